@@ -1,0 +1,72 @@
+import type { RowResult, StatusCounts } from './result.js';
+
+/**
+ * What a batch run reports as it goes. The plain reporter, `--json` and the Ink dashboard all
+ * subscribe to the same stream; none of them owns the queue.
+ */
+export type BatchEvent =
+  | {
+      readonly type: 'start';
+      /** Rows that will be sent (or previewed) in this run. */
+      readonly total: number;
+      /** Rows already settled before sending (invalid, resumed, skipped by plan). */
+      readonly settled: number;
+      readonly endpoint: string;
+      readonly regions: readonly string[];
+      readonly registries: readonly string[];
+      /** Requests per second cap. */
+      readonly rate: number;
+      readonly dryRun: boolean;
+      /** Path of the journal this run appends to, when live. */
+      readonly journal?: string;
+    }
+  | {
+      /** A request for this row is about to go out (attempt 1..maxAttempts). */
+      readonly type: 'row-start';
+      readonly line: number;
+      readonly key: string;
+      readonly attempt: number;
+    }
+  | {
+      /** The attempt failed with a retryable error; the row waits delayMs before trying again. */
+      readonly type: 'row-retry';
+      readonly line: number;
+      readonly key: string;
+      readonly attempt: number;
+      readonly errorCode: string;
+      readonly delayMs: number;
+    }
+  | {
+      /** The row has its one final result. */
+      readonly type: 'row-done';
+      readonly result: RowResult;
+      /** An explanation beyond the error, e.g. how an unknown outcome was resolved. */
+      readonly note?: string;
+    }
+  | {
+      readonly type: 'progress';
+      readonly done: number;
+      readonly total: number;
+      readonly inFlight: number;
+      /** Request starts per second over the last few seconds. */
+      readonly rate: number;
+      readonly elapsedMs: number;
+      /** Estimated time left, or undefined before there is anything to estimate from. */
+      readonly etaMs: number | undefined;
+      readonly counts: StatusCounts;
+      readonly paused: boolean;
+    }
+  | {
+      /** The run stops starting new requests; rows in flight finish. */
+      readonly type: 'stopping';
+      readonly reason: 'interrupt' | 'auth-failure' | 'abort';
+      readonly message: string;
+    }
+  | {
+      readonly type: 'end';
+      readonly counts: StatusCounts;
+      readonly elapsedMs: number;
+      readonly interrupted: boolean;
+    };
+
+export type BatchEventListener = (event: BatchEvent) => void;

@@ -1,0 +1,82 @@
+import type { PolicyRow } from './policy-row.js';
+
+export const ROW_STATUSES = ['created', 'failed', 'invalid', 'skipped', 'dry-run', 'not-sent'] as const;
+export type RowStatus = (typeof ROW_STATUSES)[number];
+
+/** Export columns, in the order SPEC.md gives them. */
+export const RESULT_COLUMNS = [
+  'line', 'Region', 'RegistryId', 'NamespaceName', 'Name', 'KmsId', 'KmsRegion', 'Domain', 'Disabled',
+  'status', 'RequestId', 'ErrorCode', 'ErrorMessage', 'attempts', 'startedAt', 'finishedAt',
+] as const;
+
+/** The one recorded outcome of an input row. Absent values are empty strings so every export has every key. */
+export interface RowResult {
+  readonly line: number;
+  readonly Region: string;
+  readonly RegistryId: string;
+  readonly NamespaceName: string;
+  readonly Name: string;
+  readonly KmsId: string;
+  readonly KmsRegion: string;
+  readonly Domain: string;
+  /** 'true', 'false', or '' when not sent. */
+  readonly Disabled: string;
+  readonly status: RowStatus;
+  readonly RequestId: string;
+  readonly ErrorCode: string;
+  readonly ErrorMessage: string;
+  readonly attempts: number;
+  readonly startedAt: string;
+  readonly finishedAt: string;
+}
+
+export type StatusCounts = Record<RowStatus, number>;
+
+/** The row's identifying columns, as they appear in every result. */
+export type ResultIdentity = Pick<
+  RowResult,
+  'line' | 'Region' | 'RegistryId' | 'NamespaceName' | 'Name' | 'KmsId' | 'KmsRegion' | 'Domain' | 'Disabled'
+>;
+
+export function identityOf(row: PolicyRow): ResultIdentity {
+  const r = row.request;
+  return {
+    line: row.line,
+    Region: row.region,
+    RegistryId: r.RegistryId,
+    NamespaceName: r.NamespaceName,
+    Name: r.Name,
+    KmsId: r.KmsId,
+    KmsRegion: r.KmsRegion,
+    Domain: r.Domain ?? '',
+    Disabled: r.Disabled === undefined ? '' : String(r.Disabled),
+  };
+}
+
+/** A result with no outcome fields yet filled in. */
+export function resultOf(
+  identity: ResultIdentity,
+  status: RowStatus,
+  outcome: Partial<Pick<RowResult, 'RequestId' | 'ErrorCode' | 'ErrorMessage' | 'attempts' | 'startedAt' | 'finishedAt'>> = {},
+): RowResult {
+  return {
+    ...identity,
+    status,
+    RequestId: outcome.RequestId ?? '',
+    ErrorCode: outcome.ErrorCode ?? '',
+    ErrorMessage: outcome.ErrorMessage ?? '',
+    attempts: outcome.attempts ?? 0,
+    startedAt: outcome.startedAt ?? '',
+    finishedAt: outcome.finishedAt ?? '',
+  };
+}
+
+export function emptyCounts(): StatusCounts {
+  return { created: 0, failed: 0, invalid: 0, skipped: 0, 'dry-run': 0, 'not-sent': 0 };
+}
+
+export function countStatuses(results: Iterable<Pick<RowResult, 'status'>>): StatusCounts {
+  const counts = emptyCounts();
+  for (const r of results) counts[r.status] += 1;
+  return counts;
+}
