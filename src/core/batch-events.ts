@@ -70,3 +70,17 @@ export type BatchEvent =
     };
 
 export type BatchEventListener = (event: BatchEvent) => void;
+
+/** Where a face (dashboard, plain lines, JSON) gets its events from. Returns an unsubscribe function. */
+export interface BatchEventSource {
+  subscribe(listener: BatchEventListener): () => void;
+}
+
+/** What a face may ask of a running batch. The runner owns the queue; faces only ask. */
+export interface BatchControls {
+  /** Stop starting new requests until resume(). Rows in flight finish. */
+  pause(): void;
+  resume(): void;
+  /** First call: graceful stop (drain in-flight rows). Second call: abort at once. */
+  stop(): void;
+}
