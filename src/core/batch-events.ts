@@ -1,3 +1,4 @@
+import type { RequestPreview } from './request-preview.js';
 import type { RowResult, StatusCounts } from './result.js';
 
 /**
@@ -42,6 +43,8 @@ export type BatchEvent =
       readonly result: RowResult;
       /** An explanation beyond the error, e.g. how an unknown outcome was resolved. */
       readonly note?: string;
+      /** In a dry run: what would have been sent. */
+      readonly request?: RequestPreview;
     }
   | {
       readonly type: 'progress';

@@ -1,3 +1,5 @@
+import type { Problem } from './problem.js';
+
 /** A mistake in the user's input or flags: shown with a hint, exit code 2, nothing sent. */
 export class UsageError extends Error {
   constructor(
@@ -7,6 +9,19 @@ export class UsageError extends Error {
   ) {
     super(message);
     this.name = 'UsageError';
+  }
+}
+
+/** An input file with problems: every one of them is shown, each with its line and column. */
+export class InputError extends UsageError {
+  constructor(
+    message: string,
+    readonly source: string,
+    readonly problems: readonly Problem[],
+    hint?: string,
+  ) {
+    super(message, hint);
+    this.name = 'InputError';
   }
 }
 

@@ -9,8 +9,20 @@ export interface Problem {
   readonly message: string;
 }
 
+/** `error: team.csv line 7, NamespaceName 'Team_A': use lowercase letters, digits, . _ -` */
 export function formatProblem(p: Problem, source = ''): string {
-  const where = [source, p.line > 0 ? `line ${p.line}` : ''].filter(Boolean).join(':');
-  const column = p.column ? `${p.column}${p.value !== undefined ? ` '${p.value}'` : ''}: ` : '';
-  return `${where ? `${where}: ` : ''}${p.severity}: ${column}${p.message}`;
+  const where = [source, p.line > 0 ? `line ${p.line}` : ''].filter(Boolean).join(' ');
+  const what = p.column ? `${p.column}${p.value ? ` '${printable(p.value)}'` : ''}` : '';
+  const place = [where, what].filter(Boolean).join(', ');
+  return `${p.severity}: ${place ? `${place}: ` : ''}${p.message}`;
+}
+
+export function isError(p: Problem): boolean {
+  return p.severity === 'error';
+}
+
+/** Shows line breaks and other control characters in a value instead of breaking the message. */
+function printable(value: string): string {
+  // eslint-disable-next-line no-control-regex
+  return value.replace(/[\u0000-\u001f]/g, (c) => JSON.stringify(c).slice(1, -1));
 }

@@ -1,0 +1,52 @@
+#!/usr/bin/env node
+import { createRequire } from 'node:module';
+import { findCommand } from './cli/command-specs.js';
+import { commandHelp, programHelp } from './cli/render-help.js';
+import { reportFailure } from './cli/report-failure.js';
+import { UsageError } from './core/errors.js';
+
+/** Each command loads only when it runs, so --help and template never load Ink, React or the SDK. */
+const commands: Record<string, () => Promise<{ run(argv: readonly string[]): Promise<number> }>> = {
+  batch: () => import('./commands/batch.js'),
+  template: () => import('./commands/template.js'),
+};
+
+function version(): string {
+  return (createRequire(import.meta.url)('../package.json') as { version: string }).version;
+}
+
+async function main(argv: readonly string[]): Promise<number> {
+  const [first, ...rest] = argv;
+  if (first === '--version' || first === '-v') {
+    process.stdout.write(`${version()}\n`);
+    return 0;
+  }
+  if (first === '--help' || first === '-h' || first === 'help') {
+    const spec = rest[0] ? findCommand(rest[0]) : undefined;
+    process.stdout.write(spec ? commandHelp(spec) : programHelp(version()));
+    return 0;
+  }
+  if (first === undefined) {
+    process.stderr.write(programHelp(version()));
+    return 2;
+  }
+  const load = commands[first];
+  const spec = findCommand(first);
+  if (!load || !spec) {
+    throw new UsageError(`unknown command '${first}'`, 'run `tcr-sigpolicy --help` for the list of commands');
+  }
+  if (rest.includes('--help') || rest.includes('-h')) {
+    process.stdout.write(commandHelp(spec));
+    return 0;
+  }
+  return (await load()).run(rest);
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    process.exitCode = reportFailure(error, process.stderr);
+  },
+);

@@ -1,0 +1,37 @@
+import { parseArgs } from 'node:util';
+import { UsageError } from '../core/errors.js';
+import type { CommandSpec } from './command-specs.js';
+
+export type FlagValues = Record<string, string | boolean | undefined>;
+
+/** Parses argv against a command's flag table; any mistake is a usage error pointing at the command's help. */
+export function parseFlags(spec: CommandSpec, argv: readonly string[]): { values: FlagValues; positionals: string[] } {
+  const options = Object.fromEntries(
+    Object.entries(spec.options).map(([name, o]) => [name, o.short ? { type: o.type, short: o.short } : { type: o.type }]),
+  );
+  try {
+    const { values, positionals } = parseArgs({ args: [...argv], options, allowPositionals: true, strict: true });
+    return { values: values as FlagValues, positionals };
+  } catch (error) {
+    const message = (error as Error).message.replace(/\. To specify a positional argument.*$/s, '');
+    throw new UsageError(message, `run \`tcr-sigpolicy ${spec.name} --help\` for the flags it takes`);
+  }
+}
+
+/** An integer flag within [min, max], or the default when absent. */
+export function intFlag(values: FlagValues, name: string, min: number, max: number, fallback: number): number;
+export function intFlag(values: FlagValues, name: string, min: number, max: number): number | undefined;
+export function intFlag(values: FlagValues, name: string, min: number, max: number, fallback?: number): number | undefined {
+  const raw = values[name];
+  if (raw === undefined) return fallback;
+  const n = Number(raw);
+  if (typeof raw !== 'string' || !/^\d+$/.test(raw) || n < min || n > max) {
+    throw new UsageError(`--${name} '${String(raw)}': use a whole number from ${min} to ${max}`);
+  }
+  return n;
+}
+
+export function stringFlag(values: FlagValues, name: string): string | undefined {
+  const raw = values[name];
+  return typeof raw === 'string' ? raw : undefined;
+}

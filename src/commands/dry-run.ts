@@ -1,0 +1,34 @@
+import type { BatchEventListener } from '../core/batch-events.js';
+import type { PolicyRow } from '../core/policy-row.js';
+import { previewRequest } from '../core/request-preview.js';
+import { countStatuses, identityOf, resultOf, type RowResult } from '../core/result.js';
+
+/** Previews every row: emits the same events as a live run, with the request each row would send. */
+export function runDryRun(
+  rows: readonly PolicyRow[],
+  settled: readonly RowResult[],
+  context: { endpoint: string; rate: number; onEvent: BatchEventListener; now?: () => number },
+): RowResult[] {
+  const now = context.now ?? Date.now;
+  const started = now();
+  const { onEvent } = context;
+  onEvent({
+    type: 'start',
+    total: rows.length,
+    settled: settled.length,
+    endpoint: context.endpoint,
+    regions: [...new Set(rows.map((r) => r.region))].sort(),
+    registries: [...new Set(rows.map((r) => r.request.RegistryId))].sort(),
+    rate: context.rate,
+    dryRun: true,
+  });
+  for (const result of settled) onEvent({ type: 'row-done', result });
+  const results = [...settled];
+  for (const row of rows) {
+    const result = resultOf(identityOf(row), 'dry-run');
+    results.push(result);
+    onEvent({ type: 'row-done', result, request: previewRequest(row, context.endpoint) });
+  }
+  onEvent({ type: 'end', counts: countStatuses(results), elapsedMs: now() - started, interrupted: false });
+  return results;
+}

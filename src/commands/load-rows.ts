@@ -1,0 +1,34 @@
+import { InputError } from '../core/errors.js';
+import { isError } from '../core/problem.js';
+import { invalidResult, type Intake } from '../core/policy-intake.js';
+import type { RowResult } from '../core/result.js';
+import { readPolicyCsv, sourceName } from '../services/read-policy-csv.js';
+import { formatProblem } from '../core/problem.js';
+import { plural } from '../ui/plain-reporter.js';
+
+export interface LoadedRows {
+  readonly intake: Intake;
+  /** `invalid` results for the rows that cannot be sent (only with --skip-invalid). */
+  readonly invalidResults: readonly RowResult[];
+}
+
+/**
+ * Reads and checks the whole file before anything is sent. Without --skip-invalid, any error
+ * refuses the file with every problem listed; warnings are always shown.
+ */
+export async function loadRows(path: string, region: string | undefined, skipInvalid: boolean, err: NodeJS.WritableStream): Promise<LoadedRows> {
+  const source = sourceName(path);
+  const intake = await readPolicyCsv(path, { region });
+  const errors = intake.problems.filter(isError);
+  if (errors.length > 0 && !skipInvalid) {
+    throw new InputError(
+      `${plural(errors.length, 'problem')} in ${plural(intake.invalid.length, 'row')} of ${intake.total}; nothing was sent`,
+      source,
+      intake.problems,
+      'fix them and run again, or pass --skip-invalid to send only the valid rows',
+    );
+  }
+  const shown = intake.problems.map((p) => formatProblem(p, source));
+  if (shown.length > 0) err.write(`${shown.join('\n')}\n`);
+  return { intake, invalidResults: intake.invalid.map((row) => invalidResult(row, { region })) };
+}

@@ -1,0 +1,49 @@
+import { isKnownRegion, unknownRegionMessage } from './regions.js';
+
+/** A rule returns why a value is wrong, in words a user can act on, or undefined when it is fine. */
+export type FieldRule = (value: string) => string | undefined;
+
+const REGISTRY_ID = /^tcr-[a-z0-9]+$/;
+const NAMESPACE = /^[a-z0-9]+(?:[._-][a-z0-9]+)*$/;
+const CONSOLE_POLICY_NAME = /^[a-z0-9._/-]{2,50}$/;
+const KMS_KEY_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const HOST_LABEL = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/i;
+
+export const checkRegistryId: FieldRule = (v) =>
+  REGISTRY_ID.test(v) ? undefined : "use the instance id: 'tcr-' then lowercase letters and digits, e.g. tcr-f7g1ir99";
+
+export const checkNamespace: FieldRule = (v) => {
+  if (v.length < 2 || v.length > 30) return `use 2-30 characters (this has ${v.length})`;
+  if (!/^[a-z0-9._-]+$/.test(v)) return 'use lowercase letters, digits, . _ -';
+  if (!NAMESPACE.test(v)) return 'start and end with a letter or digit, with no two of . _ - in a row';
+  return undefined;
+};
+
+/** The console's rule for policy names. The API itself accepts more, so breaking it is only a warning. */
+export const checkPolicyNameStyle: FieldRule = (v) =>
+  CONSOLE_POLICY_NAME.test(v)
+    ? undefined
+    : 'outside the console rule (2-50 of a-z 0-9 . _ - /); the API accepts it, but consider renaming';
+
+export const checkKmsId: FieldRule = (v) =>
+  KMS_KEY_ID.test(v) ? undefined : 'use the KMS key id, a UUID such as 08408a30-0416-11ed-abdc-52540036b432';
+
+export const checkRegion: FieldRule = (v) => (isKnownRegion(v) ? undefined : unknownRegionMessage());
+
+export const checkDomain: FieldRule = (v) => {
+  const labels = v.split('.');
+  const ok = v.length <= 253 && labels.length >= 2 && labels.every((l) => HOST_LABEL.test(l));
+  return ok ? undefined : 'use a host name such as images.example.com (no scheme, port or path), or leave it empty';
+};
+
+const TRUE_WORDS = new Set(['true', 'yes', '1']);
+const FALSE_WORDS = new Set(['false', 'no', '0']);
+
+/** Parses a Disabled cell: a boolean, undefined for empty, or an error message. */
+export function parseDisabled(v: string): { value?: boolean; error?: string } {
+  const word = v.toLowerCase();
+  if (word === '') return {};
+  if (TRUE_WORDS.has(word)) return { value: true };
+  if (FALSE_WORDS.has(word)) return { value: false };
+  return { error: 'use true/false, yes/no or 1/0, or leave it empty' };
+}

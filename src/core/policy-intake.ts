@@ -1,0 +1,105 @@
+import { policyKey, type InputColumn, type PolicyRow } from './policy-row.js';
+import { formatProblem, isError, type Problem } from './problem.js';
+import { resultOf, type RowResult } from './result.js';
+import { mapHeader } from './map-header.js';
+import { validateRow, type RowCells, type RowDefaults } from './validate-row.js';
+
+/** A row that cannot be sent, with every reason why. */
+export interface InvalidRow {
+  readonly line: number;
+  readonly cells: RowCells;
+  readonly problems: readonly Problem[];
+}
+
+/** Everything learned from an input table: what can be sent, what cannot, and every problem in line order. */
+export interface Intake {
+  readonly rows: readonly PolicyRow[];
+  readonly invalid: readonly InvalidRow[];
+  readonly problems: readonly Problem[];
+  /** Data rows read (valid + invalid). */
+  readonly total: number;
+}
+
+export interface IntakeBuilder {
+  /** Header problems: when there are any, rows cannot be read and add() should not be called. */
+  readonly headerProblems: readonly Problem[];
+  add(line: number, cells: readonly string[]): void;
+  finish(): Intake;
+}
+
+/** Validates a table row by row, keeping only what is needed to find duplicates at the end. */
+export function createIntake(header: readonly string[], defaults: RowDefaults, headerLine = 1): IntakeBuilder {
+  const { columns, problems: headerProblems } = mapHeader(header, headerLine);
+  const checked: { line: number; cells: RowCells; row?: PolicyRow; problems: readonly Problem[] }[] = [];
+  const linesByKey = new Map<string, number[]>();
+
+  function add(line: number, raw: readonly string[]): void {
+    const cells: RowCells = {};
+    columns.forEach((column, i) => {
+      cells[column] = (raw[i] ?? '').trim();
+    });
+    if (cells.RegistryId && cells.NamespaceName) {
+      const key = policyKey({ RegistryId: cells.RegistryId, NamespaceName: cells.NamespaceName });
+      const lines = linesByKey.get(key);
+      if (lines) lines.push(line);
+      else linesByKey.set(key, [line]);
+    }
+    if (raw.length !== columns.length) {
+      const message = `${raw.length} fields, but the header has ${columns.length} columns; check for a missing or extra comma, and quote values that contain commas`;
+      checked.push({ line, cells, problems: [{ severity: 'error', line, message }] });
+      return;
+    }
+    checked.push({ line, cells, ...validateRow(line, cells, defaults) });
+  }
+
+  function finish(): Intake {
+    const duplicateOf = new Map<number, number[]>();
+    for (const lines of linesByKey.values()) {
+      if (lines.length > 1) for (const line of lines) duplicateOf.set(line, lines.filter((l) => l !== line));
+    }
+    const rows: PolicyRow[] = [];
+    const invalid: InvalidRow[] = [];
+    const problems: Problem[] = [];
+    for (const { line, cells, row, problems: found } of checked) {
+      const rowProblems = [...found];
+      const others = duplicateOf.get(line);
+      if (others) {
+        rowProblems.push({
+          severity: 'error',
+          line,
+          column: 'NamespaceName',
+          value: cells.NamespaceName,
+          message: `same RegistryId and NamespaceName as line ${others.join(', ')}; one policy per namespace, keep one row`,
+        });
+      }
+      problems.push(...rowProblems);
+      const isError = rowProblems.some((p) => p.severity === 'error');
+      if (row && !isError) rows.push(row);
+      else invalid.push({ line, cells, problems: rowProblems });
+    }
+    return { rows, invalid, problems, total: checked.length };
+  }
+
+  return { headerProblems, add, finish };
+}
+
+/** The `invalid` result of a row: its cells as given, and every error joined into one message. */
+export function invalidResult(row: InvalidRow, defaults: RowDefaults): RowResult {
+  const cell = (column: InputColumn): string => row.cells[column] ?? '';
+  const errors = row.problems.filter(isError).map((p) => formatProblem({ ...p, severity: 'error', line: 0 }).replace(/^error: /, ''));
+  return resultOf(
+    {
+      line: row.line,
+      Region: cell('Region') || defaults.region || '',
+      RegistryId: cell('RegistryId'),
+      NamespaceName: cell('NamespaceName'),
+      Name: cell('Name'),
+      KmsId: cell('KmsId'),
+      KmsRegion: cell('KmsRegion'),
+      Domain: cell('Domain'),
+      Disabled: cell('Disabled'),
+    },
+    'invalid',
+    { ErrorCode: 'InvalidInput', ErrorMessage: errors.join('; ') },
+  );
+}

@@ -1,0 +1,68 @@
+import type { InputColumn, PolicyRequest, PolicyRow } from './policy-row.js';
+import type { Problem } from './problem.js';
+import {
+  checkDomain, checkKmsId, checkNamespace, checkPolicyNameStyle, checkRegion, checkRegistryId, parseDisabled,
+  type FieldRule,
+} from './field-rules.js';
+
+export type RowCells = Partial<Record<InputColumn, string>>;
+
+/** Where a row without a Region cell is sent, and what to tell the user when there is none. */
+export interface RowDefaults {
+  readonly region?: string;
+}
+
+export interface RowCheck {
+  /** The row as it would be sent, when it has no errors. */
+  readonly row?: PolicyRow;
+  readonly problems: readonly Problem[];
+}
+
+const REQUIRED: readonly [InputColumn, FieldRule][] = [
+  ['RegistryId', checkRegistryId],
+  ['NamespaceName', checkNamespace],
+  ['Name', () => undefined],
+  ['KmsId', checkKmsId],
+];
+
+/** Checks one row's cells (already trimmed) against every column rule; reports all its problems. */
+export function validateRow(line: number, cells: RowCells, defaults: RowDefaults): RowCheck {
+  const problems: Problem[] = [];
+  const report = (severity: Problem['severity'], column: InputColumn, value: string, message: string): void => {
+    problems.push({ severity, line, column, value, message });
+  };
+  const check = (column: InputColumn, rule: FieldRule): void => {
+    const value = cells[column] ?? '';
+    const why = rule(value);
+    if (why) report('error', column, value, why);
+  };
+
+  for (const [column, rule] of REQUIRED) {
+    if (!cells[column]) report('error', column, '', 'required; fill it in');
+    else check(column, rule);
+  }
+  const name = cells.Name ?? '';
+  const nameStyle = name ? checkPolicyNameStyle(name) : undefined;
+  if (nameStyle) report('warning', 'Name', name, nameStyle);
+  if (cells.KmsRegion) check('KmsRegion', checkRegion);
+  if (cells.Domain) check('Domain', checkDomain);
+  const disabled = parseDisabled(cells.Disabled ?? '');
+  if (disabled.error) report('error', 'Disabled', cells.Disabled ?? '', disabled.error);
+
+  const region = cells.Region || defaults.region || '';
+  if (!region) report('error', 'Region', '', 'missing: add a Region column, pass --region, or set TENCENTCLOUD_REGION');
+  else if (cells.Region) check('Region', checkRegion);
+  else if (checkRegion(region)) report('error', 'Region', region, `default region: ${checkRegion(region)}`);
+
+  if (problems.some((p) => p.severity === 'error')) return { problems };
+  const request: PolicyRequest = {
+    RegistryId: cells.RegistryId ?? '',
+    Name: name,
+    NamespaceName: cells.NamespaceName ?? '',
+    KmsId: cells.KmsId ?? '',
+    KmsRegion: cells.KmsRegion ?? '',
+    ...(cells.Domain ? { Domain: cells.Domain } : {}),
+    ...(disabled.value !== undefined ? { Disabled: disabled.value } : {}),
+  };
+  return { row: { line, region, request }, problems };
+}

@@ -1,0 +1,62 @@
+import { createWriteStream, type WriteStream } from 'node:fs';
+import { extname } from 'node:path';
+import { once } from 'node:events';
+import { stringify } from 'csv-stringify/sync';
+import { UsageError } from '../core/errors.js';
+import { neutraliseFormula } from '../core/neutralise-formula.js';
+import { RESULT_COLUMNS, type RowResult } from '../core/result.js';
+
+export type ExportFormat = 'csv' | 'json' | 'jsonl';
+
+/** The export format a path asks for by its extension; a usage error for any other. */
+export function exportFormatOf(path: string): ExportFormat {
+  const ext = extname(path).toLowerCase();
+  if (ext === '.csv' || ext === '.json' || ext === '.jsonl') return ext.slice(1) as ExportFormat;
+  throw new UsageError(`--out '${path}': unknown format '${ext || '(no extension)'}'`, 'name the file .csv, .json or .jsonl');
+}
+
+const CHUNK = 1000;
+
+/** Writes every result to `path` in the format its extension names, in line order, and waits until it is on disk. */
+export async function exportResults(path: string, results: readonly RowResult[]): Promise<void> {
+  const format = exportFormatOf(path);
+  const sorted = [...results].sort((a, b) => a.line - b.line);
+  const out = createWriteStream(path);
+  const opened = once(out, 'open');
+  await Promise.race([opened, once(out, 'error').then(([e]) => Promise.reject(cannotWrite(path, e)))]);
+  for (let i = 0; i < sorted.length || (i === 0 && format !== 'jsonl'); i += CHUNK) {
+    const chunk = sorted.slice(i, i + CHUNK);
+    await write(out, render(format, chunk, i === 0, i + CHUNK >= sorted.length));
+  }
+  out.end();
+  await once(out, 'finish');
+}
+
+function render(format: ExportFormat, chunk: readonly RowResult[], first: boolean, last: boolean): string {
+  switch (format) {
+    case 'csv':
+      return stringify(
+        chunk.map((r) => RESULT_COLUMNS.map((c) => neutraliseFormula(String(r[c])))),
+        { header: first, columns: [...RESULT_COLUMNS] },
+      );
+    case 'json': {
+      const items = chunk.map((r) => `  ${JSON.stringify(pick(r))}`).join(',\n');
+      return `${first ? '[\n' : ',\n'}${items}${last ? '\n]\n' : ''}`.replace('[\n\n]', '[]');
+    }
+    case 'jsonl':
+      return chunk.map((r) => `${JSON.stringify(pick(r))}\n`).join('');
+  }
+}
+
+/** Only the documented keys, in the documented order. */
+function pick(r: RowResult): Record<string, unknown> {
+  return Object.fromEntries(RESULT_COLUMNS.map((c) => [c, r[c]]));
+}
+
+async function write(out: WriteStream, text: string): Promise<void> {
+  if (text && !out.write(text)) await once(out, 'drain');
+}
+
+function cannotWrite(path: string, error: NodeJS.ErrnoException): UsageError {
+  return new UsageError(`cannot write ${path}: ${error.code === 'ENOENT' ? 'no such directory' : error.message}`, 'check the --out path');
+}

@@ -1,0 +1,72 @@
+import type { Writable } from 'node:stream';
+import type { BatchEvent, BatchEventListener } from '../core/batch-events.js';
+import { createLineBuffer } from './line-buffer.js';
+import { formatCounts, formatDuration, formatRowLine } from './format-row.js';
+
+export interface ReporterStreams {
+  /** Results: one line (or JSON object) per row. */
+  readonly out: Writable;
+  /** Progress and summaries. */
+  readonly err: Writable;
+}
+
+const PROGRESS_EVERY_MS = 2000;
+
+/** One line per finished row on stdout, progress at most every 2 s and the summary on stderr. */
+export function createPlainReporter({ out, err }: ReporterStreams): BatchEventListener {
+  const lines = createLineBuffer(out);
+  const errorCodes = new Map<string, number>();
+  let total = 0;
+  let done = 0;
+  let lastProgress = 0;
+  let dryRun = false;
+
+  return (event: BatchEvent) => {
+    switch (event.type) {
+      case 'start':
+        total = event.total + event.settled;
+        dryRun = event.dryRun;
+        err.write(startLine(event));
+        break;
+      case 'row-done': {
+        done += 1;
+        const r = event.result;
+        if (r.ErrorCode && r.status !== 'invalid') errorCodes.set(r.ErrorCode, (errorCodes.get(r.ErrorCode) ?? 0) + 1);
+        lines.push(`${formatRowLine(r, done, total, event.note)}\n`);
+        if (event.request) lines.push(`${' '.repeat(String(total).length * 2 + 4)}${event.request.action} ${event.request.version} ${event.request.body}\n`);
+        break;
+      }
+      case 'progress':
+        if (event.elapsedMs - lastProgress >= PROGRESS_EVERY_MS && event.done < event.total) {
+          lastProgress = event.elapsedMs;
+          const eta = event.etaMs === undefined ? '' : `, ETA ${formatDuration(event.etaMs)}`;
+          err.write(`progress: ${event.done}/${event.total} rows, ${event.rate.toFixed(1)} req/s${eta}${event.paused ? ' (paused)' : ''}\n`);
+        }
+        break;
+      case 'stopping':
+        lines.flush();
+        err.write(`${event.message}\n`);
+        break;
+      case 'end': {
+        lines.flush();
+        const codes = [...errorCodes].sort((a, b) => b[1] - a[1]).map(([c, n]) => `${c} ${n}`);
+        const tail = dryRun ? ' Nothing was sent.' : '';
+        err.write(`${event.interrupted ? 'Interrupted' : 'Done'} in ${formatDuration(event.elapsedMs)}: ${formatCounts(event.counts)}${codes.length ? ` (${codes.join(', ')})` : ''}.${tail}\n`);
+        break;
+      }
+      default:
+        break;
+    }
+  };
+}
+
+function startLine(event: Extract<BatchEvent, { type: 'start' }>): string {
+  const where = `${event.endpoint} (${plural(event.regions.length, 'region')}, ${plural(event.registries.length, 'registry', 'registries')})`;
+  if (event.dryRun) return `Dry run: ${plural(event.total, 'request')} for ${where}; nothing will be sent.\n`;
+  const journal = event.journal ? `\nJournal: ${event.journal}` : '';
+  return `Sending ${plural(event.total, 'request')} to ${where} at up to ${event.rate}/s.${journal}\n`;
+}
+
+export function plural(n: number, one: string, many = `${one}s`): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
