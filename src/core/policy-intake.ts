@@ -30,7 +30,8 @@ export interface IntakeBuilder {
 /** Validates a table row by row, keeping only what is needed to find duplicates at the end. */
 export function createIntake(header: readonly string[], defaults: RowDefaults, headerLine = 1): IntakeBuilder {
   const { columns, problems: headerProblems } = mapHeader(header, headerLine);
-  const checked: { line: number; cells: RowCells; row?: PolicyRow; problems: readonly Problem[] }[] = [];
+  // Cells are kept only for rows with problems; a clean row's cells can be rebuilt from its request.
+  const checked: { line: number; cells?: RowCells; row?: PolicyRow; problems: readonly Problem[] }[] = [];
   const linesByKey = new Map<string, number[]>();
 
   function add(line: number, raw: readonly string[]): void {
@@ -49,7 +50,8 @@ export function createIntake(header: readonly string[], defaults: RowDefaults, h
       checked.push({ line, cells, problems: [{ severity: 'error', line, message }] });
       return;
     }
-    checked.push({ line, cells, ...validateRow(line, cells, defaults) });
+    const { row, problems } = validateRow(line, cells, defaults);
+    checked.push(problems.length === 0 ? { line, row, problems } : { line, cells, row, problems });
   }
 
   function finish(): Intake {
@@ -60,24 +62,30 @@ export function createIntake(header: readonly string[], defaults: RowDefaults, h
     const rows: PolicyRow[] = [];
     const invalid: InvalidRow[] = [];
     const problems: Problem[] = [];
-    for (const { line, cells, row, problems: found } of checked) {
-      const rowProblems = [...found];
+    for (const entry of checked) {
+      const { line, row } = entry;
+      const rowProblems = [...entry.problems];
       const others = duplicateOf.get(line);
       if (others) {
         rowProblems.push({
           severity: 'error',
           line,
           column: 'NamespaceName',
-          value: cells.NamespaceName,
+          value: entry.cells?.NamespaceName ?? row?.request.NamespaceName,
           message: `same RegistryId and NamespaceName as line ${others.join(', ')}; one policy per namespace, keep one row`,
         });
       }
       problems.push(...rowProblems);
       const isError = rowProblems.some((p) => p.severity === 'error');
       if (row && !isError) rows.push(row);
-      else invalid.push({ line, cells, problems: rowProblems });
+      else invalid.push({ line, cells: entry.cells ?? (row ? cellsOf(row) : {}), problems: rowProblems });
     }
     return { rows, invalid, problems, total: checked.length };
+  }
+
+  function cellsOf(row: PolicyRow): RowCells {
+    const { Domain, Disabled, ...required } = row.request;
+    return { ...required, Domain: Domain ?? '', Disabled: Disabled === undefined ? '' : String(Disabled), Region: row.region };
   }
 
   return { headerProblems, add, finish };

@@ -53,14 +53,23 @@ export function identityOf(row: PolicyRow): ResultIdentity {
   };
 }
 
-/** A result with no outcome fields yet filled in. */
+/** A result: the row's identity, its status and what is known of the outcome. Keys in RESULT_COLUMNS order. */
 export function resultOf(
   identity: ResultIdentity,
   status: RowStatus,
   outcome: Partial<Pick<RowResult, 'RequestId' | 'ErrorCode' | 'ErrorMessage' | 'attempts' | 'startedAt' | 'finishedAt'>> = {},
 ): RowResult {
+  // Spelled out rather than spread: this runs once per row, and spreads made it the hot spot of a 100,000-row dry run.
   return {
-    ...identity,
+    line: identity.line,
+    Region: identity.Region,
+    RegistryId: identity.RegistryId,
+    NamespaceName: identity.NamespaceName,
+    Name: identity.Name,
+    KmsId: identity.KmsId,
+    KmsRegion: identity.KmsRegion,
+    Domain: identity.Domain,
+    Disabled: identity.Disabled,
     status,
     RequestId: outcome.RequestId ?? '',
     ErrorCode: outcome.ErrorCode ?? '',

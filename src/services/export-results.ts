@@ -20,7 +20,7 @@ const CHUNK = 1000;
 /** Writes every result to `path` in the format its extension names, in line order, and waits until it is on disk. */
 export async function exportResults(path: string, results: readonly RowResult[]): Promise<void> {
   const format = exportFormatOf(path);
-  const sorted = [...results].sort((a, b) => a.line - b.line);
+  const sorted = isSorted(results) ? results : [...results].sort((a, b) => a.line - b.line);
   const out = createWriteStream(path);
   const opened = once(out, 'open');
   await Promise.race([opened, once(out, 'error').then(([e]) => Promise.reject(cannotWrite(path, e)))]);
@@ -48,9 +48,16 @@ function render(format: ExportFormat, chunk: readonly RowResult[], first: boolea
   }
 }
 
-/** Only the documented keys, in the documented order. */
-function pick(r: RowResult): Record<string, unknown> {
-  return Object.fromEntries(RESULT_COLUMNS.map((c) => [c, r[c]]));
+/** Only the documented keys, in the documented order (results made by resultOf already are). */
+function pick(r: RowResult): RowResult {
+  const keys = Object.keys(r);
+  if (keys.length === RESULT_COLUMNS.length && keys.every((k, i) => k === RESULT_COLUMNS[i])) return r;
+  return Object.fromEntries(RESULT_COLUMNS.map((c) => [c, r[c]])) as unknown as RowResult;
+}
+
+function isSorted(results: readonly RowResult[]): boolean {
+  for (let i = 1; i < results.length; i++) if ((results[i - 1] as RowResult).line > (results[i] as RowResult).line) return false;
+  return true;
 }
 
 async function write(out: WriteStream, text: string): Promise<void> {
