@@ -1,0 +1,43 @@
+import { Box, Text } from 'ink';
+import type { RunInfo } from './dashboard-state.js';
+import { ThemedText } from './ThemedText.js';
+import { useTheme } from './use-theme.js';
+
+export interface DashboardHeaderProps {
+  /** The run's `start` event; undefined until it arrives. */
+  readonly run: RunInfo | undefined;
+  /** Sending is paused (by the user, or as the runner last reported). */
+  readonly paused: boolean;
+  /** Terminal width in columns; below 80 the regions collapse to a count. */
+  readonly width: number;
+}
+
+/** Mode, endpoint, regions and rate cap on one line; the journal path under it for live runs. */
+export function DashboardHeader({ run, paused, width }: DashboardHeaderProps) {
+  const { glyphs } = useTheme();
+  if (run === undefined) return <ThemedText dim>Starting{glyphs.ellipsis}</ThemedText>;
+  const details = [
+    run.endpoint.replace(/^https?:\/\//, ''),
+    formatRegions(run.regions, width < 80),
+    `${run.rate} req/s`,
+  ].filter((part) => part !== '');
+  return (
+    <Box flexDirection="column" width={width}>
+      <Text wrap="truncate-end">
+        {run.dryRun ? <ThemedText bold color="yellow">DRY RUN</ThemedText> : <ThemedText bold color="green">LIVE</ThemedText>}
+        {paused ? <ThemedText inverse bold color="yellow">{' PAUSED '}</ThemedText> : null}
+        {paused ? ' ' : glyphs.separator}
+        {details.join(glyphs.separator)}
+      </Text>
+      {run.journal === undefined ? null : (
+        <ThemedText dim wrap="truncate-middle">{`journal ${run.journal}`}</ThemedText>
+      )}
+    </Box>
+  );
+}
+
+function formatRegions(regions: readonly string[], narrow: boolean): string {
+  if (regions.length <= 1) return regions[0] ?? '';
+  if (narrow || regions.length > 3) return `${regions[0]} +${regions.length - 1}`;
+  return regions.join(', ');
+}

@@ -1,0 +1,60 @@
+import { Box } from 'ink';
+import type { RowResult } from '../core/result.js';
+import { COLUMN_GAP, failureColumns } from './failure-columns.js';
+import { ThemedText } from './ThemedText.js';
+import { useTheme } from './use-theme.js';
+
+export interface FailureSummaryProps {
+  readonly failures: readonly RowResult[];
+  /** Terminal width in columns; decides which columns fit and whether rows take two lines. */
+  readonly width: number;
+  /** Journal path, named as the place to find RequestIds when that column does not fit. */
+  readonly journal?: string;
+  /** Rows listed at most; the rest are counted, so the final frame fits on one screen. */
+  readonly maxRows?: number;
+}
+
+/** At the end: the failed rows again, as a table of line, registry/namespace, ErrorCode, message, RequestId. */
+export function FailureSummary({ failures, width, journal, maxRows = 20 }: FailureSummaryProps) {
+  const { glyphs } = useTheme();
+  if (failures.length === 0) return null;
+  const shown = failures.slice(0, maxRows);
+  const columns = failureColumns(width, shown);
+  const cell = (w: number, text: string, style: { color?: string; dim?: boolean } = {}) =>
+    w === 0 ? null : (
+      <Box width={w} flexShrink={0} paddingRight={COLUMN_GAP}>
+        <ThemedText color={style.color} dim={style.dim} wrap="truncate-end">{text}</ThemedText>
+      </Box>
+    );
+  const heading = { dim: true };
+  const tail = (r: RowResult | undefined) => (
+    <>
+      {cell(columns.message, r ? r.ErrorMessage : 'message', r ? {} : heading)}
+      {cell(columns.requestId, r ? r.RequestId : 'RequestId', r ? { dim: true } : heading)}
+    </>
+  );
+  const row = (r: RowResult | undefined) => (
+    <Box key={r?.line ?? 'heading'} flexDirection="column">
+      <Box>
+        {cell(columns.line, r ? String(r.line) : 'line', r ? {} : heading)}
+        {cell(columns.key, r ? `${r.RegistryId}/${r.NamespaceName}` : 'registry/namespace', r ? {} : heading)}
+        {cell(columns.code, r ? r.ErrorCode : 'ErrorCode', r ? { color: 'red' } : heading)}
+        {columns.stacked ? null : tail(r)}
+      </Box>
+      {columns.stacked ? <Box marginLeft={columns.line}>{tail(r)}</Box> : null}
+    </Box>
+  );
+  return (
+    <Box flexDirection="column" marginTop={1}>
+      <ThemedText bold color="red">{`Failed rows (${failures.length})`}</ThemedText>
+      {row(undefined)}
+      {shown.map(row)}
+      {failures.length > shown.length ? (
+        <ThemedText dim>{`${glyphs.ellipsis} and ${failures.length - shown.length} more failed rows`}</ThemedText>
+      ) : null}
+      {columns.requestId === 0 && journal !== undefined ? (
+        <ThemedText dim wrap="truncate-middle">{`RequestIds are in the journal: ${journal}`}</ThemedText>
+      ) : null}
+    </Box>
+  );
+}

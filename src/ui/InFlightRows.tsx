@@ -1,0 +1,49 @@
+import { Box, Text } from 'ink';
+import type { InFlightRow } from './dashboard-state.js';
+import { formatDuration } from './format-duration.js';
+import { ThemedText } from './ThemedText.js';
+import { keyColumn, lineLabel } from './row-columns.js';
+import { useTheme } from './use-theme.js';
+
+export interface InFlightRowsProps {
+  readonly rows: readonly InFlightRow[];
+  /** Frame counter from useBatchState; picks the spinner frame. */
+  readonly tick: number;
+  /** Terminal width in columns; below 80 the key column is not padded and notes are shortened. */
+  readonly width: number;
+  /** Rows drawn at most; the rest are counted on one line, so the live area stays short. */
+  readonly maxRows?: number;
+}
+
+/** One line per row with a request out or a retry pending: spinner, line, registry/namespace, attempt. */
+export function InFlightRows({ rows, tick, width, maxRows = 8 }: InFlightRowsProps) {
+  const { glyphs } = useTheme();
+  const narrow = width < 80;
+  const frame = glyphs.spinner[tick % glyphs.spinner.length] ?? '';
+  const hidden = rows.length - maxRows;
+  return (
+    <Box flexDirection="column">
+      {rows.slice(0, maxRows).map((row) => (
+        <Text key={row.line} wrap="truncate-end">
+          <ThemedText color={row.waiting ? 'yellow' : 'cyan'}>{frame}</ThemedText>
+          {` ${lineLabel(row.line)} `}
+          {row.key.padEnd(keyColumn(width))}
+          {'  '}
+          <ThemedText dim>{describeAttempt(row, narrow)}</ThemedText>
+        </Text>
+      ))}
+      {hidden > 0 ? <ThemedText dim>{`${glyphs.ellipsis} and ${hidden} more in flight`}</ThemedText> : null}
+    </Box>
+  );
+}
+
+function describeAttempt(row: InFlightRow, narrow: boolean): string {
+  if (row.waiting) {
+    const { errorCode, delayMs } = row.waiting;
+    return narrow
+      ? `#${row.attempt} ${errorCode}, retry in ${formatDuration(delayMs)}`
+      : `attempt ${row.attempt} failed: ${errorCode}; retrying in ${formatDuration(delayMs)}`;
+  }
+  const label = narrow ? `#${row.attempt}` : `attempt ${row.attempt}`;
+  return row.retryAfter === undefined ? label : `${label} (after ${row.retryAfter})`;
+}

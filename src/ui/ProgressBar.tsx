@@ -1,0 +1,34 @@
+import { Text } from 'ink';
+import type { ProgressView } from './dashboard-state.js';
+import { formatDuration, formatRate } from './format-duration.js';
+import { ThemedText } from './ThemedText.js';
+import { useTheme } from './use-theme.js';
+
+export interface ProgressBarProps {
+  readonly progress: ProgressView;
+  /** Terminal width in columns; below 80 the bar shrinks and the rate and elapsed time are dropped. */
+  readonly width: number;
+}
+
+/** `██████░░░░ 1234/10000 12%  19.8/s  elapsed 1m02s  ETA 7m20s` */
+export function ProgressBar({ progress, width }: ProgressBarProps) {
+  const { glyphs } = useTheme();
+  const { done, total, rate, elapsedMs, etaMs } = progress;
+  const narrow = width < 80;
+  const ratio = total === 0 ? 1 : Math.min(1, done / total);
+  const barWidth = narrow ? Math.max(8, Math.min(30, width - 40)) : 30;
+  const filled = Math.round(ratio * barWidth);
+  const eta = etaMs === undefined ? '' : `  ETA ${formatDuration(etaMs)}`;
+  return (
+    <Text wrap="truncate-end">
+      {glyphs.barLeft}
+      <ThemedText color="green">{glyphs.barFull.repeat(filled)}</ThemedText>
+      <ThemedText dim>{glyphs.barEmpty.repeat(barWidth - filled)}</ThemedText>
+      {glyphs.barRight}
+      {` ${done}/${total} `}
+      <ThemedText bold>{`${Math.floor(ratio * 100)}%`}</ThemedText>
+      {narrow ? '' : `  ${formatRate(rate)}  elapsed ${formatDuration(elapsedMs)}`}
+      {eta}
+    </Text>
+  );
+}

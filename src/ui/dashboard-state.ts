@@ -1,0 +1,153 @@
+import type { BatchEvent } from '../core/batch-events.js';
+import { emptyCounts, type RowResult, type StatusCounts } from '../core/result.js';
+
+/** What the run said about itself in its `start` event. */
+export type RunInfo = Omit<Extract<BatchEvent, { type: 'start' }>, 'type'>;
+
+/** A row with a request out, or waiting to retry one. */
+export interface InFlightRow {
+  readonly line: number;
+  /** `RegistryId/NamespaceName`. */
+  readonly key: string;
+  readonly attempt: number;
+  /** Set while the row waits to retry: the error that made it wait and for how long. */
+  readonly waiting?: { readonly errorCode: string; readonly delayMs: number };
+  /** The error that caused the current attempt, for attempts after the first. */
+  readonly retryAfter?: string;
+}
+
+/** A row with its final result, shown once above the live area. */
+export interface FinishedItem {
+  /** Position in the finished list: a stable React key even if a line were reported twice. */
+  readonly seq: number;
+  readonly result: RowResult;
+  readonly note?: string;
+}
+
+export interface ProgressView {
+  readonly done: number;
+  readonly total: number;
+  readonly rate: number;
+  readonly elapsedMs: number;
+  readonly etaMs: number | undefined;
+  readonly counts: StatusCounts;
+  readonly paused: boolean;
+}
+
+export interface DashboardState {
+  readonly run: RunInfo | undefined;
+  readonly progress: ProgressView;
+  /** Only rows in flight: this is what the live area redraws. */
+  readonly inFlight: readonly InFlightRow[];
+  /** Every finished row, in finishing order; rendered through `<Static>`, so each is drawn once. */
+  readonly finished: readonly FinishedItem[];
+  /** The finished rows whose status is `failed`, for the summary at the end. */
+  readonly failures: readonly RowResult[];
+  readonly stopping: { readonly reason: 'interrupt' | 'auth-failure' | 'abort'; readonly message: string } | undefined;
+  readonly end: { readonly elapsedMs: number; readonly interrupted: boolean } | undefined;
+}
+
+export function initialDashboardState(): DashboardState {
+  return {
+    run: undefined,
+    progress: { done: 0, total: 0, rate: 0, elapsedMs: 0, etaMs: undefined, counts: emptyCounts(), paused: false },
+    inFlight: [],
+    finished: [],
+    failures: [],
+    stopping: undefined,
+    end: undefined,
+  };
+}
+
+/** Folds one event into the view state. Pure: the given state is never changed. */
+export function reduceDashboard(state: DashboardState, event: BatchEvent): DashboardState {
+  return reduceDashboardEvents(state, [event]);
+}
+
+/**
+ * Folds a batch of events at once. Finished rows are collected and appended in one go, so a batch of
+ * n events over a run of N finished rows costs O(n + N), not O(n × N).
+ */
+export function reduceDashboardEvents(state: DashboardState, events: readonly BatchEvent[]): DashboardState {
+  if (events.length === 0) return state;
+  const finished: FinishedItem[] = [];
+  const failures: RowResult[] = [];
+  let next = state;
+  for (const event of events) {
+    next = applyEvent(next, event, state.finished.length + finished.length, finished, failures);
+  }
+  if (finished.length === 0) return next;
+  return {
+    ...next,
+    finished: state.finished.concat(finished),
+    failures: failures.length === 0 ? state.failures : state.failures.concat(failures),
+  };
+}
+
+function applyEvent(
+  state: DashboardState,
+  event: BatchEvent,
+  seq: number,
+  finished: FinishedItem[],
+  failures: RowResult[],
+): DashboardState {
+  switch (event.type) {
+    case 'start': {
+      const { type: _type, ...run } = event;
+      return { ...state, run, progress: { ...state.progress, total: event.total } };
+    }
+    case 'row-start':
+      return { ...state, inFlight: upsert(state.inFlight, event.line, (previous) => ({
+        line: event.line,
+        key: event.key,
+        attempt: event.attempt,
+        retryAfter: event.attempt > 1 ? (previous?.waiting?.errorCode ?? previous?.retryAfter) : undefined,
+      })) };
+    case 'row-retry': {
+      const { line, key, attempt, errorCode, delayMs } = event;
+      return { ...state, inFlight: upsert(state.inFlight, line, () => ({ line, key, attempt, waiting: { errorCode, delayMs } })) };
+    }
+    case 'row-done': {
+      const { result } = event;
+      finished.push(event.note === undefined ? { seq, result } : { seq, result, note: event.note });
+      if (result.status === 'failed') failures.push(result);
+      const counts = { ...state.progress.counts, [result.status]: state.progress.counts[result.status] + 1 };
+      return {
+        ...state,
+        inFlight: state.inFlight.filter((row) => row.line !== result.line),
+        // Optimistic until the runner's next `progress` event, which is authoritative.
+        progress: { ...state.progress, counts, done: Math.min(state.progress.done + 1, state.progress.total) },
+      };
+    }
+    case 'progress': {
+      const { done, total, rate, elapsedMs, etaMs, counts, paused } = event;
+      return { ...state, progress: { done, total, rate, elapsedMs, etaMs, counts, paused } };
+    }
+    case 'stopping':
+      return { ...state, stopping: { reason: event.reason, message: event.message } };
+    case 'end':
+      return {
+        ...state,
+        inFlight: [],
+        end: { elapsedMs: event.elapsedMs, interrupted: event.interrupted },
+        progress: {
+          ...state.progress,
+          counts: event.counts,
+          elapsedMs: event.elapsedMs,
+          etaMs: undefined,
+          paused: false,
+          done: event.interrupted ? state.progress.done : state.progress.total,
+        },
+      };
+  }
+}
+
+function upsert(
+  rows: readonly InFlightRow[],
+  line: number,
+  make: (previous: InFlightRow | undefined) => InFlightRow,
+): readonly InFlightRow[] {
+  const index = rows.findIndex((row) => row.line === line);
+  if (index === -1) return [...rows, make(undefined)];
+  return rows.map((row, i) => (i === index ? make(row) : row));
+}
