@@ -1,0 +1,18 @@
+import type { Params } from '../params.js';
+import type { RegionTable } from '../regions.js';
+import type { EmulatorStore } from '../store.js';
+
+/** What an action handler gets: the parsed body, the request's region and the state. */
+export interface ActionContext {
+  readonly params: Params;
+  /** The X-TC-Region of the request (already checked to be present and known). */
+  readonly region: string;
+  readonly store: EmulatorStore;
+  readonly regions: RegionTable;
+}
+
+/**
+ * Answers one action: the fields of `Response` besides RequestId, or an ApiError thrown.
+ * Handlers are synchronous so that a check and the change it guards happen as one step.
+ */
+export type ActionHandler = (context: ActionContext) => Record<string, unknown>;

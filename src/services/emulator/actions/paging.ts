@@ -1,0 +1,7 @@
+/** One page of a list, the way Offset/Limit work in TencentCloud APIs (Offset counts items). */
+export function pageOf<T>(items: readonly T[], offset: number, limit: number): T[] {
+  return items.slice(offset, offset + limit);
+}
+
+/** A fixed creation time for seeded resources, so answers do not change from run to run. */
+export const SEEDED_AT = '2023-11-15T06:13:20+08:00';

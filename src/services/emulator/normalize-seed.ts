@@ -1,0 +1,122 @@
+import { UsageError } from '../../core/errors.js';
+import type { KmsKeyRecord, NamespaceRecord, NormalizedSeed, PolicyRecord, RegistryRecord } from './seed-format.js';
+import { KEY_STATES } from './seed-format.js';
+import {
+  SeedProblems,
+  checkKeys,
+  isObject,
+  listOf,
+  optionalFlag,
+  optionalText,
+  requiredText,
+  type JsonObject,
+} from './seed-fields.js';
+
+/** Seeded keys are dated from here on, one second apart, so "newest first" has a fixed order. */
+const SEED_EPOCH_SECONDS = 1_700_000_000;
+
+function readNamespace(entry: unknown, id: number, path: string, problems: SeedProblems): NamespaceRecord {
+  if (typeof entry === 'string' && entry !== '') return { Name: entry, Public: false, NamespaceId: id };
+  if (!isObject(entry)) {
+    problems.add(path, 'must be a namespace name or {"Name": …, "Public": …}');
+    return { Name: '', Public: false, NamespaceId: id };
+  }
+  checkKeys(entry, ['Name', 'Public'], path, problems);
+  return { Name: requiredText(entry, 'Name', path, problems), Public: optionalFlag(entry, 'Public', path, problems), NamespaceId: id };
+}
+
+function readRegistry(obj: JsonObject, path: string, problems: SeedProblems, nextId: () => number): RegistryRecord {
+  checkKeys(obj, ['RegistryId', 'RegistryName', 'Region', 'Status', 'RegistryType', 'Namespaces'], path, problems);
+  const RegistryId = requiredText(obj, 'RegistryId', path, problems);
+  const namespaces = listOf(obj, 'Namespaces', path, problems).map((entry, i) =>
+    readNamespace(entry, nextId(), `${path}.Namespaces[${i}]`, problems),
+  );
+  const seen = new Set<string>();
+  for (const ns of namespaces) {
+    if (seen.has(ns.Name)) problems.add(`${path}.Namespaces`, `namespace "${ns.Name}" is listed twice`);
+    seen.add(ns.Name);
+  }
+  return {
+    RegistryId,
+    RegistryName: optionalText(obj, 'RegistryName', RegistryId, path, problems),
+    Region: requiredText(obj, 'Region', path, problems),
+    Status: optionalText(obj, 'Status', 'Running', path, problems),
+    RegistryType: optionalText(obj, 'RegistryType', 'premium', path, problems),
+    namespaces,
+  };
+}
+
+function readKey(obj: JsonObject, index: number, path: string, problems: SeedProblems): KmsKeyRecord {
+  checkKeys(obj, ['KeyId', 'Alias', 'Region', 'KeyState', 'KeyUsage', 'Description'], path, problems);
+  const KeyState = optionalText(obj, 'KeyState', 'Enabled', path, problems);
+  if (!(KEY_STATES as readonly string[]).includes(KeyState)) {
+    problems.add(`${path}.KeyState`, `must be one of ${KEY_STATES.join(', ')}`);
+  }
+  return {
+    KeyId: requiredText(obj, 'KeyId', path, problems),
+    Alias: optionalText(obj, 'Alias', '', path, problems),
+    Region: requiredText(obj, 'Region', path, problems),
+    KeyState,
+    KeyUsage: optionalText(obj, 'KeyUsage', 'ENCRYPT_DECRYPT', path, problems),
+    Description: optionalText(obj, 'Description', '', path, problems),
+    CreateTime: SEED_EPOCH_SECONDS + index,
+  };
+}
+
+function readPolicy(obj: JsonObject, path: string, problems: SeedProblems, registries: readonly RegistryRecord[]): PolicyRecord {
+  checkKeys(obj, ['RegistryId', 'NamespaceName', 'Name', 'KmsId', 'KmsRegion', 'Domain', 'Disabled'], path, problems);
+  const policy: PolicyRecord = {
+    RegistryId: requiredText(obj, 'RegistryId', path, problems),
+    NamespaceName: requiredText(obj, 'NamespaceName', path, problems),
+    Name: requiredText(obj, 'Name', path, problems),
+    KmsId: requiredText(obj, 'KmsId', path, problems),
+    KmsRegion: optionalText(obj, 'KmsRegion', '', path, problems),
+    Domain: optionalText(obj, 'Domain', '', path, problems),
+    Disabled: optionalFlag(obj, 'Disabled', path, problems),
+  };
+  const registry = registries.find((r) => r.RegistryId === policy.RegistryId);
+  if (!registry) problems.add(`${path}.RegistryId`, `no registry "${policy.RegistryId}" in the seed`);
+  else if (!registry.namespaces.some((ns) => ns.Name === policy.NamespaceName)) {
+    problems.add(`${path}.NamespaceName`, `registry ${policy.RegistryId} has no namespace "${policy.NamespaceName}"`);
+  }
+  return policy;
+}
+
+function objectsOf(root: JsonObject, key: string, problems: SeedProblems): Array<[JsonObject, string]> {
+  return listOf(root, key, '$', problems).flatMap((entry, i): Array<[JsonObject, string]> => {
+    if (isObject(entry)) return [[entry, `$.${key}[${i}]`]];
+    problems.add(`$.${key}[${i}]`, 'must be an object');
+    return [];
+  });
+}
+
+function reportDuplicates(ids: readonly string[], what: string, problems: SeedProblems): void {
+  const seen = new Set<string>();
+  for (const id of ids) {
+    if (seen.has(id)) problems.add(`$.${what}`, `"${id}" appears twice`);
+    seen.add(id);
+  }
+}
+
+/** Validates a seed and fills in its defaults; throws a UsageError listing every problem found. */
+export function normalizeSeed(raw: unknown, source: string): NormalizedSeed {
+  const problems = new SeedProblems();
+  const root: JsonObject = isObject(raw) ? raw : {};
+  if (!isObject(raw)) problems.add('$', 'a seed must be a JSON object');
+  checkKeys(root, ['registries', 'kmsKeys', 'policies'], '$', problems);
+  let namespaceId = 0;
+  const registries = objectsOf(root, 'registries', problems).map(([obj, path]) =>
+    readRegistry(obj, path, problems, () => ++namespaceId),
+  );
+  const kmsKeys = objectsOf(root, 'kmsKeys', problems).map(([obj, path], i) => readKey(obj, i, path, problems));
+  const policies = objectsOf(root, 'policies', problems).map(([obj, path]) => readPolicy(obj, path, problems, registries));
+  reportDuplicates(registries.map((r) => r.RegistryId), 'registries', problems);
+  reportDuplicates(kmsKeys.map((k) => k.KeyId), 'kmsKeys', problems);
+  reportDuplicates(policies.map((p) => `${p.RegistryId}/${p.NamespaceName}`), 'policies (one per namespace)', problems);
+  if (problems.list.length > 0) {
+    const shown = problems.list.slice(0, 10).map((line) => `  ${line}`).join('\n');
+    const more = problems.list.length > 10 ? `\n  … and ${problems.list.length - 10} more` : '';
+    throw new UsageError(`The emulator seed ${source} is not valid:\n${shown}${more}`, 'See docs/emulator.md for the seed format.');
+  }
+  return { registries, kmsKeys, policies };
+}

@@ -1,0 +1,118 @@
+import type { EmulatorSeed } from './seed-format.js';
+
+/** A SecretId and its key; the emulator verifies signatures made with any pair it was given. */
+export interface EmulatorCredential {
+  readonly secretId: string;
+  readonly secretKey: string;
+}
+
+/** Injected faults, for rehearsals and tests. Every rate is a fraction from 0 to 1. */
+export interface FaultOptions {
+  /** Added to every faulted action's answer, in milliseconds. */
+  readonly latencyMs?: number;
+  /** Up to this many more milliseconds, drawn uniformly per request. */
+  readonly jitterMs?: number;
+  /** Fraction answered `RequestLimitExceeded` (nothing changes). */
+  readonly throttleRate?: number;
+  /** Fraction answered HTTP 503 (before the change) or HTTP 502 (after it was applied), half each. */
+  readonly errorRate?: number;
+  /** Fraction whose connection is closed without an answer, half before and half after the change. */
+  readonly dropRate?: number;
+  /** Seed of the random sequence, so a run's faults repeat exactly. Default: random. */
+  readonly faultSeed?: number;
+  /** Actions the faults apply to. Default: the writes, CreateSignaturePolicy and DeleteSignaturePolicy. */
+  readonly faultActions?: readonly string[];
+}
+
+export interface EmulatorOptions extends FaultOptions {
+  /** TCP port; 0 picks a free one. Default 9500. */
+  readonly port?: number;
+  /** Address to bind. Default 127.0.0.1 (loopback only). */
+  readonly host?: string;
+  /** Seed state, as an object or a JSON file path. Default: the bundled fixtures/emulator-seed.json. */
+  readonly seed?: EmulatorSeed | string;
+  /** Accepted key pairs. Default: TENCENTCLOUD_SECRET_ID/KEY from the environment, else the demo pair. */
+  readonly credentials?: readonly EmulatorCredential[];
+  /** Requests per second per action and SecretId, replacing the documented ones (Infinity turns one off). */
+  readonly rateLimits?: Readonly<Record<string, number>>;
+  /** Receives one line per request; omit it for a quiet emulator. */
+  readonly log?: (line: string) => void;
+  /** How many recent requests `state.recentRequests()` keeps (with their bodies). Default 200; 0 keeps none. */
+  readonly requestLogSize?: number;
+  /** Largest accepted body in bytes. Default 1 MiB. */
+  readonly maxBodyBytes?: number;
+  /** A client must send its headers within this many ms. Default 10 000. */
+  readonly headersTimeoutMs?: number;
+  /** A client must send its whole request within this many ms. Default 30 000. */
+  readonly requestTimeoutMs?: number;
+  /** Allowed clock skew of X-TC-Timestamp, in seconds. Default 300, as the real API. */
+  readonly maxSkewSeconds?: number;
+}
+
+/** A signature policy as the emulator holds it. */
+export interface PolicySnapshot {
+  readonly RegistryId: string;
+  readonly NamespaceName: string;
+  readonly Name: string;
+  readonly KmsId: string;
+  readonly KmsRegion: string;
+  readonly Domain: string;
+  readonly Disabled: boolean;
+}
+
+export interface NamespaceSnapshot {
+  readonly RegistryId: string;
+  readonly Region: string;
+  readonly Name: string;
+  /** Whether the namespace has a signature policy (what DescribeNamespaces' KmsSignPolicy filter shows). */
+  readonly signing: boolean;
+}
+
+/** How the requests naming one action ended: `ok`, an error code, `http-502`, `dropped-after`, … */
+export interface ActionCount {
+  readonly requests: number;
+  readonly outcomes: Readonly<Record<string, number>>;
+}
+
+export interface RequestLogEntry {
+  readonly seq: number;
+  /** ISO 8601 time the request arrived. */
+  readonly receivedAt: string;
+  readonly action: string;
+  readonly region: string;
+  readonly secretId: string;
+  /** The raw body text as received (cut at 64 KiB; see `bodyTruncated`). */
+  readonly body: string;
+  readonly bodyTruncated: boolean;
+  /** HTTP status answered; 0 when the connection was dropped. */
+  readonly status: number;
+  /** `ok`, the error code, or the fault (`http-503`, `dropped-before`, …). */
+  readonly outcome: string;
+  readonly requestId?: string;
+  readonly ms: number;
+}
+
+/** A read-only window on the emulator's state for tests and end-to-end runs. */
+export interface EmulatorState {
+  /** Every policy, seeded or created, in creation order. */
+  policies(): PolicySnapshot[];
+  /** Namespaces (of one registry, or all) and whether each signs. */
+  namespaces(registryId?: string): NamespaceSnapshot[];
+  /** Requests received per action (unknown or missing actions are counted under `(other)`). */
+  actionCounts(): Record<string, ActionCount>;
+  /** Policies actually created per `RegistryId/NamespaceName`; a value above 1 means a duplicate. */
+  successfulCreates(): Record<string, number>;
+  /** The last requests, oldest first, up to `requestLogSize`. */
+  recentRequests(): RequestLogEntry[];
+}
+
+export interface EmulatorHandle {
+  /** Endpoint URL, e.g. `http://127.0.0.1:9500`. */
+  readonly url: string;
+  readonly port: number;
+  /** The SecretIds accepted (never the keys). */
+  readonly secretIds: readonly string[];
+  readonly state: EmulatorState;
+  /** Stops listening, cuts open connections and resolves once the server is closed. Safe to call twice. */
+  close(): Promise<void>;
+}
