@@ -9,6 +9,7 @@ import { UsageError } from './core/errors.js';
 const commands: Record<string, () => Promise<{ run(argv: readonly string[]): Promise<number> }>> = {
   batch: () => import('./commands/batch.js'),
   template: () => import('./commands/template.js'),
+  emulator: () => import('./commands/emulator.js'),
 };
 
 function version(): string {
@@ -36,7 +37,7 @@ async function main(argv: readonly string[]): Promise<number> {
     throw new UsageError(`unknown command '${first}'`, 'run `tcr-sigpolicy --help` for the list of commands');
   }
   if (rest.includes('--help') || rest.includes('-h')) {
-    process.stdout.write(commandHelp(spec));
+    process.stdout.write(first === 'emulator' ? `${(await import('./commands/emulator-usage.js')).EMULATOR_USAGE}\n` : commandHelp(spec));
     return 0;
   }
   return (await load()).run(rest);

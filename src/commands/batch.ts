@@ -2,14 +2,9 @@ import { findCommand, type CommandSpec } from '../cli/command-specs.js';
 import { parseFlags } from '../cli/parse-flags.js';
 import { readSendOptions } from '../cli/send-options.js';
 import { UsageError } from '../core/errors.js';
-import { exitCodeFor } from '../core/exit-code.js';
-import { countStatuses } from '../core/result.js';
-import { exportResults } from '../services/export-results.js';
 import { readTccliProfile } from '../services/tccli-profile.js';
-import { createJsonReporter } from '../ui/json-reporter.js';
-import { createPlainReporter } from '../ui/plain-reporter.js';
 import { loadRows } from './load-rows.js';
-import { runDryRun } from './dry-run.js';
+import { sendRows } from './send-rows.js';
 
 const spec = findCommand('batch') as CommandSpec;
 
@@ -22,16 +17,5 @@ export async function run(argv: readonly string[]): Promise<number> {
   const profile = readTccliProfile(options.profile);
   const region = options.region ?? process.env.TENCENTCLOUD_REGION ?? profile?.region;
   const { intake, invalidResults } = await loadRows(file, region, options.skipInvalid, process.stderr);
-  const streams = { out: process.stdout, err: process.stderr };
-  const onEvent = options.json ? createJsonReporter(streams) : createPlainReporter(streams);
-
-  if (!options.dryRun) {
-    throw new UsageError('live sending is not available yet', 'pass --dry-run to preview the requests');
-  }
-  const results = runDryRun(intake.rows, invalidResults, { endpoint: options.endpoint.url, rate: options.rate, onEvent });
-  if (options.out) {
-    await exportResults(options.out, results);
-    process.stderr.write(`Results: ${options.out}\n`);
-  }
-  return exitCodeFor(countStatuses(results), false);
+  return sendRows({ rows: intake.rows, settled: invalidResults, options, confirm: true });
 }

@@ -43,6 +43,8 @@ export type BatchEvent =
       readonly result: RowResult;
       /** An explanation beyond the error, e.g. how an unknown outcome was resolved. */
       readonly note?: string;
+      /** RequestIds of every attempt, when there was more than one (the result holds the last). */
+      readonly requestIds?: readonly string[];
       /** In a dry run: what would have been sent. */
       readonly request?: RequestPreview;
     }

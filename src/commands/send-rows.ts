@@ -1,0 +1,106 @@
+import type { SendOptions } from '../cli/send-options.js';
+import type { BatchEventListener } from '../core/batch-events.js';
+import { CancelledError, UsageError } from '../core/errors.js';
+import { createEventHub } from '../core/event-hub.js';
+import { exitCodeFor } from '../core/exit-code.js';
+import type { PolicyRow } from '../core/policy-row.js';
+import { countStatuses, type RowResult } from '../core/result.js';
+import type { TcrApi } from '../core/tcr-api.js';
+import { applyResume } from '../core/apply-resume.js';
+import { exportResults } from '../services/export-results.js';
+import { defaultJournalPath, openJournal } from '../services/journal.js';
+import { readPriorResults } from '../services/read-prior-results.js';
+import { RunControl } from '../services/run-control.js';
+import { createJsonReporter } from '../ui/json-reporter.js';
+import { createPlainReporter, plural } from '../ui/plain-reporter.js';
+import { formatDuration } from '../ui/format-row.js';
+import { runDryRun } from './dry-run.js';
+
+export interface SendRequest {
+  readonly rows: readonly PolicyRow[];
+  /** Rows settled before sending (invalid with --skip-invalid). */
+  readonly settled: readonly RowResult[];
+  readonly options: SendOptions;
+  /** The API to send through; made from credentials when absent (the demo passes its own). */
+  readonly api?: () => Promise<TcrApi>;
+  /** Ask before a live run on a terminal (the demo does not: nothing real is at stake). */
+  readonly confirm: boolean;
+  /** A face for a single row (create) instead of the batch reporters. */
+  readonly face?: BatchEventListener;
+}
+
+const interactive = (): boolean => process.stdin.isTTY === true && process.stdout.isTTY === true;
+
+/** Everything between validated rows and an exit code: resume, confirmation, journal, faces, export. */
+export async function sendRows(req: SendRequest): Promise<number> {
+  const { options } = req;
+  const hub = createEventHub();
+  const streams = { out: process.stdout, err: process.stderr };
+  if (options.dryRun) {
+    hub.subscribe(req.face ?? (options.json ? createJsonReporter(streams) : createPlainReporter(streams)));
+    const results = runDryRun(req.rows, req.settled, { endpoint: options.endpoint.url, rate: options.rate, onEvent: hub.emit });
+    return finish(results, false, options);
+  }
+  if (req.confirm && !options.yes && !interactive()) {
+    throw new UsageError('a live run off a terminal needs --yes', 'pass --yes to send, or --dry-run to preview');
+  }
+  const resume = options.resume ? applyResume(req.rows, await readPriorResults(options.resume)) : undefined;
+  const rows = resume?.toSend ?? req.rows;
+  const settled = [...req.settled, ...(resume?.skipped ?? [])];
+  const api = await (req.api ?? (await import('./make-api.js')).makeApi(options))();
+  if (req.confirm && !options.yes) await confirmRun(rows, options);
+
+  const journal = openJournal(defaultJournalPath(options.out, new Date()));
+  hub.subscribe((event) => {
+    if (event.type === 'row-done') journal.append(event.result, { requestIds: event.requestIds, note: event.note });
+  });
+  const control = new RunControl();
+  const face = startFace(req, hub, control);
+  const onSignal = (): void => control.stop();
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+  try {
+    const { runBatch } = await import('../services/run-batch.js');
+    const outcome = await runBatch(rows, {
+      api, control, emit: hub.emit, endpoint: options.endpoint.url, rate: options.rate, concurrency: options.concurrency,
+      maxAttempts: options.maxAttempts, settled, unknownBefore: resume?.unknownBefore, journal: journal.path,
+    });
+    await face;
+    journal.close();
+    process.stderr.write(`Journal: ${journal.path}\n`);
+    return await finish(outcome.results, outcome.interrupted, options);
+  } finally {
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
+  }
+}
+
+function startFace(req: SendRequest, hub: ReturnType<typeof createEventHub>, control: RunControl): Promise<void> {
+  const { options } = req;
+  const streams = { out: process.stdout, err: process.stderr };
+  if (req.face || options.plain) {
+    hub.subscribe(req.face ?? (options.json ? createJsonReporter(streams) : createPlainReporter(streams)));
+    return Promise.resolve();
+  }
+  return import('../ui/render-dashboard.js').then(({ renderDashboard }) => renderDashboard({ source: hub, controls: control }));
+}
+
+async function confirmRun(rows: readonly PolicyRow[], options: SendOptions): Promise<void> {
+  const { askConfirm } = await import('../ui/prompts.js');
+  const registries = new Set(rows.map((r) => r.request.RegistryId)).size;
+  const regions = [...new Set(rows.map((r) => r.region))];
+  const seconds = (rows.length / options.rate) * 1000;
+  const ok = await askConfirm(
+    `Create ${plural(rows.length, 'signature policy', 'signature policies')} in ${plural(registries, 'registry', 'registries')} ` +
+      `(${regions.join(', ')}) via ${options.endpoint.url}? At ${options.rate}/s this takes about ${formatDuration(seconds)}.`,
+  );
+  if (!ok) throw new CancelledError('Nothing was sent.');
+}
+
+async function finish(results: readonly RowResult[], interrupted: boolean, options: SendOptions): Promise<number> {
+  if (options.out) {
+    await exportResults(options.out, results);
+    process.stderr.write(`Results: ${options.out}\n`);
+  }
+  return exitCodeFor(countStatuses(results), interrupted);
+}

@@ -1,0 +1,43 @@
+import { UsageError } from '../core/errors.js';
+import { readTccliProfile } from './tccli-profile.js';
+
+/** What the SDK signs with. Never printed, logged, exported or journaled. */
+export interface Credential {
+  readonly secretId: string;
+  readonly secretKey: string;
+  readonly token?: string;
+}
+
+/**
+ * Credentials in SPEC order: the environment, then `--profile` (or tccli's default profile), then
+ * the SDK's own chain (~/.tencentcloud/credentials, a CVM role, a TKE OIDC role).
+ */
+export async function resolveCredential(profileName: string | undefined, env: NodeJS.ProcessEnv = process.env): Promise<Credential> {
+  const token = env.TENCENTCLOUD_SESSION_TOKEN || env.TENCENTCLOUD_TOKEN || undefined;
+  if (env.TENCENTCLOUD_SECRET_ID && env.TENCENTCLOUD_SECRET_KEY) {
+    return { secretId: env.TENCENTCLOUD_SECRET_ID, secretKey: env.TENCENTCLOUD_SECRET_KEY, token };
+  }
+  const profile = readTccliProfile(profileName);
+  if (profile?.secretId && profile.secretKey) return { secretId: profile.secretId, secretKey: profile.secretKey, token: profile.token };
+  if (profileName) throw new UsageError(`tccli profile '${profileName}' has no secretId/secretKey`, `run \`tccli configure --profile ${profileName}\``);
+  const fromSdk = await sdkChain();
+  if (fromSdk) return fromSdk;
+  throw new UsageError(
+    'no credentials found',
+    'set TENCENTCLOUD_SECRET_ID and TENCENTCLOUD_SECRET_KEY, or pass --profile NAME (tccli), or use --dry-run to send nothing',
+  );
+}
+
+/** The SDK's file and role providers, each given a few seconds: off a CVM the role lookup would hang. */
+async function sdkChain(): Promise<Credential | undefined> {
+  const sdk = await import('tencentcloud-sdk-nodejs/tencentcloud/common/credential.js');
+  const providers = [new sdk.ProfileCredential(), new sdk.CvmRoleCredential()];
+  for (const provider of providers) {
+    const found = await Promise.race([
+      provider.getCredential().catch(() => undefined),
+      new Promise<undefined>((resolve) => setTimeout(() => resolve(undefined), 3000).unref()),
+    ]);
+    if (found?.secretId && found.secretKey) return { secretId: found.secretId, secretKey: found.secretKey, token: found.token || undefined };
+  }
+  return undefined;
+}

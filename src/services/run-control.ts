@@ -1,0 +1,60 @@
+import type { BatchControls } from '../core/batch-events.js';
+
+/**
+ * Pause, graceful stop and abort for a running batch. Faces (keys, signals) call these; the runner
+ * asks `whenRunnable()` before starting a row and passes `signal` to requests so an abort cuts them.
+ */
+export class RunControl implements BatchControls {
+  paused = false;
+  stopping = false;
+  stopReason: 'interrupt' | 'auth-failure' | undefined;
+  private readonly abortController = new AbortController();
+  private waiters: (() => void)[] = [];
+  private readonly listeners: ((event: 'stop' | 'abort') => void)[] = [];
+
+  get signal(): AbortSignal {
+    return this.abortController.signal;
+  }
+
+  get aborted(): boolean {
+    return this.abortController.signal.aborted;
+  }
+
+  pause(): void {
+    this.paused = true;
+  }
+
+  resume(): void {
+    this.paused = false;
+    this.wake();
+  }
+
+  /** First call: stop starting rows and let those in flight finish. Second call: abort them. */
+  stop(reason: 'interrupt' | 'auth-failure' = 'interrupt'): void {
+    if (!this.stopping) {
+      this.stopping = true;
+      this.stopReason = reason;
+      this.wake();
+      this.listeners.forEach((l) => l('stop'));
+    } else if (reason === 'interrupt' && !this.aborted) {
+      this.abortController.abort();
+      this.listeners.forEach((l) => l('abort'));
+    }
+  }
+
+  onChange(listener: (event: 'stop' | 'abort') => void): void {
+    this.listeners.push(listener);
+  }
+
+  /** Resolves when rows may start: at once unless paused; on resume or stop otherwise. */
+  whenRunnable(): Promise<void> {
+    if (!this.paused || this.stopping) return Promise.resolve();
+    return new Promise((resolve) => this.waiters.push(resolve));
+  }
+
+  private wake(): void {
+    const waiting = this.waiters;
+    this.waiters = [];
+    waiting.forEach((w) => w());
+  }
+}
