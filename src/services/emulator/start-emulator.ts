@@ -73,7 +73,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       store,
       regions,
       verifier: new SignatureVerifier(credentials, options.maxSkewSeconds ?? 300),
-      limiter: new SlidingWindowLimiter(),
+      limiter: new SlidingWindowLimiter(options.clock),
       rateLimits: new Map(Object.entries(options.rateLimits ?? {})),
       faults: new FaultPlan(options),
       faultActions: new Set(options.faultActions ?? ROUTES.filter((r) => r.writes).map((r) => r.action)),

@@ -47,6 +47,8 @@ export interface EmulatorOptions extends FaultOptions {
   readonly requestTimeoutMs?: number;
   /** Allowed clock skew of X-TC-Timestamp, in seconds. Default 300, as the real API. */
   readonly maxSkewSeconds?: number;
+  /** Monotonic milliseconds the rate limiter counts with; tests freeze it to make bursts exact. */
+  readonly clock?: () => number;
 }
 
 /** A signature policy as the emulator holds it. */

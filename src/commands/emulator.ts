@@ -1,0 +1,90 @@
+import { UsageError } from '../core/errors.js';
+import { resolveCredentials } from '../services/emulator/credentials.js';
+import { DEFAULT_PORT, startEmulator } from '../services/emulator/start-emulator.js';
+import type { EmulatorHandle, EmulatorOptions } from '../services/emulator/types.js';
+import { parseEmulatorFlags } from './emulator-flags.js';
+import { EMULATOR_USAGE } from './emulator-usage.js';
+
+export type StopSignal = 'SIGINT' | 'SIGTERM';
+
+/** What the command touches outside itself; tests pass their own. */
+export interface EmulatorCommandIo {
+  readonly stdout: (text: string) => void;
+  readonly stderr: (text: string) => void;
+  readonly env: NodeJS.ProcessEnv;
+  /** Resolves when the emulator should stop. Default: the first SIGINT or SIGTERM. */
+  readonly untilStopped: () => Promise<StopSignal>;
+}
+
+function untilSignal(): Promise<StopSignal> {
+  return new Promise((resolve) => {
+    const stop = (signal: StopSignal): void => {
+      process.off('SIGINT', onInt);
+      process.off('SIGTERM', onTerm);
+      resolve(signal);
+    };
+    const onInt = (): void => stop('SIGINT');
+    const onTerm = (): void => stop('SIGTERM');
+    process.on('SIGINT', onInt);
+    process.on('SIGTERM', onTerm);
+  });
+}
+
+const processIo: EmulatorCommandIo = {
+  stdout: (text) => process.stdout.write(text),
+  stderr: (text) => process.stderr.write(text),
+  env: process.env,
+  untilStopped: untilSignal,
+};
+
+async function start(options: EmulatorOptions): Promise<EmulatorHandle> {
+  try {
+    return await startEmulator(options);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const where = `${options.host ?? '127.0.0.1'}:${options.port ?? DEFAULT_PORT}`;
+    if (code === 'EADDRINUSE') throw new UsageError(`${where} is already in use`, 'Pass --port 0 for any free port, or another --port.');
+    if (code === 'EACCES' || code === 'EADDRNOTAVAIL') throw new UsageError(`cannot listen on ${where} (${code})`, 'Try --host 127.0.0.1 and a port above 1024.');
+    if (error instanceof RangeError) throw new UsageError(error.message, 'Run `tcr-sigpolicy emulator --help` for the flags.');
+    throw error;
+  }
+}
+
+function describeFaults(options: EmulatorOptions): string | undefined {
+  const parts = [
+    options.latencyMs ? `latency ${options.latencyMs} ms` : '',
+    options.jitterMs ? `jitter ${options.jitterMs} ms` : '',
+    options.throttleRate ? `throttle ${options.throttleRate}` : '',
+    options.errorRate ? `HTTP 5xx ${options.errorRate}` : '',
+    options.dropRate ? `drop ${options.dropRate}` : '',
+  ].filter((p) => p !== '');
+  if (parts.length === 0) return undefined;
+  const seed = options.faultSeed === undefined ? '' : `, seed ${options.faultSeed}`;
+  return `Faults: ${parts.join(', ')} on ${(options.faultActions ?? ['CreateSignaturePolicy', 'DeleteSignaturePolicy']).join(', ')}${seed}`;
+}
+
+/**
+ * `tcr-sigpolicy emulator`: serves until stopped. Exit 0 after SIGTERM, 130 after Ctrl-C (SIGINT),
+ * 2 for a usage error (thrown as UsageError for the top-level handler).
+ */
+export async function run(argv: readonly string[], io: EmulatorCommandIo = processIo): Promise<number> {
+  const flags = parseEmulatorFlags(argv);
+  if (flags.help) {
+    io.stdout(`${EMULATOR_USAGE}\n`);
+    return 0;
+  }
+  const { credentials, source } = resolveCredentials(io.env);
+  const info = flags.quiet ? () => undefined : (line: string) => io.stderr(`${line}\n`);
+  const handle = await start({ ...flags.options, credentials, ...(flags.quiet ? {} : { log: info }) });
+  const stopped = io.untilStopped();
+  io.stdout(`TCR API emulator listening on ${handle.url}\n`);
+  const from = source === 'demo' ? 'the demo pair (TENCENTCLOUD_SECRET_ID/KEY not set)' : 'TENCENTCLOUD_SECRET_ID/KEY';
+  info(`Accepting SecretId ${handle.secretIds.join(', ')} from ${from}; the secret key is never shown.`);
+  const faults = describeFaults(flags.options);
+  if (faults) info(faults);
+  info('Stop with Ctrl-C.');
+  const signal = await stopped;
+  await handle.close();
+  info(`Emulator stopped (${signal}).`);
+  return signal === 'SIGINT' ? 130 : 0;
+}
