@@ -1,45 +1,44 @@
 import { Box, Text } from 'ink';
 import type { FinishedItem } from './dashboard-state.js';
+import { keyCell, lineLabel } from './row-columns.js';
 import { STATUS_COLORS } from './status-colors.js';
 import { ThemedText } from './ThemedText.js';
-import { keyColumn, lineLabel } from './row-columns.js';
 import { useTheme } from './use-theme.js';
 
 export interface FinishedRowProps {
   readonly item: FinishedItem;
-  /** Terminal width in columns. Below 80 the key column is narrower and the note is dropped. */
+  /** Terminal width in columns. Below 80 the RequestId of successful rows and the note are dropped. */
   readonly width: number;
 }
 
 /**
- * One finished row, drawn once through `<Static>`: icon, line, registry/namespace, then the RequestId
- * on success or the error code and message on failure, cut to one line.
+ * One finished row, drawn once through `<Static>`: icon, line, registry/namespace, then the status and
+ * RequestId on success or the error code and message on failure, cut to one line.
  */
 export function FinishedRow({ item, width }: FinishedRowProps) {
   const { glyphs } = useTheme();
   const { result, note } = item;
   const narrow = width < 80;
-  const key = `${result.RegistryId}/${result.NamespaceName}`;
   const color = STATUS_COLORS[result.status];
+  const failed = result.ErrorCode !== '';
+  const detail = failed ? result.ErrorMessage : narrow ? '' : result.RequestId;
+  const extra = narrow || note === undefined ? '' : `${glyphs.separator}${note}`;
   return (
     <Box width={width}>
+      <Box flexShrink={0}>
+        <Text>
+          <ThemedText color={color}>{glyphs.status[result.status]}</ThemedText>
+          {` ${lineLabel(result.line)} `}
+        </Text>
+      </Box>
+      <Box width={keyCell(width)} flexShrink={0} paddingRight={2}>
+        <Text wrap="truncate-end">{`${result.RegistryId}/${result.NamespaceName}`}</Text>
+      </Box>
       <Text wrap="truncate-end">
-        <ThemedText color={color}>{glyphs.status[result.status]}</ThemedText>
-        {` ${lineLabel(result.line)} `}
-        {key.padEnd(keyColumn(width))}
-        {'  '}
-        {result.ErrorCode === '' ? (
-          <ThemedText color={color}>{result.status}</ThemedText>
-        ) : (
-          <ThemedText color={color}>{result.ErrorCode}</ThemedText>
-        )}
-        {detail(result.ErrorCode === '' ? result.RequestId : result.ErrorMessage, narrow && result.ErrorCode === '')}
-        {narrow || note === undefined ? '' : `${glyphs.separator}${note}`}
+        <ThemedText color={color}>{failed ? result.ErrorCode : result.status}</ThemedText>
+        {detail === '' ? '' : `  ${detail}`}
+        {extra}
       </Text>
     </Box>
   );
-}
-
-function detail(text: string, drop: boolean): string {
-  return drop || text === '' ? '' : `  ${text}`;
 }

@@ -1,15 +1,15 @@
 import { Box, Text } from 'ink';
 import type { InFlightRow } from './dashboard-state.js';
 import { formatDuration } from './format-duration.js';
+import { keyCell, lineLabel } from './row-columns.js';
 import { ThemedText } from './ThemedText.js';
-import { keyColumn, lineLabel } from './row-columns.js';
 import { useTheme } from './use-theme.js';
 
 export interface InFlightRowsProps {
   readonly rows: readonly InFlightRow[];
   /** Frame counter from useBatchState; picks the spinner frame. */
   readonly tick: number;
-  /** Terminal width in columns; below 80 the key column is not padded and notes are shortened. */
+  /** Terminal width in columns; below 80 the notes are shortened. */
   readonly width: number;
   /** Rows drawn at most; the rest are counted on one line, so the live area stays short. */
   readonly maxRows?: number;
@@ -24,13 +24,18 @@ export function InFlightRows({ rows, tick, width, maxRows = 8 }: InFlightRowsPro
   return (
     <Box flexDirection="column">
       {rows.slice(0, maxRows).map((row) => (
-        <Text key={row.line} wrap="truncate-end">
-          <ThemedText color={row.waiting ? 'yellow' : 'cyan'}>{frame}</ThemedText>
-          {` ${lineLabel(row.line)} `}
-          {row.key.padEnd(keyColumn(width))}
-          {'  '}
-          <ThemedText dim>{describeAttempt(row, narrow)}</ThemedText>
-        </Text>
+        <Box key={row.line}>
+          <Box flexShrink={0}>
+            <Text>
+              <ThemedText color={row.waiting ? 'yellow' : 'cyan'}>{frame}</ThemedText>
+              {` ${lineLabel(row.line)} `}
+            </Text>
+          </Box>
+          <Box width={keyCell(width)} flexShrink={0} paddingRight={2}>
+            <Text wrap="truncate-end">{row.key}</Text>
+          </Box>
+          <ThemedText dim wrap="truncate-end">{describeAttempt(row, narrow)}</ThemedText>
+        </Box>
       ))}
       {hidden > 0 ? <ThemedText dim>{`${glyphs.ellipsis} and ${hidden} more in flight`}</ThemedText> : null}
     </Box>
@@ -41,7 +46,7 @@ function describeAttempt(row: InFlightRow, narrow: boolean): string {
   if (row.waiting) {
     const { errorCode, delayMs } = row.waiting;
     return narrow
-      ? `#${row.attempt} ${errorCode}, retry in ${formatDuration(delayMs)}`
+      ? `#${row.attempt} retry in ${formatDuration(delayMs)} after ${errorCode}`
       : `attempt ${row.attempt} failed: ${errorCode}; retrying in ${formatDuration(delayMs)}`;
   }
   const label = narrow ? `#${row.attempt}` : `attempt ${row.attempt}`;

@@ -2,13 +2,13 @@
 export const LINE_COLUMN = 8;
 
 /**
- * Width the registry/namespace column of row lines is padded to, so finished and in-flight rows
- * line up; 0 (no padding) on narrow terminals, where every column counts.
+ * Width of the registry/namespace cell of row lines, including the two blank columns after it, so
+ * finished and in-flight rows line up. Longer keys are cut; on narrow terminals the cell is smaller.
  */
-export function keyColumn(width: number): number {
-  if (width >= 100) return 32;
-  if (width >= 80) return 22;
-  return 0;
+export function keyCell(width: number): number {
+  if (width >= 100) return 34;
+  if (width >= 80) return 24;
+  return 20;
 }
 
 /** `L12` padded to the line column. */
