@@ -1,0 +1,64 @@
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** The repository root: the CLI runs from here, so fixture paths print as `fixtures/...`. */
+export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+/** The built CLI (`npm run build` must have run; `npm test` does). */
+export const CLI = join(ROOT, 'dist', 'cli.js');
+
+export interface CliRun {
+  readonly code: number | null;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+export interface CliOptions {
+  /** Written to the CLI's standard input, which is then closed. */
+  readonly input?: string | Buffer;
+  /** Added to a clean environment (no TENCENTCLOUD_* variables, an empty HOME so no tccli profile). */
+  readonly env?: Readonly<Record<string, string>>;
+  /** Node options placed before the script, e.g. ['--import', hook]. */
+  readonly nodeArgs?: readonly string[];
+}
+
+let emptyHome: string | undefined;
+
+/** A home directory without ~/.tccli, so the user's own tccli profile never leaks into a test. */
+export function cleanHome(): string {
+  emptyHome ??= mkdtempSync(join(tmpdir(), 'tcr-sigpolicy-home-'));
+  return emptyHome;
+}
+
+function cleanEnv(extra: Readonly<Record<string, string>> = {}): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = {};
+  for (const [key, value] of Object.entries(process.env)) {
+    if (!key.startsWith('TENCENTCLOUD_') && key !== 'NODE_OPTIONS') env[key] = value;
+  }
+  return { ...env, HOME: cleanHome(), NO_COLOR: '1', ...extra };
+}
+
+/** Runs `node dist/cli.js ...args` as a user would, with pipes (not a terminal) for all three streams. */
+export function runCli(args: readonly string[], options: CliOptions = {}): Promise<CliRun> {
+  if (!existsSync(CLI)) return Promise.reject(new Error(`${CLI} is missing: run \`npm run build\` before the end-to-end tests`));
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [...(options.nodeArgs ?? []), CLI, ...args], {
+      cwd: ROOT,
+      env: cleanEnv(options.env),
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
+    const out: Buffer[] = [];
+    const err: Buffer[] = [];
+    child.stdout.on('data', (b: Buffer) => out.push(b));
+    child.stderr.on('data', (b: Buffer) => err.push(b));
+    child.on('error', reject);
+    child.on('close', (code) => {
+      resolve({ code, stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8') });
+    });
+    // A CLI that exits before reading its input closes the pipe; that is its business, not a test failure.
+    child.stdin.on('error', () => undefined);
+    child.stdin.end(options.input ?? '');
+  });
+}
