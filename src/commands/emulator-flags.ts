@@ -45,7 +45,9 @@ function parseFlagValues(argv: readonly string[]): ReturnType<typeof parseArgs<{
   try {
     return parseArgs({ args: [...argv], options: FLAGS, strict: true, allowPositionals: false }).values;
   } catch (error) {
-    throw new UsageError((error as Error).message.split('\n')[0] ?? 'invalid flags', HELP_HINT);
+    // node's message is the problem on its first line and advice (such as `--flag=-1`) on the next ones.
+    const [problem = 'invalid flags', ...advice] = (error as Error).message.split('\n');
+    throw new UsageError(problem, advice.length > 0 ? advice.join(' ') : HELP_HINT);
   }
 }
 
