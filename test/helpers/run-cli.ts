@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -40,9 +40,30 @@ function cleanEnv(extra: Readonly<Record<string, string>> = {}): NodeJS.ProcessE
   return { ...env, HOME: cleanHome(), NO_COLOR: '1', ...extra };
 }
 
+// ava starts every test of a file at once; a few processes at a time keep a small machine responsive.
+const MAX_RUNNING = Math.max(2, availableParallelism());
+let running = 0;
+const waiting: (() => void)[] = [];
+
+async function slot<T>(work: () => Promise<T>): Promise<T> {
+  if (running < MAX_RUNNING) running += 1;
+  else await new Promise<void>((resolve) => waiting.push(resolve)); // the finishing run hands its slot over
+  try {
+    return await work();
+  } finally {
+    const next = waiting.shift();
+    if (next) next();
+    else running -= 1;
+  }
+}
+
 /** Runs `node dist/cli.js ...args` as a user would, with pipes (not a terminal) for all three streams. */
 export function runCli(args: readonly string[], options: CliOptions = {}): Promise<CliRun> {
   if (!existsSync(CLI)) return Promise.reject(new Error(`${CLI} is missing: run \`npm run build\` before the end-to-end tests`));
+  return slot(() => spawnCli(args, options));
+}
+
+function spawnCli(args: readonly string[], options: CliOptions): Promise<CliRun> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [...(options.nodeArgs ?? []), CLI, ...args], {
       cwd: ROOT,
