@@ -113,12 +113,14 @@ process.exitCode = await run(process.argv.slice(1));`;
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     const lines = createInterface({ input: child.stdout });
-    const [first] = (await once(lines, 'line')) as [string];
+    const exited = once(child, 'exit');
+    // If the child dies before its first line, say so rather than wait for a line that never comes.
+    const first = await Promise.race([once(lines, 'line').then(([line]) => String(line)), exited.then(() => '(exited early)')]);
     const port = Number(LISTENING.exec(first)?.[2]);
     t.true(port > 0, first);
     await tcrClient({ port } as EmulatorHandle).DescribeRegions();
     child.kill(signal);
-    const [code] = (await once(child, 'exit')) as [number | null];
+    const [code] = (await exited) as [number | null];
     t.is(code, expected, signal);
   }
 });
