@@ -31,15 +31,16 @@ async function main(argv: readonly string[]): Promise<number> {
     process.stderr.write(programHelp(version()));
     return 2;
   }
-  const load = commands[first];
   const spec = findCommand(first);
-  if (!load || !spec) {
+  if (!spec) {
     throw new UsageError(`unknown command '${first}'`, 'run `tcr-sigpolicy --help` for the list of commands');
   }
   if (rest.includes('--help') || rest.includes('-h')) {
     process.stdout.write(first === 'emulator' ? `${(await import('./commands/emulator-usage.js')).EMULATOR_USAGE}\n` : commandHelp(spec));
     return 0;
   }
+  const load = commands[first];
+  if (!load) throw new UsageError(`'${first}' is not available in this build`, 'run `tcr-sigpolicy --help`');
   return (await load()).run(rest);
 }
 

@@ -26,7 +26,7 @@ export function intFlag(values: FlagValues, name: string, min: number, max: numb
   if (raw === undefined) return fallback;
   const n = Number(raw);
   if (typeof raw !== 'string' || !/^\d+$/.test(raw) || n < min || n > max) {
-    throw new UsageError(`--${name} '${String(raw)}': use a whole number from ${min} to ${max}`);
+    throw new UsageError(`--${name} '${String(raw)}': use a whole number from ${min} to ${max}`, `for example --${name} ${fallback ?? min}`);
   }
   return n;
 }

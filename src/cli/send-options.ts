@@ -1,6 +1,6 @@
 import { DEFAULT_ENDPOINT, parseEndpoint, type Endpoint } from '../core/endpoint.js';
 import { intFlag, stringFlag, type FlagValues } from './parse-flags.js';
-import { exportFormatOf } from '../services/export-results.js';
+import { checkWritable } from '../services/export-results.js';
 
 /** The flags shared by `create` and `batch`, checked and typed. */
 export interface SendOptions {
@@ -22,7 +22,7 @@ export interface SendOptions {
 
 export function readSendOptions(values: FlagValues, stdoutIsTty: boolean): SendOptions {
   const out = stringFlag(values, 'out');
-  if (out) exportFormatOf(out);
+  if (out) checkWritable(out);
   return {
     region: stringFlag(values, 'region'),
     endpoint: parseEndpoint(stringFlag(values, 'endpoint') ?? DEFAULT_ENDPOINT),

@@ -15,7 +15,7 @@ export async function run(argv: readonly string[]): Promise<number> {
   if (extra.length > 0) throw new UsageError(`batch takes one file, got also: ${extra.join(' ')}`, 'quote paths that contain spaces');
   const options = readSendOptions(values, process.stdout.isTTY === true);
   const profile = readTccliProfile(options.profile);
-  const region = options.region ?? process.env.TENCENTCLOUD_REGION ?? profile?.region;
+  const region = options.region || process.env.TENCENTCLOUD_REGION || profile?.region;
   const { intake, invalidResults } = await loadRows(file, region, options.skipInvalid, process.stderr);
   return sendRows({ rows: intake.rows, settled: invalidResults, options, confirm: true });
 }

@@ -50,7 +50,7 @@ export async function sendRows(req: SendRequest): Promise<number> {
   const api = await (req.api ?? (await import('./make-api.js')).makeApi(options))();
   if (req.confirm && !options.yes) await confirmRun(rows, options);
 
-  const journal = openJournal(defaultJournalPath(options.out, new Date()));
+  const journal = await openJournal(defaultJournalPath(options.out, new Date()));
   hub.subscribe((event) => {
     if (event.type === 'row-done') journal.append(event.result, { requestIds: event.requestIds, note: event.note });
   });
@@ -66,7 +66,7 @@ export async function sendRows(req: SendRequest): Promise<number> {
       maxAttempts: options.maxAttempts, settled, unknownBefore: resume?.unknownBefore, journal: journal.path,
     });
     await face;
-    journal.close();
+    await journal.close();
     process.stderr.write(`Journal: ${journal.path}\n`);
     return await finish(outcome.results, outcome.interrupted, options);
   } finally {

@@ -15,7 +15,8 @@ export interface Endpoint {
 const LOOPBACK = /^(127(?:\.\d{1,3}){3}|localhost|\[::1\])$/;
 
 export function parseEndpoint(text: string): Endpoint {
-  const withScheme = /^[a-z]+:\/\//i.test(text) ? text : `https://${text}`;
+  // Without a scheme: https, except for loopback, where only the emulator listens and it speaks http.
+  const withScheme = /^[a-z]+:\/\//i.test(text) ? text : `${/^(127\.|localhost|\[::1\])/.test(text) ? 'http' : 'https'}://${text}`;
   let url: URL;
   try {
     url = new URL(withScheme);

@@ -1,5 +1,5 @@
-import { createWriteStream, type WriteStream } from 'node:fs';
-import { extname } from 'node:path';
+import { accessSync, constants, createWriteStream, type WriteStream } from 'node:fs';
+import { dirname, extname, resolve } from 'node:path';
 import { once } from 'node:events';
 import { stringify } from 'csv-stringify/sync';
 import { UsageError } from '../core/errors.js';
@@ -22,8 +22,11 @@ export async function exportResults(path: string, results: readonly RowResult[])
   const format = exportFormatOf(path);
   const sorted = isSorted(results) ? results : [...results].sort((a, b) => a.line - b.line);
   const out = createWriteStream(path);
-  const opened = once(out, 'open');
-  await Promise.race([opened, once(out, 'error').then(([e]) => Promise.reject(cannotWrite(path, e)))]);
+  try {
+    await once(out, 'open');
+  } catch (error) {
+    throw cannotWrite(path, error as NodeJS.ErrnoException);
+  }
   for (let i = 0; i < sorted.length || (i === 0 && format !== 'jsonl'); i += CHUNK) {
     const chunk = sorted.slice(i, i + CHUNK);
     await write(out, render(format, chunk, i === 0, i + CHUNK >= sorted.length));
@@ -66,4 +69,14 @@ async function write(out: WriteStream, text: string): Promise<void> {
 
 function cannotWrite(path: string, error: NodeJS.ErrnoException): UsageError {
   return new UsageError(`cannot write ${path}: ${error.code === 'ENOENT' ? 'no such directory' : error.message}`, 'check the --out path');
+}
+
+/** Checks before anything is sent that the export can be written, so results are never lost at the end. */
+export function checkWritable(path: string): void {
+  exportFormatOf(path);
+  try {
+    accessSync(dirname(resolve(path)), constants.W_OK);
+  } catch (error) {
+    throw cannotWrite(path, error as NodeJS.ErrnoException);
+  }
 }

@@ -1,4 +1,4 @@
-import { closeSync, fdatasyncSync, openSync, writeSync } from 'node:fs';
+import { open, type FileHandle } from 'node:fs/promises';
 import { basename, dirname, extname, join } from 'node:path';
 import { UsageError } from '../core/errors.js';
 import type { RowResult } from '../core/result.js';
@@ -12,7 +12,8 @@ export interface JournalExtra {
 export interface Journal {
   readonly path: string;
   append(result: RowResult, extra?: JournalExtra): void;
-  close(): void;
+  /** Waits for every line to be on disk, then closes the file. */
+  close(): Promise<void>;
 }
 
 /** Next to --out (results.csv → results.journal.jsonl), else ./tcr-sigpolicy-<timestamp>.journal.jsonl. */
@@ -22,24 +23,37 @@ export function defaultJournalPath(out: string | undefined, now: Date, cwd = pro
 }
 
 /**
- * Appends one JSON line per finished row and syncs it to disk before returning, so a crash or a
- * power cut loses at most the rows still in flight.
+ * Appends one JSON line per finished row and syncs it to disk, in order, so a crash or a power cut
+ * loses at most the rows in flight. Writes run off the event loop: a blocking fsync would delay
+ * request starts and bunch them up against the rate limit.
  */
-export function openJournal(path: string): Journal {
-  let fd: number;
+export async function openJournal(path: string): Promise<Journal> {
+  let file: FileHandle;
   try {
-    fd = openSync(path, 'a');
+    file = await open(path, 'a');
   } catch (error) {
     throw new UsageError(`cannot write the journal ${path}: ${(error as Error).message}`, 'pass --out in a writable directory, or run from one');
   }
+  let pending: Promise<void> = Promise.resolve();
+  let failure: Error | undefined;
   return {
     path,
     append(result, extra = {}) {
-      writeSync(fd, `${JSON.stringify({ ...result, ...extra })}\n`);
-      fdatasyncSync(fd);
+      const line = `${JSON.stringify({ ...result, ...extra })}\n`;
+      pending = pending.then(async () => {
+        if (failure) return;
+        try {
+          await file.appendFile(line);
+          await file.datasync();
+        } catch (error) {
+          failure = error as Error;
+        }
+      });
     },
-    close() {
-      closeSync(fd);
+    async close() {
+      await pending;
+      await file.close();
+      if (failure) throw new Error(`writing the journal ${path} failed: ${failure.message}`);
     },
   };
 }

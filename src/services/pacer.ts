@@ -1,4 +1,4 @@
-import type Bottleneck from 'bottleneck';
+import Bottleneck from 'bottleneck';
 import type { ApiOutcome } from '../core/api-outcome.js';
 import type { BatchEvent } from '../core/batch-events.js';
 import { policyKey, type PolicyRow } from '../core/policy-row.js';
@@ -9,7 +9,7 @@ import type { RunControl } from './run-control.js';
 export interface Pacer {
   /** Sends one attempt when the limiter allows, unless `skip()` says so by then. */
   send(row: PolicyRow, attempt: number, skip: () => boolean): Promise<ApiOutcome | 'not-started'>;
-  /** After RequestLimitExceeded: halve the pace for two seconds instead of hammering. */
+  /** After RequestLimitExceeded: halve the pace for a second instead of hammering. */
   slowDown(): void;
   readonly inFlight: number;
   /** How many rows the feeder may have started: in flight, queued, or waiting to retry. */
@@ -17,7 +17,15 @@ export interface Pacer {
   close(): void;
 }
 
-const SLOW_DOWN_MS = 2000;
+const SLOW_DOWN_MS = 1000;
+/**
+ * Starts spaced exactly 1000/rate ms apart put the 1st and the (rate+1)th exactly one second apart,
+ * and a few ms of jitter on the way makes the API see rate+1 in one window. Some slack per second
+ * absorbs that jitter; each throttled answer shows the path jitters more, and widens it.
+ */
+const INITIAL_SLACK_MS = 25;
+const SLACK_STEP_MS = 25;
+const MAX_SLACK_MS = 200;
 
 /**
  * The bottleneck limiter around the API: starts are spaced 1000/rate ms apart, so no one-second window
@@ -25,13 +33,14 @@ const SLOW_DOWN_MS = 2000;
  * pace holds when calls are slow.
  */
 export function createPacer(
-  limiter: Bottleneck,
   o: { api: TcrApi; control: RunControl; emit: (e: BatchEvent) => void; rate: number; concurrency?: number },
 ): Pacer {
-  const minTime = 1000 / o.rate;
+  let slack = INITIAL_SLACK_MS;
+  let minTime = (1000 + slack) / o.rate;
   let inFlight = 0;
   let latencyMs = 300;
   let maxConcurrent = o.concurrency ?? o.rate;
+  const limiter = new Bottleneck({ minTime, maxConcurrent });
   let restore: NodeJS.Timeout | undefined;
 
   const adapt = (observedMs: number): void => {
@@ -60,6 +69,8 @@ export function createPacer(
       });
     },
     slowDown() {
+      slack = Math.min(MAX_SLACK_MS, slack + SLACK_STEP_MS);
+      minTime = (1000 + slack) / o.rate;
       void limiter.updateSettings({ minTime: minTime * 2 });
       clearTimeout(restore);
       restore = setTimeout(() => void limiter.updateSettings({ minTime }), SLOW_DOWN_MS);

@@ -1,10 +1,11 @@
 import { createReadStream } from 'node:fs';
 import type { Readable } from 'node:stream';
-import { parse, type Info } from 'csv-parse';
+import { parse, type Info, type Options } from 'csv-parse';
 import { InputError, UsageError } from '../core/errors.js';
 import { createIntake, type Intake, type IntakeBuilder } from '../core/policy-intake.js';
 import type { RowDefaults } from '../core/validate-row.js';
 import { checkEncoding } from './check-encoding.js';
+import { normaliseLineEnds } from './normalise-line-ends.js';
 
 /** Human name of an input: the path, or "standard input" for `-`. */
 export function sourceName(path: string): string {
@@ -22,16 +23,24 @@ export async function readPolicyCsv(path: string, defaults: RowDefaults, stdin: 
   const fail = (line: number, message: string, hint?: string): never => {
     throw new InputError(`${source} is not a CSV this tool can read`, source, [{ severity: 'error', line, message }], hint);
   };
+  let intake: IntakeBuilder | undefined;
+  // Where the last complete record ended, updated as csv-parse emits it (not as we consume it), so an
+  // error that ends the stream early still knows where the broken record began.
+  const last = { lines: 0, empty: 0 };
   const parser = parse({
     bom: true,
     info: true,
     trim: true,
     skip_empty_lines: true,
     relax_column_count: true,
-    record_delimiter: ['\r\n', '\n', '\r'],
+    record_delimiter: '\n',
+    // With `info`, csv-parse hands on_record the {record, info} pair; its typings only know the bare record.
+    on_record: ((record: { info: Info }) => {
+      last.lines = record.info.lines;
+      last.empty = record.info.empty_lines;
+      return record;
+    }) as unknown as Options['on_record'],
   });
-  let intake: IntakeBuilder | undefined;
-  let last = { lines: 0, empty: 0 };
   let checkedStart = false;
   input.on('data', (chunk: Buffer | string) => {
     if (checkedStart) return;
@@ -40,12 +49,11 @@ export async function readPolicyCsv(path: string, defaults: RowDefaults, stdin: 
     if (why) parser.destroy(new UsageError(why.message, why.hint));
   });
   input.once('error', (error: NodeJS.ErrnoException) => parser.destroy(error));
-  input.pipe(parser);
+  input.pipe(normaliseLineEnds()).pipe(parser);
   try {
     for await (const { record, info } of parser as AsyncIterable<{ record: string[]; info: Info }>) {
       const newlinesInside = record.reduce((n, cell) => n + countNewlines(cell), 0);
       const line = info.lines - newlinesInside;
-      last = { lines: info.lines, empty: info.empty_lines };
       const cell = record.find((c) => c.includes('\uFFFD'));
       if (cell !== undefined) fail(line, 'not UTF-8 text', 'save the file as "CSV UTF-8" and try again');
       if (record.every((c) => c === '')) continue;
@@ -76,7 +84,7 @@ function countNewlines(text: string): number {
 }
 
 /** Turns a stream or csv-parse failure into an error a user can act on. */
-function explain(error: unknown, source: string, last: { lines: number; empty: number }): Error {
+function explain(error: unknown, source: string, last: { readonly lines: number; readonly empty: number }): Error {
   if (error instanceof InputError) return error;
   if (error instanceof UsageError) {
     return new InputError(`${source} is not a CSV this tool can read`, source, [{ severity: 'error', line: 0, message: error.message }], error.hint);
@@ -95,10 +103,14 @@ function explain(error: unknown, source: string, last: { lines: number; empty: n
       return problem(last.lines + 1 + emptySince, 'a quoted value opens here and is never closed', quoteHint);
     }
     case 'CSV_INVALID_CLOSING_QUOTE':
-      return problem(e.lines ?? 0, 'text follows a closing quote', quoteHint);
+    case 'CSV_NON_TRIMABLE_CHAR_AFTER_CLOSING_QUOTE':
+      return problem(e.lines ?? 0, 'text follows the closing quote of a value', quoteHint);
     case 'CSV_INVALID_OPENING_QUOTE':
+    case 'INVALID_OPENING_QUOTE':
       return problem(e.lines ?? 0, 'a quote inside an unquoted value', quoteHint);
     default:
+      // Any other csv-parse complaint is still about the file, not a bug: say where it stopped.
+      if (e.code?.startsWith('CSV_') && e.lines !== undefined) return problem(e.lines, (error as Error).message, quoteHint);
       return error instanceof Error ? error : new Error(String(error));
   }
 }

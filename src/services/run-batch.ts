@@ -1,4 +1,3 @@
-import Bottleneck from 'bottleneck';
 import type { FailedOutcome } from '../core/api-outcome.js';
 import { backoffDelay, RETRY_BACKOFF, THROTTLE_BACKOFF } from '../core/backoff.js';
 import type { BatchEvent } from '../core/batch-events.js';
@@ -52,7 +51,7 @@ export async function runBatch(rows: readonly PolicyRow[], o: RunBatchOptions): 
   const { control, emit } = o;
   const settled = o.settled ?? [];
   const results: RowResult[] = [...settled];
-  const pacer = createPacer(new Bottleneck({ minTime: 1000 / o.rate, maxConcurrent: o.concurrency ?? o.rate }), o);
+  const pacer = createPacer(o);
   const meter = createProgressMeter(rows.length, now, () => pacer.inFlight, () => control.paused);
   const startedAt = now();
 

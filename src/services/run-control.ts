@@ -1,4 +1,12 @@
+import { setMaxListeners } from 'node:events';
 import type { BatchControls } from '../core/batch-events.js';
+
+/** Every request in flight listens on the one signal; there can be hundreds. */
+function createAbortController(): AbortController {
+  const controller = new AbortController();
+  setMaxListeners(0, controller.signal);
+  return controller;
+}
 
 /**
  * Pause, graceful stop and abort for a running batch. Faces (keys, signals) call these; the runner
@@ -8,7 +16,7 @@ export class RunControl implements BatchControls {
   paused = false;
   stopping = false;
   stopReason: 'interrupt' | 'auth-failure' | undefined;
-  private readonly abortController = new AbortController();
+  private readonly abortController = createAbortController();
   private waiters: (() => void)[] = [];
   private readonly listeners: ((event: 'stop' | 'abort') => void)[] = [];
 

@@ -35,6 +35,7 @@ export async function renderDashboard(options: RenderDashboardOptions): Promise<
     stdin,
     // Ctrl-C must reach controls.stop() so rows in flight can finish and results get written.
     exitOnCtrlC: false,
+    onRender: (m) => { const g = globalThis as unknown as { __renders: number[] }; (g.__renders ??= []).push(m.renderTime); },
     // Ink's own throttle must not be slower than our frames, or it would drop them.
     maxFps: Math.max(30, Math.ceil(1000 / Math.max(1, frameMs))),
   });
