@@ -7,9 +7,11 @@ import { UsageError } from './core/errors.js';
 
 /** Each command loads only when it runs, so --help and template never load Ink, React or the SDK. */
 const commands: Record<string, () => Promise<{ run(argv: readonly string[]): Promise<number> }>> = {
+  create: () => import('./commands/create.js'),
   batch: () => import('./commands/batch.js'),
   template: () => import('./commands/template.js'),
   emulator: () => import('./commands/emulator.js'),
+  demo: () => import('./commands/demo.js'),
 };
 
 function version(): string {

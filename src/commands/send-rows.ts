@@ -27,6 +27,8 @@ export interface SendRequest {
   readonly confirm: boolean;
   /** A face for a single row (create) instead of the batch reporters. */
   readonly face?: BatchEventListener;
+  /** Where the journal goes when there is no --out (default: the working directory). */
+  readonly journalDir?: string;
 }
 
 const interactive = (): boolean => process.stdin.isTTY === true && process.stdout.isTTY === true;
@@ -50,7 +52,7 @@ export async function sendRows(req: SendRequest): Promise<number> {
   const api = await (req.api ?? (await import('./make-api.js')).makeApi(options))();
   if (req.confirm && !options.yes) await confirmRun(rows, options);
 
-  const journal = await openJournal(defaultJournalPath(options.out, new Date()));
+  const journal = await openJournal(defaultJournalPath(options.out, new Date(), req.journalDir));
   hub.subscribe((event) => {
     if (event.type === 'row-done') journal.append(event.result, { requestIds: event.requestIds, note: event.note });
   });

@@ -1,0 +1,32 @@
+import type { BatchEvent, BatchEventListener } from '../core/batch-events.js';
+import { hintFor } from '../core/error-hints.js';
+import type { ReporterStreams } from './plain-reporter.js';
+
+/** The face of `create`: one policy, told in full sentences, with a hint when it failed. */
+export function createSingleRowReporter({ out, err }: ReporterStreams): BatchEventListener {
+  return (event: BatchEvent) => {
+    if (event.type === 'row-retry') err.write(`${event.errorCode}; retrying in ${(event.delayMs / 1000).toFixed(1)} s…\n`);
+    if (event.type === 'stopping') err.write(`${event.message}\n`);
+    if (event.type !== 'row-done') return;
+    const r = event.result;
+    const where = `${r.RegistryId}/${r.NamespaceName} (${r.Region})`;
+    switch (r.status) {
+      case 'created':
+        out.write(`Created signature policy '${r.Name}' for ${where}.\nRequestId: ${r.RequestId}\n${event.note ? `Note: ${event.note}\n` : ''}`);
+        break;
+      case 'dry-run':
+        if (event.request) {
+          const q = event.request;
+          out.write(`Would send ${q.action} (version ${q.version}) to ${q.endpoint} with X-TC-Region: ${q.region}:\n${q.body}\nNothing was sent.\n`);
+        }
+        break;
+      default: {
+        const hint = hintFor(r.ErrorCode);
+        err.write(
+          `error: ${r.status === 'not-sent' ? 'not sent' : `${r.ErrorCode}: ${r.ErrorMessage}`}\n` +
+            `${r.RequestId ? `RequestId: ${r.RequestId}\n` : ''}${event.note ? `note: ${event.note}\n` : ''}${hint ? `hint: ${hint}\n` : ''}`,
+        );
+      }
+    }
+  };
+}
