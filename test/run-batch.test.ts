@@ -1,0 +1,506 @@
+// runBatch with a scripted fake API, then table-driven tests of the engine's pure rules and its files.
+import test from 'ava';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { ApiOutcome } from '../src/core/api-outcome.js';
+import { applyResume, type PriorResult } from '../src/core/apply-resume.js';
+import { backoffDelay } from '../src/core/backoff.js';
+import type { BatchEvent } from '../src/core/batch-events.js';
+import { classifyFailure, isRetryable, meansAlreadyExists, type FailureKind } from '../src/core/classify-error.js';
+import { UsageError } from '../src/core/errors.js';
+import { hintFor } from '../src/core/error-hints.js';
+import { exitCodeFor } from '../src/core/exit-code.js';
+import { policyKey, type PolicyRow } from '../src/core/policy-row.js';
+import { countStatuses, emptyCounts, identityOf, resultOf, RESULT_COLUMNS, type RowResult, type RowStatus } from '../src/core/result.js';
+import type { TcrApi } from '../src/core/tcr-api.js';
+import { exportResults } from '../src/services/export-results.js';
+import { defaultJournalPath, openJournal } from '../src/services/journal.js';
+import { readPriorResults } from '../src/services/read-prior-results.js';
+import { runBatch, type RunBatchOptions } from '../src/services/run-batch.js';
+import { RunControl } from '../src/services/run-control.js';
+import { waitFor } from './helpers/engine-kit.js';
+
+// ---------------------------------------------------------------- runBatch with a fake API
+
+const KMS = '11111111-0000-4000-8000-00000000a001';
+
+function rowsOf(n: number): PolicyRow[] {
+  return Array.from({ length: n }, (_, i) => ({
+    line: i + 2,
+    region: 'ap-guangzhou',
+    request: { RegistryId: 'tcr-unit', Name: `p${i}`, NamespaceName: `ns${i}`, KmsId: KMS, KmsRegion: 'ap-guangzhou' },
+  }));
+}
+
+interface Call {
+  readonly action: string;
+  readonly region: string;
+  readonly params: Record<string, unknown>;
+  /** 1 for the first call of this action for this namespace, and so on. */
+  readonly nth: number;
+}
+
+type Script = (call: Call, signal: AbortSignal | undefined) => ApiOutcome | Promise<ApiOutcome>;
+
+const ok = (requestId: string): ApiOutcome => ({ ok: true, requestId });
+const fail = (code: string, requestId = '', httpStatus?: number): ApiOutcome =>
+  ({ ok: false, code, message: `${code} from the fake`, requestId, ...(httpStatus ? { httpStatus } : {}) });
+
+/** A TcrApi that answers from `script` and records every call. */
+function fakeApi(script: Script): TcrApi & { calls: Call[] } {
+  const calls: Call[] = [];
+  const seen = new Map<string, number>();
+  return {
+    calls,
+    async call(_service, action, region, params, signal) {
+      const p = params as Record<string, unknown>;
+      const id = `${action} ${String(p['RegistryId'])}/${String(p['NamespaceName'])}`;
+      const nth = (seen.get(id) ?? 0) + 1;
+      seen.set(id, nth);
+      const call = { action, region, params: p, nth };
+      calls.push(call);
+      return script(call, signal);
+    },
+  };
+}
+
+/** Answers after `ms`, or `Aborted` as soon as the signal says so. */
+function slow(ms: number, outcome: ApiOutcome, signal: AbortSignal | undefined): Promise<ApiOutcome> {
+  if (signal?.aborted) return Promise.resolve(fail('Aborted'));
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => resolve(outcome), ms);
+    signal?.addEventListener('abort', () => {
+      clearTimeout(timer);
+      resolve(fail('Aborted'));
+    });
+  });
+}
+
+interface Run {
+  readonly results: RowResult[];
+  readonly interrupted: boolean;
+  readonly events: BatchEvent[];
+  readonly control: RunControl;
+  readonly api: ReturnType<typeof fakeApi>;
+  /** The row-done event of each line. */
+  done(line: number): Extract<BatchEvent, { type: 'row-done' }>;
+}
+
+/** Runs `rows` through runBatch with no backoff delays; `during` gets the control and the live event list. */
+async function run(
+  rows: readonly PolicyRow[],
+  script: Script,
+  options: Partial<RunBatchOptions> = {},
+  during?: (control: RunControl, events: BatchEvent[]) => void,
+): Promise<Run> {
+  const api = fakeApi(script);
+  const control = new RunControl();
+  const events: BatchEvent[] = [];
+  const emit = (e: BatchEvent): void => {
+    events.push(e);
+    during?.(control, events);
+  };
+  const outcome = await runBatch(rows, { api, control, emit, endpoint: 'http://fake', rate: 20, maxAttempts: 5, random: () => 0, ...options });
+  return {
+    ...outcome, events, control, api,
+    done: (line) => events.find((e): e is Extract<BatchEvent, { type: 'row-done' }> => e.type === 'row-done' && e.result.line === line) as Extract<BatchEvent, { type: 'row-done' }>,
+  };
+}
+
+const statuses = (results: readonly RowResult[]): Record<number, RowStatus> =>
+  Object.fromEntries([...results].sort((a, b) => a.line - b.line).map((r) => [r.line, r.status]));
+const creates = (api: { calls: Call[] }): Call[] => api.calls.filter((c) => c.action === 'CreateSignaturePolicy');
+const starts = (events: readonly BatchEvent[]): number => events.filter((e) => e.type === 'row-start').length;
+
+test('every row is sent once and ends created with the RequestId of its answer', async (t) => {
+  const r = await run(rowsOf(6), (c) => ok(`req-${String(c.params['NamespaceName'])}`));
+  t.deepEqual(r.results.map((x) => [x.line, x.status, x.RequestId, x.attempts]).sort(), rowsOf(6).map((row) => [row.line, 'created', `req-${row.request.NamespaceName}`, 1]));
+  t.deepEqual(creates(r.api).map((c) => c.params), rowsOf(6).map((row) => row.request));
+  t.is(exitCodeFor(countStatuses(r.results), r.interrupted), 0);
+});
+
+for (const code of ['AuthFailure.SignatureFailure', 'AuthFailure.SecretIdNotFound', 'AuthFailure.SignatureExpire', 'AuthFailure.InvalidSecretId']) {
+  test(`${code} stops the run: later rows are not-sent, not failed one by one`, async (t) => {
+    const r = await run(rowsOf(6), (c) => (c.params['NamespaceName'] === 'ns1' ? fail(code, 'auth-req') : ok('fine')), { concurrency: 1 });
+    t.deepEqual(statuses(r.results), { 2: 'created', 3: 'failed', 4: 'not-sent', 5: 'not-sent', 6: 'not-sent', 7: 'not-sent' });
+    t.like(r.results.find((x) => x.line === 3), { ErrorCode: code, RequestId: 'auth-req', attempts: 1 });
+    t.is(creates(r.api).length, 2);
+    t.false(r.interrupted);
+    t.is(exitCodeFor(countStatuses(r.results), r.interrupted), 1);
+    t.like(r.events.find((e) => e.type === 'stopping'), { reason: 'auth-failure' });
+  });
+}
+
+const retryable: [string, ApiOutcome][] = [
+  ['RequestLimitExceeded', fail('RequestLimitExceeded', 'throttled')],
+  ['RequestLimitExceeded.UinLimitExceeded', fail('RequestLimitExceeded.UinLimitExceeded', 'throttled')],
+  ['NetworkError', fail('NetworkError')],
+  ['Timeout', fail('Timeout')],
+  ['HttpError 503', fail('HttpError', '', 503)],
+];
+
+for (const [name, outcome] of retryable) {
+  test(`${name} is retried up to --max-attempts, then the row fails with it`, async (t) => {
+    const r = await run(rowsOf(1), () => outcome, { maxAttempts: 3 });
+    t.is(creates(r.api).length, 3);
+    t.like(r.results[0], { status: 'failed', ErrorCode: outcome.ok ? '' : outcome.code, attempts: 3 });
+    t.deepEqual(r.events.filter((e) => e.type === 'row-retry').map((e) => (e.type === 'row-retry' ? e.attempt : 0)), [1, 2]);
+  });
+
+  test(`${name} twice, then an answer: the row is created on the third attempt`, async (t) => {
+    const r = await run(rowsOf(1), (c) => (c.nth < 3 ? outcome : ok('third')), { maxAttempts: 8 });
+    t.like(r.results[0], { status: 'created', RequestId: 'third', attempts: 3 });
+  });
+}
+
+for (const code of ['InvalidParameter', 'InvalidParameter.ErrorTcrInvalidParameter', 'ResourceNotFound', 'UnsupportedOperation', 'InternalError.ErrorTcrUnauthorized']) {
+  test(`${code} is never retried`, async (t) => {
+    const r = await run(rowsOf(1), () => fail(code, 'answered'), { maxAttempts: 5 });
+    t.is(creates(r.api).length, 1);
+    t.like(r.results[0], { status: 'failed', ErrorCode: code, RequestId: 'answered', attempts: 1 });
+  });
+}
+
+/** First attempt: no answer; second: "already exists"; the check answers `describe`. */
+function unknownThenInUse(first: ApiOutcome, describe: ApiOutcome): Script {
+  return (c) => {
+    if (c.action === 'DescribeNamespaces') return describe;
+    return c.nth === 1 ? first : fail('ResourceInUse', 'in-use');
+  };
+}
+const signing = (names: string[]): ApiOutcome => ({ ok: true, requestId: 'describe', response: { NamespaceList: names.map((Name) => ({ Name })) } });
+
+test('no answer, then "already exists": DescribeNamespaces shows it signs, so the row is created with a note', async (t) => {
+  const r = await run(rowsOf(1), unknownThenInUse(fail('NetworkError'), signing(['ns0'])));
+  t.like(r.results[0], { status: 'created', attempts: 2 });
+  t.regex(r.done(2).note ?? '', /DescribeNamespaces.*describe/);
+  const check = r.api.calls.find((c) => c.action === 'DescribeNamespaces');
+  t.like(check, { region: 'ap-guangzhou', params: { RegistryId: 'tcr-unit', NamespaceName: 'ns0', KmsSignPolicy: true } });
+});
+
+test('an HTTP 502, then "already exists", while the namespace does not sign: failed ResourceInUse with a note', async (t) => {
+  const r = await run(rowsOf(1), unknownThenInUse(fail('HttpError', '', 502), signing(['other'])));
+  t.like(r.results[0], { status: 'failed', ErrorCode: 'ResourceInUse', RequestId: 'in-use' });
+  t.regex(r.done(2).note ?? '', /no signing policy/);
+});
+
+test('no answer, then "already exists", and the check itself fails: failed, never guessed', async (t) => {
+  const r = await run(rowsOf(1), unknownThenInUse(fail('Timeout'), fail('InternalError', 'describe')));
+  t.like(r.results[0], { status: 'failed', ErrorCode: 'ResourceInUse' });
+  t.regex(r.done(2).note ?? '', /check failed/);
+});
+
+test('"already exists" with no earlier unknown outcome fails at once, with no check', async (t) => {
+  const r = await run(rowsOf(1), () => fail('ResourceInUse', 'in-use'));
+  t.like(r.results[0], { status: 'failed', ErrorCode: 'ResourceInUse', attempts: 1 });
+  t.false(r.api.calls.some((c) => c.action === 'DescribeNamespaces'));
+});
+
+test('an unknown outcome in the earlier run (--resume) makes "already exists" checked too', async (t) => {
+  const rows = rowsOf(1);
+  const r = await run(rows, unknownThenInUse(fail('ResourceInUse', 'in-use'), signing(['ns0'])), { unknownBefore: new Set([policyKey(rows[0]!.request)]) });
+  t.like(r.results[0], { status: 'created', attempts: 1 });
+});
+
+test('a row confirmed by a check never cites the RequestId of a throttled attempt', async (t) => {
+  const script: Script = (c) => {
+    if (c.action === 'DescribeNamespaces') return signing(['ns0']);
+    return [fail('RequestLimitExceeded', 'throttled'), fail('NetworkError'), fail('ResourceInUse', 'in-use')][c.nth - 1] ?? ok('late');
+  };
+  const r = await run(rowsOf(1), script);
+  t.like(r.results[0], { status: 'created', attempts: 3 });
+  // The throttled answer says nothing happened; the "already exists" answer or the check is what confirms it.
+  t.true(['in-use', 'describe'].includes(r.results[0]?.RequestId ?? ''), `RequestId ${r.results[0]?.RequestId}`);
+});
+
+test('stop() lets requests in flight finish and marks the rest not-sent', async (t) => {
+  const r = await run(rowsOf(20), (_c, signal) => slow(100, ok('late'), signal), {}, (control, events) => {
+    if (starts(events) === 3 && !control.stopping) control.stop();
+  });
+  const started = r.events.filter((e) => e.type === 'row-start').map((e) => (e.type === 'row-start' ? e.line : 0));
+  t.is(started.length, 3);
+  t.true(r.interrupted);
+  t.is(exitCodeFor(countStatuses(r.results), r.interrupted), 130);
+  t.is(r.results.length, 20);
+  for (const x of r.results) t.is(x.status, started.includes(x.line) ? 'created' : 'not-sent', `line ${x.line}`);
+});
+
+test('stop() does not wait for queued rows to reach their turn at a slow rate', async (t) => {
+  let stoppedAt = 0;
+  const r = await run(rowsOf(20), (_c, signal) => slow(50, ok('late'), signal), { rate: 2 }, (control, events) => {
+    if (starts(events) === 1 && !control.stopping) {
+      stoppedAt = performance.now();
+      control.stop();
+    }
+  });
+  const drained = performance.now() - stoppedAt;
+  t.deepEqual(countStatuses(r.results), { ...emptyCounts(), created: 1, 'not-sent': 19 });
+  // One 50 ms request was in flight; at 2/s the queued rows would take seconds to come up one by one.
+  t.true(drained < 1000, `runBatch returned ${Math.round(drained)} ms after stop()`);
+});
+
+test('a second stop() aborts requests in flight: they fail Aborted, the rest are not-sent, at once', async (t) => {
+  let abortedAt = 0;
+  const r = await run(rowsOf(20), (_c, signal) => slow(10_000, ok('late'), signal), { rate: 5 }, (control, events) => {
+    if (starts(events) === 2 && !control.stopping) {
+      control.stop();
+      // Once the second request is on its way.
+      setImmediate(() => {
+        abortedAt = performance.now();
+        control.stop();
+      });
+    }
+  });
+  t.true(performance.now() - abortedAt < 1000, `runBatch returned ${Math.round(performance.now() - abortedAt)} ms after the abort`);
+  t.deepEqual(countStatuses(r.results), { ...emptyCounts(), failed: 2, 'not-sent': 18 });
+  t.true(r.results.filter((x) => x.status === 'failed').every((x) => x.ErrorCode === 'Aborted'));
+  t.true(r.interrupted);
+  t.like(r.events.filter((e) => e.type === 'stopping').map((e) => (e.type === 'stopping' ? e.reason : '')), ['interrupt', 'abort']);
+});
+
+test('pause() holds new starts until resume()', async (t) => {
+  const rows = rowsOf(30);
+  let startsAtPause = -1;
+  let pausedTicks = 0;
+  let resumedAt = -1;
+  const r = await run(rows, () => ok('fine'), { rate: 20 }, (control, events) => {
+    const last = events[events.length - 1];
+    if (startsAtPause < 0 && starts(events) === 3) {
+      control.pause();
+      startsAtPause = 3;
+    }
+    // The meter reports every 250 ms; after three paused reports the pause has held for half a second.
+    if (last?.type === 'progress' && last.paused && ++pausedTicks === 3) {
+      resumedAt = starts(events);
+      control.resume();
+    }
+  });
+  t.is(resumedAt, startsAtPause, `${resumedAt - startsAtPause} rows started while paused`);
+  t.deepEqual(countStatuses(r.results), { ...emptyCounts(), created: 30 });
+});
+
+test('rows settled before sending are reported first and never sent', async (t) => {
+  const [a, b] = rowsOf(2) as [PolicyRow, PolicyRow];
+  const settled = [resultOf(identityOf(a), 'skipped', { RequestId: 'earlier' })];
+  const r = await run([b], () => ok('now'), { settled });
+  t.deepEqual(statuses(r.results), { 2: 'skipped', 3: 'created' });
+  t.deepEqual(creates(r.api).map((c) => c.params['NamespaceName']), ['ns1']);
+  t.like(r.events.find((e) => e.type === 'row-done'), { result: { line: 2, status: 'skipped' } });
+});
+
+// ---------------------------------------------------------------- classify-error
+
+const kinds: [code: string, httpStatus: number | undefined, kind: FailureKind][] = [
+  ['RequestLimitExceeded', undefined, 'throttled'],
+  ['RequestLimitExceeded.UinLimitExceeded', undefined, 'throttled'],
+  ['RequestLimitExceeded.GlobalRegionUinLimitExceeded', undefined, 'throttled'],
+  ['RequestLimitExceededSoon', undefined, 'final'],
+  ['NetworkError', undefined, 'unknown'],
+  ['Timeout', undefined, 'unknown'],
+  ['HttpError', 503, 'unknown'],
+  ['HttpError', 502, 'unknown'],
+  ['HttpError', undefined, 'unknown'],
+  ['InternalError', 500, 'unknown'],
+  ['AuthFailure.SignatureFailure', undefined, 'stop-run'],
+  ['AuthFailure.SecretIdNotFound', undefined, 'stop-run'],
+  ['AuthFailure.SignatureExpire', undefined, 'stop-run'],
+  ['AuthFailure', undefined, 'stop-run'],
+  ['InvalidParameter', undefined, 'final'],
+  ['InvalidParameter.ErrorTcrInvalidParameter', undefined, 'final'],
+  ['ResourceInUse', undefined, 'final'],
+  ['ResourceNotFound', undefined, 'final'],
+  ['UnauthorizedOperation', undefined, 'final'],
+  ['InternalError', undefined, 'final'],
+  ['FailedOperation.DependenceError', undefined, 'final'],
+];
+
+for (const [code, httpStatus, kind] of kinds) {
+  test(`classifyFailure(${code}${httpStatus ? ` HTTP ${httpStatus}` : ''}) is ${kind}`, (t) => {
+    t.is(classifyFailure({ code, httpStatus }), kind);
+    t.is(isRetryable(kind), kind === 'throttled' || kind === 'unknown');
+  });
+}
+
+test('meansAlreadyExists: ResourceInUse and its sub-codes only', (t) => {
+  const table: [string, boolean][] = [['ResourceInUse', true], ['ResourceInUse.Policy', true], ['ResourceInUseX', false], ['ResourceNotFound', false], ['', false]];
+  for (const [code, want] of table) t.is(meansAlreadyExists(code), want, code);
+});
+
+// ---------------------------------------------------------------- backoff
+
+test('backoffDelay: full jitter below min(cap, base * 2^(attempt-1)), whole milliseconds', (t) => {
+  const options = { baseMs: 400, capMs: 15_000 };
+  const table: [attempt: number, ceiling: number][] = [[0, 400], [1, 400], [2, 800], [3, 1600], [6, 12_800], [7, 15_000], [40, 15_000]];
+  for (const [attempt, ceiling] of table) {
+    t.is(backoffDelay(attempt, options, () => 0), 0, `attempt ${attempt}, random 0`);
+    t.is(backoffDelay(attempt, options, () => 0.5), ceiling / 2, `attempt ${attempt}, random 0.5`);
+    t.is(backoffDelay(attempt, options, () => 0.999999), ceiling - 1, `attempt ${attempt}, random just below 1`);
+  }
+});
+
+// ---------------------------------------------------------------- apply-resume
+
+const prior = (NamespaceName: string, status: RowStatus, ErrorCode = '', RequestId = ''): PriorResult =>
+  ({ RegistryId: 'tcr-unit', NamespaceName, status, ErrorCode, RequestId });
+
+test('applyResume: created or skipped earlier are skipped; the rest are sent; no-answer failures are checked', (t) => {
+  const rows = rowsOf(10);
+  const plan = applyResume(rows, [
+    prior('ns0', 'created', '', 'r0'),
+    prior('ns1', 'skipped', '', 'r1'),
+    prior('ns2', 'failed', 'ResourceNotFound', 'r2'),
+    prior('ns3', 'failed', 'NetworkError'),
+    prior('ns4', 'failed', 'Timeout'),
+    prior('ns5', 'failed', 'HttpError'),
+    prior('ns6', 'failed', 'Aborted'),
+    prior('ns7', 'not-sent'),
+    prior('ns8', 'invalid'),
+    prior('ns9', 'dry-run'),
+    { ...prior('ns0', 'created', '', 'other-registry'), RegistryId: 'tcr-other' },
+  ]);
+  t.deepEqual(plan.skipped.map((s) => [s.line, s.status, s.RequestId]), [[2, 'skipped', 'r0'], [3, 'skipped', 'r1']]);
+  t.deepEqual(plan.toSend.map((r) => r.line), [4, 5, 6, 7, 8, 9, 10, 11]);
+  t.deepEqual([...plan.unknownBefore].sort(), ['tcr-unit/ns3', 'tcr-unit/ns4', 'tcr-unit/ns5', 'tcr-unit/ns6']);
+});
+
+test('applyResume: a row created in either of two earlier runs is skipped, whatever its line now', (t) => {
+  const rows = rowsOf(3).reverse();
+  const plan = applyResume(rows, [prior('ns2', 'not-sent'), prior('ns2', 'created', '', 'second-run')]);
+  t.deepEqual(plan.skipped.map((s) => [s.NamespaceName, s.RequestId]), [['ns2', 'second-run']]);
+  t.deepEqual(plan.toSend.map((r) => r.request.NamespaceName), ['ns1', 'ns0']);
+});
+
+// ---------------------------------------------------------------- exit-code
+
+test('exitCodeFor: 130 interrupted, 1 when a row failed, was not sent or invalid, else 0', (t) => {
+  const table: [Partial<Record<RowStatus, number>>, boolean, number][] = [
+    [{ created: 3 }, false, 0],
+    [{ created: 1, skipped: 2, 'dry-run': 1 }, false, 0],
+    [{}, false, 0],
+    [{ created: 3, failed: 1 }, false, 1],
+    [{ created: 3, 'not-sent': 1 }, false, 1],
+    [{ created: 3, invalid: 1 }, false, 1],
+    [{ created: 3 }, true, 130],
+    [{ failed: 3 }, true, 130],
+  ];
+  for (const [counts, interrupted, code] of table) t.is(exitCodeFor({ ...emptyCounts(), ...counts }, interrupted), code, JSON.stringify(counts));
+});
+
+// ---------------------------------------------------------------- error-hints
+
+test('hintFor gives a "try this" line for the codes users meet most', (t) => {
+  const table: [string, RegExp | undefined][] = [
+    ['AuthFailure.SecretIdNotFound', /TENCENTCLOUD_SECRET_ID/],
+    ['AuthFailure.SignatureFailure', /TENCENTCLOUD_SECRET_KEY/],
+    ['AuthFailure.SignatureExpire', /clock/],
+    ['AuthFailure.TokenFailure', /credentials/],
+    ['InternalError.ErrorTcrUnauthorized', /CAM/],
+    ['UnauthorizedOperation', /CAM/],
+    ['ResourceNotFound', /registry exists/],
+    ['ResourceInUse', /already has a signature policy/],
+    ['InvalidParameter.ErrorTcrInvalidParameter', /ASYMMETRIC_SIGN_VERIFY_RSA_2048/],
+    ['RequestLimitExceeded.UinLimitExceeded', /--rate/],
+    ['NetworkError', /--endpoint/],
+    ['Timeout', /--resume/],
+    ['InternalError', undefined],
+    ['SomethingNew', undefined],
+  ];
+  for (const [code, hint] of table) {
+    if (hint) t.regex(hintFor(code) ?? '', hint, code);
+    else t.is(hintFor(code), undefined, code);
+  }
+});
+
+// ---------------------------------------------------------------- read-prior-results and the journal
+
+async function scratch(t: { teardown(fn: () => Promise<void>): void }): Promise<string> {
+  const dir = await mkdtemp(join(tmpdir(), 'tcr-unit-'));
+  t.teardown(() => rm(dir, { recursive: true, force: true }));
+  return dir;
+}
+
+const [r0, r1, r2] = rowsOf(3) as [PolicyRow, PolicyRow, PolicyRow];
+const earlier: RowResult[] = [
+  resultOf(identityOf(r0), 'created', { RequestId: 'req-0', attempts: 1 }),
+  resultOf(identityOf(r1), 'failed', { RequestId: '', ErrorCode: 'NetworkError', ErrorMessage: 'socket hang up', attempts: 5 }),
+  resultOf(identityOf(r2), 'not-sent'),
+];
+const asPrior = (r: RowResult): PriorResult => ({ RegistryId: r.RegistryId, NamespaceName: r.NamespaceName, status: r.status, RequestId: r.RequestId, ErrorCode: r.ErrorCode });
+
+for (const name of ['results.csv', 'results.json', 'results.jsonl']) {
+  test(`readPriorResults reads a ${name} export`, async (t) => {
+    const path = join(await scratch(t), name);
+    await exportResults(path, earlier);
+    t.like(await readPriorResults(path), earlier.map(asPrior));
+  });
+}
+
+test('readPriorResults reads a journal, extra keys and all', async (t) => {
+  const path = join(await scratch(t), 'results.journal.jsonl');
+  const journal = await openJournal(path);
+  journal.append(earlier[0] as RowResult, { requestIds: ['a', 'req-0'] });
+  journal.append(earlier[1] as RowResult, { note: 'the outcome is unknown' });
+  journal.append(earlier[2] as RowResult);
+  await journal.close();
+  t.like(await readPriorResults(path), earlier.map(asPrior));
+});
+
+test('readPriorResults keeps the whole lines of a journal whose last line was cut off by a crash', async (t) => {
+  const path = join(await scratch(t), 'results.journal.jsonl');
+  const whole = earlier.slice(0, 2).map((r) => `${JSON.stringify(r)}\n`).join('');
+  await writeFile(path, `${whole}${JSON.stringify(earlier[2]).slice(0, 40)}`);
+  t.like(await readPriorResults(path), earlier.slice(0, 2).map(asPrior));
+});
+
+const badFiles: [name: string, content: string | Buffer | undefined][] = [
+  ['missing.jsonl', undefined],
+  ['garbage.jsonl', 'this is not json\n'],
+  ['object.json', '{"status":"created"}'],
+  ['broken.json', '[{"line":2,'],
+  ['binary.jsonl', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00])],
+  ['policies.csv', 'RegistryId,NamespaceName,Name,KmsId,KmsRegion\ntcr-unit,ns0,p0,11111111-0000-4000-8000-00000000a001,ap-guangzhou\n'],
+];
+
+for (const [name, content] of badFiles) {
+  test(`readPriorResults refuses ${name} with a usage error`, async (t) => {
+    const path = join(await scratch(t), name);
+    if (content !== undefined) await writeFile(path, content);
+    const error = await t.throwsAsync(readPriorResults(path), { instanceOf: UsageError });
+    t.truthy(error?.hint);
+  });
+}
+
+test('the journal writes one line per finished row as it goes, with no field beyond the result', async (t) => {
+  const path = join(await scratch(t), 'run.journal.jsonl');
+  const journal = await openJournal(path);
+  for (const [i, r] of earlier.entries()) {
+    journal.append(r, i === 0 ? { requestIds: ['x', 'req-0'], note: 'why' } : {});
+    // Written as the run goes, not when it ends: a crash loses only the rows in flight.
+    await waitFor(() => readFileSync(path, 'utf8').split('\n').length - 1 === i + 1, `line ${i + 1} on disk`, { timeoutMs: 5000 });
+  }
+  await journal.close();
+  const lines = (await readFile(path, 'utf8')).trimEnd().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+  t.deepEqual(lines.map((l) => l['line']), [2, 3, 4]);
+  for (const l of lines) t.deepEqual(Object.keys(l).filter((k) => !(RESULT_COLUMNS as readonly string[]).includes(k)).sort(), l['line'] === 2 ? ['note', 'requestIds'] : []);
+});
+
+test('defaultJournalPath sits beside --out, else in the working directory', (t) => {
+  const now = new Date('2025-01-02T03:04:05.678Z');
+  t.is(defaultJournalPath('results.csv', now, '/w'), 'results.journal.jsonl');
+  t.is(defaultJournalPath('out/run.json', now, '/w'), join('out', 'run.journal.jsonl'));
+  t.is(defaultJournalPath(undefined, now, '/w'), join('/w', 'tcr-sigpolicy-2025-01-02T03-04-05-678Z.journal.jsonl'));
+});
+
+test('openJournal in a directory that does not exist is a usage error with a hint', async (t) => {
+  const error = await t.throwsAsync(openJournal(join(tmpdir(), 'no-such-dir-tcr-unit', 'x.journal.jsonl')), { instanceOf: UsageError });
+  t.regex(error?.hint ?? '', /--out/);
+});
+
+test('waitFor polls until the condition holds, and names what it waited for when it times out', async (t) => {
+  let ready = false;
+  setTimeout(() => (ready = true), 30);
+  t.true(await waitFor(() => ready, 'the flag'));
+  await t.throwsAsync(waitFor(() => false, 'never', { timeoutMs: 50 }), { message: /never/ });
+});
