@@ -23,6 +23,14 @@ import {
 
 const ROWS = 150;
 
+/** Polls `condition`, failing at once (with its stderr) if the CLI ends first. */
+function whileRunning(cli: ReturnType<typeof spawnCli>, condition: () => boolean, what: string): Promise<boolean> {
+  return waitFor(() => {
+    if (cli.child.exitCode !== null) throw new Error(`the CLI exited (${cli.child.exitCode}) before ${what}: ${cli.stderr()}`);
+    return condition();
+  }, what);
+}
+
 const keysWith = (results: readonly ExportedResult[], status: string): string[] =>
   results.filter((r) => r.status === status).map(keyOf).sort();
 
@@ -39,7 +47,7 @@ test('a first Ctrl-C drains, records every row, and --resume (results or journal
   const emulator = await startKitEmulator(t, { seed: dataset.seed, latencyMs: 100 });
   const args = ['batch', csv, '--endpoint', emulator.url, '--yes', '--no-tui'];
   const cli = spawnCli(t, [...args, '--out', 'results.jsonl', '--rate', '10'], { cwd: dir, env: cliEnv(dir) });
-  await waitFor(() => completeLines(join(dir, 'results.journal.jsonl')) >= 20, '20 journal lines');
+  await whileRunning(cli, () => completeLines(join(dir, 'results.journal.jsonl')) >= 20, '20 journal lines');
   const signalledAt = performance.now();
   cli.child.kill('SIGINT');
   const first = await cli.exit;
@@ -81,7 +89,7 @@ test('a first Ctrl-C at --rate 1 exits within 2 s of the requests in flight fini
   const csv = await writeCsv(dir, dataset.csv);
   const emulator = await startKitEmulator(t, { seed: dataset.seed, latencyMs: 100 });
   const cli = spawnCli(t, ['batch', csv, '--endpoint', emulator.url, '--yes', '--no-tui', '--out', 'results.jsonl', '--rate', '1'], { cwd: dir, env: cliEnv(dir) });
-  await waitFor(() => completeLines(join(dir, 'results.journal.jsonl')) >= 2, '2 journal lines');
+  await whileRunning(cli, () => completeLines(join(dir, 'results.journal.jsonl')) >= 2, '2 journal lines');
   const signalledAt = performance.now();
   cli.child.kill('SIGINT');
   const run = await cli.exit;
@@ -102,9 +110,9 @@ test('a second Ctrl-C aborts at once, cutting requests in flight, and still reco
   const cli = spawnCli(t, ['batch', csv, '--endpoint', emulator.url, '--yes', '--json', '--out', 'results.jsonl', '--rate', '10'], { cwd: dir, env: cliEnv(dir) });
   const events = (): { type: string; line?: number }[] =>
     cli.stdout().split('\n').filter((l) => l.startsWith('{')).map((l) => JSON.parse(l) as { type: string; line?: number });
-  await waitFor(() => events().filter((e) => e.type === 'row-start').length >= 5, '5 requests in flight');
+  await whileRunning(cli, () => events().filter((e) => e.type === 'row-start').length >= 5, '5 requests in flight');
   cli.child.kill('SIGINT');
-  await waitFor(() => events().some((e) => e.type === 'stopping'), 'the stopping event');
+  await whileRunning(cli, () => events().some((e) => e.type === 'stopping'), 'the stopping event');
   const secondAt = performance.now();
   cli.child.kill('SIGINT');
   const run = await cli.exit;
