@@ -1,3 +1,4 @@
+import type { PlanSummary } from './plan-summary.js';
 import type { RequestPreview } from './request-preview.js';
 import type { RowResult, StatusCounts } from './result.js';
 
@@ -6,6 +7,13 @@ import type { RowResult, StatusCounts } from './result.js';
  * subscribe to the same stream; none of them owns the queue.
  */
 export type BatchEvent =
+  | ({
+      /**
+       * The preflight's verdicts (before `start`, only when it ran): counts of create / skip / blocked,
+       * then the rows that will not be sent and why. Those rows still get their `row-done`.
+       */
+      readonly type: 'plan';
+    } & PlanSummary)
   | {
       readonly type: 'start';
       /** Rows that will be sent (or previewed) in this run. */
@@ -20,6 +28,8 @@ export type BatchEvent =
       readonly dryRun: boolean;
       /** Path of the journal this run appends to, when live. */
       readonly journal?: string;
+      /** The API action each row sends; CreateSignaturePolicy when absent (rollback sends DeleteSignaturePolicy). */
+      readonly action?: string;
     }
   | {
       /** A request for this row is about to go out (attempt 1..maxAttempts). */

@@ -1,6 +1,7 @@
 import type { PolicyRow } from './policy-row.js';
 
-export const ROW_STATUSES = ['created', 'failed', 'invalid', 'skipped', 'dry-run', 'not-sent'] as const;
+/** `deleted` is rollback's `created`: the requested change (DeleteSignaturePolicy) was made. */
+export const ROW_STATUSES = ['created', 'deleted', 'failed', 'invalid', 'skipped', 'dry-run', 'not-sent'] as const;
 export type RowStatus = (typeof ROW_STATUSES)[number];
 
 /** Export columns, in the order SPEC.md gives them. */
@@ -81,7 +82,7 @@ export function resultOf(
 }
 
 export function emptyCounts(): StatusCounts {
-  return { created: 0, failed: 0, invalid: 0, skipped: 0, 'dry-run': 0, 'not-sent': 0 };
+  return { created: 0, deleted: 0, failed: 0, invalid: 0, skipped: 0, 'dry-run': 0, 'not-sent': 0 };
 }
 
 export function countStatuses(results: Iterable<Pick<RowResult, 'status'>>): StatusCounts {

@@ -2,8 +2,8 @@ import Bottleneck from 'bottleneck';
 import type { ApiOutcome } from '../core/api-outcome.js';
 import type { BatchEvent } from '../core/batch-events.js';
 import { policyKey, type PolicyRow } from '../core/policy-row.js';
-import { CREATE_ACTION } from '../core/request-preview.js';
 import type { TcrApi } from '../core/tcr-api.js';
+import { CREATE_POLICY, type RowOperation } from './policy-operations.js';
 import type { RunControl } from './run-control.js';
 
 export interface Pacer {
@@ -33,8 +33,9 @@ const MAX_SLACK_MS = 200;
  * pace holds when calls are slow.
  */
 export function createPacer(
-  o: { api: TcrApi; control: RunControl; emit: (e: BatchEvent) => void; rate: number; concurrency?: number },
+  o: { api: TcrApi; control: RunControl; emit: (e: BatchEvent) => void; rate: number; concurrency?: number; operation?: RowOperation },
 ): Pacer {
+  const operation = o.operation ?? CREATE_POLICY;
   let slack = INITIAL_SLACK_MS;
   let minTime = (1000 + slack) / o.rate;
   let inFlight = 0;
@@ -61,7 +62,7 @@ export function createPacer(
         inFlight += 1;
         const started = performance.now();
         try {
-          return await o.api.call('tcr', CREATE_ACTION, row.region, row.request, o.control.signal);
+          return await o.api.call('tcr', operation.action, row.region, operation.body(row), o.control.signal);
         } finally {
           inFlight -= 1;
           adapt(performance.now() - started);

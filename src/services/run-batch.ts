@@ -1,12 +1,12 @@
 import type { FailedOutcome } from '../core/api-outcome.js';
 import { backoffDelay, RETRY_BACKOFF, THROTTLE_BACKOFF } from '../core/backoff.js';
 import type { BatchEvent } from '../core/batch-events.js';
-import { classifyFailure, isRetryable, meansAlreadyExists } from '../core/classify-error.js';
+import { classifyFailure, isRetryable } from '../core/classify-error.js';
 import { policyKey, type PolicyRow } from '../core/policy-row.js';
 import { countStatuses, identityOf, resultOf, type RowResult } from '../core/result.js';
 import type { TcrApi } from '../core/tcr-api.js';
-import { confirmSigning } from './confirm-signing.js';
 import { createPacer } from './pacer.js';
+import { CREATE_POLICY, type RowOperation } from './policy-operations.js';
 import { createProgressMeter } from './progress-meter.js';
 import type { RunControl } from './run-control.js';
 
@@ -25,6 +25,8 @@ export interface RunBatchOptions {
   /** Keys whose earlier run ended with no answer (from --resume). */
   readonly unknownBefore?: ReadonlySet<string>;
   readonly journal?: string;
+  /** What each row sends; CreateSignaturePolicy by default (rollback: DeleteSignaturePolicy). */
+  readonly operation?: RowOperation;
   readonly now?: () => number;
   readonly random?: () => number;
 }
@@ -42,7 +44,7 @@ interface Finished {
 }
 
 /**
- * Sends one CreateSignaturePolicy per row through a bottleneck queue: paced at `rate`, retried with
+ * Sends one request per row (CreateSignaturePolicy unless `operation` says otherwise) through a bottleneck queue: paced at `rate`, retried with
  * backoff, stopped on an auth failure or on request, every row ending with exactly one result.
  */
 export async function runBatch(rows: readonly PolicyRow[], o: RunBatchOptions): Promise<BatchOutcome> {
@@ -50,6 +52,7 @@ export async function runBatch(rows: readonly PolicyRow[], o: RunBatchOptions): 
   const random = o.random ?? Math.random;
   const { control, emit } = o;
   const settled = o.settled ?? [];
+  const op = o.operation ?? CREATE_POLICY;
   const results: RowResult[] = [...settled];
   const pacer = createPacer(o);
   const meter = createProgressMeter(rows.length, now, () => pacer.inFlight, () => control.paused);
@@ -65,6 +68,7 @@ export async function runBatch(rows: readonly PolicyRow[], o: RunBatchOptions): 
     rate: o.rate,
     dryRun: false,
     journal: o.journal,
+    ...(o.operation ? { action: op.action } : {}),
   });
   for (const result of settled) emit({ type: 'row-done', result });
   const ticker = setInterval(() => emit(meter.progress(countStatuses(results))), 250);
@@ -107,13 +111,16 @@ export async function runBatch(rows: readonly PolicyRow[], o: RunBatchOptions): 
       sent += 1;
       meter.requestStarted();
       if (outcome.requestId) requestIds.push(outcome.requestId);
-      if (outcome.ok) return end('created', { RequestId: outcome.requestId });
+      if (outcome.ok) return end(op.doneStatus, { RequestId: outcome.requestId });
       last = outcome;
-      if (meansAlreadyExists(outcome.code) && unknownBefore) {
-        const check = await confirmSigning(o.api, row, control.signal);
-        return check.signs
-          ? end('created', { RequestId: requestIds[requestIds.length - 2] ?? outcome.requestId }, check.note)
+      if (op.alreadyDone(outcome.code) && unknownBefore) {
+        const check = await op.confirm(o.api, row, control.signal);
+        return check.done
+          ? end(op.doneStatus, { RequestId: requestIds[requestIds.length - 2] ?? outcome.requestId }, check.note)
           : failed(outcome, check.note);
+      }
+      if (op.alreadyDone(outcome.code) && op.alreadyDoneFirst === 'skipped') {
+        return end('skipped', { RequestId: outcome.requestId, ErrorMessage: `nothing to do: ${outcome.code}: ${outcome.message}` });
       }
       const kind = classifyFailure(outcome);
       if (kind === 'stop-run') {

@@ -1,5 +1,6 @@
 import type { Writable } from 'node:stream';
 import type { BatchEvent, BatchEventListener } from '../core/batch-events.js';
+import { totalCalls, type PlanSummary } from '../core/plan-summary.js';
 import { createLineBuffer } from './line-buffer.js';
 import { formatCounts, formatDuration, formatRowLine } from './format-row.js';
 
@@ -12,8 +13,8 @@ export interface ReporterStreams {
 
 const PROGRESS_EVERY_MS = 2000;
 
-/** One line per finished row on stdout, progress at most every 2 s and the summary on stderr. */
-export function createPlainReporter({ out, err }: ReporterStreams): BatchEventListener {
+/** One line per finished row on stdout, progress at most every 2 s, the plan and the summary on stderr. */
+export function createPlainReporter({ out, err }: ReporterStreams, options: { readonly showPlan?: boolean } = {}): BatchEventListener {
   const lines = createLineBuffer(out);
   const errorCodes = new Map<string, number>();
   let total = 0;
@@ -23,6 +24,9 @@ export function createPlainReporter({ out, err }: ReporterStreams): BatchEventLi
 
   return (event: BatchEvent) => {
     switch (event.type) {
+      case 'plan':
+        if (options.showPlan !== false) err.write(formatPlan(event));
+        break;
       case 'start':
         total = event.total + event.settled;
         dryRun = event.dryRun;
@@ -64,9 +68,23 @@ function startLine(event: Extract<BatchEvent, { type: 'start' }>): string {
   const where = `${event.endpoint} (${plural(event.regions.length, 'region')}, ${plural(event.registries.length, 'registry', 'registries')})`;
   if (event.dryRun) return `Dry run: ${plural(event.total, 'request')} for ${where}; nothing will be sent.\n`;
   const journal = event.journal ? `\nJournal: ${event.journal}` : '';
-  return `Sending ${plural(event.total, 'request')} to ${where} at up to ${event.rate}/s.${journal}\n`;
+  return `Sending ${plural(event.total, event.action ? `${event.action} request` : 'request')} to ${where} at up to ${event.rate}/s.${journal}\n`;
 }
 
 export function plural(n: number, one: string, many = `${one}s`): string {
   return `${n} ${n === 1 ? one : many}`;
+}
+
+/**
+ * The preflight's verdicts as text: one line of counts, then every blocked row with its reasons
+ * (skipped rows are counted only; each still gets its own result line).
+ */
+export function formatPlan(plan: PlanSummary): string {
+  const { create, skip, blocked } = plan.counts;
+  const head = `Plan (${plural(totalCalls(plan.readCalls), 'read call')}): ${create} to create, ${skip} to skip (already signing), ${blocked} blocked.\n`;
+  if (plan.blocked.length === 0) return head;
+  const where = plan.blocked.map((b) => `line ${b.line}  ${b.region} ${b.key}`);
+  const width = Math.max(...where.map((w) => w.length));
+  const rows = plan.blocked.map((b, i) => `  ${(where[i] ?? '').padEnd(width)}  ${b.code ?? ''}: ${b.reason}\n`);
+  return `${head}Blocked (nothing is sent for these; fix them and run again):\n${rows.join('')}`;
 }

@@ -1,0 +1,117 @@
+import { policyKey, type PolicyRow } from './policy-row.js';
+
+/** The one key usage TCR accepts for image signing, and the state the key must be in. */
+export const SIGNING_KEY_USAGE = 'ASYMMETRIC_SIGN_VERIFY_RSA_2048';
+export const USABLE_KEY_STATE = 'Enabled';
+
+/** What the read-only calls found out. A `null` entry was looked up and does not exist. */
+export interface PreflightFacts {
+  /** By RegistryId, from DescribeInstances: where the registry lives and its Status. */
+  readonly registries: ReadonlyMap<string, RegistryFact | null>;
+  /** By RegistryId, from DescribeNamespaces: every namespace, and those that already sign. */
+  readonly namespaces: ReadonlyMap<string, NamespaceFact>;
+  /** By `keyFactId(KmsId, region)`, from DescribeKeys in that region. */
+  readonly keys: ReadonlyMap<string, KeyFact | null>;
+}
+
+export interface RegistryFact {
+  readonly region: string;
+  readonly status: string;
+}
+
+export interface NamespaceFact {
+  readonly names: ReadonlySet<string>;
+  readonly signing: ReadonlySet<string>;
+}
+
+export interface KeyFact {
+  readonly state: string;
+  readonly usage: string;
+}
+
+export type PlanVerdict = 'create' | 'skip' | 'blocked';
+
+export interface RowPlan {
+  readonly row: PolicyRow;
+  readonly verdict: PlanVerdict;
+  /** `Blocked.<Reason>` for a blocked row (the first reason when there are several). */
+  readonly code?: string;
+  /** Why the row is skipped or blocked, every reason in one line. */
+  readonly reason?: string;
+}
+
+export const KEY_ID_SEPARATOR = '@';
+export const keyFactId = (keyId: string, region: string): string => `${keyId}${KEY_ID_SEPARATOR}${region}`;
+
+/** The region a row's key is looked up in: its KmsRegion, or (when empty) the region of its registry. */
+export function kmsRegionOf(row: PolicyRow): string {
+  return row.request.KmsRegion || row.region;
+}
+
+interface Block {
+  readonly code: string;
+  readonly reason: string;
+}
+
+/**
+ * Decides one row from the facts, the way the API would answer it, without sending anything:
+ * `skip` when the namespace already signs (one policy per namespace), `blocked` with every reason the
+ * API would refuse it for, else `create`.
+ */
+export function planRow(row: PolicyRow, facts: PreflightFacts): RowPlan {
+  const { RegistryId, NamespaceName } = row.request;
+  const blocks: Block[] = [];
+  const registry = registryBlock(row, facts.registries.get(RegistryId));
+  if (registry) blocks.push(registry);
+  else {
+    const namespaces = facts.namespaces.get(RegistryId);
+    if (!namespaces) throw new Error(`preflight facts lack the namespaces of ${RegistryId}`);
+    if (namespaces.signing.has(NamespaceName)) {
+      return { row, verdict: 'skip', reason: `namespace ${NamespaceName} already has a signature policy; left as it is` };
+    }
+    if (!namespaces.names.has(NamespaceName)) {
+      blocks.push({ code: 'Blocked.NamespaceNotFound', reason: `namespace ${NamespaceName} does not exist in registry ${RegistryId}` });
+    }
+  }
+  const key = keyBlock(row, facts.keys);
+  if (key) blocks.push(key);
+  const [first] = blocks;
+  if (!first) return { row, verdict: 'create' };
+  return { row, verdict: 'blocked', code: first.code, reason: blocks.map((b) => b.reason).join('; ') };
+}
+
+function registryBlock(row: PolicyRow, fact: RegistryFact | null | undefined): Block | undefined {
+  const id = row.request.RegistryId;
+  if (fact === undefined) throw new Error(`preflight facts lack registry ${id}`);
+  if (fact === null) return { code: 'Blocked.RegistryNotFound', reason: `registry ${id} was not found in any region these credentials can see` };
+  if (fact.region !== row.region) {
+    return { code: 'Blocked.RegistryInOtherRegion', reason: `registry ${id} is in ${fact.region}, not in ${row.region} (the row's Region)` };
+  }
+  if (fact.status !== 'Running') {
+    return { code: 'Blocked.RegistryNotRunning', reason: `registry ${id} is ${fact.status}; signature policies need a Running registry` };
+  }
+  return undefined;
+}
+
+function keyBlock(row: PolicyRow, keys: PreflightFacts['keys']): Block | undefined {
+  const { KmsId } = row.request;
+  const region = kmsRegionOf(row);
+  const fact = keys.get(keyFactId(KmsId, region));
+  if (fact === undefined) throw new Error(`preflight facts lack KMS key ${KmsId} in ${region}`);
+  const where = row.request.KmsRegion ? `${region} (its KmsRegion)` : `${region} (the registry's region, as KmsRegion is empty)`;
+  if (fact === null) return { code: 'Blocked.KeyNotFound', reason: `KMS key ${KmsId} was not found in ${where}` };
+  if (fact.state !== USABLE_KEY_STATE) {
+    return { code: 'Blocked.KeyNotEnabled', reason: `KMS key ${KmsId} is ${fact.state}; a signing key must be ${USABLE_KEY_STATE}` };
+  }
+  if (fact.usage !== SIGNING_KEY_USAGE) {
+    return { code: 'Blocked.KeyUsage', reason: `KMS key ${KmsId} has usage ${fact.usage}; image signing needs ${SIGNING_KEY_USAGE}` };
+  }
+  return undefined;
+}
+
+export function planRows(rows: readonly PolicyRow[], facts: PreflightFacts): RowPlan[] {
+  return rows.map((row) => planRow(row, facts));
+}
+
+/** `RegistryId/NamespaceName` of a planned row, as events and results name it. */
+export const planKey = (plan: RowPlan): string => policyKey(plan.row.request);
