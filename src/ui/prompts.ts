@@ -1,10 +1,30 @@
-import { CancelledError } from '../core/errors.js';
+import { CancelledError, UsageError } from '../core/errors.js';
 
 /**
- * Every enquirer question the tool asks lives here, as small async functions. Cancelling (Esc or
- * Ctrl-C) throws CancelledError; nothing here calls process.exit.
+ * Every enquirer question the tool asks lives here, as small async functions. Esc throws GoBack,
+ * Ctrl-C throws CancelledError; nothing here calls process.exit.
  */
 type Enquirer = typeof import('enquirer');
+
+/** Esc: the user wants the previous question back. Outside a wizard it is a plain cancellation. */
+export class GoBack extends CancelledError {
+  constructor() {
+    super('Cancelled: nothing was sent.');
+    this.name = 'GoBack';
+  }
+}
+
+/** Where prompts read keys and draw; tests swap in fake streams. */
+export interface PromptStreams {
+  readonly stdin: NodeJS.ReadStream;
+  readonly stdout: NodeJS.WriteStream;
+}
+
+let streams: PromptStreams | undefined;
+/** For tests: ask on these streams instead of the process's own (undefined restores them). */
+export function usePromptStreams(next: PromptStreams | undefined): void {
+  streams = next;
+}
 
 let loaded: Promise<Enquirer> | undefined;
 async function enquirer(): Promise<Enquirer> {
@@ -13,19 +33,140 @@ async function enquirer(): Promise<Enquirer> {
   return loaded;
 }
 
-/** Runs one enquirer prompt and returns its answer; cancelling becomes a CancelledError. */
-export async function ask<T>(question: Record<string, unknown>): Promise<T> {
+interface Key {
+  readonly name?: string;
+  readonly ctrl?: boolean;
+}
+
+/**
+ * Runs one enquirer prompt and returns its answer. enquirer rejects with an empty string for both
+ * Esc and Ctrl-C; the last key pressed tells them apart. `flag` names what to pass instead when
+ * there is no terminal to ask on.
+ */
+export async function ask<T>(question: Record<string, unknown>, flag?: string): Promise<T> {
+  const stdin = streams?.stdin ?? process.stdin;
+  const stdout = streams?.stdout ?? process.stdout;
+  if (!stdin.isTTY || !stdout.isTTY) {
+    throw new UsageError(`cannot ask "${String(question.message)}": not a terminal`, flag ? `pass ${flag}` : 'run it on a terminal');
+  }
+  // Ink unrefs stdin when its dashboard unmounts; a question after it would let the process exit under it.
+  (stdin as { ref?: () => void }).ref?.();
+  // The static `prompt` getter makes a fresh function each time, mixed in with an EventEmitter that
+  // every prompt event bubbles to (its typings leave that out): listeners stay with this question.
   const { prompt } = await enquirer();
+  let lastKey: Key | undefined;
+  (prompt as unknown as NodeJS.EventEmitter).on('keypress', (_input: string, key: Key) => {
+    lastKey = key;
+  });
   try {
-    const answers = (await prompt({ name: 'value', ...question } as Parameters<Enquirer['prompt']>[0])) as { value: T };
+    const answers = (await prompt({ name: 'value', stdin, stdout, ...question } as Parameters<Enquirer['prompt']>[0])) as { value: T };
     return answers.value;
   } catch (error) {
-    // enquirer rejects with an empty string (or nothing) when the user cancels.
-    if (!error || error === '') throw new CancelledError('Cancelled: nothing was sent.');
-    throw error;
+    if (error !== '' && error !== undefined) throw error;
+    if (lastKey?.name === 'escape') throw new GoBack();
+    throw new CancelledError('Cancelled: nothing was sent.');
   }
 }
 
-export async function askConfirm(message: string, initial = false): Promise<boolean> {
-  return ask<boolean>({ type: 'confirm', message, initial });
+export async function askConfirm(message: string, initial = false, flag = '--yes'): Promise<boolean> {
+  return ask<boolean>({ type: 'confirm', message, initial }, flag);
+}
+
+/** One line of a list question: `name` is what the answer is, `message` what the user sees. */
+export interface ChoiceItem<T extends string = string> {
+  readonly name: T;
+  readonly message: string;
+  /** Dimmed text after the message. */
+  readonly hint?: string;
+  /** Shown but not selectable; a string says why. */
+  readonly disabled?: boolean | string;
+}
+
+/** Pick one of a list with the arrow keys; long lists scroll. */
+export async function askSelect<T extends string>(message: string, choices: readonly ChoiceItem<T>[], initial?: T, flag?: string): Promise<T> {
+  const index = initial === undefined ? -1 : choices.findIndex((c) => c.name === initial && !c.disabled);
+  const first = index >= 0 ? index : Math.max(0, choices.findIndex((c) => !c.disabled));
+  // enquirer mutates choices it is given; pass copies.
+  return ask<T>({ type: 'select', message, choices: choices.map((c) => ({ ...c })), initial: first, limit: 12, format: showChosen }, flag);
+}
+
+interface SelectView {
+  readonly state: { readonly submitted: boolean; readonly cancelled: boolean };
+  readonly selected?: { readonly message: string };
+  readonly styles: { primary(text: string): string };
+}
+
+/** After the answer, the question line shows the chosen line as the user saw it, not its internal name. */
+function showChosen(this: SelectView): string {
+  if (!this.state.submitted || this.state.cancelled || !this.selected) return '';
+  return this.styles.primary(this.selected.message);
+}
+
+/** A line of text, trimmed. `check` returns why the text is wrong, shown under the line until it is fixed. */
+export async function askText(
+  message: string,
+  options: { readonly initial?: string; readonly check?: (value: string) => string | undefined; readonly flag?: string } = {},
+): Promise<string> {
+  const { check } = options;
+  const value = await ask<string>(
+    {
+      type: 'input',
+      message,
+      initial: options.initial,
+      validate: (raw: string) => (check ? (check(raw.trim()) ?? true) : true),
+    },
+    options.flag,
+  );
+  return value.trim();
+}
+
+const TYPE_IT = '\u0000type';
+
+/**
+ * Pick from a fetched list, or type the value: the list gets a last "Type …" line, and with no list
+ * at all (the lookup failed, or nothing to fetch with) the question is a typed one. Esc while typing
+ * returns to the list.
+ */
+export async function askPick(
+  message: string,
+  items: readonly ChoiceItem[] | undefined,
+  typed: { readonly message: string; readonly check: (value: string) => string | undefined; readonly initial?: string; readonly flag?: string },
+): Promise<string> {
+  const listed = items && items.length > 0 ? items : undefined;
+  if (!listed) return askText(typed.message, typed);
+  const choices = [...listed, { name: TYPE_IT, message: `${typed.message}…`, hint: 'not in the list' }];
+  const inList = listed.some((c) => c.name === typed.initial);
+  for (;;) {
+    const picked = await askSelect(message, choices, inList || !typed.initial ? typed.initial : TYPE_IT, typed.flag);
+    if (picked !== TYPE_IT) return picked;
+    try {
+      return await askText(typed.message, { ...typed, initial: inList ? undefined : typed.initial });
+    } catch (error) {
+      if (!(error instanceof GoBack)) throw error;
+    }
+  }
+}
+
+export type ExportChoice = 'csv' | 'json' | 'jsonl';
+
+/**
+ * "Export results?" at the end of a batch: a path whose extension picks the format, or undefined
+ * when the user declines. Esc or Ctrl-C here only skips the export: the run is already over.
+ */
+export async function askExport(
+  defaultPath: (format: ExportChoice) => string,
+  check: (path: string) => string | undefined,
+): Promise<string | undefined> {
+  try {
+    if (!(await askConfirm('Export results?', false, '--out FILE'))) return undefined;
+    const format = await askSelect<ExportChoice>('Format', [
+      { name: 'csv', message: 'csv', hint: 'a spreadsheet' },
+      { name: 'json', message: 'json', hint: 'one array' },
+      { name: 'jsonl', message: 'jsonl', hint: 'one object a line' },
+    ]);
+    return await askText('Save to', { initial: defaultPath(format), check, flag: '--out FILE' });
+  } catch (error) {
+    if (error instanceof CancelledError) return undefined;
+    throw error;
+  }
 }

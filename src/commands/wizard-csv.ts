@@ -1,0 +1,123 @@
+import { accessSync, constants, statSync } from 'node:fs';
+import type { SendOptions } from '../cli/send-options.js';
+import { UsageError, InputError } from '../core/errors.js';
+import { invalidResult, type Intake } from '../core/policy-intake.js';
+import { formatProblem } from '../core/problem.js';
+import { REGIONS } from '../core/regions.js';
+import { readPolicyCsv } from '../services/read-policy-csv.js';
+import { askSelect, askText, GoBack, type ChoiceItem } from '../ui/prompts.js';
+import { plural } from '../ui/plain-reporter.js';
+import { formatIntakeSummary } from '../ui/wizard-text.js';
+import type { SendRequest } from './send-rows.js';
+import type { Step } from './wizard-steps.js';
+
+export interface CsvContext {
+  /** Options for sending (endpoint, profile); dry run and --skip-invalid are set by the answers. */
+  readonly options: SendOptions;
+  readonly defaultRegion?: string;
+  /** What the first question chose: the action offered first after the summary. */
+  readonly preferDryRun: boolean;
+  readonly err: NodeJS.WritableStream;
+  readonly out: NodeJS.WritableStream;
+  readonly send: (request: SendRequest) => Promise<number>;
+}
+
+type CsvAction = 'send' | 'send-valid' | 'dry-run' | 'other-file';
+
+export interface CsvState {
+  readonly file?: string;
+  /** Region for rows without one, when there was no default and the user gave one. */
+  readonly region?: string;
+  readonly intake?: Intake;
+  readonly action?: CsvAction;
+  readonly code?: number;
+}
+
+/** Why a typed path cannot be read as the input, or undefined when it can. */
+export function checkInputFile(path: string): string | undefined {
+  if (path === '') return 'required: the path of a CSV file';
+  if (path === '-') return 'standard input is this terminal here; give a file path (or run `tcr-sigpolicy batch -`)';
+  try {
+    if (!statSync(path).isFile()) return 'that is a directory; give the path of a CSV file';
+    accessSync(path, constants.R_OK);
+    return undefined;
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    return code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : (error as Error).message;
+  }
+}
+
+/** The row problems that a region would fix: no Region cell and no default to fall back to. */
+const needsRegion = (intake: Intake): boolean => intake.problems.some((p) => p.column === 'Region' && !p.value);
+
+export function csvSteps(ctx: CsvContext): Step<CsvState>[] {
+  const region = (s: CsvState): string | undefined => s.region ?? ctx.defaultRegion;
+  return [
+    {
+      run: async (s) => ({ ...s, file: await askText('CSV file', { initial: s.file, check: checkInputFile, flag: 'the file to `tcr-sigpolicy batch`' }) }),
+    },
+    {
+      run: async (s) => {
+        const file = s.file ?? '';
+        let intake = await readOrExplain(file, region(s), ctx.err);
+        let s2: CsvState = s;
+        if (needsRegion(intake) && !region(s)) {
+          ctx.err.write('Some rows have no Region, and there is no default (--region, TENCENTCLOUD_REGION, a tccli profile).\n');
+          const chosen = await askSelect('Region for rows without one', REGIONS.map((r) => ({ name: r, message: r })), undefined, '--region');
+          s2 = { ...s, region: chosen };
+          intake = await readOrExplain(file, chosen, ctx.err);
+        }
+        ctx.out.write(formatIntakeSummary(intake, file));
+        if (intake.rows.length === 0) ctx.err.write('No row can be sent: fix the file and choose it again.\n');
+        const action = await askSelect<CsvAction>('What next?', actionChoices(intake), ctx.preferDryRun ? 'dry-run' : intake.invalid.length > 0 ? 'send-valid' : 'send');
+        if (action === 'other-file') throw new GoBack();
+        return { ...s2, intake, action };
+      },
+    },
+    {
+      run: async (s) => {
+        const intake = s.intake as Intake;
+        const rowRegion = region(s);
+        const skipping = intake.invalid.length > 0;
+        const code = await ctx.send({
+          rows: intake.rows,
+          settled: skipping ? intake.invalid.map((row) => invalidResult(row, { region: rowRegion })) : [],
+          options: { ...ctx.options, region: rowRegion, dryRun: s.action === 'dry-run', skipInvalid: skipping },
+          confirm: true,
+          input: s.file,
+        });
+        return { ...s, code };
+      },
+    },
+  ];
+}
+
+function actionChoices(intake: Intake): ChoiceItem<CsvAction>[] {
+  const valid = intake.rows.length;
+  const invalid = intake.invalid.length;
+  const other: ChoiceItem<CsvAction> = { name: 'other-file', message: 'Choose another file' };
+  if (valid === 0) return [other];
+  const send: ChoiceItem<CsvAction> =
+    invalid === 0
+      ? { name: 'send', message: `Send all ${plural(valid, 'row')}` }
+      : { name: 'send-valid', message: `Send the ${plural(valid, 'valid row')}`, hint: `report ${invalid} as invalid, as --skip-invalid does` };
+  const dry: ChoiceItem<CsvAction> = { name: 'dry-run', message: `Dry run: show what ${valid === 1 ? 'it' : `the ${valid}`} would send, send nothing` };
+  return [send, dry, other];
+}
+
+/** Reads the file; a file-level problem (not a CSV, a bad header) is shown and the path is asked again. */
+async function readOrExplain(file: string, region: string | undefined, err: NodeJS.WritableStream): Promise<Intake> {
+  try {
+    return await readPolicyCsv(file, { region });
+  } catch (error) {
+    if (error instanceof InputError) {
+      err.write(`${error.problems.map((p) => formatProblem(p, error.source)).join('\n')}\n${error.message}.\n${error.hint ? `hint: ${error.hint}\n` : ''}`);
+      throw new GoBack();
+    }
+    if (error instanceof UsageError) {
+      err.write(`error: ${error.message}\n`);
+      throw new GoBack();
+    }
+    throw error;
+  }
+}

@@ -1,0 +1,166 @@
+import type { FlagValues } from '../cli/parse-flags.js';
+import type { Endpoint } from '../core/endpoint.js';
+import { checkDomain, checkKmsId, checkNamespace, checkPolicyNameStyle, checkRegion, checkRegistryId, type FieldRule } from '../core/field-rules.js';
+import {
+  answersToFlags, createCommandLine, defaultPolicyName, withNamespace, withRegion, type PolicyAnswers,
+} from '../core/policy-answers.js';
+import { REGIONS } from '../core/regions.js';
+import { previewRequest } from '../core/request-preview.js';
+import type { TcrApi } from '../core/tcr-api.js';
+import { validateRow } from '../core/validate-row.js';
+import { formatProblem } from '../core/problem.js';
+import { listNamespaces, listRegistries, listSigningKeys } from '../services/lookup-choices.js';
+import { askConfirm, askPick, askSelect, askText } from '../ui/prompts.js';
+import { formatReview } from '../ui/wizard-text.js';
+import type { Step } from './wizard-steps.js';
+
+/** What the one-policy questions need besides the answers. */
+export interface PolicyContext {
+  /** For the lists; undefined without credentials at hand (every value is typed then). */
+  readonly api?: TcrApi;
+  readonly endpoint: Endpoint;
+  readonly profile?: string;
+  readonly defaultRegion?: string;
+  /** Answers given as flags: those questions are not asked. */
+  readonly given: PolicyAnswers;
+  /** Flags passed on to `create` with the answers (endpoint, profile, --yes, --dry-run, …). */
+  readonly flags: FlagValues;
+  readonly err: NodeJS.WritableStream;
+  readonly out: NodeJS.WritableStream;
+  /** Sends the policy the flags describe (createFromFlags) and returns the exit code. */
+  readonly send: (flags: FlagValues) => Promise<number>;
+}
+
+export interface PolicyState {
+  readonly answers: PolicyAnswers;
+  readonly code?: number;
+}
+
+/** A typed value must be there and pass the rule the CSV intake applies to the same column. */
+export const required = (rule: FieldRule): FieldRule => (v) => (v === '' ? 'required; fill it in' : rule(v));
+export const optional = (rule: FieldRule): FieldRule => (v) => (v === '' ? undefined : rule(v));
+const anyName: FieldRule = () => undefined;
+
+/** A flag's answer counts only when it passes its rule; a bad one is asked again, with the flag's value to fix. */
+const givenOk = (value: string | undefined, rule: FieldRule): boolean => value !== undefined && rule(value) === undefined;
+
+export function policySteps(ctx: PolicyContext): Step<PolicyState>[] {
+  const { given } = ctx;
+  const cache = new Map<string, Promise<unknown>>();
+  const lookup = <T>(key: string, what: string, fetch: (api: TcrApi) => Promise<T | undefined>): Promise<T | undefined> => {
+    const api = ctx.api;
+    if (!api) return Promise.resolve(undefined);
+    let found = cache.get(key) as Promise<T | undefined> | undefined;
+    if (!found) {
+      ctx.err.write(`Looking up ${what}…\n`);
+      found = fetch(api).then((list) => {
+        if (list === undefined) ctx.err.write(`Could not list ${what}; type the value instead.\n`);
+        return list;
+      });
+      cache.set(key, found);
+    }
+    return found;
+  };
+  const set = (s: PolicyState, answers: PolicyAnswers): PolicyState => ({ ...s, answers });
+
+  return [
+    {
+      skip: () => givenOk(given.region, checkRegion),
+      run: async (s) => {
+        const initial = s.answers.region ?? ctx.defaultRegion;
+        const region = await askSelect('Region of the registry', REGIONS.map((r) => ({ name: r, message: r })), initial, '--region');
+        return set(s, withRegion(s.answers, region));
+      },
+    },
+    {
+      skip: () => givenOk(given.registryId, checkRegistryId),
+      run: async (s) => {
+        const region = s.answers.region ?? '';
+        const list = await lookup(`registries/${region}`, `registries in ${region}`, (api) => listRegistries(api, region));
+        if (list?.length === 0) ctx.err.write(`No TCR instances in ${region}.\n`);
+        const items = list?.map((r) => ({
+          name: r.id,
+          message: `${r.id}  ${r.name}`,
+          hint: [r.type, r.status].filter(Boolean).join(', '),
+          disabled: r.status && r.status !== 'Running' ? r.status : false,
+        }));
+        const registryId = await askPick('Registry', items, { message: 'Registry id (tcr-…)', check: required(checkRegistryId), initial: s.answers.registryId, flag: '--registry-id' });
+        return set(s, { ...s.answers, registryId });
+      },
+    },
+    {
+      skip: () => givenOk(given.namespace, checkNamespace),
+      run: async (s) => {
+        const { region = '', registryId = '' } = s.answers;
+        const list = await lookup(`namespaces/${region}/${registryId}`, `namespaces of ${registryId}`, (api) => listNamespaces(api, region, registryId));
+        if (list?.length === 0) ctx.err.write(`${registryId} has no namespaces.\n`);
+        const items = list?.map((n) => ({ name: n.name, message: n.name, disabled: n.signing ? 'already signs' : false }));
+        const namespace = await askPick('Namespace to sign', items, { message: 'Namespace', check: required(checkNamespace), initial: s.answers.namespace, flag: '--namespace' });
+        return set(s, withNamespace(s.answers, namespace));
+      },
+    },
+    {
+      skip: () => givenOk(given.name, required(anyName)),
+      run: async (s) => {
+        const initial = s.answers.name ?? defaultPolicyName(s.answers.namespace ?? '');
+        const name = await askText('Policy name', { initial, check: required(anyName), flag: '--name' });
+        const style = checkPolicyNameStyle(name);
+        if (style) ctx.err.write(`warning: Name '${name}': ${style}\n`);
+        return set(s, { ...s.answers, name });
+      },
+    },
+    {
+      skip: () => givenOk(given.kmsRegion, optional(checkRegion)),
+      run: async (s) => {
+        const initial = s.answers.kmsRegion ?? s.answers.region;
+        const kmsRegion = await askSelect('Region of the KMS key', REGIONS.map((r) => ({ name: r, message: r, hint: r === s.answers.region ? 'the registry region' : undefined })), initial, '--kms-region');
+        return set(s, { ...s.answers, kmsRegion });
+      },
+    },
+    {
+      skip: () => givenOk(given.kmsId, checkKmsId),
+      run: async (s) => {
+        const kmsRegion = s.answers.kmsRegion || s.answers.region || '';
+        const list = await lookup(`keys/${kmsRegion}`, `signing keys in ${kmsRegion}`, (api) => listSigningKeys(api, kmsRegion));
+        if (list?.length === 0) ctx.err.write(`No Enabled ASYMMETRIC_SIGN_VERIFY_RSA_2048 keys in ${kmsRegion}: create one in the KMS console, or type a key id.\n`);
+        const items = list?.map((k) => ({ name: k.id, message: k.alias || k.id, hint: k.alias ? k.id : undefined }));
+        const kmsId = await askPick('KMS signing key', items, { message: 'KMS key id', check: required(checkKmsId), initial: s.answers.kmsId, flag: '--kms-id' });
+        return set(s, { ...s.answers, kmsId });
+      },
+    },
+    {
+      skip: () => givenOk(given.domain, optional(checkDomain)),
+      run: async (s) => {
+        const domain = await askText('Custom domain (empty: the instance domain)', { initial: s.answers.domain ?? '', check: optional(checkDomain), flag: '--domain' });
+        return set(s, { ...s.answers, domain });
+      },
+    },
+    {
+      skip: () => given.disabled === true,
+      run: async (s) => set(s, { ...s.answers, disabled: await askConfirm('Create it disabled?', s.answers.disabled ?? false, '--disabled') }),
+    },
+    {
+      run: async (s) => {
+        showReview(ctx, s.answers);
+        return { ...s, code: await ctx.send({ ...ctx.flags, ...answersToFlags(s.answers) }) };
+      },
+    },
+  ];
+}
+
+/** The request exactly as it would be sent, and the command line that sends it without questions. */
+function showReview(ctx: PolicyContext, answers: PolicyAnswers): void {
+  const { region = '' } = answers;
+  const cells = {
+    RegistryId: answers.registryId, NamespaceName: answers.namespace, Name: answers.name, KmsId: answers.kmsId,
+    KmsRegion: answers.kmsRegion, Domain: answers.domain, Disabled: answers.disabled ? 'true' : '',
+  };
+  const { row, problems } = validateRow(0, cells, { region });
+  if (!row) {
+    // Only reachable through a flag the questions did not re-check; create reports it in full.
+    problems.forEach((p) => ctx.err.write(`${formatProblem(p)}\n`));
+    return;
+  }
+  const commandLine = createCommandLine(answers, { endpoint: ctx.endpoint.url, profile: ctx.profile });
+  ctx.out.write(formatReview(previewRequest(row, ctx.endpoint.url), commandLine));
+}

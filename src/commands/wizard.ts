@@ -1,0 +1,103 @@
+import { SEND_OPTIONS, type CommandSpec, type OptionSpec } from '../cli/command-specs.js';
+import { parseFlags, stringFlag, type FlagValues } from '../cli/parse-flags.js';
+import { readSendOptions } from '../cli/send-options.js';
+import { CancelledError, UsageError } from '../core/errors.js';
+import { DEFAULT_ENDPOINT, parseEndpoint } from '../core/endpoint.js';
+import { flagsToAnswers, type PolicyAnswers } from '../core/policy-answers.js';
+import { lookupApi } from '../services/lookup-api.js';
+import { readTccliProfile } from '../services/tccli-profile.js';
+import { askSelect, GoBack } from '../ui/prompts.js';
+import { csvSteps, type CsvState } from './wizard-csv.js';
+import { policySteps, type PolicyState } from './wizard-policy.js';
+import { runSteps } from './wizard-steps.js';
+
+/** The flags `tcr-sigpolicy` takes when it runs the wizard. */
+const spec: CommandSpec = {
+  name: '',
+  summary: 'Guided creation of one policy, or many from a CSV',
+  usage: 'tcr-sigpolicy [--region R] [--endpoint URL] [--profile NAME]',
+  options: {
+    region: SEND_OPTIONS.region as OptionSpec,
+    endpoint: SEND_OPTIONS.endpoint as OptionSpec,
+    profile: SEND_OPTIONS.profile as OptionSpec,
+  },
+  examples: [],
+};
+
+type Task = 'one' | 'csv-send' | 'csv-dry-run';
+
+/** `tcr-sigpolicy` on a terminal: what to do first, then the questions for it. Esc at the first question leaves. */
+export async function run(argv: readonly string[]): Promise<number> {
+  const flags = parseWizardFlags(argv);
+  let task: Task | undefined;
+  for (;;) {
+    task = await askSelect<Task>(
+      'What would you like to do?',
+      [
+        { name: 'one', message: 'Create one signature policy', hint: 'pick the registry, namespace and key' },
+        { name: 'csv-send', message: 'Create many from a CSV file', hint: 'check it, then send with a live dashboard' },
+        { name: 'csv-dry-run', message: 'Preview a CSV file', hint: 'a dry run: check every row, send nothing' },
+      ],
+      task,
+    ).catch(leaveOnEsc);
+    try {
+      return task === 'one' ? await onePolicy(flags, {}) : await manyFromCsv(flags, task === 'csv-dry-run');
+    } catch (error) {
+      if (!(error instanceof GoBack)) throw error;
+    }
+  }
+}
+
+/** `create` on a terminal with flags missing: the flags given are answers, the rest is asked. */
+export async function runOnePolicyWizard(prefilled: FlagValues): Promise<number> {
+  return onePolicy(prefilled, flagsToAnswers(prefilled)).catch(leaveOnEsc);
+}
+
+function leaveOnEsc(error: unknown): never {
+  throw error instanceof GoBack ? new CancelledError('Left the wizard: nothing was sent.') : error;
+}
+
+function parseWizardFlags(argv: readonly string[]): FlagValues {
+  try {
+    const { values, positionals } = parseFlags(spec, argv);
+    if (positionals.length > 0) throw new UsageError(`unknown command '${positionals[0]}'`, 'run `tcr-sigpolicy --help` for the list of commands');
+    return values;
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    throw new UsageError(error.message, 'the wizard takes --region, --endpoint and --profile; run `tcr-sigpolicy --help` for the commands');
+  }
+}
+
+/** Where to send and what to default to: the flags, then the environment, then the tccli profile. */
+function setting(flags: FlagValues): { endpoint: ReturnType<typeof parseEndpoint>; profile?: string; defaultRegion?: string } {
+  const profile = stringFlag(flags, 'profile');
+  const endpoint = parseEndpoint(stringFlag(flags, 'endpoint') ?? DEFAULT_ENDPOINT);
+  const defaultRegion = stringFlag(flags, 'region') || process.env.TENCENTCLOUD_REGION || readTccliProfile(profile)?.region;
+  return { endpoint, profile, defaultRegion };
+}
+
+async function onePolicy(flags: FlagValues, given: PolicyAnswers): Promise<number> {
+  const { endpoint, profile, defaultRegion } = setting(flags);
+  const api = await lookupApi(endpoint, profile);
+  if (!api) {
+    process.stderr.write('No credentials (TENCENTCLOUD_SECRET_ID/KEY or --profile) to fetch lists with: type each value.\n');
+  }
+  const { createFromFlags } = await import('./create.js');
+  const steps = policySteps({
+    api, endpoint, profile, defaultRegion, given, flags,
+    err: process.stderr, out: process.stdout, send: createFromFlags,
+  });
+  const done = await runSteps<PolicyState>(steps, { answers: given });
+  return done.code ?? 0;
+}
+
+async function manyFromCsv(flags: FlagValues, preferDryRun: boolean): Promise<number> {
+  const { defaultRegion } = setting(flags);
+  const { sendRows } = await import('./send-rows.js');
+  const steps = csvSteps({
+    options: readSendOptions(flags, process.stdout.isTTY === true),
+    defaultRegion, preferDryRun, err: process.stderr, out: process.stdout, send: sendRows,
+  });
+  const done = await runSteps<CsvState>(steps, {});
+  return done.code ?? 0;
+}
