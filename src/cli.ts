@@ -29,9 +29,16 @@ async function main(argv: readonly string[]): Promise<number> {
     process.stdout.write(spec ? commandHelp(spec) : programHelp(version()));
     return 0;
   }
+  // No command on a terminal is the wizard (which takes --region, --endpoint and --profile).
+  if ((first === undefined || first.startsWith('--')) && process.stdin.isTTY && process.stdout.isTTY) {
+    return (await import('./commands/wizard.js')).run(argv);
+  }
   if (first === undefined) {
     process.stderr.write(programHelp(version()));
     return 2;
+  }
+  if (first.startsWith('--')) {
+    throw new UsageError(`${first} without a command runs the wizard, which needs a terminal`, 'run `tcr-sigpolicy create --help` or `tcr-sigpolicy batch --help` for the flags that work without one');
   }
   const spec = findCommand(first);
   if (!spec) {

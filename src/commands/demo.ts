@@ -1,4 +1,5 @@
 import { tmpdir } from 'node:os';
+import { basename } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { findCommand, type CommandSpec } from '../cli/command-specs.js';
 import { parseFlags } from '../cli/parse-flags.js';
@@ -37,6 +38,8 @@ export async function run(argv: readonly string[]): Promise<number> {
       confirm: false,
       api: () => createSdkApi(endpoint, credential),
       journalDir: tmpdir(),
+      // The offered export lands in the working directory, not beside the bundled sample.
+      input: basename(SAMPLE_CSV),
     });
     process.stderr.write(NEXT_STEPS);
     // The failures are part of the script; only an interrupt is not a finished rehearsal.

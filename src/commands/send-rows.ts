@@ -7,7 +7,8 @@ import type { PolicyRow } from '../core/policy-row.js';
 import { countStatuses, type RowResult } from '../core/result.js';
 import type { TcrApi } from '../core/tcr-api.js';
 import { applyResume } from '../core/apply-resume.js';
-import { exportResults } from '../services/export-results.js';
+import { basename, dirname, extname, join } from 'node:path';
+import { checkWritable, exportResults } from '../services/export-results.js';
 import { defaultJournalPath, openJournal } from '../services/journal.js';
 import { readPriorResults } from '../services/read-prior-results.js';
 import { RunControl } from '../services/run-control.js';
@@ -29,6 +30,8 @@ export interface SendRequest {
   readonly face?: BatchEventListener;
   /** Where the journal goes when there is no --out (default: the working directory). */
   readonly journalDir?: string;
+  /** The input file, which the export offered at the end is named after: `<input>.results.csv`. */
+  readonly input?: string;
 }
 
 const interactive = (): boolean => process.stdin.isTTY === true && process.stdout.isTTY === true;
@@ -41,7 +44,7 @@ export async function sendRows(req: SendRequest): Promise<number> {
   if (options.dryRun) {
     hub.subscribe(req.face ?? (options.json ? createJsonReporter(streams) : createPlainReporter(streams)));
     const results = runDryRun(req.rows, req.settled, { endpoint: options.endpoint.url, rate: options.rate, onEvent: hub.emit });
-    return finish(results, false, options);
+    return finish(results, false, req);
   }
   if (req.confirm && !options.yes && !interactive()) {
     throw new UsageError('a live run off a terminal needs --yes', 'pass --yes to send, or --dry-run to preview');
@@ -70,7 +73,7 @@ export async function sendRows(req: SendRequest): Promise<number> {
     await face;
     await journal.close();
     process.stderr.write(`Journal: ${journal.path}\n`);
-    return await finish(outcome.results, outcome.interrupted, options);
+    return await finish(outcome.results, outcome.interrupted, req);
   } finally {
     process.off('SIGINT', onSignal);
     process.off('SIGTERM', onSignal);
@@ -99,10 +102,26 @@ async function confirmRun(rows: readonly PolicyRow[], options: SendOptions): Pro
   if (!ok) throw new CancelledError('Nothing was sent.');
 }
 
-async function finish(results: readonly RowResult[], interrupted: boolean, options: SendOptions): Promise<number> {
-  if (options.out) {
-    await exportResults(options.out, results);
-    process.stderr.write(`Results: ${options.out}\n`);
+async function finish(results: readonly RowResult[], interrupted: boolean, req: SendRequest): Promise<number> {
+  const { options } = req;
+  // Without --out, a batch on a terminal offers the export; create (a face of its own) and --json do not.
+  const out = options.out ?? (!req.face && !options.json && !interrupted && interactive() ? await offerExport(req.input) : undefined);
+  if (out) {
+    await exportResults(out, results);
+    process.stderr.write(`Results: ${out}\n`);
   }
   return exitCodeFor(countStatuses(results), interrupted);
+}
+
+async function offerExport(input: string | undefined): Promise<string | undefined> {
+  const { askExport } = await import('../ui/prompts.js');
+  const base = input && input !== '-' ? join(dirname(input), `${basename(input, extname(input))}.results`) : 'results';
+  return askExport((format) => `${base}.${format}`, (path) => {
+    try {
+      checkWritable(path);
+      return undefined;
+    } catch (error) {
+      return (error as Error).message.replace(/^--out /, '');
+    }
+  });
 }
