@@ -1,0 +1,61 @@
+import { keyFactId, kmsRegionOf, type KeyFact, type NamespaceFact, type PreflightFacts, type RegistryFact } from '../core/plan-rows.js';
+import type { PolicyRow } from '../core/policy-row.js';
+import type { PreflightReader } from './preflight-reader.js';
+import { describeKey, describeRegistries, listNamespaces } from './preflight-queries.js';
+
+/**
+ * Reads what the planner needs, once per distinct thing however many rows share it: each registry
+ * (DescribeInstances, one call per region for all its registries), the namespaces of each usable
+ * registry (DescribeNamespaces, all pages, twice: all of them and those that sign), each KMS key in
+ * its region (DescribeKeys). Registries and keys are read in parallel; namespaces once registries are known.
+ */
+export async function gatherPreflightFacts(rows: readonly PolicyRow[], reader: PreflightReader): Promise<PreflightFacts> {
+  const [registries, keys] = await Promise.all([gatherRegistries(rows, reader), gatherKeys(rows, reader)]);
+  const namespaces = new Map<string, NamespaceFact>();
+  const usable = new Map<string, string>();
+  for (const row of rows) {
+    const fact = registries.get(row.request.RegistryId);
+    if (fact && fact.status === 'Running' && fact.region === row.region) usable.set(row.request.RegistryId, fact.region);
+  }
+  await Promise.all(
+    [...usable].map(async ([registryId, region]) => {
+      const [names, signing] = await Promise.all([
+        listNamespaces(reader, registryId, region, false),
+        listNamespaces(reader, registryId, region, true),
+      ]);
+      namespaces.set(registryId, { names, signing });
+    }),
+  );
+  return { registries, namespaces, keys };
+}
+
+async function gatherRegistries(rows: readonly PolicyRow[], reader: PreflightReader): Promise<Map<string, RegistryFact | null>> {
+  const idsByRegion = new Map<string, Set<string>>();
+  for (const row of rows) {
+    const ids = idsByRegion.get(row.region) ?? new Set<string>();
+    ids.add(row.request.RegistryId);
+    idsByRegion.set(row.region, ids);
+  }
+  const facts = new Map<string, RegistryFact | null>();
+  const found = await Promise.all([...idsByRegion].map(([region, ids]) => describeRegistries(reader, region, [...ids])));
+  for (const map of found) for (const [id, fact] of map) facts.set(id, fact);
+  // A registry missing from its row's region may live in another one: one AllRegion call tells which.
+  const missing = [...new Set(rows.map((r) => r.request.RegistryId))].filter((id) => !facts.has(id));
+  const [anyRegion] = [...idsByRegion.keys()].sort();
+  if (missing.length > 0 && anyRegion) {
+    const elsewhere = await describeRegistries(reader, anyRegion, missing, true);
+    for (const id of missing) facts.set(id, elsewhere.get(id) ?? null);
+  }
+  return facts;
+}
+
+async function gatherKeys(rows: readonly PolicyRow[], reader: PreflightReader): Promise<Map<string, KeyFact | null>> {
+  const wanted = new Map<string, { keyId: string; region: string }>();
+  for (const row of rows) {
+    const region = kmsRegionOf(row);
+    wanted.set(keyFactId(row.request.KmsId, region), { keyId: row.request.KmsId, region });
+  }
+  const facts = new Map<string, KeyFact | null>();
+  await Promise.all([...wanted].map(async ([id, { keyId, region }]) => facts.set(id, await describeKey(reader, keyId, region))));
+  return facts;
+}

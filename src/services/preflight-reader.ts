@@ -1,0 +1,90 @@
+import Bottleneck from 'bottleneck';
+import type { ApiOutcome, FailedOutcome } from '../core/api-outcome.js';
+import { backoffDelay, RETRY_BACKOFF, THROTTLE_BACKOFF } from '../core/backoff.js';
+import { classifyFailure, isRetryable } from '../core/classify-error.js';
+import { UsageError } from '../core/errors.js';
+import type { ApiService, TcrApi } from '../core/tcr-api.js';
+
+/** Documented requests per second of each read action (the emulator's router enforces the same figures). */
+export const READ_LIMITS = { DescribeInstances: 100, DescribeNamespaces: 100, DescribeKeys: 100 } as const;
+export type ReadAction = keyof typeof READ_LIMITS;
+
+const SERVICE: Readonly<Record<ReadAction, ApiService>> = { DescribeInstances: 'tcr', DescribeNamespaces: 'tcr', DescribeKeys: 'kms' };
+/** Same slack as the create pacer: starts 1000/limit ms apart plus a little, so jitter never makes limit+1. */
+const SLACK_MS = 25;
+const MAX_CONCURRENT = 10;
+const MAX_ATTEMPTS = 4;
+
+/** A read the preflight needs failed: nothing is sent, the user is told which call and what to do. */
+export class PreflightError extends UsageError {
+  constructor(action: string, what: string, failure: FailedOutcome) {
+    const id = failure.requestId ? ` (RequestId ${failure.requestId})` : '';
+    super(
+      `preflight: ${action} for ${what} failed: ${failure.code}: ${failure.message}${id}; nothing was sent`,
+      failure.code.startsWith('AuthFailure')
+        ? 'check the credentials (TENCENTCLOUD_SECRET_ID / TENCENTCLOUD_SECRET_KEY or --profile)'
+        : 'the preflight needs tcr:DescribeInstances, tcr:DescribeNamespaces and kms:DescribeKeys; grant them, or pass --no-preflight to send without checking',
+    );
+    this.name = 'PreflightError';
+  }
+}
+
+export interface PreflightReader {
+  /** One read, paced under its action's limit, retried when throttled or unanswered, answered once per distinct request. */
+  read(action: ReadAction, region: string, params: Readonly<Record<string, unknown>>): Promise<ApiOutcome>;
+  /** Requests sent so far, by action (retries included). */
+  readonly calls: Readonly<Record<string, number>>;
+  close(): void;
+}
+
+export interface ReaderOptions {
+  readonly signal?: AbortSignal;
+  /** Per-second limits to pace at; the documented READ_LIMITS by default. */
+  readonly limits?: Partial<Record<ReadAction, number>>;
+  readonly random?: () => number;
+}
+
+/** Read calls for the preflight and discovery: one bottleneck limiter per action, a cache, a counter. */
+export function createPreflightReader(api: TcrApi, o: ReaderOptions = {}): PreflightReader {
+  const limiters = new Map<ReadAction, Bottleneck>();
+  const cache = new Map<string, Promise<ApiOutcome>>();
+  const calls: Record<string, number> = {};
+  const limiterOf = (action: ReadAction): Bottleneck => {
+    let limiter = limiters.get(action);
+    if (!limiter) {
+      const perSecond = o.limits?.[action] ?? READ_LIMITS[action];
+      limiter = new Bottleneck({ minTime: (1000 + SLACK_MS) / perSecond, maxConcurrent: MAX_CONCURRENT });
+      limiters.set(action, limiter);
+    }
+    return limiter;
+  };
+
+  async function send(action: ReadAction, region: string, params: object): Promise<ApiOutcome> {
+    for (let attempt = 1; ; attempt++) {
+      const outcome = await limiterOf(action).schedule(() => {
+        calls[action] = (calls[action] ?? 0) + 1;
+        return api.call(SERVICE[action], action, region, params, o.signal);
+      });
+      if (outcome.ok || attempt >= MAX_ATTEMPTS || o.signal?.aborted) return outcome;
+      const kind = classifyFailure(outcome);
+      if (!isRetryable(kind)) return outcome;
+      await new Promise((resolve) => setTimeout(resolve, backoffDelay(attempt, kind === 'throttled' ? THROTTLE_BACKOFF : RETRY_BACKOFF, o.random)));
+    }
+  }
+
+  return {
+    read(action, region, params) {
+      const key = JSON.stringify([action, region, params]);
+      let answer = cache.get(key);
+      if (!answer) {
+        answer = send(action, region, params);
+        cache.set(key, answer);
+      }
+      return answer;
+    },
+    calls,
+    close() {
+      for (const limiter of limiters.values()) void limiter.disconnect();
+    },
+  };
+}
