@@ -172,12 +172,28 @@ function unknownThenInUse(first: ApiOutcome, describe: ApiOutcome): Script {
 }
 const signing = (names: string[]): ApiOutcome => ({ ok: true, requestId: 'describe', response: { NamespaceList: names.map((Name) => ({ Name })) } });
 
-test('no answer, then "already exists": DescribeNamespaces shows it signs, so the row is created with a note', async (t) => {
-  const r = await run(rowsOf(1), unknownThenInUse(fail('NetworkError'), signing(['ns0'])));
-  t.like(r.results[0], { status: 'created', attempts: 2 });
+/** The preflight's baseline: no namespace signed before the run. */
+const signedBeforeNone = { signingBefore: () => false };
+
+test('no answer, then "already exists": it signs now and did not before the run, so the row is created with a note', async (t) => {
+  const r = await run(rowsOf(1), unknownThenInUse(fail('NetworkError'), signing(['ns0'])), signedBeforeNone);
+  t.like(r.results[0], { status: 'created', attempts: 2, RequestId: 'in-use' });
   t.regex(r.done(2).note ?? '', /DescribeNamespaces.*describe/);
   const check = r.api.calls.find((c) => c.action === 'DescribeNamespaces');
   t.like(check, { region: 'ap-guangzhou', params: { RegistryId: 'tcr-unit', NamespaceName: 'ns0', KmsSignPolicy: true } });
+});
+
+test('no answer, then "already exists", signing now but with no baseline of before the run: failed, never guessed', async (t) => {
+  const r = await run(rowsOf(1), unknownThenInUse(fail('NetworkError'), signing(['ns0'])));
+  t.like(r.results[0], { status: 'failed', ErrorCode: 'ResourceInUse', attempts: 2 });
+  t.regex(r.done(2).note ?? '', /without a preflight baseline/);
+});
+
+test('no answer, then "already exists", for a namespace that signed before the run: failed, with no check', async (t) => {
+  const r = await run(rowsOf(1), unknownThenInUse(fail('NetworkError'), signing(['ns0'])), { signingBefore: () => true });
+  t.like(r.results[0], { status: 'failed', ErrorCode: 'ResourceInUse' });
+  t.regex(r.done(2).note ?? '', /already had a signature policy before this run/);
+  t.false(r.api.calls.some((c) => c.action === 'DescribeNamespaces'));
 });
 
 test('an HTTP 502, then "already exists", while the namespace does not sign: failed ResourceInUse with a note', async (t) => {
@@ -200,7 +216,10 @@ test('"already exists" with no earlier unknown outcome fails at once, with no ch
 
 test('an unknown outcome in the earlier run (--resume) makes "already exists" checked too', async (t) => {
   const rows = rowsOf(1);
-  const r = await run(rows, unknownThenInUse(fail('ResourceInUse', 'in-use'), signing(['ns0'])), { unknownBefore: new Set([policyKey(rows[0]!.request)]) });
+  const r = await run(rows, unknownThenInUse(fail('ResourceInUse', 'in-use'), signing(['ns0'])), {
+    unknownBefore: new Set([policyKey(rows[0]!.request)]),
+    ...signedBeforeNone,
+  });
   t.like(r.results[0], { status: 'created', attempts: 1 });
 });
 
@@ -209,7 +228,7 @@ test('a row confirmed by a check never cites the RequestId of a throttled attemp
     if (c.action === 'DescribeNamespaces') return signing(['ns0']);
     return [fail('RequestLimitExceeded', 'throttled'), fail('NetworkError'), fail('ResourceInUse', 'in-use')][c.nth - 1] ?? ok('late');
   };
-  const r = await run(rowsOf(1), script);
+  const r = await run(rowsOf(1), script, signedBeforeNone);
   t.like(r.results[0], { status: 'created', attempts: 3 });
   // The throttled answer says nothing happened; the "already exists" answer or the check is what confirms it.
   t.true(['in-use', 'describe'].includes(r.results[0]?.RequestId ?? ''), `RequestId ${r.results[0]?.RequestId}`);

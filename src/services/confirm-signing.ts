@@ -3,16 +3,29 @@ import type { TcrApi } from '../core/tcr-api.js';
 
 /**
  * After an attempt whose outcome was unknown, the API said the policy "already exists". Rather than
- * guess that it was ours, ask DescribeNamespaces whether the namespace now signs.
+ * guess that it was ours, check: the namespace must sign now (DescribeNamespaces with KmsSignPolicy)
+ * and must not have signed before the run (the preflight's baseline). Without a baseline the two
+ * cannot be told apart, and the row stays failed with a note saying so.
  */
-export async function confirmSigning(api: TcrApi, row: PolicyRow, signal: AbortSignal): Promise<{ signs: boolean; note: string }> {
+export async function confirmSigning(
+  api: TcrApi,
+  row: PolicyRow,
+  signal: AbortSignal,
+  signingBefore?: (row: PolicyRow) => boolean | undefined,
+): Promise<{ created: boolean; note: string }> {
+  const before = signingBefore?.(row);
+  if (before === true) return { created: false, note: 'the namespace already had a signature policy before this run' };
   const { RegistryId, NamespaceName } = row.request;
   const outcome = await api.call('tcr', 'DescribeNamespaces', row.region, { RegistryId, NamespaceName, KmsSignPolicy: true, Limit: 100 }, signal);
   if (!outcome.ok) {
-    return { signs: false, note: `an earlier attempt had no answer and the check failed (${outcome.code}): check the namespace before sending again` };
+    return { created: false, note: `an earlier attempt had no answer and the check failed (${outcome.code}): check the namespace before sending again` };
   }
   const list = (outcome.response?.NamespaceList ?? []) as { Name?: string }[];
-  return list.some((n) => n.Name === NamespaceName)
-    ? { signs: true, note: `an earlier attempt had no answer; DescribeNamespaces (RequestId ${outcome.requestId}) shows the namespace now signs` }
-    : { signs: false, note: `an earlier attempt had no answer, yet DescribeNamespaces (RequestId ${outcome.requestId}) shows no signing policy` };
+  const signs = list.some((n) => n.Name === NamespaceName);
+  const checked = `DescribeNamespaces (RequestId ${outcome.requestId})`;
+  if (!signs) return { created: false, note: `an earlier attempt had no answer, yet ${checked} shows no signing policy` };
+  if (before === undefined) {
+    return { created: false, note: `an earlier attempt had no answer; ${checked} shows the namespace signs, but without a preflight baseline it may be an older policy: check it` };
+  }
+  return { created: true, note: `an earlier attempt had no answer; ${checked} shows the namespace signs now and did not before this run` };
 }

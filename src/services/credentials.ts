@@ -30,7 +30,9 @@ export async function resolveCredential(profileName: string | undefined, env: No
 
 /** The SDK's file and role providers, each given a few seconds: off a CVM the role lookup would hang. */
 async function sdkChain(): Promise<Credential | undefined> {
-  const sdk = await import('tencentcloud-sdk-nodejs/tencentcloud/common/credential.js');
+  const mod = await import('tencentcloud-sdk-nodejs/tencentcloud/common/credential.js');
+  // CvmRoleCredential is exported through a getter that ESM's named-export detection cannot see.
+  const sdk = (mod as unknown as { default: typeof mod }).default;
   const providers = [new sdk.ProfileCredential(), new sdk.CvmRoleCredential()];
   for (const provider of providers) {
     const found = await Promise.race([

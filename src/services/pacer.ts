@@ -6,30 +6,36 @@ import type { TcrApi } from '../core/tcr-api.js';
 import { CREATE_POLICY, type RowOperation } from './policy-operations.js';
 import type { RunControl } from './run-control.js';
 
+/** Why an attempt did not go out: the run is stopping (or aborted), or it is paused. */
+export type NotStarted = 'not-started' | 'paused';
+
 export interface Pacer {
-  /** Sends one attempt when the limiter allows, unless `skip()` says so by then. */
-  send(row: PolicyRow, attempt: number, skip: () => boolean): Promise<ApiOutcome | 'not-started'>;
-  /** After RequestLimitExceeded: halve the pace for a second instead of hammering. */
+  /** Sends one attempt when its turn comes, unless by then the run is stopping or paused. */
+  send(row: PolicyRow, attempt: number): Promise<ApiOutcome | NotStarted>;
+  /** After RequestLimitExceeded: halve the pace for a second and widen the slack for good. */
   slowDown(): void;
   readonly inFlight: number;
-  /** How many rows the feeder may have started: in flight, queued, or waiting to retry. */
-  readonly window: number;
+  /** True when another row may be handed over: nothing waits for a turn and a slot is free. */
+  readonly ready: boolean;
+  /** Resolves when a request starts or ends, i.e. when `ready` may have changed. */
+  changed(): Promise<void>;
   close(): void;
 }
 
 const SLOW_DOWN_MS = 1000;
 /**
  * Starts spaced exactly 1000/rate ms apart put the 1st and the (rate+1)th exactly one second apart,
- * and a few ms of jitter on the way makes the API see rate+1 in one window. Some slack per second
- * absorbs that jitter; each throttled answer shows the path jitters more, and widens it.
+ * and a few ms of jitter on the way would make the API see rate+1 in one window. Some slack per
+ * second absorbs that; each throttled answer shows the path jitters more, and widens it.
  */
-const INITIAL_SLACK_MS = 25;
+const INITIAL_SLACK_MS = 40;
 const SLACK_STEP_MS = 25;
 const MAX_SLACK_MS = 200;
 
 /**
- * The bottleneck limiter around the API: starts are spaced 1000/rate ms apart, so no one-second window
- * ever holds more than `rate` of them. Unless fixed, concurrency follows the observed latency so the
+ * The bottleneck limiter around the API. Bottleneck spaces *planned* starts; a start delayed by a
+ * busy event loop would then bunch up with the next one, so each start also waits until `minTime`
+ * after the previous *actual* start. Unless fixed, concurrency follows the observed latency so the
  * pace holds when calls are slow.
  */
 export function createPacer(
@@ -38,11 +44,28 @@ export function createPacer(
   const operation = o.operation ?? CREATE_POLICY;
   let slack = INITIAL_SLACK_MS;
   let minTime = (1000 + slack) / o.rate;
-  let inFlight = 0;
-  let latencyMs = 300;
-  let maxConcurrent = o.concurrency ?? o.rate;
+  let spacing = minTime;
+  let maxConcurrent = o.concurrency ?? Math.max(4, Math.ceil(o.rate * 0.45) + 2);
   const limiter = new Bottleneck({ minTime, maxConcurrent });
+  let inFlight = 0;
+  let waiting = 0;
+  let latencyMs = 300;
+  let lastStart = -Infinity;
+  let gate: Promise<void> = Promise.resolve();
   let restore: NodeJS.Timeout | undefined;
+  let wake: (() => void)[] = [];
+  const notify = (): void => {
+    const w = wake;
+    wake = [];
+    w.forEach((f) => f());
+  };
+
+  // A stop drops the jobs still waiting for their turn (at --rate 1 that could be many seconds); the
+  // requests in flight finish. Their rows end as not-sent, or failed with their last error.
+  o.control.onChange(() => {
+    void limiter.stop({ dropWaitingJobs: true }).catch(() => undefined);
+    notify();
+  });
 
   const adapt = (observedMs: number): void => {
     latencyMs = latencyMs * 0.8 + observedMs * 0.2;
@@ -54,37 +77,68 @@ export function createPacer(
     }
   };
 
+  /** Waits until `spacing` ms after the previous actual start, one start at a time. */
+  const awaitTurn = (): Promise<void> => {
+    gate = gate.then(async () => {
+      const wait = lastStart + spacing - performance.now();
+      if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+      lastStart = performance.now();
+    });
+    return gate;
+  };
+
   return {
-    send(row, attempt, skip) {
-      return limiter.schedule(async () => {
-        if (skip()) return 'not-started' as const;
-        o.emit({ type: 'row-start', line: row.line, key: policyKey(row.request), attempt });
-        inFlight += 1;
-        const started = performance.now();
-        try {
-          return await o.api.call('tcr', operation.action, row.region, operation.body(row), o.control.signal);
-        } finally {
-          inFlight -= 1;
-          adapt(performance.now() - started);
-        }
-      });
+    async send(row, attempt) {
+      waiting += 1;
+      try {
+        return await limiter.schedule(async () => {
+          waiting -= 1;
+          notify();
+          if (o.control.aborted || (attempt === 1 && o.control.stopping)) return 'not-started' as const;
+          if (o.control.paused && !o.control.stopping) return 'paused' as const;
+          await awaitTurn();
+          if (o.control.aborted) return 'not-started' as const;
+          o.emit({ type: 'row-start', line: row.line, key: policyKey(row.request), attempt });
+          inFlight += 1;
+          notify();
+          const started = performance.now();
+          try {
+            return await o.api.call('tcr', operation.action, row.region, operation.body(row), o.control.signal);
+          } finally {
+            inFlight -= 1;
+            adapt(performance.now() - started);
+            notify();
+          }
+        });
+      } catch {
+        // Bottleneck rejects the jobs it drops when the run stops.
+        return 'not-started';
+      }
     },
     slowDown() {
       slack = Math.min(MAX_SLACK_MS, slack + SLACK_STEP_MS);
       minTime = (1000 + slack) / o.rate;
-      void limiter.updateSettings({ minTime: minTime * 2 });
+      spacing = minTime * 2;
+      void limiter.updateSettings({ minTime: spacing });
       clearTimeout(restore);
-      restore = setTimeout(() => void limiter.updateSettings({ minTime }), SLOW_DOWN_MS);
+      restore = setTimeout(() => {
+        spacing = minTime;
+        void limiter.updateSettings({ minTime });
+      }, SLOW_DOWN_MS);
     },
     get inFlight() {
       return inFlight;
     },
-    get window() {
-      return maxConcurrent + o.rate;
+    get ready() {
+      return waiting === 0 && inFlight < maxConcurrent;
+    },
+    changed() {
+      return new Promise((resolve) => wake.push(resolve));
     },
     close() {
       clearTimeout(restore);
-      void limiter.disconnect();
+      notify();
+      if (!o.control.stopping) void limiter.stop({ dropWaitingJobs: true }).catch(() => undefined);
     },
   };
 }

@@ -18,7 +18,7 @@ export interface RowOperation {
   /** The same answer on a row with no earlier unknown attempt: a failure (someone else's policy) or a skip. */
   readonly alreadyDoneFirst: 'failed' | 'skipped';
   /** After an earlier attempt had no answer: was the change ours? Checked, not guessed. */
-  confirm(api: TcrApi, row: PolicyRow, signal: AbortSignal): Promise<{ done: boolean; note: string }>;
+  confirm(api: TcrApi, row: PolicyRow, signal: AbortSignal, signingBefore?: (row: PolicyRow) => boolean | undefined): Promise<{ done: boolean; note: string }>;
 }
 
 export const CREATE_POLICY: RowOperation = {
@@ -28,9 +28,9 @@ export const CREATE_POLICY: RowOperation = {
   doneStatus: 'created',
   alreadyDone: meansAlreadyExists,
   alreadyDoneFirst: 'failed',
-  async confirm(api, row, signal) {
-    const check = await confirmSigning(api, row, signal);
-    return { done: check.signs, note: check.note };
+  async confirm(api, row, signal, signingBefore) {
+    const check = await confirmSigning(api, row, signal, signingBefore);
+    return { done: check.created, note: check.note };
   },
 };
 

@@ -24,6 +24,8 @@ export interface RunBatchOptions {
   readonly settled?: readonly RowResult[];
   /** Keys whose earlier run ended with no answer (from --resume). */
   readonly unknownBefore?: ReadonlySet<string>;
+  /** Which namespaces signed before this run (from the preflight), to tell our creation from an old policy. */
+  readonly signingBefore?: (row: PolicyRow) => boolean | undefined;
   readonly journal?: string;
   /** What each row sends; CreateSignaturePolicy by default (rollback: DeleteSignaturePolicy). */
   readonly operation?: RowOperation;
@@ -103,7 +105,12 @@ export async function runBatch(rows: readonly PolicyRow[], o: RunBatchOptions): 
     let attempt = 0;
     for (;;) {
       attempt += 1;
-      const outcome = await pacer.send(row, attempt, () => (attempt === 1 && control.stopping) || control.aborted);
+      const outcome = await pacer.send(row, attempt);
+      if (outcome === 'paused') {
+        await control.whenRunnable();
+        attempt -= 1;
+        continue;
+      }
       if (outcome === 'not-started') {
         if (attempt === 1) return { result: resultOf(identityOf(row), 'not-sent'), requestIds };
         return failed(last as FailedOutcome, 'stopped before retrying');
@@ -114,10 +121,8 @@ export async function runBatch(rows: readonly PolicyRow[], o: RunBatchOptions): 
       if (outcome.ok) return end(op.doneStatus, { RequestId: outcome.requestId });
       last = outcome;
       if (op.alreadyDone(outcome.code) && unknownBefore) {
-        const check = await op.confirm(o.api, row, control.signal);
-        return check.done
-          ? end(op.doneStatus, { RequestId: requestIds[requestIds.length - 2] ?? outcome.requestId }, check.note)
-          : failed(outcome, check.note);
+        const check = await op.confirm(o.api, row, control.signal, o.signingBefore);
+        return check.done ? end(op.doneStatus, { RequestId: outcome.requestId }, check.note) : failed(outcome, check.note);
       }
       if (op.alreadyDone(outcome.code) && op.alreadyDoneFirst === 'skipped') {
         return end('skipped', { RequestId: outcome.requestId, ErrorMessage: `nothing to do: ${outcome.code}: ${outcome.message}` });
@@ -139,14 +144,15 @@ export async function runBatch(rows: readonly PolicyRow[], o: RunBatchOptions): 
     }
   }
 
-  // Feed rows a few at a time so a stop leaves the rest untouched and memory stays flat.
+  // Hand rows to the limiter one at a time, only when the last one has had its turn: a pause or a
+  // stop then holds everything not yet started, and memory stays flat.
   const active = new Set<Promise<void>>();
   let next = 0;
   while (next < rows.length) {
     await control.whenRunnable();
     if (control.stopping) break;
-    if (active.size >= pacer.window) {
-      await Promise.race(active);
+    if (!pacer.ready) {
+      await pacer.changed();
       continue;
     }
     const row = rows[next++] as PolicyRow;
