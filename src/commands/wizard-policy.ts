@@ -82,7 +82,8 @@ export function policySteps(ctx: PolicyContext): Step<PolicyState>[] {
           name: r.id,
           message: `${r.id}  ${r.name}`,
           hint: [r.type, r.status].filter(Boolean).join(', '),
-          disabled: r.status && r.status !== 'Running' ? r.status : false,
+          // Only a running instance takes a policy; the others show why they cannot be picked.
+          disabled: r.status !== '' && r.status !== 'Running',
         }));
         const registryId = await askPick('Registry', items, { message: 'Registry id (tcr-…)', check: required(checkRegistryId), initial: s.answers.registryId, flag: '--registry-id' });
         return set(s, { ...s.answers, registryId });
@@ -94,7 +95,7 @@ export function policySteps(ctx: PolicyContext): Step<PolicyState>[] {
         const { region = '', registryId = '' } = s.answers;
         const list = await lookup(`namespaces/${region}/${registryId}`, `namespaces of ${registryId}`, (api) => listNamespaces(api, region, registryId));
         if (list?.length === 0) ctx.err.write(`${registryId} has no namespaces.\n`);
-        const items = list?.map((n) => ({ name: n.name, message: n.name, disabled: n.signing ? 'already signs' : false }));
+        const items = list?.map((n) => ({ name: n.name, message: n.name, hint: n.signing ? 'already signs' : undefined, disabled: n.signing }));
         const namespace = await askPick('Namespace to sign', items, { message: 'Namespace', check: required(checkNamespace), initial: s.answers.namespace, flag: '--namespace' });
         return set(s, withNamespace(s.answers, namespace));
       },

@@ -78,8 +78,8 @@ export interface ChoiceItem<T extends string = string> {
   readonly message: string;
   /** Dimmed text after the message. */
   readonly hint?: string;
-  /** Shown but not selectable; a string says why. */
-  readonly disabled?: boolean | string;
+  /** Shown dimmed and not selectable (say why in the hint). */
+  readonly disabled?: boolean;
 }
 
 /** Pick one of a list with the arrow keys; long lists scroll. */
