@@ -1,0 +1,102 @@
+// Drives the built CLI in a real terminal: a tmux pane, keys sent as a user types them, the screen read back.
+import { execFile } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { promisify } from 'node:util';
+import type { ExecutionContext } from 'ava';
+import { shellQuote } from '../../src/core/policy-answers.js';
+import { CLI, cleanHome } from './run-cli.js';
+
+const exec = promisify(execFile);
+
+export interface TmuxOptions {
+  /** Arguments after `node dist/cli.js`. */
+  readonly args: readonly string[];
+  /** Added to a clean environment (no TENCENTCLOUD_*, an empty HOME, NO_COLOR). */
+  readonly env?: Readonly<Record<string, string>>;
+  readonly cwd: string;
+  readonly width?: number;
+  readonly height?: number;
+}
+
+export interface TmuxSession {
+  /** tmux key names: Enter, Escape, Down, C-c … */
+  keys(...names: string[]): Promise<void>;
+  /** Literal text, typed. */
+  type(text: string): Promise<void>;
+  /** Everything the pane shows, its scrollback included, wrapped lines joined. */
+  screen(): Promise<string>;
+  /** Polls the screen until it matches, and returns it; fails with the screen when it never does. */
+  waitFor(pattern: ScreenMatch, timeoutMs?: number): Promise<string>;
+  /** Moves a list's pointer down until it rests on the line starting with `item`. */
+  pointTo(item: string): Promise<void>;
+}
+
+/** Text the screen must include, a pattern it must match, or a test of the whole screen. */
+export type ScreenMatch = string | RegExp | ((screen: string) => boolean);
+
+const matches = (screen: string, pattern: ScreenMatch): boolean =>
+  typeof pattern === 'string' ? screen.includes(pattern) : pattern instanceof RegExp ? pattern.test(screen) : pattern(screen);
+
+let sessions = 0;
+
+/**
+ * Starts the CLI in a new pane on a tmux server of its own (a socket per session, so test files in
+ * parallel never share one), killed in teardown. After the CLI exits the pane prints `[exit N]` and
+ * whether the terminal was left in raw mode, then waits.
+ */
+export async function startTmux(t: ExecutionContext, options: TmuxOptions): Promise<TmuxSession> {
+  if (!existsSync(CLI)) throw new Error(`${CLI} is missing: run \`npm run build\` before the end-to-end tests`);
+  sessions += 1;
+  const socket = `tcr-sigpolicy-test-${process.pid}-${sessions}`;
+  const tmux = (...args: string[]): Promise<{ stdout: string }> => exec('tmux', ['-L', socket, '-f', '/dev/null', ...args], { env: cleanEnv(options.env) });
+  const cli = [process.execPath, CLI, ...options.args].map(shellQuote).join(' ');
+  const after = `echo "[exit $?]"; if stty -a | grep -q -- -icanon; then echo "[tty raw]"; else echo "[tty cooked]"; fi; sleep 600`;
+  await tmux('new-session', '-d', '-x', String(options.width ?? 120), '-y', String(options.height ?? 40), '-c', options.cwd, `${cli}; ${after}`);
+  await tmux('set-option', '-g', 'history-limit', '5000');
+  t.teardown(async () => {
+    await tmux('kill-server').catch(() => undefined);
+  });
+
+  const screen = async (): Promise<string> => (await tmux('capture-pane', '-p', '-J', '-S', '-')).stdout;
+  const keys = async (...names: string[]): Promise<void> => void (await tmux('send-keys', ...names));
+  const waitFor = async (pattern: ScreenMatch, timeoutMs = 20_000): Promise<string> => {
+    const deadline = Date.now() + timeoutMs;
+    let last = '';
+    while (Date.now() < deadline) {
+      last = await screen();
+      if (matches(last, pattern)) return last;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    throw new Error(`the screen never showed ${String(pattern)} in ${timeoutMs} ms; it shows:\n${last}`);
+  };
+  return {
+    keys,
+    type: async (text) => void (await tmux('send-keys', '-l', text)),
+    screen,
+    waitFor,
+    async pointTo(item) {
+      // enquirer marks the focused line with a pointer; only the question being asked shows one.
+      const on = new RegExp(`^\\s*[▸❯>] ${item.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`, 'm');
+      for (let i = 0; i < 40; i++) {
+        const before = await screen();
+        if (on.test(before)) return;
+        await keys('Down');
+        await waitFor((now) => now !== before, 5000);
+      }
+      throw new Error(`the pointer never reached ${item}:\n${await screen()}`);
+    },
+  };
+}
+
+function cleanEnv(extra: Readonly<Record<string, string>> = {}): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = {};
+  for (const [key, value] of Object.entries(process.env)) {
+    if (!key.startsWith('TENCENTCLOUD_') && !key.startsWith('TMUX') && key !== 'NODE_OPTIONS') env[key] = value;
+  }
+  return { ...env, HOME: cleanHome(), NO_COLOR: '1', TERM: 'xterm-256color', ...extra };
+}
+
+/** Counts the times a text appears on the screen, e.g. how often a question was asked. */
+export function occurrences(screen: string, text: string): number {
+  return screen.split(text).length - 1;
+}

@@ -1,0 +1,33 @@
+// `tcr-sigpolicy demo` in a real terminal (tmux): the Ink dashboard to its final frame, then the export question.
+import test from 'ava';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { RESULT_COLUMNS } from '../src/core/result.js';
+import { startTmux } from './helpers/tmux.js';
+
+test('demo runs the dashboard to its summary, then exports the results where the user says', async (t) => {
+  const cwd = mkdtempSync(join(tmpdir(), 'tcr-sigpolicy-demo-'));
+  const term = await startTmux(t, { args: ['demo'], cwd });
+
+  const end = await term.waitFor('Export results?', 60_000);
+  t.regex(end, /Finished in [\d.]+ ?m?s/, 'the final frame of the dashboard');
+  t.regex(end, /L61 .*tcr-f7g1ir99\/observability/, 'the last row of the sample is on the screen');
+
+  await term.keys('y');
+  await term.waitFor(/Format/);
+  await term.keys('Down'); // json
+  await term.waitFor(/[▸❯>] json/);
+  await term.keys('Enter');
+  await term.waitFor('sample.results.json', 5000);
+  await term.keys('Enter');
+  const done = await term.waitFor('[exit 0]');
+  t.true(done.includes('Results: sample.results.json'));
+  t.true(done.includes('That was a rehearsal'));
+  t.true(done.includes('[tty cooked]'), 'the terminal is out of raw mode');
+
+  const results = JSON.parse(readFileSync(join(cwd, 'sample.results.json'), 'utf8')) as Record<string, unknown>[];
+  t.is(results.length, 60);
+  t.deepEqual(Object.keys(results[0] ?? {}), [...RESULT_COLUMNS]);
+  t.true(results.some((r) => r.status === 'created'));
+});
