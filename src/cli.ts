@@ -11,6 +11,8 @@ const commands: Record<string, () => Promise<{ run(argv: readonly string[]): Pro
   batch: () => import('./commands/batch.js'),
   template: () => import('./commands/template.js'),
   emulator: () => import('./commands/emulator.js'),
+  discover: () => import('./commands/discover.js'),
+  rollback: () => import('./commands/rollback.js'),
   demo: () => import('./commands/demo.js'),
 };
 

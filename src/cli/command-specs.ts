@@ -32,6 +32,7 @@ export const SEND_OPTIONS: Readonly<Record<string, OptionSpec>> = {
   'max-attempts': str('N', 'attempts per row for retryable failures (default 5)'),
   resume: str('FILE', 'a results or journal file of an earlier run: rows created or skipped there are not sent again'),
   'skip-invalid': bool('send the valid rows and report invalid ones as invalid, instead of refusing the file'),
+  'no-preflight': bool('do not check registries, namespaces and KMS keys (read-only calls) before sending; see docs/plan.md'),
   json: bool('one JSON object per event on stdout'),
   'no-tui': bool('plain lines even on a terminal'),
 };
@@ -65,6 +66,57 @@ export const COMMANDS: readonly CommandSpec[] = [
       'tcr-sigpolicy batch policies.csv --dry-run',
       'tcr-sigpolicy batch policies.csv --region ap-guangzhou --out results.csv --yes',
       'tcr-sigpolicy batch policies.csv --resume results.csv --out results-2.csv',
+    ],
+  },
+  {
+    name: 'discover',
+    summary: "Write a batch CSV from a registry's namespaces (reads only)",
+    usage: 'tcr-sigpolicy discover --registry-id ID --kms-id KEY --kms-region R [flags] [--out FILE]',
+    description:
+      "Lists the registry's namespaces (every page of DescribeNamespaces) and writes one row per namespace,\n" +
+      'Region filled in, names from --name, each row checked like batch input. Review it, then run batch. See docs/plan.md.',
+    options: {
+      'registry-id': str('ID', 'TCR instance whose namespaces to list, e.g. tcr-f7g1ir99'),
+      region: str('R', "the registry's region (default: $TENCENTCLOUD_REGION, then the tccli profile)"),
+      match: str('GLOB', "keep only namespaces matching this glob, e.g. 'team-*' or '{payments,checkout}'"),
+      exclude: str('GLOB', 'leave out namespaces matching this glob'),
+      'unsigned-only': bool('leave out namespaces that already have a signature policy'),
+      'kms-id': str('KEY', 'KMS key for every row (an Enabled ASYMMETRIC_SIGN_VERIFY_RSA_2048 key)'),
+      'kms-region': str('R', "region of the KMS key ('' leaves KmsRegion empty: the registry region)"),
+      name: str('TEMPLATE', 'policy name; {namespace}, {registry} and {region} are filled in (default {namespace}-signing)'),
+      domain: str('HOST', 'custom signing domain for every row (default: none)'),
+      out: str('FILE', 'write the CSV to FILE instead of standard output'),
+      endpoint: SEND_OPTIONS.endpoint as OptionSpec,
+      profile: SEND_OPTIONS.profile as OptionSpec,
+    },
+    examples: [
+      "tcr-sigpolicy discover --registry-id tcr-f7g1ir99 --region ap-guangzhou --unsigned-only \\\n    --kms-id 08408a30-0416-11ed-abdc-52540036b432 --kms-region ap-guangzhou --out policies.csv",
+      "tcr-sigpolicy discover --registry-id tcr-f7g1ir99 --match 'team-*' --exclude '*-sandbox' --kms-id KEY --kms-region ap-guangzhou",
+    ],
+  },
+  {
+    name: 'rollback',
+    summary: 'Delete the policies a batch created, from its results file',
+    usage: 'tcr-sigpolicy rollback RESULTS_FILE [flags]',
+    description:
+      'RESULTS_FILE is a results export (.csv, .json, .jsonl) or journal of a batch. Only rows it records as\n' +
+      'created are deleted (DeleteSignaturePolicy), through the same queue and limits; each ends deleted,\n' +
+      'skipped (no policy left to delete), failed or not-sent. See docs/plan.md.',
+    options: {
+      endpoint: SEND_OPTIONS.endpoint as OptionSpec,
+      profile: SEND_OPTIONS.profile as OptionSpec,
+      'dry-run': bool('show exactly what would be deleted; send nothing, need no credentials'),
+      yes: SEND_OPTIONS.yes as OptionSpec,
+      out: str('FILE', "export the rollback's results; format from the extension: .csv, .json, .jsonl"),
+      rate: SEND_OPTIONS.rate as OptionSpec,
+      concurrency: SEND_OPTIONS.concurrency as OptionSpec,
+      'max-attempts': SEND_OPTIONS['max-attempts'] as OptionSpec,
+      json: SEND_OPTIONS.json as OptionSpec,
+      'no-tui': SEND_OPTIONS['no-tui'] as OptionSpec,
+    },
+    examples: [
+      'tcr-sigpolicy rollback results.csv --dry-run',
+      'tcr-sigpolicy rollback results.csv --out rollback.csv --yes',
     ],
   },
   {

@@ -15,6 +15,8 @@ export interface SendOptions {
   readonly maxAttempts: number;
   readonly resume?: string;
   readonly skipInvalid: boolean;
+  /** Check registries, namespaces and keys read-only before sending (off with --no-preflight). */
+  readonly preflight: boolean;
   readonly json: boolean;
   /** Plain lines instead of the dashboard (asked for, or stdout is not a terminal). */
   readonly plain: boolean;
@@ -35,6 +37,7 @@ export function readSendOptions(values: FlagValues, stdoutIsTty: boolean): SendO
     maxAttempts: intFlag(values, 'max-attempts', 1, 20, 5),
     resume: stringFlag(values, 'resume'),
     skipInvalid: values['skip-invalid'] === true,
+    preflight: values['no-preflight'] !== true,
     json: values.json === true,
     plain: values['no-tui'] === true || values.json === true || !stdoutIsTty,
   };

@@ -13,9 +13,12 @@ import { defaultJournalPath, openJournal } from '../services/journal.js';
 import { readPriorResults } from '../services/read-prior-results.js';
 import { RunControl } from '../services/run-control.js';
 import { createJsonReporter } from '../ui/json-reporter.js';
-import { createPlainReporter, plural } from '../ui/plain-reporter.js';
+import { createPlainReporter, formatPlan, plural } from '../ui/plain-reporter.js';
 import { formatDuration } from '../ui/format-row.js';
+import type { AppliedPlan } from '../core/plan-summary.js';
+import type { RowOperation } from '../services/policy-operations.js';
 import { runDryRun } from './dry-run.js';
+import { planDryRun, planLiveRun, signingBeforeOf } from './plan-before-sending.js';
 
 export interface SendRequest {
   readonly rows: readonly PolicyRow[];
@@ -32,6 +35,8 @@ export interface SendRequest {
   readonly journalDir?: string;
   /** The input file, which the export offered at the end is named after: `<input>.results.csv`. */
   readonly input?: string;
+  /** What each row sends: CreateSignaturePolicy by default; rollback passes DeleteSignaturePolicy. */
+  readonly operation?: RowOperation;
 }
 
 const interactive = (): boolean => process.stdin.isTTY === true && process.stdout.isTTY === true;
@@ -43,7 +48,10 @@ export async function sendRows(req: SendRequest): Promise<number> {
   const streams = { out: process.stdout, err: process.stderr };
   if (options.dryRun) {
     hub.subscribe(req.face ?? (options.json ? createJsonReporter(streams) : createPlainReporter(streams)));
-    const results = runDryRun(req.rows, req.settled, { endpoint: options.endpoint.url, rate: options.rate, onEvent: hub.emit });
+    const plan = await planDryRun(req.rows, options, req.api, process.stderr);
+    const results = runDryRun(plan?.toSend ?? req.rows, [...req.settled, ...(plan?.settled ?? [])], {
+      endpoint: options.endpoint.url, rate: options.rate, onEvent: hub.emit, plan: plan?.summary, operation: req.operation,
+    });
     return finish(results, false, req);
   }
   if (req.confirm && !options.yes && !interactive()) {
@@ -53,22 +61,28 @@ export async function sendRows(req: SendRequest): Promise<number> {
   const rows = resume?.toSend ?? req.rows;
   const settled = [...req.settled, ...(resume?.skipped ?? [])];
   const api = await (req.api ?? (await import('./make-api.js')).makeApi(options))();
-  if (req.confirm && !options.yes) await confirmRun(rows, options);
+  const plan = await planLiveRun(rows, api, options);
+  const toSend = plan?.toSend ?? rows;
+  settled.push(...(plan?.settled ?? []));
+  const confirming = req.confirm && !options.yes;
+  if (confirming) await confirmRun(toSend, options, plan, req.operation);
 
   const journal = await openJournal(defaultJournalPath(options.out, new Date(), req.journalDir));
   hub.subscribe((event) => {
     if (event.type === 'row-done') journal.append(event.result, { requestIds: event.requestIds, note: event.note });
   });
   const control = new RunControl();
-  const face = startFace(req, hub, control);
+  const face = startFace(req, hub, control, confirming && plan !== undefined);
   const onSignal = (): void => control.stop();
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);
   try {
     const { runBatch } = await import('../services/run-batch.js');
-    const outcome = await runBatch(rows, {
+    if (plan) hub.emit({ type: 'plan', ...plan.summary });
+    const outcome = await runBatch(toSend, {
       api, control, emit: hub.emit, endpoint: options.endpoint.url, rate: options.rate, concurrency: options.concurrency,
       maxAttempts: options.maxAttempts, settled, unknownBefore: resume?.unknownBefore, journal: journal.path,
+      operation: req.operation, signingBefore: signingBeforeOf(plan),
     });
     await face;
     await journal.close();
@@ -80,23 +94,26 @@ export async function sendRows(req: SendRequest): Promise<number> {
   }
 }
 
-function startFace(req: SendRequest, hub: ReturnType<typeof createEventHub>, control: RunControl): Promise<void> {
+function startFace(req: SendRequest, hub: ReturnType<typeof createEventHub>, control: RunControl, planShown: boolean): Promise<void> {
   const { options } = req;
   const streams = { out: process.stdout, err: process.stderr };
   if (req.face || options.plain) {
-    hub.subscribe(req.face ?? (options.json ? createJsonReporter(streams) : createPlainReporter(streams)));
+    hub.subscribe(req.face ?? (options.json ? createJsonReporter(streams) : createPlainReporter(streams, { showPlan: !planShown })));
     return Promise.resolve();
   }
   return import('../ui/render-dashboard.js').then(({ renderDashboard }) => renderDashboard({ source: hub, controls: control }));
 }
 
-async function confirmRun(rows: readonly PolicyRow[], options: SendOptions): Promise<void> {
+/** Shows the plan, then asks; with nothing left to send there is nothing to ask. */
+async function confirmRun(rows: readonly PolicyRow[], options: SendOptions, plan: AppliedPlan | undefined, operation: RowOperation | undefined): Promise<void> {
+  if (plan) process.stderr.write(formatPlan(plan.summary));
+  if (rows.length === 0) return;
   const { askConfirm } = await import('../ui/prompts.js');
   const registries = new Set(rows.map((r) => r.request.RegistryId)).size;
   const regions = [...new Set(rows.map((r) => r.region))];
   const seconds = (rows.length / options.rate) * 1000;
   const ok = await askConfirm(
-    `Create ${plural(rows.length, 'signature policy', 'signature policies')} in ${plural(registries, 'registry', 'registries')} ` +
+    `${operation?.verb ?? 'Create'} ${plural(rows.length, 'signature policy', 'signature policies')} in ${plural(registries, 'registry', 'registries')} ` +
       `(${regions.join(', ')}) via ${options.endpoint.url}? At ${options.rate}/s this takes about ${formatDuration(seconds)}.`,
   );
   if (!ok) throw new CancelledError('Nothing was sent.');

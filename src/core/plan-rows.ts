@@ -48,7 +48,7 @@ export function kmsRegionOf(row: PolicyRow): string {
   return row.request.KmsRegion || row.region;
 }
 
-interface Block {
+export interface Block {
   readonly code: string;
   readonly reason: string;
 }
@@ -99,6 +99,11 @@ function keyBlock(row: PolicyRow, keys: PreflightFacts['keys']): Block | undefin
   const fact = keys.get(keyFactId(KmsId, region));
   if (fact === undefined) throw new Error(`preflight facts lack KMS key ${KmsId} in ${region}`);
   const where = row.request.KmsRegion ? `${region} (its KmsRegion)` : `${region} (the registry's region, as KmsRegion is empty)`;
+  return signingKeyProblem(KmsId, fact, where);
+}
+
+/** Why a key cannot sign images, or undefined when it can; `where` names the region it was looked up in. */
+export function signingKeyProblem(KmsId: string, fact: KeyFact | null, where: string): Block | undefined {
   if (fact === null) return { code: 'Blocked.KeyNotFound', reason: `KMS key ${KmsId} was not found in ${where}` };
   if (fact.state !== USABLE_KEY_STATE) {
     return { code: 'Blocked.KeyNotEnabled', reason: `KMS key ${KmsId} is ${fact.state}; a signing key must be ${USABLE_KEY_STATE}` };

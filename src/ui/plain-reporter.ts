@@ -83,7 +83,8 @@ export function formatPlan(plan: PlanSummary): string {
   const { create, skip, blocked } = plan.counts;
   const head = `Plan (${plural(totalCalls(plan.readCalls), 'read call')}): ${create} to create, ${skip} to skip (already signing), ${blocked} blocked.\n`;
   if (plan.blocked.length === 0) return head;
-  const where = plan.blocked.map((b) => `line ${b.line}  ${b.region} ${b.key}`);
+  const lineWidth = Math.max(...plan.blocked.map((b) => String(b.line).length));
+  const where = plan.blocked.map((b) => `line ${String(b.line).padStart(lineWidth)}  ${b.region} ${b.key}`);
   const width = Math.max(...where.map((w) => w.length));
   const rows = plan.blocked.map((b, i) => `  ${(where[i] ?? '').padEnd(width)}  ${b.code ?? ''}: ${b.reason}\n`);
   return `${head}Blocked (nothing is sent for these; fix them and run again):\n${rows.join('')}`;

@@ -1,0 +1,76 @@
+import { accessSync, constants } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import picomatch from 'picomatch';
+import { stringFlag, type FlagValues } from '../cli/parse-flags.js';
+import { checkNameTemplate, DEFAULT_NAME_TEMPLATE, type DiscoverRequest } from '../core/discover-rows.js';
+import { DEFAULT_ENDPOINT, parseEndpoint, type Endpoint } from '../core/endpoint.js';
+import { InputError, UsageError } from '../core/errors.js';
+import { checkDomain, checkKmsId, checkRegion, checkRegistryId, type FieldRule } from '../core/field-rules.js';
+import type { Problem } from '../core/problem.js';
+import { readTccliProfile } from '../services/tccli-profile.js';
+
+export interface DiscoverFlags {
+  readonly request: DiscoverRequest;
+  readonly endpoint: Endpoint;
+  readonly profile?: string;
+  readonly out?: string;
+}
+
+const REQUIRED = ['registry-id', 'kms-id', 'kms-region'];
+
+/** The discover flags, checked with the intake's own field rules, every problem at once. */
+export function readDiscoverFlags(values: FlagValues, env: NodeJS.ProcessEnv = process.env): DiscoverFlags {
+  const missing = REQUIRED.filter((f) => values[f] === undefined);
+  if (missing.length > 0) {
+    throw new UsageError(`missing ${missing.map((f) => `--${f}`).join(', ')}`, 'run `tcr-sigpolicy discover --help` for an example');
+  }
+  const profile = stringFlag(values, 'profile');
+  const region = stringFlag(values, 'region') || env.TENCENTCLOUD_REGION || readTccliProfile(profile)?.region || '';
+  const flag = (name: string): string => (stringFlag(values, name) ?? '').trim();
+  const problems: Problem[] = [];
+  const check = (name: string, value: string, rule: FieldRule): void => {
+    const why = rule(value);
+    if (why) problems.push({ severity: 'error', line: 0, column: `--${name}`, value, message: why });
+  };
+  check('registry-id', flag('registry-id'), checkRegistryId);
+  if (!region) problems.push({ severity: 'error', line: 0, column: '--region', message: "the registry's region: pass --region, set TENCENTCLOUD_REGION, or use a tccli profile with one" });
+  else check('region', region, checkRegion);
+  check('kms-id', flag('kms-id'), checkKmsId);
+  if (flag('kms-region')) check('kms-region', flag('kms-region'), checkRegion);
+  if (flag('domain')) check('domain', flag('domain'), checkDomain);
+  const nameTemplate = stringFlag(values, 'name') ?? DEFAULT_NAME_TEMPLATE;
+  check('name', nameTemplate, (v) => checkNameTemplate(v));
+  if (problems.length > 0) throw new InputError('the flags do not describe a discovery; nothing was read', '', problems, 'fix the flags above and run again');
+
+  const out = stringFlag(values, 'out');
+  if (out) checkDirectory(out);
+  const glob = (name: string): ((ns: string) => boolean) | undefined => {
+    const pattern = stringFlag(values, name);
+    return pattern ? picomatch(pattern) : undefined;
+  };
+  return {
+    request: {
+      registryId: flag('registry-id'),
+      region,
+      kmsId: flag('kms-id'),
+      kmsRegion: flag('kms-region'),
+      nameTemplate,
+      domain: flag('domain') || undefined,
+      match: glob('match'),
+      exclude: glob('exclude'),
+      unsignedOnly: values['unsigned-only'] === true,
+    },
+    endpoint: parseEndpoint(stringFlag(values, 'endpoint') ?? DEFAULT_ENDPOINT),
+    profile,
+    out,
+  };
+}
+
+/** Before any call: the CSV must be writable where --out points. */
+function checkDirectory(path: string): void {
+  try {
+    accessSync(dirname(resolve(path)), constants.W_OK);
+  } catch {
+    throw new UsageError(`cannot write ${path}: no such directory, or not writable`, 'check the --out path');
+  }
+}

@@ -1,0 +1,46 @@
+import type { NamespaceFact } from '../core/plan-rows.js';
+import { signingKeyProblem } from '../core/plan-rows.js';
+import { UsageError } from '../core/errors.js';
+import type { DiscoverFlags } from './discover-flags.js';
+
+/**
+ * The reads behind discover, through the preflight's limiters: the registry (where it lives, whether
+ * it runs), its namespaces and those that sign (every page), and the key, which only warns.
+ */
+export async function readRegistry(flags: DiscoverFlags, err: NodeJS.WritableStream): Promise<NamespaceFact> {
+  const { request } = flags;
+  const [{ resolveCredential }, { createSdkApi }, reads, { createPreflightReader, PreflightError }] = await Promise.all([
+    import('../services/credentials.js'),
+    import('../services/sdk-api.js'),
+    import('../services/preflight-queries.js'),
+    import('../services/preflight-reader.js'),
+  ]);
+  const reader = createPreflightReader(await createSdkApi(flags.endpoint, await resolveCredential(flags.profile)));
+  const { registryId, region } = request;
+  try {
+    const here = (await reads.describeRegistries(reader, region, [registryId])).get(registryId);
+    if (!here) {
+      const elsewhere = (await reads.describeRegistries(reader, region, [registryId], true)).get(registryId);
+      throw elsewhere
+        ? new UsageError(`registry ${registryId} is in ${elsewhere.region}, not ${region}`, `pass --region ${elsewhere.region}`)
+        : new UsageError(`registry ${registryId} was not found in any region these credentials can see`, 'check the id (tcr-…) and the credentials');
+    }
+    if (here.status !== 'Running') err.write(`warning: registry ${registryId} is ${here.status}; signature policies need a Running registry.\n`);
+    const keyRegion = request.kmsRegion || region;
+    const [names, signing, key] = await Promise.all([
+      reads.listNamespaces(reader, registryId, region, false),
+      reads.listNamespaces(reader, registryId, region, true),
+      reads.describeKey(reader, request.kmsId, keyRegion),
+    ]);
+    const keyProblem = signingKeyProblem(request.kmsId, key, keyRegion);
+    if (keyProblem) err.write(`warning: ${keyProblem.reason}; batch's preflight will block these rows.\n`);
+    return { names, signing };
+  } catch (error) {
+    if (error instanceof PreflightError) {
+      throw new UsageError(error.message.replace(/^preflight: /, '').replace(/; nothing was sent$/, ''), 'check the credentials, and that they may call tcr:DescribeInstances, tcr:DescribeNamespaces and kms:DescribeKeys');
+    }
+    throw error;
+  } finally {
+    reader.close();
+  }
+}

@@ -1,0 +1,51 @@
+import { writeFile } from 'node:fs/promises';
+import { stringify } from 'csv-stringify/sync';
+import { findCommand, type CommandSpec } from '../cli/command-specs.js';
+import { parseFlags } from '../cli/parse-flags.js';
+import { discoverRows, type Discovered } from '../core/discover-rows.js';
+import { InputError, UsageError } from '../core/errors.js';
+import { formatProblem, isError, type Problem } from '../core/problem.js';
+import { validateRow } from '../core/validate-row.js';
+import { TEMPLATE_CSV } from './template.js';
+import { readDiscoverFlags, type DiscoverFlags } from './discover-flags.js';
+import { readRegistry } from './discover-registry.js';
+import { plural } from '../ui/plain-reporter.js';
+
+const spec = findCommand('discover') as CommandSpec;
+const HEADER = (TEMPLATE_CSV.split('\n')[0] ?? '').split(',');
+
+/**
+ * Writes a batch CSV from a registry's namespaces, read-only: every page of DescribeNamespaces, the
+ * filters, names from the template, each row checked by the intake's rules, Region filled in.
+ */
+export async function run(argv: readonly string[]): Promise<number> {
+  const { values, positionals } = parseFlags(spec, argv);
+  if (positionals.length > 0) throw new UsageError(`discover takes flags only, got: ${positionals.join(' ')}`, 'run `tcr-sigpolicy discover --help`');
+  const flags = readDiscoverFlags(values);
+  const { request } = flags;
+  const found = await readRegistry(flags, process.stderr);
+  const discovered = discoverRows(found.names, found.signing, request);
+  const problems = discovered.rows.flatMap((cells, i) => validateRow(i + 2, cells, { region: request.region }).problems);
+  const target = flags.out ?? 'the output';
+  if (problems.some(isError)) throw new InputError('the generated rows would not pass the intake; nothing was written', target, problems, 'change --name or the filters');
+  problems.forEach((p: Problem) => process.stderr.write(`${formatProblem(p, target)}\n`));
+
+  const csv = stringify([HEADER, ...discovered.rows.map((cells) => HEADER.map((column) => cells[column as keyof typeof cells] ?? ''))]);
+  if (flags.out) await writeFile(flags.out, csv);
+  else process.stdout.write(csv);
+  process.stderr.write(summary(discovered, found.names.size, flags));
+  return 0;
+}
+
+function summary(d: Discovered, total: number, flags: DiscoverFlags): string {
+  const drops = [
+    d.dropped.match ? `${d.dropped.match} not matching --match` : '',
+    d.dropped.exclude ? `${d.dropped.exclude} matching --exclude` : '',
+    d.dropped.signing ? `${d.dropped.signing} already signing` : '',
+  ].filter(Boolean);
+  const where = flags.out ?? 'standard output';
+  const head = `Wrote ${plural(d.rows.length, 'row')} to ${where} from ${plural(total, 'namespace')} of ${flags.request.registryId}${drops.length ? ` (left out: ${drops.join(', ')})` : ''}.\n`;
+  if (d.rows.length === 0) return `${head}warning: no namespace is left; check --match, --exclude and --unsigned-only.\n`;
+  const next = flags.out ? `Review it, then: tcr-sigpolicy batch ${flags.out} --dry-run\n` : '';
+  return head + next;
+}

@@ -1,0 +1,44 @@
+import type { SendOptions } from '../cli/send-options.js';
+import type { AppliedPlan } from '../core/plan-summary.js';
+import { policyKey, type PolicyRow } from '../core/policy-row.js';
+import type { TcrApi } from '../core/tcr-api.js';
+import { quickCredential } from '../services/lookup-api.js';
+
+/** The preflight of a live run: every row planned with read-only calls before anything is sent. */
+export async function planLiveRun(rows: readonly PolicyRow[], api: TcrApi, options: SendOptions): Promise<AppliedPlan | undefined> {
+  if (!options.preflight || rows.length === 0) return undefined;
+  const { runPreflight } = await import('../services/run-preflight.js');
+  return runPreflight(rows, api);
+}
+
+/**
+ * A dry run plans when credentials are at hand (the environment or a tccli profile, or an API given
+ * by the caller); it never waits on the SDK's slower chain. Without them it says so in one line and
+ * previews the requests as before.
+ */
+export async function planDryRun(
+  rows: readonly PolicyRow[],
+  options: SendOptions,
+  api: (() => Promise<TcrApi>) | undefined,
+  err: NodeJS.WritableStream,
+): Promise<AppliedPlan | undefined> {
+  if (!options.preflight || rows.length === 0) return undefined;
+  if (api) return planLiveRun(rows, await api(), options);
+  const credential = quickCredential(options.profile);
+  if (!credential) {
+    err.write('No credentials, so no preflight: the rows were checked offline only (set TENCENTCLOUD_SECRET_ID/KEY or pass --profile to plan against the account).\n');
+    return undefined;
+  }
+  const { createSdkApi } = await import('../services/sdk-api.js');
+  return planLiveRun(rows, await createSdkApi(options.endpoint, credential), options);
+}
+
+/**
+ * What the preflight saw of the rows it lets through: none of them signed before the run. The engine
+ * uses it to tell its own creation (after an unanswered attempt) from an older policy.
+ */
+export function signingBeforeOf(plan: AppliedPlan | undefined): ((row: PolicyRow) => boolean | undefined) | undefined {
+  if (!plan) return undefined;
+  const checked = new Set(plan.toSend.map((row) => policyKey(row.request)));
+  return (row) => (checked.has(policyKey(row.request)) ? false : undefined);
+}
