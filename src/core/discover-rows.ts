@@ -7,6 +7,7 @@ export const DEFAULT_NAME_TEMPLATE = '{namespace}-signing';
 /** Why a name template cannot be used, or undefined when it can. */
 export function checkNameTemplate(template: string): string | undefined {
   const unknown = [...template.matchAll(/\{([^}]*)\}/g)].map((m) => m[1] ?? '').filter((p) => !(NAME_PLACEHOLDERS as readonly string[]).includes(p));
+  if (/\{[^}]*$/.test(template)) return 'a { without its closing }';
   if (unknown.length > 0) return `unknown placeholder ${unknown.map((p) => `{${p}}`).join(', ')}; use ${NAME_PLACEHOLDERS.map((p) => `{${p}}`).join(', ')}`;
   if (!template.includes('{namespace}')) return 'include {namespace}, or every row gets the same policy name';
   return undefined;
