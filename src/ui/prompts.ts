@@ -69,7 +69,12 @@ export async function ask<T>(question: Record<string, unknown>, flag?: string): 
 }
 
 export async function askConfirm(message: string, initial = false, flag = '--yes'): Promise<boolean> {
-  return ask<boolean>({ type: 'confirm', message, initial }, flag);
+  return ask<boolean>({ type: 'confirm', message, initial, format: showYesNo }, flag);
+}
+
+/** "yes"/"no" once answered, rather than enquirer's true/false; nothing while (y/N) shows the default. */
+function showYesNo(this: Pick<SelectView, 'state'> & { readonly styles: { success(text: string): string } }, value: unknown): string {
+  return this.state.submitted && !this.state.cancelled ? this.styles.success(value ? 'yes' : 'no') : '';
 }
 
 /** One line of a list question: `name` is what the answer is, `message` what the user sees. */
@@ -86,8 +91,9 @@ export interface ChoiceItem<T extends string = string> {
 export async function askSelect<T extends string>(message: string, choices: readonly ChoiceItem<T>[], initial?: T, flag?: string): Promise<T> {
   const index = initial === undefined ? -1 : choices.findIndex((c) => c.name === initial && !c.disabled);
   const first = index >= 0 ? index : Math.max(0, choices.findIndex((c) => !c.disabled));
-  // enquirer mutates choices it is given; pass copies.
-  return ask<T>({ type: 'select', message, choices: choices.map((c) => ({ ...c })), initial: first, limit: 12, format: showChosen }, flag);
+  // enquirer mutates the choices it is given: pass copies. Hints in parentheses stay readable without colour.
+  const copies = choices.map((c) => ({ ...c, hint: c.hint ? `(${c.hint})` : undefined }));
+  return ask<T>({ type: 'select', message, choices: copies, initial: first, limit: 12, format: showChosen }, flag);
 }
 
 interface SelectView {
