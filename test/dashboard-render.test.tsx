@@ -25,7 +25,7 @@ test('shows the run, the progress numbers and the counters', async (t) => {
   t.regex(f, /LIVE · tcr\.tencentcloudapi\.com · ap-guangzhou, ap-shanghai · 20 req\/s/);
   t.true(f.includes('journal /tmp/tcr-sigpolicy-journal.jsonl'));
   t.regex(f, /█+░+ 1234\/10000 12% {2}19\.5\/s {2}elapsed 1m01s {2}ETA 42s/);
-  t.regex(f, /✔ created 1200 {2}✖ failed 3 {2}↷ skipped 31/);
+  t.regex(f, /\ncreated 1200 {2}failed 3 {2}skipped 31\n/);
   t.false(f.includes('PAUSED'));
 });
 
@@ -33,8 +33,19 @@ test('a dry run says so in the header and counts dry-run rows', async (t) => {
   const { source, ink, until } = mount();
   t.teardown(ink.unmount);
   source.emit(startEvent({ dryRun: true, journal: undefined }), progressEvent(4, 10, { 'dry-run': 4 }));
-  await until((f) => f.includes('DRY RUN') && f.includes('○ dry-run 4'));
+  await until((f) => f.includes('DRY RUN') && f.includes('dry-run 4'));
   t.pass();
+});
+
+test('the preflight counts and a rollback action show in the header; deletions are counted', async (t) => {
+  const { source, ink, frame, until } = mount();
+  t.teardown(ink.unmount);
+  source.emit({ type: 'plan', counts: { create: 7, skip: 2, blocked: 1 }, blocked: [], skipped: [], readCalls: {} });
+  source.emit(startEvent({ total: 7, action: 'DeleteSignaturePolicy' }), progressEvent(0, 7));
+  await until((f) => f.includes('0/7'));
+  t.regex(frame(), /LIVE · DeleteSignaturePolicy · tcr\.tencentcloudapi\.com/);
+  t.true(frame().includes('preflight: 7 to send, 2 already done, 1 blocked'));
+  t.regex(frame(), /\ndeleted 0 {2}failed 0\n/);
 });
 
 test('finished rows appear once each, above the live area, and stay after more updates', async (t) => {

@@ -14,6 +14,8 @@ const failed = rowResult(3, 'failed', { ErrorCode: 'InvalidParameter.ErrorTcrInv
 
 const cases: ReadonlyArray<{ name: string; events: BatchEvent[]; expect: (s: DashboardState) => unknown; want: unknown }> = [
   { name: 'nothing yet: no run, nothing in flight', events: [], expect: (s) => [s.run, s.inFlight.length], want: [undefined, 0] },
+  { name: 'plan keeps the preflight counts', events: [{ type: 'plan', counts: { create: 3, skip: 1, blocked: 0 }, blocked: [], skipped: [], readCalls: {} }],
+    expect: (s) => s.plan, want: { create: 3, skip: 1, blocked: 0 } },
   { name: 'start records the run and the total', events: [start],
     expect: (s) => [s.run?.endpoint, s.run?.rate, s.run?.dryRun, s.progress.total], want: ['https://tcr.tencentcloudapi.com', 20, false, 3] },
   { name: 'row-start puts the row in flight', events: [start, rowStart(2), rowStart(3)],

@@ -1,10 +1,10 @@
 import { useEffect } from 'react';
-import { Box, Static, useApp, useStdin } from 'ink';
+import { Box, useApp, useStdin } from 'ink';
 import type { BatchControls, BatchEventSource } from '../core/batch-events.js';
-import type { FinishedItem } from './dashboard-state.js';
 import { DashboardHeader } from './DashboardHeader.js';
+import { expectedStatuses } from './expected-statuses.js';
 import { FailureSummary } from './FailureSummary.js';
-import { FinishedRow } from './FinishedRow.js';
+import { FinishedRows } from './FinishedRows.js';
 import { InFlightRows } from './InFlightRows.js';
 import { KeyHelp } from './KeyHelp.js';
 import { ProgressBar } from './ProgressBar.js';
@@ -33,7 +33,7 @@ export interface DashboardProps {
  * live area shows the header, progress, counters, rows in flight and keys. Exits after `end`.
  */
 export function Dashboard({ source, controls, theme, frameMs }: DashboardProps) {
-  const { state, tick } = useBatchState(source, frameMs);
+  const { state, finished, tick } = useBatchState(source, frameMs);
   // Ink reports stdin.isTTY here, which is undefined (not false) for pipes; useInput needs a boolean.
   const keysEnabled = useStdin().isRawModeSupported === true;
   const keys = useDashboardKeys(controls, keysEnabled && state.end === undefined);
@@ -48,14 +48,11 @@ export function Dashboard({ source, controls, theme, frameMs }: DashboardProps) 
 
   return (
     <ThemeContext.Provider value={theme}>
-      {/* Static wants a mutable array type; it only reads it. */}
-      <Static items={state.finished as FinishedItem[]}>
-        {(item) => <FinishedRow key={item.seq} item={item} width={width} />}
-      </Static>
+      <FinishedRows items={finished} width={width} />
       <Box flexDirection="column">
-        <DashboardHeader run={run} paused={paused} width={width} />
+        <DashboardHeader run={run} plan={state.plan} paused={paused} width={width} />
         {run === undefined ? null : <ProgressBar progress={progress} width={width} />}
-        {run === undefined ? null : <StatusCounters counts={progress.counts} dryRun={run.dryRun} />}
+        {run === undefined ? null : <StatusCounters counts={progress.counts} always={expectedStatuses(run)} />}
         <InFlightRows rows={state.inFlight} tick={tick} width={width} />
         <StopNotice stopping={end ? undefined : state.stopping} stopPresses={end ? 0 : keys.stopPresses} inFlight={state.inFlight.length} />
         {end === undefined ? null : <FailureSummary failures={state.failures} width={width} journal={run?.journal} />}

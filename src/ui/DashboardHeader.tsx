@@ -1,22 +1,30 @@
+import { memo } from 'react';
 import { Box, Text } from 'ink';
-import type { RunInfo } from './dashboard-state.js';
+import { CREATE_ACTION } from '../core/request-preview.js';
+import type { PlanCounts, RunInfo } from './dashboard-state.js';
 import { ThemedText } from './ThemedText.js';
 import { useTheme } from './use-theme.js';
 
 export interface DashboardHeaderProps {
   /** The run's `start` event; undefined until it arrives. */
   readonly run: RunInfo | undefined;
+  /** The preflight's verdicts, when it ran. */
+  readonly plan?: PlanCounts;
   /** Sending is paused (by the user, or as the runner last reported). */
   readonly paused: boolean;
   /** Terminal width in columns; below 80 the regions collapse to a count. */
   readonly width: number;
 }
 
-/** Mode, endpoint, regions and rate cap on one line; the journal path under it for live runs. */
-export function DashboardHeader({ run, paused, width }: DashboardHeaderProps) {
+/**
+ * Mode, endpoint, regions and rate cap on one line; the preflight's counts and the journal path
+ * under it. Memoised: it rarely changes while everything below it does.
+ */
+export const DashboardHeader = memo(function DashboardHeader({ run, plan, paused, width }: DashboardHeaderProps) {
   const { glyphs } = useTheme();
   if (run === undefined) return <ThemedText dim>Starting{glyphs.ellipsis}</ThemedText>;
   const details = [
+    run.action === undefined || run.action === CREATE_ACTION ? '' : run.action,
     run.endpoint.replace(/^https?:\/\//, ''),
     formatRegions(run.regions, width < 80),
     `${run.rate} req/s`,
@@ -29,12 +37,17 @@ export function DashboardHeader({ run, paused, width }: DashboardHeaderProps) {
         {paused ? ' ' : glyphs.separator}
         {details.join(glyphs.separator)}
       </Text>
+      {plan === undefined ? null : (
+        <ThemedText dim wrap="truncate-end">
+          {`preflight: ${plan.create} to send, ${plan.skip} already done, ${plan.blocked} blocked`}
+        </ThemedText>
+      )}
       {run.journal === undefined ? null : (
         <ThemedText dim wrap="truncate-middle">{`journal ${run.journal}`}</ThemedText>
       )}
     </Box>
   );
-}
+});
 
 function formatRegions(regions: readonly string[], narrow: boolean): string {
   if (regions.length <= 1) return regions[0] ?? '';

@@ -1,6 +1,6 @@
 import { Box, Text } from 'ink';
 import type { FinishedItem } from './dashboard-state.js';
-import { keyCell, lineLabel } from './row-columns.js';
+import { fitCell, keyCell, lineLabel } from './row-columns.js';
 import { STATUS_COLORS } from './status-colors.js';
 import { ThemedText } from './ThemedText.js';
 import { useTheme } from './use-theme.js';
@@ -22,19 +22,15 @@ export function FinishedRow({ item, width }: FinishedRowProps) {
   const color = STATUS_COLORS[result.status];
   const failed = result.ErrorCode !== '';
   const detail = failed ? result.ErrorMessage : narrow ? '' : result.RequestId;
-  const extra = narrow || note === undefined ? '' : `${glyphs.separator}${note}`;
+  const extra = narrow || note === undefined ? '' : `  (${note})`;
   return (
+    // The icon is a Text of its own so the rest, usually plain ASCII, takes Ink's fast width path.
     <Box width={width}>
       <Box flexShrink={0}>
-        <Text>
-          <ThemedText color={color}>{glyphs.status[result.status]}</ThemedText>
-          {` ${lineLabel(result.line)} `}
-        </Text>
-      </Box>
-      <Box width={keyCell(width)} flexShrink={0} paddingRight={2}>
-        <Text wrap="truncate-end">{`${result.RegistryId}/${result.NamespaceName}`}</Text>
+        <ThemedText color={color}>{glyphs.status[result.status]}</ThemedText>
       </Box>
       <Text wrap="truncate-end">
+        {` ${lineLabel(result.line)} ${fitCell(`${result.RegistryId}/${result.NamespaceName}`, keyCell(width), glyphs.ellipsis)}`}
         <ThemedText color={color}>{failed ? result.ErrorCode : result.status}</ThemedText>
         {detail === '' ? '' : `  ${detail}`}
         {extra}

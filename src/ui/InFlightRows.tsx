@@ -1,7 +1,7 @@
 import { Box, Text } from 'ink';
 import type { InFlightRow } from './dashboard-state.js';
 import { formatDuration } from './format-duration.js';
-import { keyCell, lineLabel } from './row-columns.js';
+import { fitCell, keyCell, lineLabel } from './row-columns.js';
 import { ThemedText } from './ThemedText.js';
 import { useTheme } from './use-theme.js';
 
@@ -15,7 +15,7 @@ export interface InFlightRowsProps {
   readonly maxRows?: number;
 }
 
-/** One line per row with a request out or a retry pending: spinner, line, registry/namespace, attempt. */
+/** One line per row with a request out or a retry pending: spinner, line, registry/namespace, attempt. The spinner is a Text of its own so the rest of the line, plain ASCII, takes Ink's fast width path. */
 export function InFlightRows({ rows, tick, width, maxRows = 8 }: InFlightRowsProps) {
   const { glyphs } = useTheme();
   const narrow = width < 80;
@@ -26,15 +26,12 @@ export function InFlightRows({ rows, tick, width, maxRows = 8 }: InFlightRowsPro
       {rows.slice(0, maxRows).map((row) => (
         <Box key={row.line}>
           <Box flexShrink={0}>
-            <Text>
-              <ThemedText color={row.waiting ? 'yellow' : 'cyan'}>{frame}</ThemedText>
-              {` ${lineLabel(row.line)} `}
-            </Text>
+            <ThemedText color={row.waiting ? 'yellow' : 'cyan'}>{frame}</ThemedText>
           </Box>
-          <Box width={keyCell(width)} flexShrink={0} paddingRight={2}>
-            <Text wrap="truncate-end">{row.key}</Text>
-          </Box>
-          <ThemedText dim wrap="truncate-end">{describeAttempt(row, narrow)}</ThemedText>
+          <Text wrap="truncate-end">
+            {` ${lineLabel(row.line)} ${fitCell(row.key, keyCell(width), glyphs.ellipsis)}`}
+            <ThemedText dim>{describeAttempt(row, narrow)}</ThemedText>
+          </Text>
         </Box>
       ))}
       {hidden > 0 ? <ThemedText dim>{`${glyphs.ellipsis} and ${hidden} more in flight`}</ThemedText> : null}

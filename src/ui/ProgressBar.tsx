@@ -1,4 +1,4 @@
-import { Text } from 'ink';
+import { Box, Text } from 'ink';
 import type { ProgressView } from './dashboard-state.js';
 import { formatDuration, formatRate } from './format-duration.js';
 import { ThemedText } from './ThemedText.js';
@@ -19,16 +19,24 @@ export function ProgressBar({ progress, width }: ProgressBarProps) {
   const barWidth = narrow ? Math.max(8, Math.min(30, width - 40)) : 30;
   const filled = Math.round(ratio * barWidth);
   const eta = etaMs === undefined ? '' : `  ETA ${formatDuration(etaMs)}`;
+  // The bar is its own Text: its glyphs take Ink's slow width path, the ASCII numbers the fast one,
+  // and the bar's text only changes when it grows.
   return (
-    <Text wrap="truncate-end">
-      {glyphs.barLeft}
-      <ThemedText color="green">{glyphs.barFull.repeat(filled)}</ThemedText>
-      <ThemedText dim>{glyphs.barEmpty.repeat(barWidth - filled)}</ThemedText>
-      {glyphs.barRight}
-      {` ${done}/${total} `}
-      <ThemedText bold>{`${Math.floor(ratio * 100)}%`}</ThemedText>
-      {narrow ? '' : `  ${formatRate(rate)}  elapsed ${formatDuration(elapsedMs)}`}
-      {eta}
-    </Text>
+    <Box>
+      <Box flexShrink={0}>
+        <Text>
+          {glyphs.barLeft}
+          <ThemedText color="green">{glyphs.barFull.repeat(filled)}</ThemedText>
+          <ThemedText dim>{glyphs.barEmpty.repeat(barWidth - filled)}</ThemedText>
+          {glyphs.barRight}
+        </Text>
+      </Box>
+      <Text wrap="truncate-end">
+        {` ${done}/${total} `}
+        <ThemedText bold>{`${Math.floor(ratio * 100)}%`}</ThemedText>
+        {narrow ? '' : `  ${formatRate(rate)}  elapsed ${formatDuration(elapsedMs)}`}
+        {eta}
+      </Text>
+    </Box>
   );
 }

@@ -2,25 +2,25 @@ import { Text } from 'ink';
 import { ROW_STATUSES, type RowStatus, type StatusCounts } from '../core/result.js';
 import { STATUS_COLORS } from './status-colors.js';
 import { ThemedText } from './ThemedText.js';
-import { useTheme } from './use-theme.js';
 
 export interface StatusCountersProps {
   readonly counts: StatusCounts;
-  /** In a dry run nothing is created or failed, so those two are shown only when non-zero. */
-  readonly dryRun: boolean;
+  /** Statuses shown even at zero: the outcomes this kind of run is about. */
+  readonly always: readonly RowStatus[];
 }
 
-/** `✔ created 1200  ✖ failed 3  ↷ skipped 31`: statuses with rows, plus the ones a run always cares about. */
-export function StatusCounters({ counts, dryRun }: StatusCountersProps) {
-  const { glyphs } = useTheme();
-  const always: readonly RowStatus[] = dryRun ? ['dry-run'] : ['created', 'failed'];
+/**
+ * `created 1200  failed 3  skipped 31`: statuses with rows, plus the ones a run is about. No icons: a
+ * plain ASCII line takes Ink's fast width path on every frame, and colour and words say enough.
+ */
+export function StatusCounters({ counts, always }: StatusCountersProps) {
   const shown = ROW_STATUSES.filter((status) => counts[status] > 0 || always.includes(status));
   return (
     <Text wrap="truncate-end">
       {shown.map((status, index) => (
         <Text key={status}>
           {index === 0 ? '' : '  '}
-          <ThemedText color={STATUS_COLORS[status]}>{`${glyphs.status[status]} ${status}`}</ThemedText>
+          <ThemedText color={STATUS_COLORS[status]}>{status}</ThemedText>
           {` ${counts[status]}`}
         </Text>
       ))}

@@ -7,8 +7,7 @@ export type RunInfo = Omit<Extract<BatchEvent, { type: 'start' }>, 'type'>;
 /** A row with a request out, or waiting to retry one. */
 export interface InFlightRow {
   readonly line: number;
-  /** `RegistryId/NamespaceName`. */
-  readonly key: string;
+  readonly key: string; // RegistryId/NamespaceName
   readonly attempt: number;
   /** Set while the row waits to retry: the error that made it wait and for how long. */
   readonly waiting?: { readonly errorCode: string; readonly delayMs: number };
@@ -34,7 +33,11 @@ export interface ProgressView {
   readonly paused: boolean;
 }
 
+/** The preflight's verdict counts, when it ran. */
+export type PlanCounts = Extract<BatchEvent, { type: 'plan' }>['counts'];
+
 export interface DashboardState {
+  readonly plan: PlanCounts | undefined;
   readonly run: RunInfo | undefined;
   readonly progress: ProgressView;
   /** Only rows in flight: this is what the live area redraws. */
@@ -49,6 +52,7 @@ export interface DashboardState {
 
 export function initialDashboardState(): DashboardState {
   return {
+    plan: undefined,
     run: undefined,
     progress: { done: 0, total: 0, rate: 0, elapsedMs: 0, etaMs: undefined, counts: emptyCounts(), paused: false },
     inFlight: [],
@@ -60,9 +64,7 @@ export function initialDashboardState(): DashboardState {
 }
 
 /** Folds one event into the view state. Pure: the given state is never changed. */
-export function reduceDashboard(state: DashboardState, event: BatchEvent): DashboardState {
-  return reduceDashboardEvents(state, [event]);
-}
+export const reduceDashboard = (state: DashboardState, event: BatchEvent): DashboardState => reduceDashboardEvents(state, [event]);
 
 /**
  * Folds a batch of events at once. Finished rows are collected and appended in one go, so a batch of
@@ -84,14 +86,12 @@ export function reduceDashboardEvents(state: DashboardState, events: readonly Ba
   };
 }
 
-function applyEvent(
-  state: DashboardState,
-  event: BatchEvent,
-  seq: number,
-  finished: FinishedItem[],
-  failures: RowResult[],
-): DashboardState {
+/** Applies one event; finished rows are pushed onto `finished` / `failures` for the caller to append. */
+function applyEvent(state: DashboardState, event: BatchEvent, seq: number, finished: FinishedItem[], failures: RowResult[]): DashboardState {
   switch (event.type) {
+    case 'plan':
+      // Its skipped and blocked rows arrive as row-done; only the counts are kept, for the header.
+      return { ...state, plan: event.counts };
     case 'start': {
       const { type: _type, ...run } = event;
       return { ...state, run, progress: { ...state.progress, total: event.total } };
@@ -142,12 +142,8 @@ function applyEvent(
   }
 }
 
-function upsert(
-  rows: readonly InFlightRow[],
-  line: number,
-  make: (previous: InFlightRow | undefined) => InFlightRow,
-): readonly InFlightRow[] {
+function upsert(rows: readonly InFlightRow[], line: number, make: (previous?: InFlightRow) => InFlightRow): readonly InFlightRow[] {
   const index = rows.findIndex((row) => row.line === line);
-  if (index === -1) return [...rows, make(undefined)];
+  if (index === -1) return [...rows, make()];
   return rows.map((row, i) => (i === index ? make(row) : row));
 }

@@ -1,3 +1,4 @@
+import './react-production.js';
 import { render } from 'ink';
 import type { BatchControls, BatchEventSource } from '../core/batch-events.js';
 import { Dashboard } from './Dashboard.js';

@@ -15,3 +15,14 @@ export function keyCell(width: number): number {
 export function lineLabel(line: number): string {
   return `L${line}`.padEnd(LINE_COLUMN - 1);
 }
+
+/**
+ * `text` padded or cut (ending in `ellipsis`) to exactly `cell - 2` characters, then two spaces.
+ * Counts UTF-16 units, which is exact for registry IDs and namespace names (ASCII by the API's
+ * rules); a stray wide character in an invalid row only shifts that row's later columns.
+ */
+export function fitCell(text: string, cell: number, ellipsis: string): string {
+  const room = cell - 2;
+  const fitted = text.length <= room ? text.padEnd(room) : `${text.slice(0, Math.max(0, room - ellipsis.length))}${ellipsis}`;
+  return `${fitted}  `;
+}

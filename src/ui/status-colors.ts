@@ -4,7 +4,6 @@ import type { RowStatus } from '../core/result.js';
 export const STATUS_COLORS: Readonly<Record<RowStatus, string>> = {
   created: 'green',
   deleted: 'green',
-  deleted: 'green',
   failed: 'red',
   invalid: 'yellow',
   skipped: 'cyan',

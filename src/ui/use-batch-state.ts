@@ -1,12 +1,22 @@
 import { useLayoutEffect, useState } from 'react';
 import type { BatchEvent, BatchEventSource } from '../core/batch-events.js';
-import { initialDashboardState, reduceDashboardEvents, type DashboardState } from './dashboard-state.js';
+import {
+  initialDashboardState, reduceDashboardEvents, type DashboardState, type FinishedItem,
+} from './dashboard-state.js';
 
 /** Default time between screen updates: about 15 frames a second. */
 export const DEFAULT_FRAME_MS = 66;
 
+/**
+ * Finished rows are handed to `<Static>` every this many frames (about 4 times a second), not every
+ * frame: each hand-over costs Ink a second full render, and a row printed 200 ms late reads the same.
+ */
+export const STATIC_EVERY_FRAMES = 4;
+
 export interface BatchView {
   readonly state: DashboardState;
+  /** The finished rows handed to `<Static>` so far; lags `state.finished` by at most a few frames. */
+  readonly finished: readonly FinishedItem[];
   /** Screen updates so far. It also advances on idle frames while rows are in flight, so spinners turn without a second timer. */
   readonly tick: number;
 }
@@ -16,7 +26,10 @@ export interface BatchView {
  * `frameMs`: events queue up and one timer flushes them together. `end` flushes at once.
  */
 export function useBatchState(source: BatchEventSource, frameMs: number = DEFAULT_FRAME_MS): BatchView {
-  const [view, setView] = useState<BatchView>(() => ({ state: initialDashboardState(), tick: 0 }));
+  const [view, setView] = useState<BatchView>(() => {
+    const state = initialDashboardState();
+    return { state, finished: state.finished, tick: 0 };
+  });
 
   // A layout effect runs during Ink's synchronous first render, so the subscription exists
   // before renderDashboard() returns and the runner cannot emit into the void.
@@ -24,6 +37,8 @@ export function useBatchState(source: BatchEventSource, frameMs: number = DEFAUL
     let queue: BatchEvent[] = [];
     let timer: NodeJS.Timeout | undefined;
     let current = initialDashboardState();
+    let published = current.finished;
+    let tick = 0;
     let ended = false;
 
     const flush = (): void => {
@@ -31,9 +46,11 @@ export function useBatchState(source: BatchEventSource, frameMs: number = DEFAUL
       const events = queue;
       queue = [];
       current = reduceDashboardEvents(current, events);
-      const state = current;
-      setView((previous) => ({ state, tick: previous.tick + 1 }));
-      if (!ended && current.inFlight.length > 0) schedule();
+      tick += 1;
+      if (ended || tick % STATIC_EVERY_FRAMES === 0) published = current.finished;
+      setView({ state: current, finished: published, tick });
+      // Keep ticking while spinners turn or finished rows still wait for their hand-over.
+      if (!ended && (current.inFlight.length > 0 || published !== current.finished)) schedule();
     };
     const schedule = (): void => {
       timer ??= setTimeout(flush, frameMs);
