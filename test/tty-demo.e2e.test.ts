@@ -4,7 +4,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { RESULT_COLUMNS } from '../src/core/result.js';
-import { startTmux } from './helpers/tmux.js';
+import { ENDED, startTmux } from './helpers/tmux.js';
 
 test('demo runs the dashboard to its summary, then exports the results where the user says', async (t) => {
   const cwd = mkdtempSync(join(tmpdir(), 'tcr-sigpolicy-demo-'));
@@ -21,7 +21,8 @@ test('demo runs the dashboard to its summary, then exports the results where the
   await term.keys('Enter');
   await term.waitFor('sample.results.json', 5000);
   await term.keys('Enter');
-  const done = await term.waitFor('[exit 0]');
+  const done = await term.waitFor(ENDED);
+  t.true(done.includes('[exit 0]'), done);
   t.true(done.includes('Results: sample.results.json'));
   t.true(done.includes('That was a rehearsal'));
   t.true(done.includes('[tty cooked]'), 'the terminal is out of raw mode');

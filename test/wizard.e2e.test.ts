@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { DEMO_SECRET_ID, DEMO_SECRET_KEY, type EmulatorHandle } from '../src/services/emulator/index.js';
 import { GZ_REGISTRY, GZ_SIGNING_KEY, startTestEmulator, tcrClient } from './emulator-kit.js';
 import { ROOT } from './helpers/run-cli.js';
-import { occurrences, startTmux, type TmuxSession } from './helpers/tmux.js';
+import { ENDED, occurrences, startTmux, type TmuxSession } from './helpers/tmux.js';
 
 const CREDENTIALS = { TENCENTCLOUD_SECRET_ID: DEMO_SECRET_ID, TENCENTCLOUD_SECRET_KEY: DEMO_SECRET_KEY };
 
@@ -67,7 +67,8 @@ test.serial('one policy: picked from the lists, Esc goes back, the review shows 
     ),
   );
   await term.keys('y');
-  const done = await term.waitFor('[exit 0]');
+  const done = await term.waitFor(ENDED);
+  t.true(done.includes('[exit 0]'), done);
   const requestId = /RequestId: ([0-9a-f-]{36})/.exec(done)?.[1];
   t.truthy(requestId, done);
   t.true(done.includes('[tty cooked]'), 'the terminal is out of raw mode');
@@ -87,7 +88,8 @@ test.serial('Ctrl-C at a question leaves at once: exit 130, the terminal restore
   await term.waitFor(`${GZ_REGISTRY}  prod-gz`);
   t.false((await term.screen()).includes('Region of the registry'));
   await term.keys('C-c');
-  const done = await term.waitFor('[exit 130]');
+  const done = await term.waitFor(ENDED);
+  t.true(done.includes('[exit 130]'), done);
   t.true(done.includes('Cancelled: nothing was sent.'));
   t.true(done.includes('[tty cooked]'));
   t.is(emulator.state.actionCounts().CreateSignaturePolicy?.requests ?? 0, 0);
@@ -114,7 +116,9 @@ test.serial('a CSV: the summary counts rows and shows problems with line numbers
   const end = await term.waitFor('Export results?');
   t.regex(end, /dry-run/);
   await term.keys('Enter'); // No
-  const done = await term.waitFor(/\[exit \d+\]/);
+  const done = await term.waitFor(ENDED);
+  t.true(done.includes('[exit 1]'), 'invalid rows make the exit code 1, as for batch');
+  t.true(done.includes('[tty cooked]'));
   t.false(done.includes('Results:'));
   t.is(emulator.state.actionCounts().CreateSignaturePolicy?.requests ?? 0, 0);
 });

@@ -1,6 +1,7 @@
 // Drives the built CLI in a real terminal: a tmux pane, keys sent as a user types them, the screen read back.
 import { execFile } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
 import { promisify } from 'node:util';
 import type { ExecutionContext } from 'ava';
 import { shellQuote } from '../../src/core/policy-answers.js';
@@ -31,6 +32,9 @@ export interface TmuxSession {
   pointTo(item: string): Promise<void>;
 }
 
+/** On the screen once the CLI has exited and the pane has said how it left the terminal (the last thing printed). */
+export const ENDED = /\[tty (raw|cooked)\]/;
+
 /** Text the screen must include, a pattern it must match, or a test of the whole screen. */
 export type ScreenMatch = string | RegExp | ((screen: string) => boolean);
 
@@ -55,6 +59,8 @@ export async function startTmux(t: ExecutionContext, options: TmuxOptions): Prom
   await tmux('set-option', '-g', 'history-limit', '5000');
   t.teardown(async () => {
     await tmux('kill-server').catch(() => undefined);
+    // tmux leaves its socket file behind; one per test would pile up in /tmp.
+    rmSync(join(process.env.TMUX_TMPDIR ?? '/tmp', `tmux-${process.getuid?.() ?? 0}`, socket), { force: true });
   });
 
   const screen = async (): Promise<string> => (await tmux('capture-pane', '-p', '-J', '-S', '-')).stdout;
