@@ -2,7 +2,7 @@ import test from 'ava';
 import { keyFactId } from '../src/core/plan-rows.js';
 import { totalCalls } from '../src/core/plan-summary.js';
 import { gatherPreflightFacts } from '../src/services/gather-preflight-facts.js';
-import { createPreflightReader, PreflightError } from '../src/services/preflight-reader.js';
+import { createPreflightReader } from '../src/services/preflight-reader.js';
 import { listNamespaces } from '../src/services/preflight-queries.js';
 import { runPreflight } from '../src/services/run-preflight.js';
 import { fakeApi, rowsOver, type FakeRegistry } from './preflight-fake-api.js';
@@ -92,13 +92,24 @@ test('throttled and unanswered reads are retried, and every attempt counted', as
   t.is(applied.summary.readCalls.DescribeInstances, 4);
 });
 
-test('a read refused for good stops the preflight with what failed and what to do', async (t) => {
+test('a read refused for good ends the preflight with a failed plan: what failed, what to do, every row not-sent', async (t) => {
   const registries = registriesFor(10);
   const api = fakeApi(registries, KEYS, { failFirst: { DescribeNamespaces: { n: 100, code: 'UnauthorizedOperation' } } });
-  const error = await t.throwsAsync(runPreflight(rowsOver(10, registries, keyOf), api), { instanceOf: PreflightError });
-  t.regex(error?.message ?? '', /^preflight: DescribeNamespaces for registry tcr-reg0\d \(ap-\w+\).*failed: UnauthorizedOperation.*nothing was sent$/);
-  t.regex((error as PreflightError).hint ?? '', /--no-preflight/);
-  t.is(api.count('DescribeNamespaces') <= 10, true, 'not retried');
+  const applied = await runPreflight(rowsOver(10, registries, keyOf), api);
+  const failure = applied.summary.failure;
+  t.is(failure?.code, 'UnauthorizedOperation');
+  t.regex(failure?.message ?? '', /^DescribeNamespaces for registry tcr-reg0\d \(ap-[a-z]+\).* failed: UnauthorizedOperation/);
+  t.regex(failure?.hint ?? '', /--no-preflight/);
+  t.deepEqual(applied.toSend, []);
+  t.deepEqual([...new Set(applied.settled.map((r) => `${r.status} ${r.ErrorCode}`))], ['not-sent UnauthorizedOperation']);
+  t.is(applied.settled.length, 10);
+  t.true(api.count('DescribeNamespaces') <= 10, 'a refusal is not retried');
+  t.true(applied.summary.readCalls.DescribeNamespaces !== undefined, 'the calls made before the failure are still counted');
+});
+
+test('a failure that is not an API answer is a bug, and is thrown', async (t) => {
+  const api = { call: () => Promise.reject(new Error('boom')) };
+  await t.throwsAsync(runPreflight(rowsOver(1, registriesFor(1), keyOf), api), { message: 'boom' });
 });
 
 test('reads are paced under their action limit: no more than `limit` starts in any second', async (t) => {

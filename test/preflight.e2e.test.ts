@@ -117,17 +117,28 @@ test('a dry run without credentials says in one line that it did not plan, and c
   t.deepEqual(emulator.state.actionCounts(), {});
 });
 
-test('a refused read stops the run before anything is sent, naming the call', async (t) => {
+test('a refused read stops a live run before anything is sent: every row not-sent, results written, exit 1', async (t) => {
   const dir = await tempDir(t);
   const emulator = await startKitEmulator(t, { seed: SEED });
-  const run = await runCli(t, ['batch', await writeCsv(dir, CSV), '--endpoint', emulator.url, '--yes', '--no-tui'], {
-    cwd: dir,
-    env: cliEnv(dir, { TENCENTCLOUD_SECRET_ID: 'AKIDnotknownToTheEmulator000000000000' }),
-  });
-  t.is(run.code, 2);
-  t.regex(run.stderr, /error: preflight: Describe\w+ for .* failed: AuthFailure\.SecretIdNotFound/);
+  const env = cliEnv(dir, { TENCENTCLOUD_SECRET_ID: 'AKIDnotknownToTheEmulator000000000000' });
+  const run = await runCli(t, ['batch', await writeCsv(dir, CSV), '--endpoint', emulator.url, '--yes', '--no-tui', '--out', 'results.jsonl'], { cwd: dir, env });
+  t.is(run.code, 1, run.stderr);
+  t.regex(run.stderr, /Preflight failed, so nothing is sent: Describe\w+ for .* failed: AuthFailure\.SecretIdNotFound/);
   t.regex(run.stderr, /hint: check the credentials/);
+  const results = readJsonLines<ExportedResult>(join(dir, 'results.jsonl'));
+  t.deepEqual([...new Set(results.map((r) => `${r.status} ${r.ErrorCode}`))], ['not-sent AuthFailure.SecretIdNotFound']);
+  t.is(results.length, ROWS.length);
   t.is(requestsOf(emulator.state.actionCounts(), 'CreateSignaturePolicy'), 0);
+});
+
+test('a dry run whose reads fail warns in one line and previews the rows unplanned', async (t) => {
+  const dir = await tempDir(t);
+  const emulator = await startKitEmulator(t, { seed: SEED });
+  const env = cliEnv(dir, { TENCENTCLOUD_SECRET_ID: 'AKIDnotknownToTheEmulator000000000000' });
+  const run = await runCli(t, ['batch', await writeCsv(dir, CSV), '--endpoint', emulator.url, '--dry-run'], { cwd: dir, env });
+  t.is(run.code, 0, run.stderr);
+  t.regex(run.stderr, /warning: no preflight, the rows were checked offline only: Describe\w+ .* AuthFailure\.SecretIdNotFound/);
+  t.regex(run.stderr, /10 dry-run\. Nothing was sent\./);
 });
 
 test('1,000 rows over 5 registries and 3 keys: the emulator sees 26 read calls', async (t) => {

@@ -37,7 +37,7 @@ export async function readRegistry(flags: DiscoverFlags, err: NodeJS.WritableStr
     return { names, signing };
   } catch (error) {
     if (error instanceof PreflightError) {
-      throw new UsageError(error.message.replace(/^preflight: /, '').replace(/; nothing was sent$/, ''), 'check the credentials, and that they may call tcr:DescribeInstances, tcr:DescribeNamespaces and kms:DescribeKeys');
+      throw new UsageError(error.message, 'check the credentials, and that they may call tcr:DescribeInstances, tcr:DescribeNamespaces and kms:DescribeKeys');
     }
     throw error;
   } finally {

@@ -4,7 +4,10 @@ import { policyKey, type PolicyRow } from '../core/policy-row.js';
 import type { TcrApi } from '../core/tcr-api.js';
 import { quickCredential } from '../services/lookup-api.js';
 
-/** The preflight of a live run: every row planned with read-only calls before anything is sent. */
+/**
+ * The preflight of a live run: every row planned with read-only calls before anything is sent. If a
+ * read fails for good, the plan says so and sends nothing: every row ends not-sent.
+ */
 export async function planLiveRun(rows: readonly PolicyRow[], api: TcrApi, options: SendOptions): Promise<AppliedPlan | undefined> {
   if (!options.preflight || rows.length === 0) return undefined;
   const { runPreflight } = await import('../services/run-preflight.js');
@@ -23,14 +26,21 @@ export async function planDryRun(
   err: NodeJS.WritableStream,
 ): Promise<AppliedPlan | undefined> {
   if (!options.preflight || rows.length === 0) return undefined;
-  if (api) return planLiveRun(rows, await api(), options);
+  if (api) return withoutFailure(await planLiveRun(rows, await api(), options), err);
   const credential = quickCredential(options.profile);
   if (!credential) {
     err.write('No credentials, so no preflight: the rows were checked offline only (set TENCENTCLOUD_SECRET_ID/KEY or pass --profile to plan against the account).\n');
     return undefined;
   }
   const { createSdkApi } = await import('../services/sdk-api.js');
-  return planLiveRun(rows, await createSdkApi(options.endpoint, credential), options);
+  return withoutFailure(await planLiveRun(rows, await createSdkApi(options.endpoint, credential), options), err);
+}
+
+/** A dry run sends nothing either way: a preflight that could not finish is a warning, not a stop. */
+function withoutFailure(plan: AppliedPlan | undefined, err: NodeJS.WritableStream): AppliedPlan | undefined {
+  if (!plan?.summary.failure) return plan;
+  err.write(`warning: no preflight, the rows were checked offline only: ${plan.summary.failure.message}\n`);
+  return undefined;
 }
 
 /**

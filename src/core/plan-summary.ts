@@ -20,6 +20,8 @@ export interface PlanSummary {
   readonly skipped: readonly PlannedRowNote[];
   /** Read-only API calls the preflight made, by action. */
   readonly readCalls: Readonly<Record<string, number>>;
+  /** Set when a read failed: nothing is planned, so nothing is sent. */
+  readonly failure?: { readonly code: string; readonly message: string; readonly hint?: string };
 }
 
 export interface AppliedPlan {
@@ -56,4 +58,17 @@ export function applyPlan(plans: readonly RowPlan[], readCalls: Readonly<Record<
 
 export function totalCalls(readCalls: Readonly<Record<string, number>>): number {
   return Object.values(readCalls).reduce((a, b) => a + b, 0);
+}
+
+/**
+ * A preflight that could not finish stops the run before anything is sent, the way an auth failure
+ * does: every row `not-sent`, with the failed read's code and why.
+ */
+export function failedPlan(rows: readonly PolicyRow[], failure: NonNullable<PlanSummary['failure']>, readCalls: Readonly<Record<string, number>>): AppliedPlan {
+  const ErrorMessage = `not sent: the preflight could not finish (${failure.message})`;
+  return {
+    summary: { counts: { create: 0, skip: 0, blocked: 0 }, blocked: [], skipped: [], readCalls, failure },
+    toSend: [],
+    settled: rows.map((row) => resultOf(identityOf(row), 'not-sent', { ErrorCode: failure.code, ErrorMessage })),
+  };
 }

@@ -17,15 +17,19 @@ const MAX_ATTEMPTS = 4;
 
 /** A read the preflight needs failed: nothing is sent, the user is told which call and what to do. */
 export class PreflightError extends UsageError {
+  /** The API's error code (or NetworkError, Timeout, …) of the read that failed. */
+  readonly code: string;
+
   constructor(action: string, what: string, failure: FailedOutcome) {
     const id = failure.requestId ? ` (RequestId ${failure.requestId})` : '';
     super(
-      `preflight: ${action} for ${what} failed: ${failure.code}: ${failure.message}${id}; nothing was sent`,
+      `${action} for ${what} failed: ${failure.code}: ${failure.message}${id}`,
       failure.code.startsWith('AuthFailure')
         ? 'check the credentials (TENCENTCLOUD_SECRET_ID / TENCENTCLOUD_SECRET_KEY or --profile)'
         : 'the preflight needs tcr:DescribeInstances, tcr:DescribeNamespaces and kms:DescribeKeys; grant them, or pass --no-preflight to send without checking',
     );
     this.name = 'PreflightError';
+    this.code = failure.code;
   }
 }
 
@@ -44,24 +48,43 @@ export interface ReaderOptions {
   readonly random?: () => number;
 }
 
+interface ActionPace {
+  readonly limiter: Bottleneck;
+  readonly minTime: number;
+  /** Chains the actual starts, so a start delayed by a busy event loop cannot bunch up with the next. */
+  gate: Promise<void>;
+  lastStart: number;
+}
+
 /** Read calls for the preflight and discovery: one bottleneck limiter per action, a cache, a counter. */
 export function createPreflightReader(api: TcrApi, o: ReaderOptions = {}): PreflightReader {
-  const limiters = new Map<ReadAction, Bottleneck>();
+  const paces = new Map<ReadAction, ActionPace>();
   const cache = new Map<string, Promise<ApiOutcome>>();
   const calls: Record<string, number> = {};
-  const limiterOf = (action: ReadAction): Bottleneck => {
-    let limiter = limiters.get(action);
-    if (!limiter) {
-      const perSecond = o.limits?.[action] ?? READ_LIMITS[action];
-      limiter = new Bottleneck({ minTime: (1000 + SLACK_MS) / perSecond, maxConcurrent: MAX_CONCURRENT });
-      limiters.set(action, limiter);
+  const paceOf = (action: ReadAction): ActionPace => {
+    let pace = paces.get(action);
+    if (!pace) {
+      const minTime = (1000 + SLACK_MS) / (o.limits?.[action] ?? READ_LIMITS[action]);
+      pace = { limiter: new Bottleneck({ minTime, maxConcurrent: MAX_CONCURRENT }), minTime, gate: Promise.resolve(), lastStart: -Infinity };
+      paces.set(action, pace);
     }
-    return limiter;
+    return pace;
+  };
+  /** Waits until minTime after the previous actual start of the action, one start at a time. */
+  const turn = (pace: ActionPace): Promise<void> => {
+    pace.gate = pace.gate.then(async () => {
+      const wait = pace.lastStart + pace.minTime - performance.now();
+      if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+      pace.lastStart = performance.now();
+    });
+    return pace.gate;
   };
 
   async function send(action: ReadAction, region: string, params: object): Promise<ApiOutcome> {
+    const pace = paceOf(action);
     for (let attempt = 1; ; attempt++) {
-      const outcome = await limiterOf(action).schedule(() => {
+      const outcome = await pace.limiter.schedule(async () => {
+        await turn(pace);
         calls[action] = (calls[action] ?? 0) + 1;
         return api.call(SERVICE[action], action, region, params, o.signal);
       });
@@ -84,7 +107,7 @@ export function createPreflightReader(api: TcrApi, o: ReaderOptions = {}): Prefl
     },
     calls,
     close() {
-      for (const limiter of limiters.values()) void limiter.disconnect();
+      for (const pace of paces.values()) void pace.limiter.disconnect();
     },
   };
 }

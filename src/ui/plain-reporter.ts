@@ -80,6 +80,10 @@ export function plural(n: number, one: string, many = `${one}s`): string {
  * (skipped rows are counted only; each still gets its own result line).
  */
 export function formatPlan(plan: PlanSummary): string {
+  if (plan.failure) {
+    const hint = plan.failure.hint ? `hint: ${plan.failure.hint}\n` : '';
+    return `Preflight failed, so nothing is sent: ${plan.failure.message}\n${hint}`;
+  }
   const { create, skip, blocked } = plan.counts;
   const head = `Plan (${plural(totalCalls(plan.readCalls), 'read call')}): ${create} to create, ${skip} to skip (already signing), ${blocked} blocked.\n`;
   if (plan.blocked.length === 0) return head;
