@@ -9,7 +9,7 @@ import type { DiscoverFlags } from './discover-flags.js';
  */
 export async function readRegistry(flags: DiscoverFlags, err: NodeJS.WritableStream): Promise<NamespaceFact> {
   const { request } = flags;
-  const [{ resolveCredential }, { createSdkApi }, reads, { createPreflightReader, PreflightError }] = await Promise.all([
+  const [{ resolveCredential }, { createSdkApi }, reads, { createPreflightReader, PreflightError, readHint }] = await Promise.all([
     import('../services/credentials.js'),
     import('../services/sdk-api.js'),
     import('../services/preflight-queries.js'),
@@ -37,7 +37,7 @@ export async function readRegistry(flags: DiscoverFlags, err: NodeJS.WritableStr
     return { names, signing };
   } catch (error) {
     if (error instanceof PreflightError) {
-      throw new UsageError(error.message, 'check the credentials, and that they may call tcr:DescribeInstances, tcr:DescribeNamespaces and kms:DescribeKeys');
+      throw new UsageError(error.message, readHint(error.failure, false));
     }
     throw error;
   } finally {

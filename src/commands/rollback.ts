@@ -25,7 +25,7 @@ export async function run(argv: readonly string[]): Promise<number> {
     throw new UsageError(`--out ${options.out} would overwrite the results file being rolled back`, 'name the rollback results differently, e.g. --out rollback.csv');
   }
   const { rows, others } = await readCreatedPolicies(file);
-  const leftAlone = others > 0 ? `; ${plural(others, 'other row')} (failed, skipped, invalid, …) left alone` : '';
+  const leftAlone = others > 0 ? `; ${plural(others, 'row')} of other statuses left alone` : '';
   process.stderr.write(`${file}: ${plural(rows.length, 'signature policy', 'signature policies')} created by that run${leftAlone}.\n`);
   if (rows.length === 0) {
     process.stderr.write('Nothing to roll back.\n');

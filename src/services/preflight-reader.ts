@@ -20,17 +20,23 @@ export class PreflightError extends UsageError {
   /** The API's error code (or NetworkError, Timeout, …) of the read that failed. */
   readonly code: string;
 
-  constructor(action: string, what: string, failure: FailedOutcome) {
+  constructor(action: string, what: string, readonly failure: FailedOutcome) {
     const id = failure.requestId ? ` (RequestId ${failure.requestId})` : '';
     super(
       `${action} for ${what} failed: ${failure.code}: ${failure.message}${id}`,
-      failure.code.startsWith('AuthFailure')
-        ? 'check the credentials (TENCENTCLOUD_SECRET_ID / TENCENTCLOUD_SECRET_KEY or --profile)'
-        : 'the preflight needs tcr:DescribeInstances, tcr:DescribeNamespaces and kms:DescribeKeys; grant them, or pass --no-preflight to send without checking',
+      readHint(failure, true),
     );
     this.name = 'PreflightError';
     this.code = failure.code;
   }
+}
+
+/** What to do about a failed read; `skippable` when the command can do without it (--no-preflight). */
+export function readHint(failure: Pick<FailedOutcome, 'code' | 'httpStatus'>, skippable: boolean): string {
+  const orSkip = skippable ? ', or pass --no-preflight to send without checking' : '';
+  if (failure.code.startsWith('AuthFailure')) return 'check the credentials (TENCENTCLOUD_SECRET_ID / TENCENTCLOUD_SECRET_KEY or --profile)';
+  if (classifyFailure(failure) === 'unknown') return `check the network and --endpoint${orSkip}`;
+  return `these reads need tcr:DescribeInstances, tcr:DescribeNamespaces and kms:DescribeKeys: grant them${orSkip}`;
 }
 
 export interface PreflightReader {

@@ -66,9 +66,10 @@ export function createPlainReporter({ out, err }: ReporterStreams, options: { re
 
 function startLine(event: Extract<BatchEvent, { type: 'start' }>): string {
   const where = `${event.endpoint} (${plural(event.regions.length, 'region')}, ${plural(event.registries.length, 'registry', 'registries')})`;
-  if (event.dryRun) return `Dry run: ${plural(event.total, 'request')} for ${where}; nothing will be sent.\n`;
+  const requests = plural(event.total, event.action ? `${event.action} request` : 'request');
+  if (event.dryRun) return `Dry run: ${requests} for ${where}; nothing will be sent.\n`;
   const journal = event.journal ? `\nJournal: ${event.journal}` : '';
-  return `Sending ${plural(event.total, event.action ? `${event.action} request` : 'request')} to ${where} at up to ${event.rate}/s.${journal}\n`;
+  return `Sending ${requests} to ${where} at up to ${event.rate}/s.${journal}\n`;
 }
 
 export function plural(n: number, one: string, many = `${one}s`): string {
