@@ -60,7 +60,7 @@ export const COMMANDS: readonly CommandSpec[] = [
     name: 'batch',
     summary: 'Create many policies from a CSV file',
     usage: 'tcr-sigpolicy batch FILE [flags]',
-    description: 'FILE is a CSV with one row per namespace (see `tcr-sigpolicy template`); - reads standard input.\nEvery row is checked before anything is sent.',
+    description: 'FILE is a CSV with one row per namespace (see `tcr-sigpolicy template`); - reads standard input.\nEvery row is checked before anything is sent; with credentials, a preflight also reads the registries,\nnamespaces and KMS keys and sends only the rows that can work (docs/plan.md).',
     options: SEND_OPTIONS,
     examples: [
       'tcr-sigpolicy batch policies.csv --dry-run',
