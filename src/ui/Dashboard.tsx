@@ -54,7 +54,9 @@ export function Dashboard({ source, controls, theme, frameMs }: DashboardProps) 
         {run === undefined ? null : <ProgressBar progress={progress} width={width} />}
         {run === undefined ? null : <StatusCounters counts={progress.counts} always={expectedStatuses(run)} />}
         <InFlightRows rows={state.inFlight} tick={tick} width={width} />
-        <StopNotice stopping={end ? undefined : state.stopping} stopPresses={end ? 0 : keys.stopPresses} inFlight={state.inFlight.length} />
+        {end === undefined ? (
+          <StopNotice stopping={state.stopping} stopPresses={keys.stopPresses} inFlight={state.inFlight.length} />
+        ) : null}
         {end === undefined ? null : <FailureSummary failures={state.failures} width={width} journal={run?.journal} />}
         {end === undefined ? null : <RunOutcome end={end} counts={progress.counts} />}
         {end === undefined && keysEnabled ? <KeyHelp expanded={keys.showHelp} paused={paused} /> : null}

@@ -15,7 +15,10 @@ export interface InFlightRowsProps {
   readonly maxRows?: number;
 }
 
-/** One line per row with a request out or a retry pending: spinner, line, registry/namespace, attempt. The spinner is a Text of its own so the rest of the line, plain ASCII, takes Ink's fast width path. */
+/**
+ * One line per row with a request out or a retry pending: spinner, line, registry/namespace, attempt.
+ * The spinner is a Text of its own so the rest of the line, plain ASCII, takes Ink's fast width path.
+ */
 export function InFlightRows({ rows, tick, width, maxRows = 8 }: InFlightRowsProps) {
   const { glyphs } = useTheme();
   const narrow = width < 80;

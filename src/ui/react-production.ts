@@ -1,6 +1,14 @@
-// React and react-reconciler choose their build from NODE_ENV when first loaded, and a CLI run is not
-// development: without this line React's development build about doubles the dashboard's CPU time
-// (bench/dashboard-cpu.tsx). `??=` leaves an explicit NODE_ENV alone. Imported first by
-// render-dashboard.tsx, so it runs before Ink and React load; tests that import components directly
-// keep the development build and its warnings.
-process.env['NODE_ENV'] ??= 'production';
+import { createRequire } from 'node:module';
+
+/**
+ * Asks for React's production build, unless NODE_ENV is set or a React package is already loaded
+ * (a development `react` under a production reconciler renders nothing). React picks its build
+ * when first loaded, and a CLI run is not development: the development build about doubles the
+ * dashboard's CPU (bench/dashboard-cpu.tsx). Must run before Ink is imported: CommonJS packages
+ * that an ES module imports statically are loaded before that module's body runs.
+ */
+export function preferProductionReact(): void {
+  const loaded = Object.keys(createRequire(import.meta.url).cache);
+  if (loaded.some((path) => /[\\/]node_modules[\\/](react|react-reconciler)[\\/]/.test(path))) return;
+  process.env['NODE_ENV'] ??= 'production';
+}

@@ -1,9 +1,8 @@
-import './react-production.js';
-import { render } from 'ink';
 import type { BatchControls, BatchEventSource } from '../core/batch-events.js';
-import { Dashboard } from './Dashboard.js';
+import { bufferSource } from './buffered-source.js';
+import { DEFAULT_FRAME_MS } from './frame-timing.js';
+import { preferProductionReact } from './react-production.js';
 import { resolveTheme } from './terminal-theme.js';
-import { DEFAULT_FRAME_MS } from './use-batch-state.js';
 
 export interface RenderDashboardOptions {
   /** The running batch's events. Subscribed to before this function first yields. */
@@ -24,29 +23,25 @@ export interface RenderDashboardOptions {
 
 /**
  * Draws the batch dashboard until the run's `end` event has been drawn, then unmounts Ink and
- * resolves, leaving the final frame on screen. The only module that loads Ink and React: callers
- * import it lazily and never write JSX.
+ * resolves, leaving the final frame on screen. Callers import this module lazily and never write
+ * JSX; it loads Ink and React itself, after choosing React's production build, and holds the
+ * events emitted meanwhile so none are missed.
  */
 export async function renderDashboard(options: RenderDashboardOptions): Promise<void> {
-  const { source, controls, stdout = process.stdout, stdin = process.stdin, signal } = options;
-  const frameMs = options.frameMs ?? DEFAULT_FRAME_MS;
-  const theme = resolveTheme(process.env, options.color);
-  const instance = render(<Dashboard source={source} controls={controls} theme={theme} frameMs={frameMs} />, {
-    stdout,
-    stdin,
-    // Ctrl-C must reach controls.stop() so rows in flight can finish and results get written.
-    exitOnCtrlC: false,
-    onRender: (m) => { const g = globalThis as unknown as { __renders: number[] }; (g.__renders ??= []).push(m.renderTime); },
-    // Ink's own throttle must not be slower than our frames, or it would drop them.
-    maxFps: Math.max(30, Math.ceil(1000 / Math.max(1, frameMs))),
-  });
-  const exited = instance.waitUntilExit();
-  const onAbort = (): void => instance.unmount();
-  if (signal?.aborted) onAbort();
-  signal?.addEventListener('abort', onAbort, { once: true });
+  const source = bufferSource(options.source);
   try {
-    await exited;
+    preferProductionReact();
+    const { mountDashboard } = await import('./mount-dashboard.js');
+    await mountDashboard({
+      source,
+      controls: options.controls,
+      stdout: options.stdout ?? process.stdout,
+      stdin: options.stdin ?? process.stdin,
+      theme: resolveTheme(process.env, options.color),
+      frameMs: options.frameMs ?? DEFAULT_FRAME_MS,
+      signal: options.signal,
+    });
   } finally {
-    signal?.removeEventListener('abort', onAbort);
+    source.close();
   }
 }
