@@ -45,7 +45,8 @@ test('a first Ctrl-C drains, records every row, and --resume (results or journal
   const dir = await tempDir(t);
   const csv = await writeCsv(dir, dataset.csv);
   const emulator = await startKitEmulator(t, { seed: dataset.seed, latencyMs: 100 });
-  const args = ['batch', csv, '--endpoint', emulator.url, '--yes', '--no-tui'];
+  // --no-preflight: these tests are about the queue's stop and resume, not the plan's verdicts.
+  const args = ['batch', csv, '--endpoint', emulator.url, '--yes', '--no-tui', '--no-preflight'];
   const cli = spawnCli(t, [...args, '--out', 'results.jsonl', '--rate', '10'], { cwd: dir, env: cliEnv(dir) });
   await whileRunning(cli, () => completeLines(join(dir, 'results.journal.jsonl')) >= 20, '20 journal lines');
   const signalledAt = performance.now();
@@ -66,7 +67,7 @@ test('a first Ctrl-C drains, records every row, and --resume (results or journal
   const twin = await startKitEmulator(t, { seed: seedWithPoliciesOf(dataset.seed, emulator) });
   const [fromResults, fromJournal] = await Promise.all([
     runCli(t, [...args, '--resume', 'results.jsonl', '--out', 'resumed.jsonl'], { cwd: dir, env: cliEnv(dir) }),
-    runCli(t, ['batch', csv, '--endpoint', twin.url, '--yes', '--no-tui', '--resume', 'results.journal.jsonl', '--out', 'resumed-j.jsonl'], { cwd: dir, env: cliEnv(dir) }),
+    runCli(t, ['batch', csv, '--endpoint', twin.url, '--yes', '--no-tui', '--no-preflight', '--resume', 'results.journal.jsonl', '--out', 'resumed-j.jsonl'], { cwd: dir, env: cliEnv(dir) }),
   ]);
   const wantCreated = dataset.rows.filter((r) => r.kind === 'ok').map(keyOf).sort();
   for (const [what, run, out, target] of [
@@ -88,7 +89,7 @@ test('a first Ctrl-C at --rate 1 exits within 2 s of the requests in flight fini
   const dir = await tempDir(t);
   const csv = await writeCsv(dir, dataset.csv);
   const emulator = await startKitEmulator(t, { seed: dataset.seed, latencyMs: 100 });
-  const cli = spawnCli(t, ['batch', csv, '--endpoint', emulator.url, '--yes', '--no-tui', '--out', 'results.jsonl', '--rate', '1'], { cwd: dir, env: cliEnv(dir) });
+  const cli = spawnCli(t, ['batch', csv, '--endpoint', emulator.url, '--yes', '--no-tui', '--no-preflight', '--out', 'results.jsonl', '--rate', '1'], { cwd: dir, env: cliEnv(dir) });
   await whileRunning(cli, () => completeLines(join(dir, 'results.journal.jsonl')) >= 2, '2 journal lines');
   const signalledAt = performance.now();
   cli.child.kill('SIGINT');
@@ -107,7 +108,7 @@ test('a second Ctrl-C aborts at once, cutting requests in flight, and still reco
   const csv = await writeCsv(dir, dataset.csv);
   // Requests take 8 s: a graceful drain would wait for them; an abort must not.
   const emulator = await startKitEmulator(t, { seed: dataset.seed, latencyMs: 8000 });
-  const cli = spawnCli(t, ['batch', csv, '--endpoint', emulator.url, '--yes', '--json', '--out', 'results.jsonl', '--rate', '10'], { cwd: dir, env: cliEnv(dir) });
+  const cli = spawnCli(t, ['batch', csv, '--endpoint', emulator.url, '--yes', '--json', '--no-preflight', '--out', 'results.jsonl', '--rate', '10'], { cwd: dir, env: cliEnv(dir) });
   const events = (): { type: string; line?: number }[] =>
     cli.stdout().split('\n').filter((l) => l.startsWith('{')).map((l) => JSON.parse(l) as { type: string; line?: number });
   await whileRunning(cli, () => events().filter((e) => e.type === 'row-start').length >= 5, '5 requests in flight');

@@ -20,7 +20,8 @@ async function paced(t: import('ava').ExecutionContext, rows: number, rate: numb
   const emulator = await startKitEmulator(t, { seed: dataset.seed, requestLogSize: 1000 });
   const run = await runCli(
     t,
-    ['batch', csv, '--endpoint', emulator.url, '--yes', '--no-tui', '--out', 'results.jsonl', '--rate', String(rate)],
+    // --no-preflight: every row is sent, so the pace is measured on all of them.
+    ['batch', csv, '--endpoint', emulator.url, '--yes', '--no-tui', '--no-preflight', '--out', 'results.jsonl', '--rate', String(rate)],
     { cwd: dir, env: cliEnv(dir) },
   );
   t.is(run.code, 1, run.stderr); // the dataset's business-error rows fail

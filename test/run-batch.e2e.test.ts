@@ -10,6 +10,7 @@ import {
   duplicates,
   EXPECTED_CODE,
   faultSeedFor,
+  PLANNED,
   keyOf,
   makeDataset,
   newPolicies,
@@ -70,7 +71,6 @@ test.before(() => liveRun());
 test.after.always(() => cleanup.run());
 
 const byLine = <T extends { line: number }>(items: readonly T[]): Map<number, T> => new Map(items.map((i) => [i.line, i]));
-const expectedStatus = (row: DatasetRow): string => (row.kind === 'ok' ? 'created' : 'failed');
 
 test('the faults were really injected and the run exits 1 (some rows failed)', async (t) => {
   const { run, emulator, results } = await liveRun();
@@ -89,17 +89,34 @@ test('every row ends with exactly one result in the export', async (t) => {
   for (const r of results) t.is(keyOf(r), keyOf(dataset.rows[r.line - 2] as DatasetRow), `line ${r.line}`);
 });
 
-test('creatable rows are created and business errors are failed with the API error code', async (t) => {
-  const { dataset, results } = await liveRun();
+/** Rows whose result is not the wanted status and code. */
+function mismatches(rows: readonly DatasetRow[], results: readonly ExportedResult[], want: (row: DatasetRow) => { status: string; ErrorCode: string }): string[] {
   const got = byLine(results);
-  const wrong = dataset.rows.flatMap((row) => {
+  return rows.flatMap((row) => {
     const r = got.get(row.line);
-    const wantCode = row.kind === 'ok' ? '' : EXPECTED_CODE[row.kind];
-    return r && r.status === expectedStatus(row) && r.ErrorCode === wantCode
+    const w = want(row);
+    return r && r.status === w.status && r.ErrorCode === w.ErrorCode
       ? []
-      : [`line ${row.line} (${row.kind}): ${r?.status} ${r?.ErrorCode} ${r?.ErrorMessage}, want ${expectedStatus(row)} ${wantCode}`];
+      : [`line ${row.line} (${row.kind}): ${r?.status} ${r?.ErrorCode} ${r?.ErrorMessage}, want ${w.status} ${w.ErrorCode}`];
   });
-  t.deepEqual(wrong, []);
+}
+
+test('the plan settles what it can see before sending; creatable rows are created despite the faults', async (t) => {
+  const { dataset, results, creates } = await liveRun();
+  t.deepEqual(mismatches(dataset.rows, results, (row) => PLANNED[row.kind]), []);
+  const planned = new Set(dataset.rows.filter((r) => r.kind !== 'ok').map(keyOf));
+  t.deepEqual(creates.filter((c) => planned.has(c.key)).map((c) => c.key), [], 'a row the plan settled was sent');
+});
+
+test('without the plan, business errors reach the API and are failed with its error code', async (t) => {
+  const dataset = makeDataset(40);
+  const dir = await tempDir(t);
+  const csv = await writeCsv(dir, dataset.csv);
+  const emulator = await startKitEmulator(t, { seed: dataset.seed });
+  const run = await runCli(t, ['batch', csv, '--endpoint', emulator.url, '--yes', '--no-tui', '--no-preflight', '--out', 'results.jsonl'], { cwd: dir, env: cliEnv(dir) });
+  t.is(run.code, 1, run.stderr);
+  const results = readJsonLines<ExportedResult>(join(dir, 'results.jsonl'));
+  t.deepEqual(mismatches(dataset.rows, results, (row) => (row.kind === 'ok' ? PLANNED.ok : { status: 'failed', ErrorCode: EXPECTED_CODE[row.kind] })), []);
 });
 
 test('every created row cites a RequestId the emulator answered for that namespace', async (t) => {
@@ -145,7 +162,7 @@ test('the journal holds one line per row, agreeing with the export', async (t) =
 });
 
 test('the dry-run body of every row is byte for byte what the emulator received for it', async (t) => {
-  const { dir, csv, creates } = await liveRun();
+  const { dataset, dir, csv, creates } = await liveRun();
   const env = cliEnv(dir, { TENCENTCLOUD_SECRET_ID: '', TENCENTCLOUD_SECRET_KEY: '' });
   const dry = await runCli(t, ['batch', csv, '--dry-run', '--json'], { cwd: dir, env });
   t.is(dry.code, 0, dry.stderr);
@@ -157,10 +174,12 @@ test('the dry-run body of every row is byte for byte what the emulator received 
   t.is(previews.length, ROWS);
   const received = new Map<string, RequestLogEntry[]>();
   for (const c of creates) received.set(c.key, [...(received.get(c.key) ?? []), c]);
+  const creatable = new Set(dataset.rows.filter((r) => r.kind === 'ok').map(keyOf));
   for (const { result, request } of previews) {
     const key = keyOf(result);
     const sent = received.get(key) ?? [];
-    t.true(sent.length > 0, `${key} never reached the emulator`);
+    // The live run's plan kept the other rows back; every creatable one went out.
+    t.is(sent.length > 0, creatable.has(key), `${key} reached the emulator: ${sent.length > 0}`);
     for (const s of sent) {
       t.is(s.body, request.body, key);
       t.is(s.region, request.region, key);
@@ -170,6 +189,7 @@ test('the dry-run body of every row is byte for byte what the emulator received 
 
 test('a namespace that already had a policy is not reported created after an attempt with no answer', async (t) => {
   // The first attempt gets a 503 before anything happens; the retry is told the policy exists (the old one).
+  // Without the plan there is no record of what signed before the run, so it cannot be confirmed.
   const faults = { errorRate: 0.5 };
   const faultSeed = faultSeedFor(faults, ['http-503', 'none']);
   const dataset = makeDataset(9);
@@ -177,7 +197,7 @@ test('a namespace that already had a policy is not reported created after an att
   const dir = await tempDir(t);
   const csv = await writeCsv(dir, `Region,RegistryId,NamespaceName,Name,KmsId,KmsRegion\n${[row.Region, row.RegistryId, row.NamespaceName, row.Name, row.KmsId, row.KmsRegion].join(',')}\n`);
   const emulator = await startKitEmulator(t, { seed: dataset.seed, ...faults, faultSeed });
-  const run = await runCli(t, ['batch', csv, '--endpoint', emulator.url, '--yes', '--no-tui', '--out', 'results.jsonl'], { cwd: dir, env: cliEnv(dir) });
+  const run = await runCli(t, ['batch', csv, '--endpoint', emulator.url, '--yes', '--no-tui', '--no-preflight', '--out', 'results.jsonl'], { cwd: dir, env: cliEnv(dir) });
   t.deepEqual(emulator.state.actionCounts()['CreateSignaturePolicy']?.outcomes, { 'http-503': 1, ResourceInUse: 1 });
   t.like(emulator.state.policies().find((p) => keyOf(p) === keyOf(row)), { Name: 'older-policy' });
   t.like(readJsonLines<ExportedResult>(join(dir, 'results.jsonl'))[0], { line: 2, status: 'failed', ErrorCode: 'ResourceInUse' });

@@ -44,7 +44,8 @@ for (const [out, face] of [['results.csv', '--no-tui'], ['results.json', '--json
     const faults = { throttleRate: 0.3 };
     const faultSeed = faultSeedFor(faults, ['throttle', ...Array<'none'>(ROWS).fill('none')]);
     const emulator = await startKitEmulator(t, { seed: dataset.seed, ...faults, faultSeed, credentials: [{ secretId: TEST_SECRET_ID, secretKey: SECRET_KEY }] });
-    const run = await runCli(t, ['batch', csv, '--endpoint', emulator.url, '--yes', face, '--out', out], { cwd: dir, env: env(dir) });
+    // --no-preflight: the business-error row must reach the API and fail there, with its answer in every output.
+    const run = await runCli(t, ['batch', csv, '--endpoint', emulator.url, '--yes', face, '--no-preflight', '--out', out], { cwd: dir, env: env(dir) });
 
     t.is(run.code, 1, run.stderr);
     const journal = readJsonLines<ExportedResult>(join(dir, 'results.journal.jsonl'));
@@ -70,7 +71,7 @@ test('a dry run leaks no secret in any export format', async (t) => {
   const dir = await tempDir(t);
   const csv = await writeCsv(dir, dataset.csv);
   const runs = await Promise.all(
-    ['preview.csv', 'preview.json', 'preview.jsonl'].map((out) => runCli(t, ['batch', csv, '--dry-run', '--json', '--out', out], { cwd: dir, env: env(dir) })),
+    ['preview.csv', 'preview.json', 'preview.jsonl'].map((out) => runCli(t, ['batch', csv, '--dry-run', '--no-preflight', '--json', '--out', out], { cwd: dir, env: env(dir) })),
   );
   for (const run of runs) {
     t.is(run.code, 0, run.stderr);

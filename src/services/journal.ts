@@ -34,24 +34,31 @@ export async function openJournal(path: string): Promise<Journal> {
   } catch (error) {
     throw new UsageError(`cannot write the journal ${path}: ${(error as Error).message}`, 'pass --out in a writable directory, or run from one');
   }
-  let pending: Promise<void> = Promise.resolve();
+  // Group commit: lines that finish while a sync is under way go out together in the next one, so a
+  // burst (the not-sent rows after a stop) costs a few syncs rather than one each.
+  let queued: string[] = [];
+  let writing: Promise<void> = Promise.resolve();
   let failure: Error | undefined;
+  const flush = async (): Promise<void> => {
+    if (queued.length === 0 || failure) return;
+    const text = queued.join('');
+    queued = [];
+    try {
+      await file.appendFile(text);
+      await file.datasync();
+    } catch (error) {
+      failure = error as Error;
+    }
+  };
   return {
     path,
     append(result, extra = {}) {
-      const line = `${JSON.stringify({ ...result, ...extra })}\n`;
-      pending = pending.then(async () => {
-        if (failure) return;
-        try {
-          await file.appendFile(line);
-          await file.datasync();
-        } catch (error) {
-          failure = error as Error;
-        }
-      });
+      queued.push(`${JSON.stringify({ ...result, ...extra })}\n`);
+      if (queued.length === 1) writing = writing.then(flush);
     },
     async close() {
-      await pending;
+      await writing;
+      await flush();
       await file.close();
       if (failure) throw new Error(`writing the journal ${path} failed: ${failure.message}`);
     },

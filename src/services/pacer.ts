@@ -31,6 +31,7 @@ const SLOW_DOWN_MS = 1000;
 const INITIAL_SLACK_MS = 40;
 const SLACK_STEP_MS = 25;
 const MAX_SLACK_MS = 200;
+const FIRST_ANSWER_WAIT_MS = 2000;
 
 /**
  * The bottleneck limiter around the API. Bottleneck spaces *planned* starts; a start delayed by a
@@ -64,6 +65,7 @@ export function createPacer(
   // requests in flight finish. Their rows end as not-sent, or failed with their last error.
   o.control.onChange(() => {
     void limiter.stop({ dropWaitingJobs: true }).catch(() => undefined);
+    stopped();
     notify();
   });
 
@@ -77,11 +79,30 @@ export function createPacer(
     }
   };
 
+  // The run's first request also looks up the host and opens the connection, so it reaches the API
+  // later than its start says and would bunch up with the second. Nothing else starts until it is
+  // answered (or a couple of seconds pass).
+  let firstAnswered: Promise<void> | undefined;
+  let answerFirst: () => void = () => undefined;
+
+  /** Resolves after `ms`, or at once when the run stops: nobody waits for a turn that will not come. */
+  let stopped: () => void = () => undefined;
+  const stopping = new Promise<void>((resolve) => (stopped = resolve));
+  const pause = (ms: number): Promise<void> => {
+    let timer: NodeJS.Timeout | undefined;
+    const elapsed = new Promise<void>((resolve) => (timer = setTimeout(resolve, ms)));
+    // Clear the timer either way: a pending one would keep the process alive after the run ends.
+    return Promise.race([stopping, elapsed]).finally(() => clearTimeout(timer));
+  };
+
   /** Waits until `spacing` ms after the previous actual start, one start at a time. */
+  let warmedUp = false;
   const awaitTurn = (): Promise<void> => {
     gate = gate.then(async () => {
+      if (!warmedUp && firstAnswered) await Promise.race([firstAnswered, pause(FIRST_ANSWER_WAIT_MS)]);
+      warmedUp = true;
       const wait = lastStart + spacing - performance.now();
-      if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+      if (wait > 0) await pause(wait);
       lastStart = performance.now();
     });
     return gate;
@@ -96,8 +117,12 @@ export function createPacer(
           notify();
           if (o.control.aborted || (attempt === 1 && o.control.stopping)) return 'not-started' as const;
           if (o.control.paused && !o.control.stopping) return 'paused' as const;
-          await awaitTurn();
-          if (o.control.aborted) return 'not-started' as const;
+          const first = firstAnswered === undefined;
+          if (first) firstAnswered = new Promise((resolve) => (answerFirst = resolve));
+          else await awaitTurn();
+          if (first) lastStart = performance.now();
+          // A stop while this attempt waited for its turn: it does not start (a retry ends with its last error).
+          if (o.control.stopping) return 'not-started' as const;
           o.emit({ type: 'row-start', line: row.line, key: policyKey(row.request), attempt });
           inFlight += 1;
           notify();
@@ -107,6 +132,11 @@ export function createPacer(
           } finally {
             inFlight -= 1;
             adapt(performance.now() - started);
+            if (first) {
+              // It reached the API somewhere before its answer: count the next start from there.
+              lastStart = Math.max(lastStart, performance.now());
+              answerFirst();
+            }
             notify();
           }
         });

@@ -33,6 +33,15 @@ export const EXPECTED_CODE: Readonly<Record<Exclude<RowKind, 'ok'>, string>> = {
   'wrong-usage-key': 'InvalidParameter.ErrorTcrInvalidParameter',
 };
 
+/** What the preflight plan makes of each kind of row: blocked rows end invalid, already-signing ones skipped. */
+export const PLANNED: Readonly<Record<RowKind, { status: string; ErrorCode: string }>> = {
+  ok: { status: 'created', ErrorCode: '' },
+  'missing-namespace': { status: 'invalid', ErrorCode: 'Blocked.NamespaceNotFound' },
+  'has-policy': { status: 'skipped', ErrorCode: '' },
+  'disabled-key': { status: 'invalid', ErrorCode: 'Blocked.KeyNotEnabled' },
+  'wrong-usage-key': { status: 'invalid', ErrorCode: 'Blocked.KeyUsage' },
+};
+
 export interface DatasetRow {
   /** Line number in the CSV (the header is line 1). */
   readonly line: number;
