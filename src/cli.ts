@@ -55,6 +55,12 @@ async function main(argv: readonly string[]): Promise<number> {
   return (await load()).run(rest);
 }
 
+// `tcr-sigpolicy batch … | head` closes stdout early: that must not kill a run whose journal and
+// export still matter, so a closed pipe is ignored and the rest of the output is dropped.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code !== 'EPIPE') throw error;
+});
+
 main(process.argv.slice(2)).then(
   (code) => {
     process.exitCode = code;

@@ -20,10 +20,14 @@ export function createSingleRowReporter({ out, err }: ReporterStreams): BatchEve
           out.write(`Would send ${q.action} (version ${q.version}) to ${q.endpoint} with X-TC-Region: ${q.region}:\n${q.body}\nNothing was sent.\n`);
         }
         break;
+      case 'skipped':
+        out.write(`Nothing to do: ${where} ${r.ErrorMessage || 'already has a signature policy'}.\n`);
+        break;
       default: {
         const hint = hintFor(r.ErrorCode);
+        const what = r.status === 'not-sent' ? `not sent${r.ErrorCode ? ` (${r.ErrorCode}: ${r.ErrorMessage})` : ''}` : `${r.ErrorCode}: ${r.ErrorMessage}`;
         err.write(
-          `error: ${r.status === 'not-sent' ? 'not sent' : `${r.ErrorCode}: ${r.ErrorMessage}`}\n` +
+          `error: ${what}\n` +
             `${r.RequestId ? `RequestId: ${r.RequestId}\n` : ''}${event.note ? `note: ${event.note}\n` : ''}${hint ? `hint: ${hint}\n` : ''}`,
         );
       }
