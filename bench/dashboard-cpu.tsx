@@ -5,7 +5,9 @@
  * batches of 66 ms of simulated time, one per dashboard frame. Batches are fed as fast as the
  * dashboard draws them, so it draws as many frames as the real run would (~7,600), in seconds.
  *
- *   npx tsx bench/dashboard-cpu.tsx            ROWS=2000 npx tsx bench/dashboard-cpu.tsx
+ *   npx tsx bench/dashboard-cpu.tsx
+ *   ROWS=2000 REALTIME=1 npx tsx bench/dashboard-cpu.tsx   feed at the real pace instead (100 s)
+ *   FRAME_MS=250 npx tsx bench/dashboard-cpu.tsx           simulate a slower frame rate
  */
 import { PassThrough, Writable } from 'node:stream';
 import type { BatchEvent, BatchEventListener, BatchEventSource } from '../src/core/batch-events.js';
@@ -95,40 +97,45 @@ function fakeTty() {
   return { stream: stream as unknown as NodeJS.WriteStream, stats, nextWrite };
 }
 
-async function runDashboard(batches: BatchEvent[][], realTime = false) {
+/**
+ * Feeds the batches: in real time (one per frame of simulated time), or each as soon as `drawn()`
+ * says the previous one reached the screen.
+ */
+async function feed(batches: BatchEvent[][], realTime: boolean, emit: (batch: BatchEvent[]) => void, drawn: () => Promise<void>) {
+  const startedAt = Date.now();
+  for (const [index, batch] of batches.entries()) {
+    if (realTime) await new Promise((resolve) => setTimeout(resolve, startedAt + index * FRAME_MS - Date.now()));
+    const shown = realTime ? undefined : drawn();
+    emit(batch);
+    await shown;
+  }
+}
+
+async function runDashboard(batches: BatchEvent[][], realTime: boolean) {
   const { renderDashboard } = await import('../src/ui/render-dashboard.js');
   const events = source();
   const tty = fakeTty();
   const before = process.cpuUsage();
   const ui = renderDashboard({ source: events, controls: { pause() {}, resume() {}, stop() {} }, stdout: tty.stream,
     stdin: new PassThrough() as unknown as NodeJS.ReadStream, frameMs: realTime ? undefined : 1 });
-  const startedAt = Date.now();
-  for (const [index, batch] of batches.entries()) {
-    if (realTime) {
-      await new Promise((resolve) => setTimeout(resolve, startedAt + index * FRAME_MS - Date.now()));
-      events.emit(batch);
-      continue;
-    }
-    const drawn = tty.nextWrite(50);
-    events.emit(batch);
-    await drawn;
-  }
+  await feed(batches, realTime, events.emit, () => tty.nextWrite(50));
   await ui;
   return { cpu: process.cpuUsage(before), ...tty.stats };
 }
 
-async function runBaseline(batches: BatchEvent[][]) {
+/** The same events, fed the same way, with one plain line formatted and written per finished row. */
+async function runBaseline(batches: BatchEvent[][], realTime: boolean) {
   const sink = new Writable({ write: (_chunk, _encoding, callback) => callback() });
   const before = process.cpuUsage();
-  for (const batch of batches) {
+  const emit = (batch: BatchEvent[]) => {
     for (const event of batch) {
       if (event.type !== 'row-done') continue;
       const r = event.result;
       const detail = r.ErrorCode === '' ? r.RequestId : `${r.ErrorCode}: ${r.ErrorMessage}`;
       sink.write(`${r.status === 'created' ? '✔' : '✖'} L${r.line} ${r.RegistryId}/${r.NamespaceName} ${r.status} ${detail}\n`);
     }
-    await new Promise((resolve) => setImmediate(resolve));
-  }
+  };
+  await feed(batches, realTime, emit, () => new Promise((resolve) => setImmediate(resolve)));
   return { cpu: process.cpuUsage(before) };
 }
 
@@ -136,15 +143,16 @@ const ms = (usage: NodeJS.CpuUsage) => (usage.user + usage.system) / 1000;
 
 async function main() {
   const batches = syntheticBatches(ROWS);
-  await runDashboard(syntheticBatches(300)); // warm up the JIT and load Ink before measuring
-  await runBaseline(syntheticBatches(300));
+  const realTime = process.env['REALTIME'] === '1';
+  await runDashboard(syntheticBatches(300), false); // warm up the JIT and load Ink before measuring
+  await runBaseline(syntheticBatches(300), false);
   const wallStart = Date.now();
-  const dashboard = await runDashboard(batches, process.env['REALTIME'] === '1');
+  const dashboard = await runDashboard(batches, realTime);
   const wall = Date.now() - wallStart;
-  const baseline = await runBaseline(batches);
+  const baseline = await runBaseline(batches, realTime);
   const extra = (ms(dashboard.cpu) - ms(baseline.cpu)) / ROWS;
   const mode = process.env['NODE_ENV'] === 'production' ? 'production' : 'development';
-  console.log(`rows ${ROWS}, frames (batches) ${batches.length}, React ${mode} build, wall ${(wall / 1000).toFixed(1)} s`);
+  console.log(`rows ${ROWS} at 20/s, ${FRAME_MS} ms frames (${batches.length}), fed ${realTime ? 'in real time' : 'as fast as drawn'}, React ${mode} build, wall ${(wall / 1000).toFixed(1)} s`);
   console.log(`terminal writes ${dashboard.writes}, ${(dashboard.bytes / 1e6).toFixed(1)} MB`);
   console.log(`dashboard CPU ${ms(dashboard.cpu).toFixed(0)} ms = ${(ms(dashboard.cpu) / ROWS).toFixed(3)} ms/row`);
   console.log(`baseline  CPU ${ms(baseline.cpu).toFixed(0)} ms = ${(ms(baseline.cpu) / ROWS).toFixed(3)} ms/row`);
