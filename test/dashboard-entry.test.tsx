@@ -53,7 +53,7 @@ test.serial('subscribes at once, resolves after the end is drawn, leaves the fin
   await done;
   const out = plain(tty.output());
   t.true(out.trimEnd().endsWith('Finished in 2m05s with 1 failed row.'), out);
-  t.true(out.includes('Failed rows (1)'));
+  t.true(out.includes('Needs attention (1)'));
   t.is(source.listenerCount(), 0);
 });
 

@@ -101,11 +101,11 @@ test('at the end: the failed rows again in a table, the outcome, no keys', async
   source.emit(startEvent({ total: 3 }), { type: 'row-done', result: rowResult(2, 'created') },
     bad(3, 'InvalidParameter.ErrorTcrInvalidParameter', 'namespace ns-3 not found'), bad(4, 'UnsupportedOperation', 'no'));
   await until((f) => f.includes('UnsupportedOperation'));
-  t.false(frame().includes('Failed rows'), 'no summary before the end');
+  t.false(frame().includes('Needs attention'), 'no summary before the end');
   source.emit(endEvent({ created: 1, failed: 2 }));
   await until((f) => f.includes('Finished in 2m05s with 2 failed rows.'));
   const f = frame();
-  const summary = f.slice(f.indexOf('Failed rows (2)'));
+  const summary = f.slice(f.indexOf('Needs attention (2)'));
   t.regex(summary, /line +registry\/namespace +ErrorCode +message/);
   t.regex(summary, /3 +tcr-abc123\/ns-3 +InvalidParameter\.ErrorTcrInvalidParameter +namespace ns-3 not found/);
   t.regex(summary, /4 +tcr-abc123\/ns-4 +UnsupportedOperation +no/);

@@ -50,7 +50,7 @@ test('60 columns: every line fits, long values are cut with an ellipsis, seconda
   t.regex(f, /✖ L3 +tcr-abc123\/ns-3 +InvalidParameter\.ErrorTcr\w*…\n/, 'the code is cut, the message waits for the summary');
   t.regex(f, /L4 +tcr-abc123\/a-rath… {2}#1 retry in 1\.6s after \w+…\n/, 'key cut to its cell, the retry note kept');
   source.emit(endEvent({ created: 1, failed: 1 }));
-  await until((f2) => f2.includes('Failed rows (1)'));
+  await until((f2) => f2.includes('Needs attention (1)'));
   t.true(widest(frame()) <= 60, frame());
   t.regex(frame(), /3 +tcr-abc123\/ns-3 +InvalidParameter\.ErrorTcr\w*…\n +The namespace does not exist.*…/);
 });

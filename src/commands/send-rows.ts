@@ -12,6 +12,7 @@ import { checkWritable, exportResults } from '../services/export-results.js';
 import { defaultJournalPath, openJournal } from '../services/journal.js';
 import { readPriorResults } from '../services/read-prior-results.js';
 import { RunControl } from '../services/run-control.js';
+import { bufferSource } from '../ui/buffered-source.js';
 import { createJsonReporter } from '../ui/json-reporter.js';
 import { createPlainReporter, formatPlan, plural } from '../ui/plain-reporter.js';
 import { formatDuration } from '../ui/format-row.js';
@@ -72,7 +73,8 @@ export async function sendRows(req: SendRequest): Promise<number> {
     if (event.type === 'row-done') journal.append(event.result, { requestIds: event.requestIds, note: event.note });
   });
   const control = new RunControl();
-  const face = startFace(req, hub, control, confirming && plan !== undefined);
+  const faceGone = new AbortController();
+  const face = startFace(req, hub, control, confirming && plan !== undefined, faceGone.signal);
   const onSignal = (): void => control.stop();
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);
@@ -88,20 +90,26 @@ export async function sendRows(req: SendRequest): Promise<number> {
     await journal.close();
     process.stderr.write(`Journal: ${journal.path}\n`);
     return await finish(outcome.results, outcome.interrupted, req);
+  } catch (error) {
+    // A runner that throws never sends `end`: take the dashboard down so the terminal is restored.
+    faceGone.abort();
+    throw error;
   } finally {
     process.off('SIGINT', onSignal);
     process.off('SIGTERM', onSignal);
   }
 }
 
-function startFace(req: SendRequest, hub: ReturnType<typeof createEventHub>, control: RunControl, planShown: boolean): Promise<void> {
+function startFace(req: SendRequest, hub: ReturnType<typeof createEventHub>, control: RunControl, planShown: boolean, signal: AbortSignal): Promise<void> {
   const { options } = req;
   const streams = { out: process.stdout, err: process.stderr };
   if (req.face || options.plain) {
     hub.subscribe(req.face ?? (options.json ? createJsonReporter(streams) : createPlainReporter(streams, { showPlan: !planShown })));
     return Promise.resolve();
   }
-  return import('../ui/render-dashboard.js').then(({ renderDashboard }) => renderDashboard({ source: hub, controls: control }));
+  // Ink loads asynchronously while the run starts: hold its events from now on so none is missed.
+  const source = bufferSource(hub);
+  return import('../ui/render-dashboard.js').then(({ renderDashboard }) => renderDashboard({ source, controls: control, signal }));
 }
 
 /** Shows the plan, then asks; with nothing left to send there is nothing to ask. */

@@ -14,7 +14,7 @@ export interface FailureSummaryProps {
   readonly maxRows?: number;
 }
 
-/** At the end: the failed rows again, as a table of line, registry/namespace, ErrorCode, message, RequestId. */
+/** At the end: the failed and blocked rows again, as a table of line, registry/namespace, ErrorCode, message, RequestId. */
 export function FailureSummary({ failures, width, journal, maxRows = 20 }: FailureSummaryProps) {
   const { glyphs } = useTheme();
   if (failures.length === 0) return null;
@@ -46,11 +46,11 @@ export function FailureSummary({ failures, width, journal, maxRows = 20 }: Failu
   );
   return (
     <Box flexDirection="column" marginTop={1}>
-      <ThemedText bold color="red">{`Failed rows (${failures.length})`}</ThemedText>
+      <ThemedText bold color="red">{`Needs attention (${failures.length})`}</ThemedText>
       {row(undefined)}
       {shown.map(row)}
       {failures.length > shown.length ? (
-        <ThemedText dim>{`${glyphs.ellipsis} and ${failures.length - shown.length} more failed rows`}</ThemedText>
+        <ThemedText dim>{`${glyphs.ellipsis} and ${failures.length - shown.length} more rows`}</ThemedText>
       ) : null}
       {columns.requestId === 0 && journal !== undefined ? (
         <ThemedText dim wrap="truncate-middle">{`RequestIds are in the journal: ${journal}`}</ThemedText>

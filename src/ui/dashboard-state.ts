@@ -44,7 +44,7 @@ export interface DashboardState {
   readonly inFlight: readonly InFlightRow[];
   /** Every finished row, in finishing order; rendered through `<Static>`, so each is drawn once. */
   readonly finished: readonly FinishedItem[];
-  /** The finished rows whose status is `failed`, for the summary at the end. */
+  /** The finished rows that need the user: `failed`, and `invalid` (blocked by the plan), for the summary at the end. */
   readonly failures: readonly RowResult[];
   readonly stopping: { readonly reason: 'interrupt' | 'auth-failure' | 'abort'; readonly message: string } | undefined;
   readonly end: { readonly elapsedMs: number; readonly interrupted: boolean } | undefined;
@@ -110,7 +110,7 @@ function applyEvent(state: DashboardState, event: BatchEvent, seq: number, finis
     case 'row-done': {
       const { result } = event;
       finished.push(event.note === undefined ? { seq, result } : { seq, result, note: event.note });
-      if (result.status === 'failed') failures.push(result);
+      if (result.status === 'failed' || result.status === 'invalid') failures.push(result);
       const counts = { ...state.progress.counts, [result.status]: state.progress.counts[result.status] + 1 };
       return {
         ...state,
