@@ -37,6 +37,11 @@ export const SEND_OPTIONS: Readonly<Record<string, OptionSpec>> = {
   'no-tui': bool('plain lines even on a terminal'),
 };
 
+/** Some of the send flags, for commands that take only those. */
+export function pickSendOptions(...names: string[]): Record<string, OptionSpec> {
+  return Object.fromEntries(names.map((name) => [name, SEND_OPTIONS[name] as OptionSpec]));
+}
+
 export const COMMANDS: readonly CommandSpec[] = [
   {
     name: 'create',
@@ -138,12 +143,7 @@ export const COMMANDS: readonly CommandSpec[] = [
     name: 'demo',
     summary: 'Rehearse a batch against a built-in emulator (no credentials, no network)',
     usage: 'tcr-sigpolicy demo [flags]',
-    options: {
-      out: SEND_OPTIONS.out as OptionSpec,
-      rate: SEND_OPTIONS.rate as OptionSpec,
-      json: SEND_OPTIONS.json as OptionSpec,
-      'no-tui': SEND_OPTIONS['no-tui'] as OptionSpec,
-    },
+    options: pickSendOptions('out', 'rate', 'json', 'no-tui'),
     examples: ['tcr-sigpolicy demo', 'tcr-sigpolicy demo --no-tui --out demo-results.csv'],
   },
 ];

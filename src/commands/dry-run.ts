@@ -1,4 +1,4 @@
-import type { BatchEventListener } from '../core/batch-events.js';
+import { startEventOf, type BatchEventListener } from '../core/batch-events.js';
 import type { PlanSummary } from '../core/plan-summary.js';
 import type { PolicyRow } from '../core/policy-row.js';
 import { previewRequest } from '../core/request-preview.js';
@@ -25,17 +25,7 @@ export function runDryRun(
   const { onEvent, operation } = context;
   const preview = operation ? (row: PolicyRow, endpoint: string) => previewOperation(operation, row, endpoint) : previewRequest;
   if (context.plan) onEvent({ type: 'plan', ...context.plan });
-  onEvent({
-    type: 'start',
-    total: rows.length,
-    settled: settled.length,
-    endpoint: context.endpoint,
-    regions: [...new Set(rows.map((r) => r.region))].sort(),
-    registries: [...new Set(rows.map((r) => r.request.RegistryId))].sort(),
-    rate: context.rate,
-    dryRun: true,
-    ...(operation ? { action: operation.action } : {}),
-  });
+  onEvent(startEventOf(rows, settled.length, { endpoint: context.endpoint, rate: context.rate, dryRun: true, action: operation?.action }));
   for (const result of settled) onEvent({ type: 'row-done', result });
   const results = [...settled];
   for (const row of rows) {

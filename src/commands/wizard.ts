@@ -1,4 +1,4 @@
-import { SEND_OPTIONS, type CommandSpec, type OptionSpec } from '../cli/command-specs.js';
+import { pickSendOptions, type CommandSpec } from '../cli/command-specs.js';
 import { parseFlags, stringFlag, type FlagValues } from '../cli/parse-flags.js';
 import { readSendOptions } from '../cli/send-options.js';
 import { CancelledError, UsageError } from '../core/errors.js';
@@ -16,11 +16,7 @@ const spec: CommandSpec = {
   name: '',
   summary: 'Guided creation of one policy, or many from a CSV',
   usage: 'tcr-sigpolicy [--region R] [--endpoint URL] [--profile NAME]',
-  options: {
-    region: SEND_OPTIONS.region as OptionSpec,
-    endpoint: SEND_OPTIONS.endpoint as OptionSpec,
-    profile: SEND_OPTIONS.profile as OptionSpec,
-  },
+  options: pickSendOptions('region', 'endpoint', 'profile'),
   examples: [],
 };
 

@@ -1,4 +1,5 @@
 import type { PlanSummary } from './plan-summary.js';
+import type { PolicyRow } from './policy-row.js';
 import type { RequestPreview } from './request-preview.js';
 import type { RowResult, StatusCounts } from './result.js';
 
@@ -98,4 +99,24 @@ export interface BatchControls {
   resume(): void;
   /** First call: graceful stop (drain in-flight rows). Second call: abort at once. */
   stop(): void;
+}
+
+/** The `start` event of a run (or a preview) of these rows: where they go, and how fast. */
+export function startEventOf(
+  rows: readonly PolicyRow[],
+  settled: number,
+  run: { readonly endpoint: string; readonly rate: number; readonly dryRun: boolean; readonly journal?: string; readonly action?: string },
+): Extract<BatchEvent, { type: 'start' }> {
+  return {
+    type: 'start',
+    total: rows.length,
+    settled,
+    endpoint: run.endpoint,
+    regions: [...new Set(rows.map((r) => r.region))].sort(),
+    registries: [...new Set(rows.map((r) => r.request.RegistryId))].sort(),
+    rate: run.rate,
+    dryRun: run.dryRun,
+    ...(run.journal ? { journal: run.journal } : {}),
+    ...(run.action ? { action: run.action } : {}),
+  };
 }

@@ -1,6 +1,6 @@
 import type { FailedOutcome } from '../core/api-outcome.js';
 import { backoffDelay, RETRY_BACKOFF, THROTTLE_BACKOFF } from '../core/backoff.js';
-import type { BatchEvent } from '../core/batch-events.js';
+import { startEventOf, type BatchEvent } from '../core/batch-events.js';
 import { classifyFailure, isRetryable } from '../core/classify-error.js';
 import { policyKey, type PolicyRow } from '../core/policy-row.js';
 import { countStatuses, identityOf, resultOf, type RowResult } from '../core/result.js';
@@ -60,18 +60,7 @@ export async function runBatch(rows: readonly PolicyRow[], o: RunBatchOptions): 
   const meter = createProgressMeter(rows.length, now, () => pacer.inFlight, () => control.paused);
   const startedAt = now();
 
-  emit({
-    type: 'start',
-    total: rows.length,
-    settled: settled.length,
-    endpoint: o.endpoint,
-    regions: [...new Set(rows.map((r) => r.region))].sort(),
-    registries: [...new Set(rows.map((r) => r.request.RegistryId))].sort(),
-    rate: o.rate,
-    dryRun: false,
-    journal: o.journal,
-    ...(o.operation ? { action: op.action } : {}),
-  });
+  emit(startEventOf(rows, settled.length, { endpoint: o.endpoint, rate: o.rate, dryRun: false, journal: o.journal, action: o.operation ? op.action : undefined }));
   for (const result of settled) emit({ type: 'row-done', result });
   const ticker = setInterval(() => emit(meter.progress(countStatuses(results))), 250);
   control.onChange((change) => {

@@ -1,4 +1,4 @@
-import type { EmulatorSeed } from './seed-format.js';
+import type { EmulatorSeed, PolicyRecord } from './seed-format.js';
 
 /** A SecretId and its key; the emulator verifies signatures made with any pair it was given. */
 export interface EmulatorCredential {
@@ -52,15 +52,7 @@ export interface EmulatorOptions extends FaultOptions {
 }
 
 /** A signature policy as the emulator holds it. */
-export interface PolicySnapshot {
-  readonly RegistryId: string;
-  readonly NamespaceName: string;
-  readonly Name: string;
-  readonly KmsId: string;
-  readonly KmsRegion: string;
-  readonly Domain: string;
-  readonly Disabled: boolean;
-}
+export type PolicySnapshot = PolicyRecord;
 
 export interface NamespaceSnapshot {
   readonly RegistryId: string;
