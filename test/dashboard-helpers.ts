@@ -71,8 +71,11 @@ export function endEvent(counts: Partial<StatusCounts> = {}, interrupted = false
   return { type: 'end', counts: { ...emptyCounts(), ...counts }, elapsedMs: 125_000, interrupted };
 }
 
-/** Polls until `check` returns true, or fails with the last frame so the test output shows what the user saw. */
-export async function waitFor(check: () => boolean, describe: () => string = () => '', timeoutMs = 3000): Promise<void> {
+/**
+ * Polls until `check` returns true, or fails with the last frame so the test output shows what the user saw.
+ * The deadline is generous: loading Ink under a busy full-suite run can take seconds; a pass returns at once.
+ */
+export async function waitFor(check: () => boolean, describe: () => string = () => '', timeoutMs = 20_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!check()) {
     if (Date.now() > deadline) throw new Error(`Timed out waiting. Last frame:\n${describe()}`);
