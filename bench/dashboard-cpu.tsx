@@ -7,7 +7,8 @@
  *
  *   npx tsx bench/dashboard-cpu.tsx
  *   ROWS=2000 REALTIME=1 npx tsx bench/dashboard-cpu.tsx   feed at the real pace instead (100 s)
- *   FRAME_MS=250 npx tsx bench/dashboard-cpu.tsx           simulate a slower frame rate
+ *   FRAME_MS=250 npx tsx bench/dashboard-cpu.tsx           simulate a slower frame rate (in real time, the
+ *                                                          dashboard also draws at this rate)
  */
 import { PassThrough, Writable } from 'node:stream';
 import type { BatchEvent, BatchEventListener, BatchEventSource } from '../src/core/batch-events.js';
@@ -117,7 +118,7 @@ async function runDashboard(batches: BatchEvent[][], realTime: boolean) {
   const tty = fakeTty();
   const before = process.cpuUsage();
   const ui = renderDashboard({ source: events, controls: { pause() {}, resume() {}, stop() {} }, stdout: tty.stream,
-    stdin: new PassThrough() as unknown as NodeJS.ReadStream, frameMs: realTime ? undefined : 1 });
+    stdin: new PassThrough() as unknown as NodeJS.ReadStream, frameMs: realTime ? FRAME_MS : 1 });
   await feed(batches, realTime, events.emit, () => tty.nextWrite(50));
   await ui;
   return { cpu: process.cpuUsage(before), ...tty.stats };

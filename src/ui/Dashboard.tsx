@@ -24,7 +24,7 @@ export interface DashboardProps {
   readonly controls: BatchControls;
   /** Colour and glyph choices. */
   readonly theme: TerminalTheme;
-  /** Milliseconds between screen updates; the default gives about 15 frames a second. */
+  /** Milliseconds between screen updates; the default gives 10 frames a second. */
   readonly frameMs?: number;
 }
 

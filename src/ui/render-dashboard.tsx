@@ -17,7 +17,7 @@ export interface RenderDashboardOptions {
   readonly color?: boolean;
   /** Tear the dashboard down early, e.g. when the runner throws instead of ending. */
   readonly signal?: AbortSignal;
-  /** Milliseconds between screen updates (default 66, about 15 a second). For benchmarks. */
+  /** Milliseconds between screen updates (default 100, 10 a second). For benchmarks. */
   readonly frameMs?: number;
 }
 
