@@ -28,7 +28,9 @@ export async function run(argv: readonly string[]): Promise<number> {
     const options = { ...readSendOptions(values, process.stdout.isTTY === true), endpoint, yes: true };
     process.stderr.write(
       `Demo: a local TCR API emulator is listening on ${emulator.url} with demo credentials.\n` +
-        `Sending the ${'bundled sample'} (${SAMPLE_CSV}); a few rows are designed to fail.\n`,
+        `Sending the bundled sample (${SAMPLE_CSV}).\n` +
+        'A few rows are wrong on purpose (a missing namespace, a disabled key, a key of the wrong kind,\n' +
+        'a namespace that already signs): watch the plan catch them.\n',
     );
     const intake = await readPolicyCsv(SAMPLE_CSV, {});
     const code = await sendRows({
