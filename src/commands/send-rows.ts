@@ -15,7 +15,7 @@ import { RunControl } from '../services/run-control.js';
 import { bufferSource } from '../ui/buffered-source.js';
 import { createJsonReporter } from '../ui/json-reporter.js';
 import { createPlainReporter, formatPlan, plural } from '../ui/plain-reporter.js';
-import { formatDuration } from '../ui/format-row.js';
+import { formatDuration } from '../ui/format-duration.js';
 import type { AppliedPlan } from '../core/plan-summary.js';
 import type { RowOperation } from '../services/policy-operations.js';
 import { runDryRun } from './dry-run.js';
@@ -119,10 +119,10 @@ async function confirmRun(rows: readonly PolicyRow[], options: SendOptions, plan
   const { askConfirm } = await import('../ui/prompts.js');
   const registries = new Set(rows.map((r) => r.request.RegistryId)).size;
   const regions = [...new Set(rows.map((r) => r.region))];
-  const seconds = (rows.length / options.rate) * 1000;
+  const durationMs = (rows.length / options.rate) * 1000;
   const ok = await askConfirm(
     `${operation?.verb ?? 'Create'} ${plural(rows.length, 'signature policy', 'signature policies')} in ${plural(registries, 'registry', 'registries')} ` +
-      `(${regions.join(', ')}) via ${options.endpoint.url}? At ${options.rate}/s this takes about ${formatDuration(seconds)}.`,
+      `(${regions.join(', ')}) via ${options.endpoint.url}? At ${options.rate}/s this takes about ${formatDuration(durationMs)}.`,
   );
   if (!ok) throw new CancelledError('Nothing was sent.');
 }

@@ -2,7 +2,8 @@ import type { Writable } from 'node:stream';
 import type { BatchEvent, BatchEventListener } from '../core/batch-events.js';
 import { totalCalls, type PlanSummary } from '../core/plan-summary.js';
 import { createLineBuffer } from './line-buffer.js';
-import { formatCounts, formatDuration, formatRowLine } from './format-row.js';
+import { formatDuration } from './format-duration.js';
+import { formatCounts, formatRowLine } from './format-row.js';
 
 export interface ReporterStreams {
   /** Results: one line (or JSON object) per row. */
