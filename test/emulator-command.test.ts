@@ -52,6 +52,7 @@ const badFlags: Array<[string[], RegExp]> = [
   [['--latency-ms=-5'], /--latency-ms must be a number from 0/],
   [['--seed', ''], /--seed needs a file path/],
   [['--fault-seed', '1.5'], /--fault-seed must be a whole number/],
+  [['--rate-limit-all', '0'], /--rate-limit-all must be a whole number from 1/],
   [['--fault-actions', 'CreateSignaturePolicy,Nope'], /unknown actions: Nope/],
   [['--bogus'], /bogus/],
   [['extra'], /extra/],
@@ -66,7 +67,7 @@ test('--help prints the usage and starts nothing', async (t) => {
   const io = fakeIo();
   t.is(await run(['--help'], io), 0);
   t.is(io.out.join(''), `${EMULATOR_USAGE}\n`);
-  for (const flag of ['--port', '--seed', '--latency-ms', '--jitter-ms', '--throttle-rate', '--error-rate', '--drop-rate', '--fault-seed', '--quiet']) {
+  for (const flag of ['--port', '--seed', '--latency-ms', '--jitter-ms', '--throttle-rate', '--error-rate', '--drop-rate', '--fault-seed', '--rate-limit-all', '--quiet']) {
     t.true(EMULATOR_USAGE.includes(flag), flag);
   }
 });

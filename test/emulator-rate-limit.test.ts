@@ -113,3 +113,15 @@ test('with the real clock, never more than 20 creates are admitted per second of
   t.is(created + outcomes.filter((o) => o === 'RequestLimitExceeded').length, 40);
   t.is(emulator.state.policies().length, 1 + created);
 });
+
+test('rateLimitAll limits every action, reads included, and rateLimits still wins for the actions it names', async (t) => {
+  const emulator = await startTestEmulator({ clock: () => 0, rateLimitAll: 20, rateLimits: { DescribeRegions: 5 } });
+  t.teardown(() => emulator.close());
+  const client = tcrClient(emulator);
+  const namespaces = await Promise.all(
+    Array.from({ length: 25 }, () => client.DescribeNamespaces({ RegistryId: GZ_REGISTRY, Limit: 1 }).then(() => 'ok', (e: { code: string }) => e.code)),
+  );
+  t.is(namespaces.filter((o) => o === 'ok').length, 20, 'DescribeNamespaces is documented at 100/s but the strict server allows 20');
+  const regions = await Promise.all(Array.from({ length: 8 }, () => client.DescribeRegions().then(() => 'ok', (e: { code: string }) => e.code)));
+  t.is(regions.filter((o) => o === 'ok').length, 5);
+});

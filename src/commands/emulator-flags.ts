@@ -16,6 +16,7 @@ const FLAGS = {
   'drop-rate': { type: 'string' },
   'fault-seed': { type: 'string' },
   'fault-actions': { type: 'string' },
+  'rate-limit-all': { type: 'string' },
   quiet: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const;
@@ -81,6 +82,7 @@ export function parseEmulatorFlags(argv: readonly string[]): EmulatorFlags {
     dropRate,
     faultSeed: numberFlag('fault-seed', values['fault-seed'], { min: 0, max: 2 ** 32 - 1, integer: true }),
     faultActions,
+    rateLimitAll: numberFlag('rate-limit-all', values['rate-limit-all'], { min: 1, max: 100_000, integer: true }),
   };
   const defined = Object.fromEntries(Object.entries(options).filter(([, v]) => v !== undefined)) as EmulatorOptions;
   return { help: values.help ?? false, quiet: values.quiet ?? false, options: defined };

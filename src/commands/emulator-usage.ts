@@ -20,6 +20,7 @@ FLAGS
   --drop-rate F         close this fraction without an answer, half before and half after the change, 0-1
   --fault-seed N        seed of the fault sequence, for runs that repeat exactly (default: random)
   --fault-actions LIST  comma-separated actions the faults apply to (default: the two writes)
+  --rate-limit-all N    limit every action, reads included, to N requests/s per SecretId
   --quiet               no per-request log lines on stderr
   -h, --help            Show help for command
 

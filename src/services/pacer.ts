@@ -40,7 +40,10 @@ const FIRST_ANSWER_WAIT_MS = 2000;
  * pace holds when calls are slow.
  */
 export function createPacer(
-  o: { api: TcrApi; control: RunControl; emit: (e: BatchEvent) => void; rate: number; concurrency?: number; operation?: RowOperation },
+  o: {
+    api: TcrApi; control: RunControl; emit: (e: BatchEvent) => void; rate: number; concurrency?: number; operation?: RowOperation;
+    beforeAttempt?: (row: PolicyRow, attempt: number) => Promise<void>;
+  },
 ): Pacer {
   const operation = o.operation ?? CREATE_POLICY;
   let slack = INITIAL_SLACK_MS;
@@ -123,6 +126,7 @@ export function createPacer(
           if (first) lastStart = performance.now();
           // A stop while this attempt waited for its turn: it does not start (a retry ends with its last error).
           if (o.control.stopping) return 'not-started' as const;
+          await o.beforeAttempt?.(row, attempt);
           o.emit({ type: 'row-start', line: row.line, key: policyKey(row.request), attempt });
           inFlight += 1;
           notify();

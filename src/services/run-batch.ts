@@ -27,6 +27,8 @@ export interface RunBatchOptions {
   /** Which namespaces signed before this run (from the preflight), to tell our creation from an old policy. */
   readonly signingBefore?: (row: PolicyRow) => boolean | undefined;
   readonly journal?: string;
+  /** Awaited right before each attempt goes out, once it has its turn (the journal records the intent here). */
+  readonly beforeAttempt?: (row: PolicyRow, attempt: number) => Promise<void>;
   /** What each row sends; CreateSignaturePolicy by default (rollback: DeleteSignaturePolicy). */
   readonly operation?: RowOperation;
   readonly now?: () => number;

@@ -24,7 +24,8 @@ function checkOptions(options: EmulatorOptions): void {
   for (const action of [...(options.faultActions ?? []), ...Object.keys(options.rateLimits ?? {})]) {
     if (!isKnownAction(action)) throw new RangeError(`unknown action ${action}; known: ${ROUTES.map((r) => r.action).join(', ')}`);
   }
-  for (const [action, limit] of Object.entries(options.rateLimits ?? {})) {
+  const limits = Object.entries({ ...(options.rateLimitAll === undefined ? {} : { 'every action': options.rateLimitAll }), ...options.rateLimits });
+  for (const [action, limit] of limits) {
     if (!(limit >= 1) || (Number.isFinite(limit) && !Number.isInteger(limit))) {
       throw new RangeError(`rate limit of ${action} must be a whole number ≥ 1 or Infinity (got ${limit})`);
     }
@@ -74,7 +75,10 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       regions,
       verifier: new SignatureVerifier(credentials, options.maxSkewSeconds ?? 300),
       limiter: new SlidingWindowLimiter(options.clock),
-      rateLimits: new Map(Object.entries(options.rateLimits ?? {})),
+      rateLimits: new Map([
+        ...(options.rateLimitAll === undefined ? [] : ROUTES.map((r) => [r.action, options.rateLimitAll] as [string, number])),
+        ...Object.entries(options.rateLimits ?? {}),
+      ]),
       faults: new FaultPlan(options),
       faultActions: new Set(options.faultActions ?? ROUTES.filter((r) => r.writes).map((r) => r.action)),
       shutdown: shutdown.signal,

@@ -35,6 +35,12 @@ export interface EmulatorOptions extends FaultOptions {
   readonly credentials?: readonly EmulatorCredential[];
   /** Requests per second per action and SecretId, replacing the documented ones (Infinity turns one off). */
   readonly rateLimits?: Readonly<Record<string, number>>;
+  /**
+   * Every action, reads included, limited to this many requests per second per SecretId (a stricter
+   * server than the documented limits, as a sub-account shared with other tools sees it). `rateLimits`
+   * still wins for the actions it names.
+   */
+  readonly rateLimitAll?: number;
   /** Receives one line per request; omit it for a quiet emulator. */
   readonly log?: (line: string) => void;
   /** How many recent requests `state.recentRequests()` keeps (with their bodies). Default 200; 0 keeps none. */
