@@ -1,20 +1,20 @@
 import test from 'ava';
-import { DEFAULT_ENDPOINT, parseEndpoint, type Endpoint } from '../src/core/endpoint.js';
+import { DEFAULT_ENDPOINT, parseEndpoint, parseEndpoints, type Endpoint } from '../src/core/endpoint.js';
 import { UsageError } from '../src/core/errors.js';
 
 const accepted: readonly (readonly [string, Endpoint])[] = [
-  [DEFAULT_ENDPOINT, { url: 'https://tcr.tencentcloudapi.com', protocol: 'https://', host: 'tcr.tencentcloudapi.com', loopback: false }],
-  ['tcr.tencentcloudapi.com', { url: 'https://tcr.tencentcloudapi.com', protocol: 'https://', host: 'tcr.tencentcloudapi.com', loopback: false }],
-  ['https://tcr.tencentcloudapi.com/', { url: 'https://tcr.tencentcloudapi.com', protocol: 'https://', host: 'tcr.tencentcloudapi.com', loopback: false }],
-  ['HTTPS://TCR.TencentCloudAPI.com', { url: 'https://tcr.tencentcloudapi.com', protocol: 'https://', host: 'tcr.tencentcloudapi.com', loopback: false }],
-  ['https://tcr.intl.tencentcloudapi.com', { url: 'https://tcr.intl.tencentcloudapi.com', protocol: 'https://', host: 'tcr.intl.tencentcloudapi.com', loopback: false }],
-  ['https://tcr.ap-guangzhou.tencentcloudapi.com:443', { url: 'https://tcr.ap-guangzhou.tencentcloudapi.com', protocol: 'https://', host: 'tcr.ap-guangzhou.tencentcloudapi.com', loopback: false }],
-  ['http://127.0.0.1:9500', { url: 'http://127.0.0.1:9500', protocol: 'http://', host: '127.0.0.1:9500', loopback: true }],
-  ['http://127.0.0.1:9500/', { url: 'http://127.0.0.1:9500', protocol: 'http://', host: '127.0.0.1:9500', loopback: true }],
-  ['http://127.9.9.9:9500', { url: 'http://127.9.9.9:9500', protocol: 'http://', host: '127.9.9.9:9500', loopback: true }],
-  ['http://localhost:9500', { url: 'http://localhost:9500', protocol: 'http://', host: 'localhost:9500', loopback: true }],
-  ['http://[::1]:9500', { url: 'http://[::1]:9500', protocol: 'http://', host: '[::1]:9500', loopback: true }],
-  ['https://127.0.0.1:9443', { url: 'https://127.0.0.1:9443', protocol: 'https://', host: '127.0.0.1:9443', loopback: true }],
+  [DEFAULT_ENDPOINT, { url: 'https://tcr.tencentcloudapi.com', protocol: 'https://', host: 'tcr.tencentcloudapi.com' }],
+  ['tcr.tencentcloudapi.com', { url: 'https://tcr.tencentcloudapi.com', protocol: 'https://', host: 'tcr.tencentcloudapi.com' }],
+  ['https://tcr.tencentcloudapi.com/', { url: 'https://tcr.tencentcloudapi.com', protocol: 'https://', host: 'tcr.tencentcloudapi.com' }],
+  ['HTTPS://TCR.TencentCloudAPI.com', { url: 'https://tcr.tencentcloudapi.com', protocol: 'https://', host: 'tcr.tencentcloudapi.com' }],
+  ['https://tcr.intl.tencentcloudapi.com', { url: 'https://tcr.intl.tencentcloudapi.com', protocol: 'https://', host: 'tcr.intl.tencentcloudapi.com' }],
+  ['https://tcr.ap-guangzhou.tencentcloudapi.com:443', { url: 'https://tcr.ap-guangzhou.tencentcloudapi.com', protocol: 'https://', host: 'tcr.ap-guangzhou.tencentcloudapi.com' }],
+  ['http://127.0.0.1:9500', { url: 'http://127.0.0.1:9500', protocol: 'http://', host: '127.0.0.1:9500' }],
+  ['http://127.0.0.1:9500/', { url: 'http://127.0.0.1:9500', protocol: 'http://', host: '127.0.0.1:9500' }],
+  ['http://127.9.9.9:9500', { url: 'http://127.9.9.9:9500', protocol: 'http://', host: '127.9.9.9:9500' }],
+  ['http://localhost:9500', { url: 'http://localhost:9500', protocol: 'http://', host: 'localhost:9500' }],
+  ['http://[::1]:9500', { url: 'http://[::1]:9500', protocol: 'http://', host: '[::1]:9500' }],
+  ['https://127.0.0.1:9443', { url: 'https://127.0.0.1:9443', protocol: 'https://', host: '127.0.0.1:9443' }],
 ];
 
 for (const [text, endpoint] of accepted) {
@@ -44,5 +44,34 @@ for (const [text, why] of refused) {
     t.regex(error?.message ?? '', why);
     t.true(error?.message.includes(`'${text}'`), 'the message quotes what was given');
     t.regex(error?.hint ?? '', /https:\/\/tcr\.tencentcloudapi\.com/);
+  });
+}
+
+test('--endpoint with {region}: each region gets its own host, the default is the public endpoint', (t) => {
+  t.is(parseEndpoints([]).forRegion('ap-guangzhou').url, DEFAULT_ENDPOINT);
+  const perRegion = parseEndpoints(['https://tcr.{region}.tencentcloudapi.com']);
+  t.is(perRegion.forRegion('ap-guangzhou').host, 'tcr.ap-guangzhou.tencentcloudapi.com');
+  t.is(perRegion.forRegion('ap-shanghai').host, 'tcr.ap-shanghai.tencentcloudapi.com');
+  t.is(perRegion.url, 'https://tcr.{region}.tencentcloudapi.com');
+});
+
+test('--endpoint REGION=URL, repeatable: that region goes there, the others to the plain one', (t) => {
+  const endpoints = parseEndpoints(['ap-guangzhou=http://127.0.0.1:9501', 'ap-shanghai=http://127.0.0.1:9502', 'http://127.0.0.1:9500']);
+  t.is(endpoints.forRegion('ap-guangzhou').url, 'http://127.0.0.1:9501');
+  t.is(endpoints.forRegion('ap-shanghai').url, 'http://127.0.0.1:9502');
+  t.is(endpoints.forRegion('ap-singapore').url, 'http://127.0.0.1:9500');
+  t.deepEqual(endpoints.given, ['ap-guangzhou=http://127.0.0.1:9501', 'ap-shanghai=http://127.0.0.1:9502', 'http://127.0.0.1:9500']);
+});
+
+const refusedForms: readonly (readonly [string[], RegExp])[] = [
+  [['ap-nowhere=http://127.0.0.1:9500'], /ap-nowhere is an unknown region/],
+  [['ap-guangzhou=http://127.0.0.1:1', 'ap-guangzhou=http://127.0.0.1:2'], /names ap-guangzhou twice/],
+  [['http://127.0.0.1:1', 'http://127.0.0.1:2'], /given twice without a region/],
+  [['http://tcr.{region}.example.com'], /only https/],
+  [['ap-guangzhou=https://x/{region}/path'], /scheme and host only/],
+];
+for (const [texts, message] of refusedForms) {
+  test(`--endpoint ${texts.join(' ')} is a usage error`, (t) => {
+    t.throws(() => parseEndpoints(texts), { instanceOf: UsageError, message });
   });
 }

@@ -4,7 +4,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ApiOutcome } from '../src/core/api-outcome.js';
-import { parseEndpoint } from '../src/core/endpoint.js';
+import { parseEndpoints } from '../src/core/endpoint.js';
 import type { ApiService, TcrApi } from '../src/core/tcr-api.js';
 import { DEMO_SECRET_ID, DEMO_SECRET_KEY } from '../src/services/emulator/index.js';
 import { quickCredential } from '../src/services/lookup-api.js';
@@ -73,7 +73,8 @@ test('signing keys are asked of KMS in the KMS region: Enabled (KeyState 1) ASYM
 test('through the SDK against the emulator: registries of a region, namespaces that sign, keys that can sign', async (t) => {
   const emulator = await startTestEmulator();
   t.teardown(() => emulator.close());
-  const api = await createSdkApi(parseEndpoint(emulator.url), { secretId: DEMO_SECRET_ID, secretKey: DEMO_SECRET_KEY });
+  const api = await createSdkApi(parseEndpoints([emulator.url]), { secretId: DEMO_SECRET_ID, secretKey: DEMO_SECRET_KEY });
+  t.teardown(() => api.close());
   t.deepEqual((await listRegistries(api, 'ap-guangzhou'))?.map((r) => r.id), [GZ_REGISTRY]);
   const created = await api.call('tcr', 'CreateSignaturePolicy', 'ap-guangzhou', {
     RegistryId: GZ_REGISTRY, NamespaceName: 'ledger', Name: 'ledger-signing', KmsId: GZ_SIGNING_KEY, KmsRegion: 'ap-guangzhou',

@@ -112,16 +112,6 @@ test('a failure that is not an API answer is a bug, and is thrown', async (t) =>
   await t.throwsAsync(runPreflight(rowsOver(1, registriesFor(1), keyOf), api), { message: 'boom' });
 });
 
-test('reads are paced under their action limit: no more than `limit` starts in any second', async (t) => {
-  const keys = Array.from({ length: 16 }, (_, i) => ({ id: `11111111-0000-4000-8000-0000000000${String(i).padStart(2, '0')}`, region: 'ap-guangzhou' }));
-  const api = fakeApi([], keys);
-  const reader = createPreflightReader(api, { limits: { DescribeKeys: 10 } });
-  await Promise.all(keys.map((k) => reader.read('DescribeKeys', 'ap-guangzhou', { KeyIds: [k.id] })));
-  const times = api.calls.map((c) => c.at).sort((a, b) => a - b);
-  for (let i = 10; i < times.length; i++) t.true((times[i] as number) - (times[i - 10] as number) >= 1000, `start ${i} is a second after start ${i - 10}`);
-  reader.close();
-});
-
 test('the same read asked twice is answered once', async (t) => {
   const api = fakeApi([], [{ id: 'k', region: 'ap-guangzhou' }]);
   const reader = createPreflightReader(api);

@@ -11,6 +11,7 @@ import type { TcrApi } from '../src/core/tcr-api.js';
 import { DELETE_POLICY } from '../src/services/policy-operations.js';
 import { readCreatedPolicies } from '../src/services/read-created-policies.js';
 import { runBatch } from '../src/services/run-batch.js';
+import { pacedApi } from '../src/services/traffic/paced-api.js';
 import { RunControl } from '../src/services/run-control.js';
 
 const row = (line: number, NamespaceName: string): PolicyRow => ({
@@ -48,7 +49,7 @@ test('runBatch with DELETE_POLICY: sends {RegistryId, NamespaceName}; deleted, s
   });
   const events: BatchEvent[] = [];
   const outcome = await runBatch([row(2, 'a'), row(3, 'b'), row(4, 'c'), row(5, 'd')], {
-    api, control: new RunControl(), emit: (e) => events.push(e), endpoint: 'http://127.0.0.1:1', rate: 20, maxAttempts: 3,
+    api: pacedApi(api, { writeRate: 20, endpointOf: () => 'http://fake', secretId: 'unit' }), control: new RunControl(), emit: (e) => events.push(e), endpoint: 'http://127.0.0.1:1', rate: 20, maxAttempts: 3,
     operation: DELETE_POLICY, random: () => 0,
   });
   t.true(api.sent.every((s) => s.action === 'DeleteSignaturePolicy'));

@@ -19,6 +19,7 @@ import { exportResults } from '../src/services/export-results.js';
 import { defaultJournalPath, openJournal } from '../src/services/journal.js';
 import { readPriorResults } from '../src/services/read-prior-results.js';
 import { runBatch, type RunBatchOptions } from '../src/services/run-batch.js';
+import { pacedApi } from '../src/services/traffic/paced-api.js';
 import { RunControl } from '../src/services/run-control.js';
 import { waitFor } from './helpers/engine-kit.js';
 
@@ -92,10 +93,11 @@ interface Run {
 async function run(
   rows: readonly PolicyRow[],
   script: Script,
-  options: Partial<RunBatchOptions> = {},
+  { concurrency, ...options }: Partial<RunBatchOptions> & { readonly concurrency?: number } = {},
   during?: (control: RunControl, events: BatchEvent[]) => void,
 ): Promise<Run> {
-  const api = fakeApi(script);
+  const fake = fakeApi(script);
+  const api = Object.assign(pacedApi(fake, { writeRate: options.rate ?? 20, concurrency, endpointOf: () => 'http://fake', secretId: 'unit' }), { calls: fake.calls });
   const control = new RunControl();
   const events: BatchEvent[] = [];
   const emit = (e: BatchEvent): void => {

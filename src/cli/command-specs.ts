@@ -1,6 +1,8 @@
 /** Every command, its flags and its help, in one table that both the parser and --help read. Imports nothing heavy. */
 export interface OptionSpec {
   readonly type: 'string' | 'boolean';
+  /** May be given more than once (the values are kept in order). */
+  readonly multiple?: boolean;
   readonly short?: string;
   /** Placeholder shown in help, e.g. FILE. */
   readonly value?: string;
@@ -22,7 +24,11 @@ const bool = (description: string, short?: string): OptionSpec => ({ type: 'bool
 /** Flags shared by everything that sends (or previews) CreateSignaturePolicy requests. */
 export const SEND_OPTIONS: Readonly<Record<string, OptionSpec>> = {
   region: str('R', 'region for rows without a Region value (default: $TENCENTCLOUD_REGION, then the tccli profile)'),
-  endpoint: str('URL', 'API endpoint (default https://tcr.tencentcloudapi.com; http://127.0.0.1:PORT for the emulator)'),
+  endpoint: {
+    ...str('URL', 'API endpoint (default https://tcr.tencentcloudapi.com; http://127.0.0.1:PORT for the emulator); {region} in it is each row\'s region; REGION=URL for one region, repeatable'),
+    multiple: true,
+  },
+  redis: str('URL', 'share the rate budget with every other run on this Redis (default $TCR_SIGPOLICY_REDIS_URL)'),
   profile: str('NAME', "credentials and region from tccli's ~/.tccli/NAME.credential and NAME.configure"),
   'dry-run': bool('validate and show exactly what would be sent; send nothing, need no credentials'),
   yes: bool('do not ask for confirmation (required for live runs off a terminal)', 'y'),

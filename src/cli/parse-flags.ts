@@ -1,13 +1,14 @@
 import { parseArgs } from 'node:util';
+import { parseEndpoints, type Endpoints } from '../core/endpoint.js';
 import { UsageError } from '../core/errors.js';
 import type { CommandSpec } from './command-specs.js';
 
-export type FlagValues = Record<string, string | boolean | undefined>;
+export type FlagValues = Record<string, string | boolean | string[] | undefined>;
 
 /** Parses argv against a command's flag table; any mistake is a usage error pointing at the command's help. */
 export function parseFlags(spec: CommandSpec, argv: readonly string[]): { values: FlagValues; positionals: string[] } {
   const options = Object.fromEntries(
-    Object.entries(spec.options).map(([name, o]) => [name, o.short ? { type: o.type, short: o.short } : { type: o.type }]),
+    Object.entries(spec.options).map(([name, o]) => [name, { type: o.type, ...(o.short ? { short: o.short } : {}), ...(o.multiple ? { multiple: true } : {}) }]),
   );
   try {
     const { values, positionals } = parseArgs({ args: [...argv], options, allowPositionals: true, strict: true });
@@ -34,4 +35,15 @@ export function intFlag(values: FlagValues, name: string, min: number, max: numb
 export function stringFlag(values: FlagValues, name: string): string | undefined {
   const raw = values[name];
   return typeof raw === 'string' ? raw : undefined;
+}
+
+/** Every value of a flag that may be repeated, in order. */
+export function listFlag(values: FlagValues, name: string): string[] {
+  const raw = values[name];
+  return Array.isArray(raw) ? raw : typeof raw === 'string' ? [raw] : [];
+}
+
+/** Where calls go: --endpoint (repeatable, REGION=URL, {region}), the public endpoint by default. */
+export function endpointsFlag(values: FlagValues): Endpoints {
+  return parseEndpoints(listFlag(values, 'endpoint'));
 }

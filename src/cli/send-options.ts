@@ -1,11 +1,13 @@
-import { DEFAULT_ENDPOINT, parseEndpoint, type Endpoint } from '../core/endpoint.js';
-import { intFlag, stringFlag, type FlagValues } from './parse-flags.js';
+import type { Endpoints } from '../core/endpoint.js';
+import { endpointsFlag, intFlag, stringFlag, type FlagValues } from './parse-flags.js';
 import { checkWritable } from '../services/export-results.js';
 
 /** The flags shared by `create` and `batch`, checked and typed. */
 export interface SendOptions {
   readonly region?: string;
-  readonly endpoint: Endpoint;
+  readonly endpoint: Endpoints;
+  /** Redis that shares the rate budget with other runs (--redis, TCR_SIGPOLICY_REDIS_URL). */
+  readonly redis?: string;
   readonly profile?: string;
   readonly dryRun: boolean;
   readonly yes: boolean;
@@ -27,7 +29,8 @@ export function readSendOptions(values: FlagValues, stdoutIsTty: boolean): SendO
   if (out) checkWritable(out);
   return {
     region: stringFlag(values, 'region'),
-    endpoint: parseEndpoint(stringFlag(values, 'endpoint') ?? DEFAULT_ENDPOINT),
+    endpoint: endpointsFlag(values),
+    redis: stringFlag(values, 'redis') ?? (process.env.TCR_SIGPOLICY_REDIS_URL || undefined),
     profile: stringFlag(values, 'profile'),
     dryRun: values['dry-run'] === true,
     yes: values.yes === true,

@@ -5,10 +5,10 @@ import { findCommand, type CommandSpec } from '../cli/command-specs.js';
 import { parseFlags } from '../cli/parse-flags.js';
 import { readSendOptions } from '../cli/send-options.js';
 import { UsageError } from '../core/errors.js';
-import { parseEndpoint } from '../core/endpoint.js';
+import { parseEndpoints } from '../core/endpoint.js';
 import { DEMO_SECRET_ID, DEMO_SECRET_KEY, startEmulator } from '../services/emulator/index.js';
 import { readPolicyCsv } from '../services/read-policy-csv.js';
-import { createSdkApi } from '../services/sdk-api.js';
+import { makeApi } from './make-api.js';
 import { sendRows } from './send-rows.js';
 
 const spec = findCommand('demo') as CommandSpec;
@@ -24,7 +24,7 @@ export async function run(argv: readonly string[]): Promise<number> {
   const credential = { secretId: DEMO_SECRET_ID, secretKey: DEMO_SECRET_KEY };
   const emulator = await startEmulator({ port: 0, credentials: [credential] });
   try {
-    const endpoint = parseEndpoint(emulator.url);
+    const endpoint = parseEndpoints([emulator.url]);
     const options = { ...readSendOptions(values, process.stdout.isTTY === true), endpoint, yes: true };
     process.stderr.write(
       `Demo: a local TCR API emulator is listening on ${emulator.url} with demo credentials.\n` +
@@ -38,7 +38,7 @@ export async function run(argv: readonly string[]): Promise<number> {
       settled: [],
       options,
       confirm: false,
-      api: () => createSdkApi(endpoint, credential),
+      api: makeApi(options, credential),
       journalDir: tmpdir(),
       // The offered export lands in the working directory, not beside the bundled sample.
       input: basename(SAMPLE_CSV),

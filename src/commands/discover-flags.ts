@@ -1,9 +1,9 @@
 import { accessSync, constants } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import picomatch from 'picomatch';
-import { stringFlag, type FlagValues } from '../cli/parse-flags.js';
+import { endpointsFlag, stringFlag, type FlagValues } from '../cli/parse-flags.js';
 import { checkNameTemplate, DEFAULT_NAME_TEMPLATE, type DiscoverRequest } from '../core/discover-rows.js';
-import { DEFAULT_ENDPOINT, parseEndpoint, type Endpoint } from '../core/endpoint.js';
+import type { Endpoints } from '../core/endpoint.js';
 import { InputError, UsageError } from '../core/errors.js';
 import { checkDomain, checkKmsId, checkRegion, checkRegistryId, type FieldRule } from '../core/field-rules.js';
 import type { Problem } from '../core/problem.js';
@@ -11,7 +11,7 @@ import { readTccliProfile } from '../services/tccli-profile.js';
 
 export interface DiscoverFlags {
   readonly request: DiscoverRequest;
-  readonly endpoint: Endpoint;
+  readonly endpoint: Endpoints;
   readonly profile?: string;
   readonly out?: string;
 }
@@ -60,7 +60,7 @@ export function readDiscoverFlags(values: FlagValues, env: NodeJS.ProcessEnv = p
       exclude: glob('exclude'),
       unsignedOnly: values['unsigned-only'] === true,
     },
-    endpoint: parseEndpoint(stringFlag(values, 'endpoint') ?? DEFAULT_ENDPOINT),
+    endpoint: endpointsFlag(values),
     profile,
     out,
   };

@@ -30,7 +30,7 @@ export async function readRegistry(flags: DiscoverFlags, err: NodeJS.WritableStr
     const [names, signing, key] = await Promise.all([
       reads.listNamespaces(reader, registryId, region, false),
       reads.listNamespaces(reader, registryId, region, true),
-      reads.describeKey(reader, request.kmsId, keyRegion),
+      reads.describeKeys(reader, [request.kmsId], keyRegion).then((found) => found.get(request.kmsId) ?? null),
     ]);
     const keyProblem = signingKeyProblem(request.kmsId, key, keyRegion);
     if (keyProblem) err.write(`warning: ${keyProblem.reason}; batch's preflight will block these rows.\n`);

@@ -11,6 +11,8 @@ export function runDryRun(
   settled: readonly RowResult[],
   context: {
     endpoint: string;
+    /** Where one row's request would go (with --endpoint per region, not always `endpoint`). */
+    endpointOf?: (region: string) => string;
     rate: number;
     onEvent: BatchEventListener;
     now?: () => number;
@@ -31,7 +33,7 @@ export function runDryRun(
   for (const row of rows) {
     const result = resultOf(identityOf(row), 'dry-run');
     results.push(result);
-    onEvent({ type: 'row-done', result, request: preview(row, context.endpoint) });
+    onEvent({ type: 'row-done', result, request: preview(row, context.endpointOf?.(row.region) ?? context.endpoint) });
   }
   onEvent({ type: 'end', counts: countStatuses(results), elapsedMs: now() - started, interrupted: false });
   return results;

@@ -1,9 +1,24 @@
 import type { SendOptions } from '../cli/send-options.js';
 import type { TcrApi } from '../core/tcr-api.js';
-import { resolveCredential } from '../services/credentials.js';
-import { createSdkApi } from '../services/sdk-api.js';
+import type { Credential } from '../services/credentials.js';
 
-/** The real API for a live run: credentials in SPEC order, then the SDK clients. */
-export function makeApi(options: SendOptions): () => Promise<TcrApi> {
-  return async () => createSdkApi(options.endpoint, await resolveCredential(options.profile));
+/**
+ * The real API for a run: credentials in SPEC order (unless given), the SDK clients, and every
+ * call paced in its lane at the run's --rate, sharing the budget through --redis when asked.
+ */
+export function makeApi(options: Pick<SendOptions, 'endpoint' | 'profile' | 'rate' | 'concurrency' | 'redis'>, credential?: Credential): () => Promise<TcrApi> {
+  return async () => {
+    const [{ resolveCredential }, { createSdkApi }] = await Promise.all([import('../services/credentials.js'), import('../services/sdk-api.js')]);
+    const budget = options.redis ? await (await import('../services/traffic/shared-budget.js')).connectSharedBudget(options.redis) : undefined;
+    const api = await createSdkApi(options.endpoint, credential ?? (await resolveCredential(options.profile)), {
+      traffic: { writeRate: options.rate, concurrency: options.concurrency, shared: budget?.shared },
+    });
+    return {
+      call: api.call,
+      async close() {
+        await api.close();
+        await budget?.close();
+      },
+    };
+  };
 }

@@ -26,14 +26,17 @@ export async function planDryRun(
   err: NodeJS.WritableStream,
 ): Promise<AppliedPlan | undefined> {
   if (!options.preflight || rows.length === 0) return undefined;
-  if (api) return withoutFailure(await planLiveRun(rows, await api(), options), err);
-  const credential = quickCredential(options.profile);
-  if (!credential) {
+  const credential = api ? undefined : quickCredential(options.profile);
+  if (!api && !credential) {
     err.write('No credentials, so no preflight: the rows were checked offline only (set TENCENTCLOUD_SECRET_ID/KEY or pass --profile to plan against the account).\n');
     return undefined;
   }
-  const { createSdkApi } = await import('../services/sdk-api.js');
-  return withoutFailure(await planLiveRun(rows, await createSdkApi(options.endpoint, credential), options), err);
+  const reads = await (api ?? (await import('./make-api.js')).makeApi(options, credential))();
+  try {
+    return withoutFailure(await planLiveRun(rows, reads, options), err);
+  } finally {
+    await reads.close?.();
+  }
 }
 
 /** A dry run sends nothing either way: a preflight that could not finish is a warning, not a stop. */

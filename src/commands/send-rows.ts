@@ -51,7 +51,8 @@ export async function sendRows(req: SendRequest): Promise<number> {
     hub.subscribe(req.face ?? (options.json ? createJsonReporter(streams) : createPlainReporter(streams)));
     const plan = await planDryRun(req.rows, options, req.api, process.stderr);
     const results = runDryRun(plan?.toSend ?? req.rows, [...req.settled, ...(plan?.settled ?? [])], {
-      endpoint: options.endpoint.url, rate: options.rate, onEvent: hub.emit, plan: plan?.summary, operation: req.operation,
+      endpoint: options.endpoint.url, endpointOf: (region) => options.endpoint.forRegion(region).url,
+      rate: options.rate, onEvent: hub.emit, plan: plan?.summary, operation: req.operation,
     });
     return finish(results, false, req);
   }
@@ -62,6 +63,16 @@ export async function sendRows(req: SendRequest): Promise<number> {
   const rows = resume?.toSend ?? req.rows;
   const settled = [...req.settled, ...(resume?.skipped ?? [])];
   const api = await (req.api ?? (await import('./make-api.js')).makeApi(options))();
+  try {
+    return await sendLive(req, rows, settled, resume?.unknownBefore, api);
+  } finally {
+    await api.close?.();
+  }
+}
+
+async function sendLive(req: SendRequest, rows: readonly PolicyRow[], settled: RowResult[], unknownBefore: ReadonlySet<string> | undefined, api: TcrApi): Promise<number> {
+  const { options } = req;
+  const hub = createEventHub();
   const plan = await planLiveRun(rows, api, options);
   const toSend = plan?.toSend ?? rows;
   settled.push(...(plan?.settled ?? []));
@@ -82,8 +93,8 @@ export async function sendRows(req: SendRequest): Promise<number> {
     const { runBatch } = await import('../services/run-batch.js');
     if (plan) hub.emit({ type: 'plan', ...plan.summary });
     const outcome = await runBatch(toSend, {
-      api, control, emit: hub.emit, endpoint: options.endpoint.url, rate: options.rate, concurrency: options.concurrency,
-      maxAttempts: options.maxAttempts, settled, unknownBefore: resume?.unknownBefore, journal: journal.path,
+      api, control, emit: hub.emit, endpoint: options.endpoint.url, rate: options.rate,
+      maxAttempts: options.maxAttempts, settled, unknownBefore, journal: journal.path,
       operation: req.operation, signingBefore: signingBeforeOf(plan),
     });
     await face;

@@ -1,5 +1,5 @@
 import type { FlagValues } from '../cli/parse-flags.js';
-import type { Endpoint } from '../core/endpoint.js';
+import type { Endpoints } from '../core/endpoint.js';
 import { checkDomain, checkKmsId, checkNamespace, checkPolicyNameStyle, checkRegion, checkRegistryId, type FieldRule } from '../core/field-rules.js';
 import {
   answersToFlags, createCommandLine, defaultPolicyName, withNamespace, withRegion, type PolicyAnswers,
@@ -18,7 +18,7 @@ import type { Step } from './wizard-steps.js';
 export interface PolicyContext {
   /** For the lists; undefined without credentials at hand (every value is typed then). */
   readonly api?: TcrApi;
-  readonly endpoint: Endpoint;
+  readonly endpoint: Endpoints;
   readonly profile?: string;
   readonly defaultRegion?: string;
   /** Answers given as flags: those questions are not asked. */
@@ -163,5 +163,5 @@ function showReview(ctx: PolicyContext, answers: PolicyAnswers): void {
     return;
   }
   const commandLine = createCommandLine(answers, { endpoint: ctx.endpoint.url, profile: ctx.profile });
-  ctx.out.write(formatReview(previewRequest(row, ctx.endpoint.url), commandLine));
+  ctx.out.write(formatReview(previewRequest(row, ctx.endpoint.forRegion(row.region).url), commandLine));
 }

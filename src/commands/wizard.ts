@@ -1,8 +1,8 @@
 import { pickSendOptions, type CommandSpec } from '../cli/command-specs.js';
-import { parseFlags, stringFlag, type FlagValues } from '../cli/parse-flags.js';
+import { endpointsFlag, parseFlags, stringFlag, type FlagValues } from '../cli/parse-flags.js';
 import { readSendOptions } from '../cli/send-options.js';
 import { CancelledError, UsageError } from '../core/errors.js';
-import { DEFAULT_ENDPOINT, parseEndpoint } from '../core/endpoint.js';
+import type { Endpoints } from '../core/endpoint.js';
 import { flagsToAnswers, type PolicyAnswers } from '../core/policy-answers.js';
 import { lookupApi } from '../services/lookup-api.js';
 import { readTccliProfile } from '../services/tccli-profile.js';
@@ -65,9 +65,9 @@ function parseWizardFlags(argv: readonly string[]): FlagValues {
 }
 
 /** Where to send and what to default to: the flags, then the environment, then the tccli profile. */
-function setting(flags: FlagValues): { endpoint: ReturnType<typeof parseEndpoint>; profile?: string; defaultRegion?: string } {
+function setting(flags: FlagValues): { endpoint: Endpoints; profile?: string; defaultRegion?: string } {
   const profile = stringFlag(flags, 'profile');
-  const endpoint = parseEndpoint(stringFlag(flags, 'endpoint') ?? DEFAULT_ENDPOINT);
+  const endpoint = endpointsFlag(flags);
   const defaultRegion = stringFlag(flags, 'region') || process.env.TENCENTCLOUD_REGION || readTccliProfile(profile)?.region;
   return { endpoint, profile, defaultRegion };
 }

@@ -9,6 +9,11 @@ export type ApiOutcome =
       readonly requestId: string;
       /** HTTP status when the server answered with something other than 200. */
       readonly httpStatus?: number;
+      /**
+       * The request never left: the run stopped while it waited for its turn, or an earlier answer
+       * (AuthFailure, an endpoint refusing connections) stopped all traffic. `code` says why.
+       */
+      readonly notSent?: true;
     };
 
 export type FailedOutcome = Extract<ApiOutcome, { ok: false }>;

@@ -75,7 +75,7 @@ export type BatchEvent =
   | {
       /** The run stops starting new requests; rows in flight finish. */
       readonly type: 'stopping';
-      readonly reason: 'interrupt' | 'auth-failure' | 'abort';
+      readonly reason: 'interrupt' | 'auth-failure' | 'unreachable' | 'abort';
       readonly message: string;
     }
   | {

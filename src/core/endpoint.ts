@@ -1,4 +1,5 @@
 import { UsageError } from './errors.js';
+import { isKnownRegion, unknownRegionMessage } from './regions.js';
 
 export const DEFAULT_ENDPOINT = 'https://tcr.tencentcloudapi.com';
 
@@ -9,7 +10,6 @@ export interface Endpoint {
   readonly protocol: 'https://' | 'http://';
   /** host[:port], as the SDK's httpProfile.endpoint. */
   readonly host: string;
-  readonly loopback: boolean;
 }
 
 const LOOPBACK = /^(127(?:\.\d{1,3}){3}|localhost|\[::1\])$/;
@@ -31,5 +31,58 @@ export function parseEndpoint(text: string): Endpoint {
     throw new UsageError(`--endpoint '${text}' must be a scheme and host only, without a path, query or user`, `use ${DEFAULT_ENDPOINT}`);
   }
   const protocol = url.protocol === 'http:' ? 'http://' : 'https://';
-  return { url: `${protocol}${url.host}`, protocol, host: url.host, loopback };
+  return { url: `${protocol}${url.host}`, protocol, host: url.host };
+}
+
+/**
+ * Where each region's calls go: `--endpoint URL` for all (a `{region}` in it is replaced by the
+ * row's region), `--endpoint REGION=URL` for one region, repeatable. Each distinct endpoint is an
+ * access region of its own, with its own rate budget.
+ */
+export interface Endpoints {
+  /** For people: the one URL, or every entry. */
+  readonly url: string;
+  /** The texts given, to repeat on a command line. */
+  readonly given: readonly string[];
+  forRegion(region: string): Endpoint;
+}
+
+const REGION_SLOT = '{region}';
+const SAMPLE_REGION = 'ap-guangzhou';
+
+export function parseEndpoints(texts: readonly string[]): Endpoints {
+  const byRegion = new Map<string, string>();
+  let fallback: string | undefined;
+  for (const text of texts) {
+    const pinned = /^([a-z]+-[a-z-]+)=(.+)$/.exec(text);
+    if (pinned) {
+      const [, region = '', url = ''] = pinned;
+      if (!isKnownRegion(region)) throw new UsageError(`--endpoint ${text}: ${region} is an ${unknownRegionMessage()}`, 'write --endpoint REGION=URL, e.g. --endpoint ap-guangzhou=https://tcr.ap-guangzhou.tencentcloudapi.com');
+      if (byRegion.has(region)) throw new UsageError(`--endpoint names ${region} twice`, 'give each region one endpoint');
+      byRegion.set(region, checkTemplate(url));
+    } else {
+      if (fallback !== undefined) throw new UsageError(`--endpoint is given twice without a region: ${fallback} and ${text}`, 'give one endpoint for every region, and REGION=URL for the exceptions');
+      fallback = checkTemplate(text);
+    }
+  }
+  const defaultText = fallback ?? DEFAULT_ENDPOINT;
+  const cache = new Map<string, Endpoint>();
+  return {
+    url: byRegion.size === 0 ? defaultText : [...[...byRegion].map(([r, u]) => `${r}=${u}`), ...(fallback ? [fallback] : [])].join(', '),
+    given: texts,
+    forRegion(region) {
+      let endpoint = cache.get(region);
+      if (!endpoint) {
+        endpoint = parseEndpoint((byRegion.get(region) ?? defaultText).replaceAll(REGION_SLOT, region));
+        cache.set(region, endpoint);
+      }
+      return endpoint;
+    },
+  };
+}
+
+/** Checked up front with a sample region, so a mistake is a usage error before anything is read. */
+function checkTemplate(text: string): string {
+  parseEndpoint(text.replaceAll(REGION_SLOT, SAMPLE_REGION));
+  return text;
 }

@@ -53,7 +53,7 @@ export function answersToFlags(answers: PolicyAnswers): Record<string, string | 
 }
 
 /** The answers a set of `create` flags already gives (values of the wrong type are ignored). */
-export function flagsToAnswers(flags: Readonly<Record<string, string | boolean | undefined>>): PolicyAnswers {
+export function flagsToAnswers(flags: Readonly<Record<string, string | boolean | readonly string[] | undefined>>): PolicyAnswers {
   const text = (name: string): string | undefined => {
     const v = flags[name];
     return typeof v === 'string' ? v.trim() : undefined;

@@ -2,6 +2,14 @@ import type { ApiOutcome } from './api-outcome.js';
 
 export type ApiService = 'tcr' | 'kms';
 
+/** How a call that waits for its turn (see services/traffic) may be held back. */
+export interface CallTurn {
+  /** Stop waiting for the turn: the call comes back `notSent` at once. */
+  readonly stop?: AbortSignal;
+  /** Awaited when the turn has come, right before the request leaves; false keeps it from leaving. */
+  readonly beforeSend?: () => Promise<boolean>;
+}
+
 /** The API calls the tool makes, whatever carries them (the SDK over HTTP, or a fake in unit tests). */
 export interface TcrApi {
   call(
@@ -9,6 +17,10 @@ export interface TcrApi {
     action: string,
     region: string,
     params: object,
+    /** Aborts the request in flight (a second Ctrl-C). */
     signal?: AbortSignal,
+    turn?: CallTurn,
   ): Promise<ApiOutcome>;
+  /** Lets go of connections (and the shared budget's Redis), so the process can end. */
+  close?(): Promise<void>;
 }

@@ -1,5 +1,6 @@
 import type { PolicyRow } from '../core/policy-row.js';
 import type { TcrApi } from '../core/tcr-api.js';
+import { readWithPatience } from './traffic/read-with-patience.js';
 
 /**
  * After an attempt whose outcome was unknown, the API said the policy "already exists". Rather than
@@ -16,7 +17,8 @@ export async function confirmSigning(
   const before = signingBefore?.(row);
   if (before === true) return { created: false, note: 'the namespace already had a signature policy before this run' };
   const { RegistryId, NamespaceName } = row.request;
-  const outcome = await api.call('tcr', 'DescribeNamespaces', row.region, { RegistryId, NamespaceName, KmsSignPolicy: true, Limit: 100 }, signal);
+  const params = { RegistryId, NamespaceName, KmsSignPolicy: true, Limit: 100 };
+  const outcome = await readWithPatience(api, { service: 'tcr', action: 'DescribeNamespaces', region: row.region, params }, { signal });
   if (!outcome.ok) {
     return { created: false, note: `an earlier attempt had no answer and the check failed (${outcome.code}): check the namespace before sending again` };
   }

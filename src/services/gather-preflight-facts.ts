@@ -1,13 +1,13 @@
 import { keyFactId, kmsRegionOf, type KeyFact, type NamespaceFact, type PreflightFacts, type RegistryFact } from '../core/plan-rows.js';
 import type { PolicyRow } from '../core/policy-row.js';
 import type { PreflightReader } from './preflight-reader.js';
-import { describeKey, describeRegistries, listNamespaces } from './preflight-queries.js';
+import { describeKeys, describeRegistries, listNamespaces } from './preflight-queries.js';
 
 /**
  * Reads what the planner needs, once per distinct thing however many rows share it: each registry
  * (DescribeInstances, one call per region for all its registries), the namespaces of each usable
  * registry (DescribeNamespaces, all pages, twice: all of them and those that sign), each KMS key in
- * its region (DescribeKeys). Registries and keys are read in parallel; namespaces once registries are known.
+ * its region (DescribeKeys, up to 100 keys a call). Registries and keys are read in parallel; namespaces once registries are known.
  */
 export async function gatherPreflightFacts(rows: readonly PolicyRow[], reader: PreflightReader): Promise<PreflightFacts> {
   const [registries, keys] = await Promise.all([gatherRegistries(rows, reader), gatherKeys(rows, reader)]);
@@ -50,12 +50,18 @@ async function gatherRegistries(rows: readonly PolicyRow[], reader: PreflightRea
 }
 
 async function gatherKeys(rows: readonly PolicyRow[], reader: PreflightReader): Promise<Map<string, KeyFact | null>> {
-  const wanted = new Map<string, { keyId: string; region: string }>();
+  const idsByRegion = new Map<string, string[]>();
   for (const row of rows) {
     const region = kmsRegionOf(row);
-    wanted.set(keyFactId(row.request.KmsId, region), { keyId: row.request.KmsId, region });
+    const ids = idsByRegion.get(region) ?? [];
+    ids.push(row.request.KmsId);
+    idsByRegion.set(region, ids);
   }
   const facts = new Map<string, KeyFact | null>();
-  await Promise.all([...wanted].map(async ([id, { keyId, region }]) => facts.set(id, await describeKey(reader, keyId, region))));
+  await Promise.all(
+    [...idsByRegion].map(async ([region, ids]) => {
+      for (const [id, fact] of await describeKeys(reader, ids, region)) facts.set(keyFactId(id, region), fact);
+    }),
+  );
   return facts;
 }

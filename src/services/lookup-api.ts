@@ -1,4 +1,4 @@
-import type { Endpoint } from '../core/endpoint.js';
+import type { Endpoints } from '../core/endpoint.js';
 import type { TcrApi } from '../core/tcr-api.js';
 import type { Credential } from './credentials.js';
 import { readTccliProfile } from './tccli-profile.js';
@@ -17,9 +17,9 @@ export function quickCredential(profileName: string | undefined, env: NodeJS.Pro
 }
 
 /** The API for the wizard's lists, with a short timeout; undefined without quick credentials. */
-export async function lookupApi(endpoint: Endpoint, profileName: string | undefined): Promise<TcrApi | undefined> {
+export async function lookupApi(endpoint: Endpoints, profileName: string | undefined): Promise<TcrApi | undefined> {
   const credential = quickCredential(profileName);
   if (!credential) return undefined;
   const { createSdkApi } = await import('./sdk-api.js');
-  return createSdkApi(endpoint, credential, 8);
+  return createSdkApi(endpoint, credential, { timeoutSeconds: 8 });
 }

@@ -73,13 +73,33 @@ export async function listNamespaces(reader: PreflightReader, registryId: string
   return names;
 }
 
-/** A KMS key as DescribeKeys sees it in `region`, or null when it is not there. */
-export async function describeKey(reader: PreflightReader, keyId: string, region: string): Promise<KeyFact | null> {
-  const outcome = await reader.read('DescribeKeys', region, { KeyIds: [keyId] });
-  if (!outcome.ok) {
-    if (KEY_NOT_FOUND.has(outcome.code)) return null;
-    throw new PreflightError('DescribeKeys', `key ${keyId} in ${region}`, outcome);
-  }
-  const key = ((outcome.response?.KeyMetadatas ?? []) as Item[]).find((k) => k.KeyId === keyId);
-  return key ? { state: String(key.KeyState ?? ''), usage: String(key.KeyUsage ?? '') } : null;
+/** DescribeKeys takes up to this many KeyIds in one call. */
+export const KEYS_PER_CALL = 100;
+
+/**
+ * KMS keys as DescribeKeys sees them in `region` (null: not there), up to KEYS_PER_CALL a call. A
+ * call naming a key that does not exist is refused whole (CmkNotFound), so such a batch is split in
+ * halves until the missing keys stand alone: a few calls more, only when keys are missing.
+ */
+export async function describeKeys(reader: PreflightReader, keyIds: readonly string[], region: string): Promise<Map<string, KeyFact | null>> {
+  const facts = new Map<string, KeyFact | null>();
+  const ask = async (ids: readonly string[]): Promise<void> => {
+    const outcome = await reader.read('DescribeKeys', region, { KeyIds: [...ids] });
+    if (!outcome.ok) {
+      if (!KEY_NOT_FOUND.has(outcome.code)) throw new PreflightError('DescribeKeys', `${ids.length === 1 ? `key ${ids[0]}` : `${ids.length} keys`} in ${region}`, outcome);
+      if (ids.length === 1) facts.set(ids[0] as string, null);
+      else await Promise.all([ask(ids.slice(0, ids.length / 2)), ask(ids.slice(ids.length / 2))]);
+      return;
+    }
+    const found = new Map(((outcome.response?.KeyMetadatas ?? []) as Item[]).map((k) => [String(k.KeyId), k]));
+    for (const id of ids) {
+      const key = found.get(id);
+      facts.set(id, key ? { state: String(key.KeyState ?? ''), usage: String(key.KeyUsage ?? '') } : null);
+    }
+  };
+  const unique = [...new Set(keyIds)].sort();
+  const batches: string[][] = [];
+  for (let i = 0; i < unique.length; i += KEYS_PER_CALL) batches.push(unique.slice(i, i + KEYS_PER_CALL));
+  await Promise.all(batches.map(ask));
+  return facts;
 }

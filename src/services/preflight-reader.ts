@@ -1,19 +1,12 @@
-import Bottleneck from 'bottleneck';
 import type { ApiOutcome, FailedOutcome } from '../core/api-outcome.js';
-import { backoffDelay, RETRY_BACKOFF, THROTTLE_BACKOFF } from '../core/backoff.js';
-import { classifyFailure, isRetryable } from '../core/classify-error.js';
+import { classifyFailure } from '../core/classify-error.js';
 import { UsageError } from '../core/errors.js';
 import type { ApiService, TcrApi } from '../core/tcr-api.js';
+import { readWithPatience, type PatienceOptions } from './traffic/read-with-patience.js';
 
-/** Documented requests per second of each read action (the emulator's router enforces the same figures). */
-export const READ_LIMITS = { DescribeInstances: 100, DescribeNamespaces: 100, DescribeKeys: 100 } as const;
-export type ReadAction = keyof typeof READ_LIMITS;
+export type ReadAction = 'DescribeInstances' | 'DescribeNamespaces' | 'DescribeKeys';
 
 const SERVICE: Readonly<Record<ReadAction, ApiService>> = { DescribeInstances: 'tcr', DescribeNamespaces: 'tcr', DescribeKeys: 'kms' };
-/** Same slack as the create pacer: starts 1000/limit ms apart plus a little, so jitter never makes limit+1. */
-const SLACK_MS = 25;
-const MAX_CONCURRENT = 10;
-const MAX_ATTEMPTS = 4;
 
 /** A read the preflight needs failed: nothing is sent, the user is told which call and what to do. */
 export class PreflightError extends UsageError {
@@ -35,7 +28,11 @@ export class PreflightError extends UsageError {
 export function readHint(failure: Pick<FailedOutcome, 'code' | 'httpStatus'>, skippable: boolean): string {
   const orSkip = skippable ? ', or pass --no-preflight to send without checking' : '';
   if (failure.code.startsWith('AuthFailure')) return 'check the credentials (TENCENTCLOUD_SECRET_ID / TENCENTCLOUD_SECRET_KEY or --profile)';
-  if (classifyFailure(failure) === 'unknown') return `check the network and --endpoint${orSkip}`;
+  // Sending without the plan would meet the same network: no --no-preflight here.
+  const kind = classifyFailure(failure);
+  if (kind === 'refused') return 'nothing answers at the endpoint: check --endpoint (for the emulator: is `tcr-sigpolicy emulator` running, on that port?)';
+  if (kind === 'unknown') return 'check the network and --endpoint, then run again';
+  if (kind === 'throttled') return 'the API stayed busy for a minute (other clients share this budget): run again later';
   return `these reads need tcr:DescribeInstances, tcr:DescribeNamespaces and kms:DescribeKeys: grant them${orSkip}`;
 }
 
@@ -47,73 +44,35 @@ export interface PreflightReader {
   close(): void;
 }
 
-export interface ReaderOptions {
-  readonly signal?: AbortSignal;
-  /** Per-second limits to pace at; the documented READ_LIMITS by default. */
-  readonly limits?: Partial<Record<ReadAction, number>>;
-  readonly random?: () => number;
-}
+export type ReaderOptions = PatienceOptions;
 
-interface ActionPace {
-  readonly limiter: Bottleneck;
-  readonly minTime: number;
-  /** Chains the actual starts, so a start delayed by a busy event loop cannot bunch up with the next. */
-  gate: Promise<void>;
-  lastStart: number;
-}
-
-/** Read calls for the preflight and discovery: one bottleneck limiter per action, a cache, a counter. */
+/**
+ * Read calls for the preflight, discovery and status: each answered once per distinct request (a
+ * cache), retried with patience in its lane (the API given is paced: services/traffic), counted.
+ */
 export function createPreflightReader(api: TcrApi, o: ReaderOptions = {}): PreflightReader {
-  const paces = new Map<ReadAction, ActionPace>();
   const cache = new Map<string, Promise<ApiOutcome>>();
   const calls: Record<string, number> = {};
-  const paceOf = (action: ReadAction): ActionPace => {
-    let pace = paces.get(action);
-    if (!pace) {
-      const minTime = (1000 + SLACK_MS) / (o.limits?.[action] ?? READ_LIMITS[action]);
-      pace = { limiter: new Bottleneck({ minTime, maxConcurrent: MAX_CONCURRENT }), minTime, gate: Promise.resolve(), lastStart: -Infinity };
-      paces.set(action, pace);
-    }
-    return pace;
+  const counted: TcrApi = {
+    async call(service, action, region, params, signal, turn) {
+      const outcome = await api.call(service, action, region, params, signal, turn);
+      if (outcome.ok || !outcome.notSent) calls[action] = (calls[action] ?? 0) + 1;
+      return outcome;
+    },
   };
-  /** Waits until minTime after the previous actual start of the action, one start at a time. */
-  const turn = (pace: ActionPace): Promise<void> => {
-    pace.gate = pace.gate.then(async () => {
-      const wait = pace.lastStart + pace.minTime - performance.now();
-      if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
-      pace.lastStart = performance.now();
-    });
-    return pace.gate;
-  };
-
-  async function send(action: ReadAction, region: string, params: object): Promise<ApiOutcome> {
-    const pace = paceOf(action);
-    for (let attempt = 1; ; attempt++) {
-      const outcome = await pace.limiter.schedule(async () => {
-        await turn(pace);
-        calls[action] = (calls[action] ?? 0) + 1;
-        return api.call(SERVICE[action], action, region, params, o.signal);
-      });
-      if (outcome.ok || attempt >= MAX_ATTEMPTS || o.signal?.aborted) return outcome;
-      const kind = classifyFailure(outcome);
-      if (!isRetryable(kind)) return outcome;
-      await new Promise((resolve) => setTimeout(resolve, backoffDelay(attempt, kind === 'throttled' ? THROTTLE_BACKOFF : RETRY_BACKOFF, o.random)));
-    }
-  }
-
   return {
     read(action, region, params) {
       const key = JSON.stringify([action, region, params]);
       let answer = cache.get(key);
       if (!answer) {
-        answer = send(action, region, params);
+        answer = readWithPatience(counted, { service: SERVICE[action], action, region, params }, o);
         cache.set(key, answer);
       }
       return answer;
     },
     calls,
     close() {
-      for (const pace of paces.values()) void pace.limiter.disconnect();
+      cache.clear();
     },
   };
 }

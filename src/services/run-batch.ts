@@ -1,24 +1,24 @@
+import { setTimeout as delay } from 'node:timers/promises';
 import type { FailedOutcome } from '../core/api-outcome.js';
 import { backoffDelay, RETRY_BACKOFF, THROTTLE_BACKOFF } from '../core/backoff.js';
 import { startEventOf, type BatchEvent } from '../core/batch-events.js';
-import { classifyFailure, isRetryable } from '../core/classify-error.js';
+import { classifyFailure, CONNECTION_REFUSED, isRetryable } from '../core/classify-error.js';
 import { policyKey, type PolicyRow } from '../core/policy-row.js';
 import { countStatuses, identityOf, resultOf, type RowResult } from '../core/result.js';
 import type { TcrApi } from '../core/tcr-api.js';
-import { createPacer } from './pacer.js';
+import { NOT_STARTED_CODE } from './traffic/paced-api.js';
 import { CREATE_POLICY, type RowOperation } from './policy-operations.js';
 import { createProgressMeter } from './progress-meter.js';
 import type { RunControl } from './run-control.js';
 
 export interface RunBatchOptions {
+  /** The API, paced (services/traffic): every attempt waits for its turn in its lane. */
   readonly api: TcrApi;
   readonly control: RunControl;
   readonly emit: (event: BatchEvent) => void;
   readonly endpoint: string;
-  /** Requests per second, never exceeded in any one-second window. */
+  /** Requests per second the writes' lanes allow (shown; the lanes enforce it). */
   readonly rate: number;
-  /** Fixed in-flight cap; by default it follows the observed latency. */
-  readonly concurrency?: number;
   readonly maxAttempts: number;
   /** Rows already settled (invalid, resumed, planned skips): reported first, never sent. */
   readonly settled?: readonly RowResult[];
@@ -33,6 +33,8 @@ export interface RunBatchOptions {
   readonly operation?: RowOperation;
   readonly now?: () => number;
   readonly random?: () => number;
+  /** Waits between attempts; ends at once when the signal fires. */
+  readonly sleep?: (ms: number, signal: AbortSignal) => Promise<void>;
 }
 
 export interface BatchOutcome {
@@ -47,32 +49,50 @@ interface Finished {
   readonly requestIds: readonly string[];
 }
 
+const sleepFor = (ms: number, signal: AbortSignal): Promise<void> => delay(ms, undefined, { signal }).catch(() => undefined);
+
+const STOP_MESSAGES = {
+  interrupt: 'Stopping: no new requests; waiting for those in flight (press Ctrl-C again to abort).',
+  'auth-failure': 'Stopping: the credentials were refused; the remaining rows are not sent.',
+  unreachable: 'Stopping: the endpoint refuses connections; the remaining rows are not sent (check --endpoint).',
+  abort: 'Aborting: requests in flight are cut off; their outcome is recorded as unknown.',
+} as const;
+
 /**
- * Sends one request per row (CreateSignaturePolicy unless `operation` says otherwise) through a bottleneck queue: paced at `rate`, retried with
- * backoff, stopped on an auth failure or on request, every row ending with exactly one result.
+ * Sends one request per row (CreateSignaturePolicy unless `operation` says otherwise) through the
+ * paced API, retried with backoff, stopped on an auth failure or on request, every row ending with
+ * exactly one result.
  */
 export async function runBatch(rows: readonly PolicyRow[], o: RunBatchOptions): Promise<BatchOutcome> {
   const now = o.now ?? Date.now;
   const random = o.random ?? Math.random;
+  const sleep = o.sleep ?? sleepFor;
   const { control, emit } = o;
   const settled = o.settled ?? [];
   const op = o.operation ?? CREATE_POLICY;
   const results: RowResult[] = [...settled];
-  const pacer = createPacer(o);
-  const meter = createProgressMeter(rows.length, now, () => pacer.inFlight, () => control.paused);
+  let inFlight = 0;
+  const meter = createProgressMeter(rows.length, now, () => inFlight, () => control.paused);
   const startedAt = now();
 
   emit(startEventOf(rows, settled.length, { endpoint: o.endpoint, rate: o.rate, dryRun: false, journal: o.journal, action: o.operation ? op.action : undefined }));
   for (const result of settled) emit({ type: 'row-done', result });
   const ticker = setInterval(() => emit(meter.progress(countStatuses(results))), 250);
   control.onChange((change) => {
-    const message = change === 'abort'
-      ? 'Aborting: requests in flight are cut off; their outcome is recorded as unknown.'
-      : control.stopReason === 'auth-failure'
-        ? 'Stopping: the credentials were refused; the remaining rows are not sent.'
-        : 'Stopping: no new requests; waiting for those in flight (press Ctrl-C again to abort).';
-    emit({ type: 'stopping', reason: change === 'abort' ? 'abort' : (control.stopReason ?? 'interrupt'), message });
+    const reason = change === 'abort' ? 'abort' : (control.stopReason ?? 'interrupt');
+    emit({ type: 'stopping', reason, message: STOP_MESSAGES[reason] });
   });
+
+  // Rows handed to the API that have not had their turn yet: the next row is handed over only when
+  // none is waiting, so a pause or a stop holds everything not yet started and memory stays flat.
+  let waiting = 0;
+  let wake: (() => void)[] = [];
+  const turnTaken = (): void => {
+    waiting -= 1;
+    const w = wake;
+    wake = [];
+    w.forEach((f) => f());
+  };
 
   const finish = ({ result, note, requestIds }: Finished): void => {
     results.push(result);
@@ -87,30 +107,61 @@ export async function runBatch(rows: readonly PolicyRow[], o: RunBatchOptions): 
     let unknownBefore = o.unknownBefore?.has(key) ?? false;
     let last: FailedOutcome | undefined;
     let sent = 0;
+    let delivered = false;
     const end = (status: RowResult['status'], extra: { RequestId?: string; ErrorCode?: string; ErrorMessage?: string } = {}, note?: string): Finished => ({
       result: resultOf(identityOf(row), status, { ...extra, attempts: sent, startedAt: started, finishedAt: new Date(now()).toISOString() }),
       note,
       requestIds,
     });
     const failed = (f: FailedOutcome, note?: string): Finished => end('failed', { RequestId: f.requestId, ErrorCode: f.code, ErrorMessage: f.message }, note);
+    /** Stopped before this attempt left: never sent at all, or failed with the last error. */
+    const stoppedHere = (): Finished =>
+      last && delivered ? failed(last, 'stopped before retrying') : { result: resultOf(identityOf(row), 'not-sent', last ? { ErrorCode: last.code, ErrorMessage: last.message } : {}), requestIds };
     let attempt = 0;
     for (;;) {
       attempt += 1;
-      const outcome = await pacer.send(row, attempt);
-      if (outcome === 'paused') {
+      let paused = false;
+      waiting += 1;
+      let turn = true;
+      const outcome = await o.api.call('tcr', op.action, row.region, op.body(row), control.signal, {
+        stop: control.stopSignal,
+        beforeSend: async () => {
+          turnTaken();
+          turn = false;
+          if (control.stopping) return false;
+          if (control.paused) return !(paused = true);
+          await o.beforeAttempt?.(row, attempt);
+          if (control.stopping) return false;
+          emit({ type: 'row-start', line: row.line, key, attempt });
+          inFlight += 1;
+          return true;
+        },
+      });
+      if (turn) {
+        turnTaken();
+        // The journal's intent and the row-start event hang on beforeSend: an API that skips it is a bug.
+        if (outcome.ok || !outcome.notSent) throw new Error('runBatch needs a paced API that calls beforeSend (services/traffic/paced-api.ts)');
+      }
+      if (paused) {
         await control.whenRunnable();
         attempt -= 1;
         continue;
       }
-      if (outcome === 'not-started') {
-        if (attempt === 1) return { result: resultOf(identityOf(row), 'not-sent'), requestIds };
-        return failed(last as FailedOutcome, 'stopped before retrying');
+      if (!outcome.ok && outcome.notSent) {
+        // Traffic stopped for everyone (refused credentials, an endpoint refusing connections): say why.
+        if (outcome.code.startsWith('AuthFailure')) control.stop('auth-failure');
+        else if (outcome.code === CONNECTION_REFUSED) control.stop('unreachable');
+        if (outcome.code !== NOT_STARTED_CODE) last ??= outcome;
+        return stoppedHere();
       }
+      inFlight -= 1;
       sent += 1;
       meter.requestStarted();
       if (outcome.requestId) requestIds.push(outcome.requestId);
       if (outcome.ok) return end(op.doneStatus, { RequestId: outcome.requestId });
       last = outcome;
+      const kind = classifyFailure(outcome);
+      if (kind !== 'refused') delivered = true;
       if (op.alreadyDone(outcome.code) && unknownBefore) {
         const check = await op.confirm(o.api, row, control.signal, o.signingBefore);
         return check.done ? end(op.doneStatus, { RequestId: outcome.requestId }, check.note) : failed(outcome, check.note);
@@ -118,32 +169,29 @@ export async function runBatch(rows: readonly PolicyRow[], o: RunBatchOptions): 
       if (op.alreadyDone(outcome.code) && op.alreadyDoneFirst === 'skipped') {
         return end('skipped', { RequestId: outcome.requestId, ErrorMessage: `nothing to do: ${outcome.code}: ${outcome.message}` });
       }
-      const kind = classifyFailure(outcome);
       if (kind === 'stop-run') {
         control.stop('auth-failure');
         return failed(outcome);
       }
       if (!isRetryable(kind) || attempt >= o.maxAttempts || control.stopping) {
+        if (!delivered && control.stopping) return stoppedHere();
         return failed(outcome, kind === 'unknown' ? 'the outcome of the last attempt is unknown: check before sending again' : undefined);
       }
       if (kind === 'unknown') unknownBefore = true;
-      else pacer.slowDown();
       const delayMs = backoffDelay(attempt, kind === 'throttled' ? THROTTLE_BACKOFF : RETRY_BACKOFF, random);
       emit({ type: 'row-retry', line: row.line, key, attempt, errorCode: outcome.code, delayMs });
-      await sleep(delayMs, control.signal);
-      if (control.stopping) return failed(outcome, 'stopped before retrying');
+      await sleep(delayMs, control.stopSignal);
+      if (control.stopping) return stoppedHere();
     }
   }
 
-  // Hand rows to the limiter one at a time, only when the last one has had its turn: a pause or a
-  // stop then holds everything not yet started, and memory stays flat.
   const active = new Set<Promise<void>>();
   let next = 0;
   while (next < rows.length) {
     await control.whenRunnable();
     if (control.stopping) break;
-    if (!pacer.ready) {
-      await pacer.changed();
+    if (waiting > 0) {
+      await new Promise<void>((resolve) => wake.push(resolve));
       continue;
     }
     const row = rows[next++] as PolicyRow;
@@ -154,7 +202,6 @@ export async function runBatch(rows: readonly PolicyRow[], o: RunBatchOptions): 
   await Promise.all(active);
   for (const row of rows.slice(next)) finish({ result: resultOf(identityOf(row), 'not-sent'), requestIds: [] });
   clearInterval(ticker);
-  pacer.close();
   emit(meter.progress(countStatuses(results)));
   const interrupted = control.stopping && control.stopReason === 'interrupt';
   emit({ type: 'end', counts: countStatuses(results), elapsedMs: now() - startedAt, interrupted });
@@ -166,16 +213,3 @@ function errorResult(row: PolicyRow, error: unknown, now: () => number): { resul
   const at = new Date(now()).toISOString();
   return { result: resultOf(identityOf(row), 'failed', { ErrorCode: 'InternalToolError', ErrorMessage: String((error as Error)?.message ?? error), startedAt: at, finishedAt: at }) };
 }
-
-function sleep(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve) => {
-    const timer = setTimeout(done, ms);
-    function done(): void {
-      clearTimeout(timer);
-      signal.removeEventListener('abort', done);
-      resolve();
-    }
-    signal.addEventListener('abort', done);
-  });
-}
-

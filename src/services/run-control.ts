@@ -1,6 +1,9 @@
 import { setMaxListeners } from 'node:events';
 import type { BatchControls } from '../core/batch-events.js';
 
+/** Why a run stops early: Ctrl-C or SIGTERM, refused credentials, an endpoint refusing connections. */
+export type StopReason = 'interrupt' | 'auth-failure' | 'unreachable';
+
 /** Every request in flight listens on the one signal; there can be hundreds. */
 function createAbortController(): AbortController {
   const controller = new AbortController();
@@ -15,13 +18,19 @@ function createAbortController(): AbortController {
 export class RunControl implements BatchControls {
   paused = false;
   stopping = false;
-  stopReason: 'interrupt' | 'auth-failure' | undefined;
+  stopReason: StopReason | undefined;
   private readonly abortController = createAbortController();
+  private readonly stopController = createAbortController();
   private waiters: (() => void)[] = [];
   private readonly listeners: ((event: 'stop' | 'abort') => void)[] = [];
 
   get signal(): AbortSignal {
     return this.abortController.signal;
+  }
+
+  /** Fires on the first stop: waits for a turn or a retry end at once. */
+  get stopSignal(): AbortSignal {
+    return this.stopController.signal;
   }
 
   get aborted(): boolean {
@@ -38,10 +47,11 @@ export class RunControl implements BatchControls {
   }
 
   /** First call: stop starting rows and let those in flight finish. Second call: abort them. */
-  stop(reason: 'interrupt' | 'auth-failure' = 'interrupt'): void {
+  stop(reason: StopReason = 'interrupt'): void {
     if (!this.stopping) {
       this.stopping = true;
       this.stopReason = reason;
+      this.stopController.abort();
       this.wake();
       this.listeners.forEach((l) => l('stop'));
     } else if (reason === 'interrupt' && !this.aborted) {

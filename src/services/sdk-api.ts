@@ -1,22 +1,29 @@
 import { Agent as HttpAgent } from 'node:http';
 import { Agent as HttpsAgent } from 'node:https';
 import type { ApiOutcome } from '../core/api-outcome.js';
-import type { Endpoint } from '../core/endpoint.js';
+import { CONNECTION_REFUSED } from '../core/classify-error.js';
+import type { Endpoint, Endpoints } from '../core/endpoint.js';
 import type { ApiService, TcrApi } from '../core/tcr-api.js';
 import type { Credential } from './credentials.js';
-
-const VERSIONS: Record<ApiService, string> = { tcr: '2019-09-24', kms: '2019-01-18' };
+import { pacedApi, type PacedApi, type TrafficOptions } from './traffic/paced-api.js';
 
 interface SdkClient {
   request(action: string, params: unknown, options: { signal?: AbortSignal }): Promise<Record<string, unknown>>;
 }
 type ClientClass = new (config: unknown) => SdkClient;
 
+export interface SdkApiOptions {
+  /** Seconds before a request with no answer is given up (its outcome is then unknown). */
+  readonly timeoutSeconds?: number;
+  /** The write rate and in-flight cap of the lanes, and the shared budget (--redis). */
+  readonly traffic?: Pick<TrafficOptions, 'writeRate' | 'concurrency' | 'shared'>;
+}
+
 /**
- * The API through the official tencentcloud-sdk-nodejs clients, loaded lazily and only the TCR and
- * KMS parts. One client per service and region, sharing one keep-alive agent.
+ * The API through the official tencentcloud-sdk-nodejs clients (loaded lazily, only the TCR and KMS
+ * parts; one client per service and region, keep-alive agents), every call paced in its lane.
  */
-export async function createSdkApi(endpoint: Endpoint, credential: Credential, timeoutSeconds = 15): Promise<TcrApi> {
+export async function createSdkApi(endpoints: Endpoints, credential: Credential, o: SdkApiOptions = {}): Promise<PacedApi> {
   const [tcr, kms] = await Promise.all([
     import('tencentcloud-sdk-nodejs/tencentcloud/services/tcr/v20190924/tcr_client.js'),
     import('tencentcloud-sdk-nodejs/tencentcloud/services/kms/v20190118/kms_client.js'),
@@ -25,22 +32,23 @@ export async function createSdkApi(endpoint: Endpoint, credential: Credential, t
     tcr: tcr.Client as unknown as ClientClass,
     kms: kms.Client as unknown as ClientClass,
   };
-  const agent = endpoint.protocol === 'http://' ? new HttpAgent({ keepAlive: true }) : new HttpsAgent({ keepAlive: true });
+  const agents = { 'http://': new HttpAgent({ keepAlive: true }), 'https://': new HttpsAgent({ keepAlive: true }) };
   const clients = new Map<string, SdkClient>();
   const clientFor = (service: ApiService, region: string): SdkClient => {
     const key = `${service}/${region}`;
     let client = clients.get(key);
     if (!client) {
+      const endpoint = endpoints.forRegion(region);
       client = new classes[service]({
         credential,
         region,
-        profile: { httpProfile: { endpoint: hostFor(service, endpoint), protocol: endpoint.protocol, reqTimeout: timeoutSeconds, agent } },
+        profile: { httpProfile: { endpoint: hostFor(service, endpoint), protocol: endpoint.protocol, reqTimeout: o.timeoutSeconds ?? 15, agent: agents[endpoint.protocol] } },
       });
       clients.set(key, client);
     }
     return client;
   };
-  return {
+  const sdk: TcrApi = {
     async call(service, action, region, params, signal) {
       try {
         const response = await clientFor(service, region).request(action, params, { signal });
@@ -48,6 +56,25 @@ export async function createSdkApi(endpoint: Endpoint, credential: Credential, t
       } catch (error) {
         return failureOf(error);
       }
+    },
+  };
+  const paced = pacedApi(sdk, {
+    writeRate: o.traffic?.writeRate ?? 20,
+    concurrency: o.traffic?.concurrency,
+    shared: o.traffic?.shared,
+    secretId: credential.secretId ?? '',
+    endpointOf: (service, region) => {
+      const endpoint = endpoints.forRegion(region);
+      return `${endpoint.protocol}${hostFor(service, endpoint)}`;
+    },
+  });
+  return {
+    ...paced,
+    call: paced.call,
+    async close() {
+      await paced.close();
+      agents['http://'].destroy();
+      agents['https://'].destroy();
     },
   };
 }
@@ -65,9 +92,8 @@ export function failureOf(error: unknown): Extract<ApiOutcome, { ok: false }> {
   const requestId = e.requestId ?? '';
   if (e.code) return { ok: false, code: e.code, message, requestId };
   if (e.httpCode) return { ok: false, code: 'HttpError', message: `HTTP ${e.httpCode} ${message}`.trim(), requestId, httpStatus: e.httpCode };
+  if (/ECONNREFUSED/.test(message)) return { ok: false, code: CONNECTION_REFUSED, message, requestId };
   if (/abort/i.test(message)) return { ok: false, code: 'Aborted', message: 'interrupted while in flight; the outcome is unknown', requestId };
   if (/timeout/i.test(message)) return { ok: false, code: 'Timeout', message, requestId };
   return { ok: false, code: 'NetworkError', message, requestId };
 }
-
-export { VERSIONS as API_VERSIONS };

@@ -46,7 +46,7 @@ export interface DashboardState {
   readonly finished: readonly FinishedItem[];
   /** The finished rows that need the user: `failed`, and `invalid` (blocked by the plan), for the summary at the end. */
   readonly failures: readonly RowResult[];
-  readonly stopping: { readonly reason: 'interrupt' | 'auth-failure' | 'abort'; readonly message: string } | undefined;
+  readonly stopping: { readonly reason: 'interrupt' | 'auth-failure' | 'unreachable' | 'abort'; readonly message: string } | undefined;
   readonly end: { readonly elapsedMs: number; readonly interrupted: boolean } | undefined;
 }
 

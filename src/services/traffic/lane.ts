@@ -1,0 +1,180 @@
+import Bottleneck from 'bottleneck';
+import { setTimeout as delay } from 'node:timers/promises';
+import { createRateControl } from '../../core/rate-control.js';
+import { createStartWindow } from '../../core/start-window.js';
+
+/** What `run` gives back when the task never started: the stop came first, or `beforeStart` said no. */
+export const NOT_STARTED = Symbol('not-started');
+
+export interface LaneOptions {
+  /** Starts per second at most: the action's documented limit, or --rate for the writes. */
+  readonly limit: number;
+  /** A fixed in-flight cap; by default it follows the observed latency. */
+  readonly concurrency?: number;
+  /** Bottleneck settings on top (the Redis datastore and the lane's id when the budget is shared). */
+  readonly bottleneck?: Bottleneck.ConstructorOptions;
+  /**
+   * At most `limit` starts in any 1000 + marginMs: a margin for the jitter between start and arrival
+   * (25 ms by default; more when processes share the budget through Redis and only it sees them all).
+   */
+  readonly marginMs?: number;
+  readonly now?: () => number;
+  readonly sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
+}
+
+export interface RunOptions<T> {
+  /** Stop waiting for a turn: the task is not started, `run` resolves NOT_STARTED at once. */
+  readonly stop?: AbortSignal;
+  /** Whether the answer said RequestLimitExceeded: the lane slows down. */
+  readonly throttled?: (result: T) => boolean;
+}
+
+export interface Lane {
+  run<T>(task: () => Promise<T | typeof NOT_STARTED>, options?: RunOptions<T>): Promise<T | typeof NOT_STARTED>;
+  /** Tasks handed over that have not started yet. */
+  readonly waiting: number;
+  readonly inFlight: number;
+  /** The rate the lane allows now. */
+  readonly rate: number;
+  /** Throttled answers that cut the rate, so far. */
+  readonly cuts: number;
+  /** Resolves when a task starts or ends, i.e. when `waiting` or `inFlight` may have changed. */
+  changed(): Promise<void>;
+  close(): Promise<void>;
+}
+
+const DEFAULT_MARGIN_MS = 25;
+const FIRST_ANSWER_WAIT_MS = 2000;
+
+const sleepFor = (ms: number, signal?: AbortSignal): Promise<void> => delay(ms, undefined, { signal }).catch(() => undefined);
+
+/**
+ * One access endpoint × action × credential: a bottleneck limiter (`minTime` from the rate,
+ * `maxConcurrent` from the latency) with the three rules it does not have, here and nowhere else:
+ * at most `limit` *actual* starts in any second and a margin (see start-window.ts); the lane's first
+ * request, which opens the connection, holds the others until it is answered; RequestLimitExceeded
+ * cuts the rate and it climbs back (see rate-control.ts).
+ */
+export function createLane(o: LaneOptions): Lane {
+  const now = o.now ?? (() => performance.now());
+  const sleep = o.sleep ?? sleepFor;
+  const control = createRateControl(o.limit);
+  const margin = o.marginMs ?? DEFAULT_MARGIN_MS;
+  const window = createStartWindow(o.limit, 1000 + margin);
+  let rate = o.limit;
+  let latencyMs = 300;
+  /** Enough in flight to hold the rate at the observed latency, with room for its swings. */
+  const enoughFor = (ms: number): number => Math.min(200, Math.max(4, Math.ceil((o.limit * ms * 1.5) / 1000) + 2));
+  let maxConcurrent = o.concurrency ?? enoughFor(latencyMs);
+  const limiter = new Bottleneck({ minTime: (1000 + margin) / rate, maxConcurrent, ...o.bottleneck });
+  let waiting = 0;
+  let inFlight = 0;
+  let cuts = 0;
+  let first: Promise<void> | undefined;
+  let firstAnswered = false;
+  let firstGiveUpAt = 0;
+  let wake: (() => void)[] = [];
+  const notify = (): void => {
+    const w = wake;
+    wake = [];
+    w.forEach((f) => f());
+  };
+  const spacing = (r: number): number => (1000 + margin) / r;
+  /** Bottleneck plans starts `spacing` apart; after a cut, and as the rate climbs back, it is told. */
+  const follow = (next: number): void => {
+    if (next === rate || (Math.abs(next - rate) < 0.05 * o.limit && next !== o.limit)) return;
+    rate = next;
+    void limiter.updateSettings({ minTime: spacing(rate) });
+  };
+  const adapt = (ms: number): void => {
+    latencyMs = latencyMs * 0.8 + ms * 0.2;
+    if (o.concurrency) return;
+    const wanted = enoughFor(latencyMs);
+    if (wanted !== maxConcurrent) void limiter.updateSettings({ maxConcurrent: (maxConcurrent = wanted) });
+  };
+
+  async function start<T>(task: () => Promise<T | typeof NOT_STARTED>, options: RunOptions<T>): Promise<T | typeof NOT_STARTED> {
+    const { stop } = options;
+    if (first && !firstAnswered) await Promise.race([first, sleep(firstGiveUpAt - now(), stop)]);
+    for (let wait = window.delayAt(now()); wait > 0 && !stop?.aborted; wait = window.delayAt(now())) await sleep(wait, stop);
+    if (stop?.aborted) return NOT_STARTED;
+    const opening = first === undefined;
+    let answered: () => void = () => undefined;
+    if (opening) {
+      first = new Promise((resolve) => (answered = () => ((firstAnswered = true), resolve())));
+      firstGiveUpAt = now() + FIRST_ANSWER_WAIT_MS;
+    }
+    const startedAt = now();
+    window.record(startedAt);
+    inFlight += 1;
+    notify();
+    try {
+      const result = await task();
+      if (result !== NOT_STARTED && options.throttled?.(result) && control.throttled(now())) cuts += 1;
+      return result;
+    } finally {
+      inFlight -= 1;
+      adapt(now() - startedAt);
+      // It reached the API somewhere before its answer: count it from there.
+      if (opening) window.move(startedAt, now());
+      answered();
+      follow(control.rateAt(now()));
+      notify();
+    }
+  }
+
+  return {
+    async run(task, options = {}) {
+      if (options.stop?.aborted) return NOT_STARTED;
+      waiting += 1;
+      let left = false;
+      const leaveQueue = (): void => {
+        if (left) return;
+        left = true;
+        waiting -= 1;
+        notify();
+      };
+      const job = limiter.schedule(() => {
+        const gone = left;
+        leaveQueue();
+        return gone || options.stop?.aborted ? Promise.resolve(NOT_STARTED) : start(task, options);
+      });
+      if (!options.stop) return job;
+      // A stop while waiting for the turn answers at once; the job, when its turn comes, does nothing.
+      const { stop } = options;
+      let onStop = (): void => undefined;
+      const stopped = new Promise<typeof NOT_STARTED>((resolve) => {
+        onStop = () => {
+          if (left) return;
+          leaveQueue();
+          resolve(NOT_STARTED);
+        };
+      });
+      stop.addEventListener('abort', onStop, { once: true });
+      try {
+        return await Promise.race([job, stopped]);
+      } finally {
+        stop.removeEventListener('abort', onStop);
+      }
+    },
+    get waiting() {
+      return waiting;
+    },
+    get inFlight() {
+      return inFlight;
+    },
+    get rate() {
+      return control.rateAt(now());
+    },
+    get cuts() {
+      return cuts;
+    },
+    changed() {
+      return new Promise((resolve) => wake.push(resolve));
+    },
+    async close() {
+      notify();
+      await limiter.disconnect().catch(() => undefined);
+    },
+  };
+}

@@ -1,0 +1,101 @@
+import type Bottleneck from 'bottleneck';
+import type { ApiOutcome, FailedOutcome } from '../../core/api-outcome.js';
+import { CONNECTION_REFUSED, isThrottling } from '../../core/classify-error.js';
+import type { ApiService, CallTurn, TcrApi } from '../../core/tcr-api.js';
+import { createLane, NOT_STARTED, type Lane } from './lane.js';
+
+/** Documented requests per second of the actions the tool calls; the writes run at --rate instead. */
+export const ACTION_LIMITS: Readonly<Record<string, number>> = {
+  CreateSignaturePolicy: 20,
+  DeleteSignaturePolicy: 20,
+  DescribeInstances: 100,
+  DescribeNamespaces: 100,
+  DescribeRegions: 20,
+  ListKeyDetail: 100,
+  DescribeKeys: 100,
+};
+const WRITES = new Set(['CreateSignaturePolicy', 'DeleteSignaturePolicy']);
+const UNLISTED_LIMIT = 20;
+/** Refused connections in a row, across every lane, after which all traffic stops. */
+export const REFUSALS_TO_STOP = 5;
+
+export interface TrafficOptions {
+  /** Requests per second for the writes (--rate). */
+  readonly writeRate: number;
+  /** Fixed in-flight cap for the writes (--concurrency). */
+  readonly concurrency?: number;
+  /** The access endpoint a call goes to, which with the action and credential names its lane. */
+  readonly endpointOf: (service: ApiService, region: string) => string;
+  /** Who is calling: lanes are per credential, as the API counts. */
+  readonly secretId: string;
+  /** Bottleneck settings for a lane shared through Redis (its datastore), given the lane's id. */
+  readonly shared?: (id: string) => Bottleneck.ConstructorOptions;
+  /** Per-action limits instead of the documented ones (tests). */
+  readonly limits?: Readonly<Record<string, number>>;
+}
+
+export interface PacedApi extends TcrApi {
+  /** Every lane so far, by `endpoint action`, for figures and tests. */
+  readonly lanes: ReadonlyMap<string, Lane>;
+  close(): Promise<void>;
+}
+
+const SHARED_MARGIN_MS = 50;
+/** The code of a call that did not go out because its caller stopped it (CallTurn). */
+export const NOT_STARTED_CODE = 'NotStarted';
+
+/**
+ * The one way out to the API: every call waits for its turn in its lane (endpoint × action ×
+ * credential, at that action's limit) and is watched on the way back. The first AuthFailure, or
+ * REFUSALS_TO_STOP refused connections in a row, stops all traffic: later calls, and calls still
+ * waiting for a turn, come back `notSent` with that code, so a wrong key costs a request or two.
+ */
+export function pacedApi(api: TcrApi, o: TrafficOptions): PacedApi {
+  const lanes = new Map<string, Lane>();
+  let halted: FailedOutcome | undefined;
+  let refusals = 0;
+  const laneFor = (service: ApiService, action: string, region: string): Lane => {
+    const endpoint = o.endpointOf(service, region);
+    const key = `${endpoint} ${action}`;
+    let lane = lanes.get(key);
+    if (!lane) {
+      const write = WRITES.has(action);
+      const limit = write ? o.writeRate : (o.limits?.[action] ?? ACTION_LIMITS[action] ?? UNLISTED_LIMIT);
+      const id = `tcr-sigpolicy ${o.secretId} ${key}`;
+      lane = createLane({
+        limit,
+        concurrency: write ? o.concurrency : undefined,
+        ...(o.shared ? { bottleneck: o.shared(id), marginMs: SHARED_MARGIN_MS } : {}),
+      });
+      lanes.set(key, lane);
+    }
+    return lane;
+  };
+  const notSent = (code: string, message: string): FailedOutcome => ({ ok: false, code, message, requestId: '', notSent: true });
+  const watch = (outcome: ApiOutcome): ApiOutcome => {
+    if (outcome.ok || !outcome.notSent) refusals = !outcome.ok && outcome.code === CONNECTION_REFUSED ? refusals + 1 : 0;
+    if (!halted && !outcome.ok && (outcome.code.startsWith('AuthFailure') || refusals >= REFUSALS_TO_STOP)) halted = outcome;
+    return outcome;
+  };
+  const stoppedBy = (h: FailedOutcome): FailedOutcome =>
+    notSent(h.code, `not sent: an earlier request was refused with ${h.code}${h.code === CONNECTION_REFUSED ? ' several times in a row' : ''}`);
+
+  return {
+    lanes,
+    async call(service, action, region, params, signal, turn?: CallTurn) {
+      if (halted) return stoppedBy(halted);
+      const outcome = await laneFor(service, action, region).run<ApiOutcome>(
+        async () => {
+          if (halted) return stoppedBy(halted);
+          if (turn?.beforeSend && !(await turn.beforeSend())) return NOT_STARTED;
+          return watch(await api.call(service, action, region, params, signal));
+        },
+        { stop: turn?.stop, throttled: (r) => !r.ok && isThrottling(r.code) },
+      );
+      return outcome === NOT_STARTED ? notSent(NOT_STARTED_CODE, 'not sent: the run stopped before its turn') : outcome;
+    },
+    async close() {
+      await Promise.all([...lanes.values()].map((lane) => lane.close()));
+    },
+  };
+}

@@ -1,0 +1,45 @@
+import type Bottleneck from 'bottleneck';
+import { UsageError } from '../../core/errors.js';
+
+export interface SharedBudget {
+  /** Bottleneck settings that put the lane named `id` in Redis, shared by every process using it. */
+  shared(id: string): Bottleneck.ConstructorOptions;
+  close(): Promise<void>;
+}
+
+const CONNECT_TIMEOUT_MS = 3000;
+
+/**
+ * Connects to the Redis behind --redis, through bottleneck's own clustering (its ioredis datastore),
+ * so processes and machines on one sub-account share each lane's budget. ioredis loads only here. A
+ * Redis that cannot be reached is a usage error before anything is sent; the URL's password is never shown.
+ */
+export async function connectSharedBudget(url: string): Promise<SharedBudget> {
+  const shown = redacted(url);
+  const [{ Redis }, { default: BottleneckClass }] = await Promise.all([import('ioredis'), import('bottleneck')]);
+  let client: InstanceType<typeof Redis>;
+  try {
+    client = new Redis(url, { lazyConnect: true, connectTimeout: CONNECT_TIMEOUT_MS, maxRetriesPerRequest: 3, retryStrategy: (times: number) => (times > 5 ? null : 200) });
+  } catch (error) {
+    throw new UsageError(`--redis ${shown} is not a Redis URL: ${(error as Error).message}`, 'use redis://HOST:PORT (or rediss:// for TLS)');
+  }
+  client.on('error', () => undefined); // reported through the calls that fail, not as an unhandled event
+  try {
+    await client.connect();
+    await client.ping();
+  } catch (error) {
+    client.disconnect();
+    throw new UsageError(`cannot reach Redis at ${shown}: ${(error as Error).message}`, 'check --redis (or TCR_SIGPOLICY_REDIS_URL) and that Redis is running; leave it out to pace this run on its own');
+  }
+  const connection = new BottleneckClass.IORedisConnection({ client, Redis });
+  return {
+    shared: (id) => ({ id, datastore: 'ioredis', connection, clearDatastore: false }),
+    async close() {
+      await connection.disconnect(true).catch(() => undefined);
+    },
+  };
+}
+
+function redacted(url: string): string {
+  return url.replace(/\/\/([^@/]*)@/, '//***@');
+}
