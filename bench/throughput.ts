@@ -1,109 +1,171 @@
 /**
- * Three ways to send 600 CreateSignaturePolicy requests against the emulator with 200 ms ± 100 ms of
- * latency, side by side: a naive serial loop over the SDK, a naive unthrottled Promise.all, and this
- * tool (the built CLI, `batch --rate 20 --yes --no-tui`). Prints rate, throttled answers, rows lost
- * and CPU per row. Run: npm run build && npx tsx bench/throughput.ts [rows]
+ * How the traffic engine holds the CreateSignaturePolicy budget (20/s per access endpoint and
+ * SecretId), case by case in one run, against the emulator (200 ms ± 100 ms latency):
+ *   naive ways for comparison (a serial SDK loop, an unthrottled Promise.all);
+ *   the tool with no faults; with 2% throttled + 2% HTTP 5xx answers; while another client spends
+ *   5 req/s of the same budget; as two processes sharing the budget through Redis; over two regions
+ *   on two endpoints (each its own budget).
+ * Prints the pace while sending, the busiest one-second window as the emulator saw arrivals, the
+ * throttled share, rows created and rows that disagree with the emulator.
+ * Run: npm run build && npx tsx bench/throughput.ts [rows]   (needs redis-server for the Redis case)
  */
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'tencentcloud-sdk-nodejs/tencentcloud/services/tcr/v20190924/tcr_client.js';
-import { startEmulator, type EmulatorHandle, type EmulatorSeed } from '../src/services/emulator/index.js';
+import { startEmulator, type EmulatorHandle, type EmulatorOptions, type EmulatorSeed } from '../src/services/emulator/index.js';
+import { startRedisServer } from '../test/helpers/redis-server.js';
 
-const ROWS = Number(process.argv[2] ?? 600);
-const KEY = '6f1c0e2a-4b7d-11ee-9c3a-525400a1b2c3';
+const ROWS = Number(process.argv[2] ?? 200);
+const KEYS = { 'ap-guangzhou': '6f1c0e2a-4b7d-11ee-9c3a-525400a1b2c3', 'ap-shanghai': '8d2e4f6a-4b7d-11ee-9c3a-525400d4e5f6' } as const;
+type Region = keyof typeof KEYS;
+const REGISTRY: Record<Region, string> = { 'ap-guangzhou': 'tcr-bench01', 'ap-shanghai': 'tcr-bench02' };
 const credential = { secretId: 'AKIDbenchthroughput000000000000000', secretKey: 'benchThroughputSecretKey0000000000' };
 const dir = mkdtempSync(join(tmpdir(), 'tcr-bench-'));
-const namespaces = Array.from({ length: ROWS }, (_, i) => `team-${i}`);
-const seed: EmulatorSeed = {
-  registries: [{ RegistryId: 'tcr-bench01', Region: 'ap-guangzhou', Namespaces: namespaces }],
-  kmsKeys: [{ KeyId: KEY, Region: 'ap-guangzhou', KeyState: 'Enabled', KeyUsage: 'ASYMMETRIC_SIGN_VERIFY_RSA_2048' }],
-};
-const body = (ns: string) => ({ RegistryId: 'tcr-bench01', Name: `${ns}-signing`, NamespaceName: ns, KmsId: KEY, KmsRegion: 'ap-guangzhou' });
+const CLI = join(import.meta.dirname, '..', 'dist', 'cli.js');
+const namespaces = (n: number, prefix = 'team'): string[] => Array.from({ length: n }, (_, i) => `${prefix}-${i}`);
+const SPARE = 'not-a-namespace';
 
-interface Row { way: string; seconds: number; rate: number; pace: number; throttled: number; created: number; lost: number; cpuMsPerRow: number }
+function seedFor(n: number): EmulatorSeed {
+  return {
+    registries: (Object.keys(KEYS) as Region[]).map((region) => ({ RegistryId: REGISTRY[region], Region: region, Namespaces: namespaces(n) })),
+    kmsKeys: (Object.keys(KEYS) as Region[]).map((region) => ({ KeyId: KEYS[region], Region: region, KeyState: 'Enabled', KeyUsage: 'ASYMMETRIC_SIGN_VERIFY_RSA_2048' })),
+  };
+}
+const body = (ns: string, region: Region = 'ap-guangzhou') => ({ RegistryId: REGISTRY[region], Name: `${ns}-signing`, NamespaceName: ns, KmsId: KEYS[region], KmsRegion: region });
 
-async function emulator(): Promise<EmulatorHandle> {
-  return startEmulator({ port: 0, seed, credentials: [credential], latencyMs: 100, jitterMs: 200, requestLogSize: ROWS * 2 });
+function emulator(n: number, faults: EmulatorOptions = {}): Promise<EmulatorHandle> {
+  return startEmulator({ port: 0, seed: seedFor(n), credentials: [credential], latencyMs: 100, jitterMs: 200, requestLogSize: n * 4, ...faults });
 }
 
-function client(url: string): Client {
-  return new Client({ credential, region: 'ap-guangzhou', profile: { httpProfile: { endpoint: url.replace('http://', ''), protocol: 'http://', reqTimeout: 30 } } });
+function client(url: string, region: Region = 'ap-guangzhou'): Client {
+  return new Client({ credential, region, profile: { httpProfile: { endpoint: url.replace('http://', ''), protocol: 'http://', reqTimeout: 30 } } });
 }
 
-function tally(way: string, emu: EmulatorHandle, seconds: number, cpuMs: number, rows: number): Row {
-  const counts = emu.state.actionCounts().CreateSignaturePolicy?.outcomes ?? {};
-  const created = emu.state.policies().length;
-  const throttled = Object.entries(counts).filter(([k]) => k.startsWith('RequestLimitExceeded')).reduce((n, [, v]) => n + v, 0);
-  // The pace while sending: creates that arrived, over the time from the first arrival to the last.
-  const arrivals = emu.state.recentRequests().filter((r) => r.action === 'CreateSignaturePolicy').map((r) => Date.parse(r.receivedAt)).sort((a, b) => a - b);
-  const span = ((arrivals[arrivals.length - 1] ?? 0) - (arrivals[0] ?? 0)) / 1000;
-  const pace = span > 0 ? (arrivals.length - 1) / span : 0;
-  return { way, seconds, rate: created / seconds, pace, throttled, created, lost: ROWS - created, cpuMsPerRow: cpuMs / rows };
+function writeCsv(name: string, rows: readonly { ns: string; region: Region }[]): string {
+  const path = join(dir, `${name}.csv`);
+  writeFileSync(path, ['Region,RegistryId,NamespaceName,Name,KmsId,KmsRegion', ...rows.map(({ ns, region }) => `${region},${REGISTRY[region]},${ns},${ns}-signing,${KEYS[region]},${region}`)].join('\n'));
+  return path;
 }
 
-async function inProcess(way: string, send: (c: Client) => Promise<void>): Promise<Row> {
-  const emu = await emulator();
-  const cpu = process.cpuUsage();
+interface ToolRun { readonly seconds: number; readonly statuses: Map<string, string> }
+
+function runTool(csv: string, args: readonly string[], out: string): Promise<ToolRun> {
   const t = performance.now();
-  await send(client(emu.url));
-  const seconds = (performance.now() - t) / 1000;
-  const used = process.cpuUsage(cpu);
-  // The emulator shares this process: its CPU is in the figure too, so it is an upper bound.
-  const row = tally(way, emu, seconds, (used.user + used.system) / 1000, ROWS);
-  await emu.close();
-  return row;
-}
-
-/** Runs the built CLI on the first `count` rows; returns its wall time, CPU seconds and exported row count. */
-async function runTool(emu: EmulatorHandle, count: number): Promise<{ seconds: number; cpuSeconds: number; rows: number }> {
-  const csv = join(dir, `rows-${count}.csv`);
-  writeFileSync(csv, ['Region,RegistryId,NamespaceName,Name,KmsId,KmsRegion', ...namespaces.slice(0, count).map((ns) => `ap-guangzhou,tcr-bench01,${ns},${ns}-signing,${KEY},ap-guangzhou`)].join('\n'));
-  const cli = join(import.meta.dirname, '..', 'dist', 'cli.js');
-  const t = performance.now();
-  const child = spawn('/usr/bin/time', ['-f', '%U %S', process.execPath, cli, 'batch', csv, '--endpoint', emu.url, '--yes', '--no-tui', '--out', join(dir, 'out.jsonl')], {
+  const child = spawn(process.execPath, [CLI, 'batch', csv, '--yes', '--no-tui', '--out', out, ...args], {
     env: { ...process.env, TENCENTCLOUD_SECRET_ID: credential.secretId, TENCENTCLOUD_SECRET_KEY: credential.secretKey },
     stdio: ['ignore', 'ignore', 'pipe'],
   });
   let stderr = '';
   child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-  await new Promise((resolve) => child.on('exit', resolve));
-  const seconds = (performance.now() - t) / 1000;
-  const [user, sys] = (stderr.trim().split('\n').pop() ?? '0 0').split(' ').map(Number);
-  const rows = readFileSync(join(dir, 'out.jsonl'), 'utf8').trim().split('\n').length;
-  return { seconds, cpuSeconds: (user ?? 0) + (sys ?? 0), rows };
+  return new Promise((resolve, reject) => child.on('exit', (code) => {
+    if (code !== 0 && code !== 1) return reject(new Error(`tool exited ${code}: ${stderr.slice(-2000)}`));
+    const rows = readFileSync(out, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { RegistryId: string; NamespaceName: string; status: string });
+    resolve({ seconds: (performance.now() - t) / 1000, statuses: new Map(rows.map((r) => [`${r.RegistryId}/${r.NamespaceName}`, r.status])) });
+  }));
 }
 
-async function viaTool(): Promise<Row> {
-  // CPU per row is the difference between a full run and a tenth of one, so start-up (loading the
-  // SDK, reading the CSV, the plan's reads) is not spread over the rows.
-  const small = await emulator();
-  const tenth = await runTool(small, ROWS / 10);
-  await small.close();
-  const emu = await emulator();
-  const full = await runTool(emu, ROWS);
-  const marginalMs = ((full.cpuSeconds - tenth.cpuSeconds) * 1000) / (ROWS - ROWS / 10);
-  const row = tally('tcr-sigpolicy --rate 20', emu, full.seconds, marginalMs * ROWS, ROWS);
+interface Row { readonly way: string; readonly seconds: number; readonly pace: number; readonly busiest: number; readonly sent: number; readonly throttled: number; readonly created: number; readonly disagree: number }
+
+/** The tool's creates as the emulators saw them: pace from the first arrival to the last, busiest 1 s window per emulator. */
+function tally(way: string, emus: readonly EmulatorHandle[], seconds: number, statuses?: Map<string, string>, ours: (ns: string) => boolean = () => true): Row {
+  let arrivals = 0;
+  let first = Infinity;
+  let last = -Infinity;
+  let busiest = 0;
+  let throttled = 0;
+  let created = 0;
+  let disagree = 0;
+  for (const emu of emus) {
+    const creates = emu.state.recentRequests().filter((r) => r.action === 'CreateSignaturePolicy' && ours((JSON.parse(r.body) as { NamespaceName: string }).NamespaceName));
+    const times = creates.map((r) => Date.parse(r.receivedAt)).sort((a, b) => a - b);
+    arrivals += times.length;
+    first = Math.min(first, times[0] ?? Infinity);
+    last = Math.max(last, times[times.length - 1] ?? -Infinity);
+    for (let i = 0, j = 0; i < times.length; i++) {
+      while ((times[i] as number) - (times[j] as number) >= 1000) j++;
+      busiest = Math.max(busiest, i - j + 1);
+    }
+    throttled += creates.filter((r) => r.outcome.startsWith('RequestLimitExceeded')).length;
+    const held = new Set(emu.state.policies().map((p) => `${p.RegistryId}/${p.NamespaceName}`));
+    created += held.size;
+    if (statuses) for (const [key, status] of statuses) if (emu.state.namespaces(key.split('/')[0]).length > 0 && (status === 'created') !== held.has(key)) disagree++;
+  }
+  const span = (last - first) / 1000;
+  return { way, seconds, pace: span > 0 ? (arrivals - 1) / span : 0, busiest, sent: arrivals, throttled, created, disagree };
+}
+
+async function naive(way: string, send: (c: Client, names: string[]) => Promise<void>): Promise<Row> {
+  const emu = await emulator(ROWS);
+  const t = performance.now();
+  await send(client(emu.url), namespaces(ROWS));
+  const row = tally(way, [emu], (performance.now() - t) / 1000);
   await emu.close();
-  console.log(`tool start-up and plan: ${(tenth.cpuSeconds * 1000 - marginalMs * (ROWS / 10)).toFixed(0)} ms CPU once per run`);
-  return { ...row, lost: ROWS - full.rows };
+  return row;
 }
 
-const results: Row[] = [];
-results.push(await inProcess('serial loop', async (c) => {
-  for (const ns of namespaces) await c.request('CreateSignaturePolicy', body(ns)).catch(() => undefined);
-}));
-results.push(await inProcess('Promise.all', async (c) => {
-  await Promise.all(namespaces.map((ns) => c.request('CreateSignaturePolicy', body(ns)).catch(() => undefined)));
-}));
-results.push(await viaTool());
+async function tool(way: string, faults: EmulatorOptions = {}, during?: (emu: EmulatorHandle) => () => void): Promise<Row> {
+  const emu = await emulator(ROWS, faults);
+  const csv = writeCsv(`gz-${ROWS}`, namespaces(ROWS).map((ns) => ({ ns, region: 'ap-guangzhou' })));
+  const stop = during?.(emu);
+  const run = await runTool(csv, ['--endpoint', emu.url], join(dir, `${way.replace(/\W+/g, '-')}.jsonl`));
+  stop?.();
+  const row = tally(way, [emu], run.seconds, run.statuses, (ns) => ns !== SPARE);
+  await emu.close();
+  return row;
+}
 
-console.log(`${ROWS} rows, emulator latency 200 ms ± 100 ms, limit 20/s per action\n`);
-console.log('| way | wall s | created/s overall | pace while sending (req/s) | throttled | created | lost | CPU ms/row |');
+/** Another client on the same SecretId spending `perSecond` of the budget (on a namespace that does not exist). */
+function otherClient(perSecond: number): (emu: EmulatorHandle) => () => void {
+  return (emu) => {
+    const c = client(emu.url);
+    const timer = setInterval(() => void c.request('CreateSignaturePolicy', body(SPARE)).catch(() => undefined), 1000 / perSecond);
+    return () => clearInterval(timer);
+  };
+}
+
+async function twoProcesses(): Promise<Row> {
+  const redis = await startRedisServer();
+  const emu = await emulator(ROWS);
+  const half = (from: number) => namespaces(ROWS).slice(from, from + ROWS / 2).map((ns) => ({ ns, region: 'ap-guangzhou' as const }));
+  const t = performance.now();
+  const runs = await Promise.all([0, ROWS / 2].map((from, i) => runTool(writeCsv(`half-${i}`, half(from)), ['--endpoint', emu.url, '--redis', redis.url], join(dir, `redis-${i}.jsonl`))));
+  const seconds = (performance.now() - t) / 1000;
+  const row = tally('two processes, one budget (--redis)', [emu], seconds, new Map(runs.flatMap((r) => [...r.statuses])));
+  await emu.close();
+  await redis.stop();
+  return row;
+}
+
+async function twoRegions(): Promise<Row> {
+  const n = 300;
+  const [gz, sh] = await Promise.all([emulator(n / 2), emulator(n / 2)]);
+  const rows = namespaces(n / 2).flatMap((ns) => [{ ns, region: 'ap-guangzhou' as const }, { ns, region: 'ap-shanghai' as const }]);
+  const run = await runTool(writeCsv('two-regions', rows), ['--endpoint', `ap-guangzhou=${gz.url}`, '--endpoint', `ap-shanghai=${sh.url}`], join(dir, 'regions.jsonl'));
+  const row = tally(`${n} rows over two regions on two endpoints`, [gz, sh], run.seconds, run.statuses);
+  await Promise.all([gz.close(), sh.close()]);
+  return row;
+}
+
+const results: Row[] = [
+  await naive('serial SDK loop', async (c, names) => {
+    for (const ns of names) await c.request('CreateSignaturePolicy', body(ns)).catch(() => undefined);
+  }),
+  await naive('naive Promise.all', (c, names) => Promise.all(names.map((ns) => c.request('CreateSignaturePolicy', body(ns)).catch(() => undefined))).then(() => undefined)),
+  await tool('tool, no faults'),
+  await tool('tool, 2% throttled + 2% 5xx', { throttleRate: 0.02, errorRate: 0.02, faultSeed: 7 }),
+  await tool('tool, another client takes 5 req/s', {}, otherClient(5)),
+  await twoProcesses(),
+  await twoRegions(),
+];
+
+console.log(`\n${ROWS} rows unless said, emulator latency 200 ms ± 100 ms, CreateSignaturePolicy limited to 20/s per endpoint and SecretId\n`);
+console.log('| case | wall s | pace while sending (req/s) | busiest 1 s window | requests | throttled | policies created | disagreements |');
 console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
 for (const r of results) {
-  console.log(`| ${r.way} | ${r.seconds.toFixed(1)} | ${r.rate.toFixed(2)} | ${r.pace.toFixed(2)} | ${r.throttled} | ${r.created} | ${r.lost} | ${r.cpuMsPerRow.toFixed(2)} |`);
+  const share = r.sent > 0 ? ` (${((100 * r.throttled) / r.sent).toFixed(1)}%)` : '';
+  console.log(`| ${r.way} | ${r.seconds.toFixed(1)} | ${r.pace.toFixed(2)} | ${r.busiest} | ${r.sent} | ${r.throttled}${share} | ${r.created} | ${r.disagree} |`);
 }
-console.log('\n"lost" for the naive ways: rows with no policy and nothing recorded (their errors were only thrown).');
-console.log('CPU for the naive ways includes the in-process emulator; for the tool it is the CLI process alone, per extra row.');
+console.log('\nPace and windows count the tool\'s own requests as the emulator received them (the other client\'s are left out).');
+console.log('Two regions: each endpoint has its own budget, so the busiest window is per endpoint; pace is over both.');

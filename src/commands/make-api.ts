@@ -9,8 +9,9 @@ import type { Credential } from '../services/credentials.js';
 export function makeApi(options: Pick<SendOptions, 'endpoint' | 'profile' | 'rate' | 'concurrency' | 'redis'>, credential?: Credential): () => Promise<TcrApi> {
   return async () => {
     const [{ resolveCredential }, { createSdkApi }] = await Promise.all([import('../services/credentials.js'), import('../services/sdk-api.js')]);
+    const who = credential ?? (await resolveCredential(options.profile));
     const budget = options.redis ? await (await import('../services/traffic/shared-budget.js')).connectSharedBudget(options.redis) : undefined;
-    const api = await createSdkApi(options.endpoint, credential ?? (await resolveCredential(options.profile)), {
+    const api = await createSdkApi(options.endpoint, who, {
       traffic: { writeRate: options.rate, concurrency: options.concurrency, shared: budget?.shared },
     });
     return {

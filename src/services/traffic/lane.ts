@@ -18,6 +18,11 @@ export interface LaneOptions {
    * (25 ms by default; more when processes share the budget through Redis and only it sees them all).
    */
   readonly marginMs?: number;
+  /**
+   * Milliseconds bottleneck plans between starts at a rate: (1000 + marginMs) / rate. Unit tests
+   * turn it off (() => 0) to show the lane's own rules on an injected clock.
+   */
+  readonly spacing?: (rate: number) => number;
   readonly now?: () => number;
   readonly sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
 }
@@ -66,7 +71,8 @@ export function createLane(o: LaneOptions): Lane {
   /** Enough in flight to hold the rate at the observed latency, with room for its swings. */
   const enoughFor = (ms: number): number => Math.min(200, Math.max(4, Math.ceil((o.limit * ms * 1.5) / 1000) + 2));
   let maxConcurrent = o.concurrency ?? enoughFor(latencyMs);
-  const limiter = new Bottleneck({ minTime: (1000 + margin) / rate, maxConcurrent, ...o.bottleneck });
+  const spacing = o.spacing ?? ((r: number): number => (1000 + margin) / r);
+  const limiter = new Bottleneck({ minTime: spacing(rate), maxConcurrent, ...o.bottleneck });
   let waiting = 0;
   let inFlight = 0;
   let cuts = 0;
@@ -79,7 +85,6 @@ export function createLane(o: LaneOptions): Lane {
     wake = [];
     w.forEach((f) => f());
   };
-  const spacing = (r: number): number => (1000 + margin) / r;
   /** Bottleneck plans starts `spacing` apart; after a cut, and as the rate climbs back, it is told. */
   const follow = (next: number): void => {
     if (next === rate || (Math.abs(next - rate) < 0.05 * o.limit && next !== o.limit)) return;
@@ -174,7 +179,8 @@ export function createLane(o: LaneOptions): Lane {
     },
     async close() {
       notify();
-      await limiter.disconnect().catch(() => undefined);
+      // With a shared Redis connection bottleneck returns nothing here; the connection is closed by its owner.
+      await Promise.resolve().then(() => limiter.disconnect(false)).catch(() => undefined);
     },
   };
 }

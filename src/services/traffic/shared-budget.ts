@@ -19,13 +19,13 @@ export async function connectSharedBudget(url: string): Promise<SharedBudget> {
   const [{ Redis }, { default: BottleneckClass }] = await Promise.all([import('ioredis'), import('bottleneck')]);
   let client: InstanceType<typeof Redis>;
   try {
-    client = new Redis(url, { lazyConnect: true, connectTimeout: CONNECT_TIMEOUT_MS, maxRetriesPerRequest: 3, retryStrategy: (times: number) => (times > 5 ? null : 200) });
+    // Not lazyConnect: bottleneck's subscriber is a duplicate of this client and must connect by itself.
+    client = new Redis(url, { connectTimeout: CONNECT_TIMEOUT_MS, maxRetriesPerRequest: 3, retryStrategy: (times: number) => (times > 5 ? null : 200) });
   } catch (error) {
     throw new UsageError(`--redis ${shown} is not a Redis URL: ${(error as Error).message}`, 'use redis://HOST:PORT (or rediss:// for TLS)');
   }
   client.on('error', () => undefined); // reported through the calls that fail, not as an unhandled event
   try {
-    await client.connect();
     await client.ping();
   } catch (error) {
     client.disconnect();

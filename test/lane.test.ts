@@ -1,0 +1,130 @@
+// The lane's own rules on an injected clock: bottleneck's planned spacing is turned off (spacing: 0),
+// and every wait of the lane advances the fake clock instead of the wall clock.
+import test from 'ava';
+import { createLane, NOT_STARTED, type LaneOptions } from '../src/services/traffic/lane.js';
+
+/** A clock that moves only when told; sleeps end when it reaches them (or when their signal fires). */
+function fakeTime() {
+  let now = 0;
+  let timers: { at: number; wake: () => void }[] = [];
+  return {
+    now: () => now,
+    sleep(ms: number, signal?: AbortSignal): Promise<void> {
+      return new Promise((resolve) => {
+        const timer = { at: now + Math.max(0, ms), wake: resolve };
+        timers.push(timer);
+        signal?.addEventListener('abort', () => {
+          timers = timers.filter((x) => x !== timer);
+          resolve();
+        }, { once: true });
+      });
+    },
+    /** Moves the clock to `at`, waking each sleep on the way in order. */
+    async advanceTo(at: number): Promise<void> {
+      for (;;) {
+        await settle();
+        const next = timers.filter((x) => x.at <= at).sort((a, b) => a.at - b.at)[0];
+        if (!next) break;
+        timers = timers.filter((x) => x !== next);
+        now = next.at;
+        next.wake();
+      }
+      now = at;
+      await settle();
+    },
+    /** Runs until `done` settles, jumping from one sleep to the next. */
+    async runUntil<T>(done: Promise<T>): Promise<T> {
+      let finished = false;
+      void done.finally(() => (finished = true));
+      while (!finished) {
+        await settle();
+        const next = [...timers].sort((a, b) => a.at - b.at)[0];
+        if (next) await this.advanceTo(next.at);
+      }
+      return done;
+    },
+  };
+}
+
+/** Lets bottleneck's own scheduling catch up: it hands jobs over through zero-delay timers. */
+async function settle(): Promise<void> {
+  for (let i = 0; i < 5; i++) await new Promise((resolve) => setTimeout(resolve, 0));
+}
+
+function laneOn(time: ReturnType<typeof fakeTime>, o: Partial<LaneOptions> = {}) {
+  return createLane({ limit: 5, spacing: () => 0, concurrency: 50, now: time.now, sleep: (ms, signal) => time.sleep(ms, signal), ...o });
+}
+
+test('never more than `limit` actual starts in any 1025 ms, however many are handed over at once', async (t) => {
+  const time = fakeTime();
+  const lane = laneOn(time);
+  const starts: number[] = [];
+  await time.runUntil(Promise.all(Array.from({ length: 17 }, () => lane.run(async () => void starts.push(time.now())))));
+  t.is(starts.length, 17);
+  for (let i = 5; i < starts.length; i++) t.true((starts[i] as number) - (starts[i - 5] as number) >= 1025, `start ${i} at ${starts[i]}, start ${i - 5} at ${starts[i - 5]}`);
+  t.is(starts[5], 1025, 'no slower than needed either');
+  await lane.close();
+});
+
+test('the first request holds the rest until it is answered, and counts from its answer', async (t) => {
+  const time = fakeTime();
+  const lane = laneOn(time, { limit: 2 });
+  let answerFirst: () => void = () => undefined;
+  const starts: number[] = [];
+  const first = lane.run(() => {
+    starts.push(time.now());
+    return new Promise<void>((resolve) => (answerFirst = resolve));
+  });
+  const others = Promise.all([lane.run(async () => void starts.push(time.now())), lane.run(async () => void starts.push(time.now()))]);
+  await time.advanceTo(300);
+  t.deepEqual(starts, [0], 'nothing else started while the first is unanswered');
+  answerFirst();
+  await time.runUntil(Promise.all([first, others]));
+  t.deepEqual(starts, [0, 300, 1325], 'the third waits a window after the first answer, at 300');
+  await lane.close();
+});
+
+test('a throttled answer cuts the lane rate; it climbs back to the limit', async (t) => {
+  const time = fakeTime();
+  const lane = laneOn(time, { limit: 20 });
+  await time.runUntil(lane.run(async () => 'RequestLimitExceeded', { throttled: (r) => r === 'RequestLimitExceeded' }));
+  t.is(lane.cuts, 1);
+  t.true(lane.rate < 20, `rate ${lane.rate}`);
+  await time.runUntil(lane.run(async () => 'RequestLimitExceeded', { throttled: (r) => r === 'RequestLimitExceeded' }));
+  t.is(lane.cuts, 1, 'a second throttled answer in the same second does not cut again');
+  await time.advanceTo(10_000);
+  t.is(lane.rate, 20);
+  await lane.close();
+});
+
+test('a stop ends a wait for the turn at once: the task never starts', async (t) => {
+  const time = fakeTime();
+  const lane = laneOn(time, { limit: 1 });
+  const stop = new AbortController();
+  await time.runUntil(lane.run(async () => 'first'));
+  let started = false;
+  const second = lane.run(async () => (started = true), { stop: stop.signal });
+  await time.advanceTo(500);
+  t.false(started, 'at 1/s the second start is due at 1025 ms');
+  stop.abort();
+  t.is(await second, NOT_STARTED);
+  t.false(started);
+  t.is(lane.waiting, 0);
+  t.true(time.now() < 1025, 'nobody waited for the turn that will not come');
+  await lane.close();
+});
+
+test('a stop before the turn comes leaves the queue; one after the task started lets it finish', async (t) => {
+  const time = fakeTime();
+  const lane = laneOn(time, { limit: 5 });
+  const stop = new AbortController();
+  let release: () => void = () => undefined;
+  const running = lane.run(() => new Promise<string>((resolve) => (release = () => resolve('answered'))), { stop: stop.signal });
+  await settle();
+  t.is(lane.inFlight, 1);
+  stop.abort();
+  release();
+  t.is(await running, 'answered', 'in flight: its answer is kept');
+  t.is(await lane.run(async () => 'late', { stop: stop.signal }), NOT_STARTED, 'after the stop: not started');
+  await lane.close();
+});
