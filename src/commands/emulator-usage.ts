@@ -21,6 +21,7 @@ FLAGS
   --fault-seed N        seed of the fault sequence, for runs that repeat exactly (default: random)
   --fault-actions LIST  comma-separated actions the faults apply to (default: the two writes)
   --rate-limit-all N    limit every action, reads included, to N requests/s per SecretId
+  --offset-pages        DescribeNamespaces counts Offset in pages, as its API reference says (default: items)
   --quiet               no per-request log lines on stderr
   -h, --help            Show help for command
 

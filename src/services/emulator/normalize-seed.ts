@@ -103,7 +103,7 @@ export function normalizeSeed(raw: unknown, source: string): NormalizedSeed {
   const problems = new SeedProblems();
   const root: JsonObject = isObject(raw) ? raw : {};
   if (!isObject(raw)) problems.add('$', 'a seed must be a JSON object');
-  checkKeys(root, ['registries', 'kmsKeys', 'policies'], '$', problems);
+  checkKeys(root, ['registries', 'kmsKeys', 'policies', 'offsetCountsPages'], '$', problems);
   let namespaceId = 0;
   const registries = objectsOf(root, 'registries', problems).map(([obj, path]) =>
     readRegistry(obj, path, problems, () => ++namespaceId),
@@ -113,10 +113,11 @@ export function normalizeSeed(raw: unknown, source: string): NormalizedSeed {
   reportDuplicates(registries.map((r) => r.RegistryId), 'registries', problems);
   reportDuplicates(kmsKeys.map((k) => k.KeyId), 'kmsKeys', problems);
   reportDuplicates(policies.map((p) => `${p.RegistryId}/${p.NamespaceName}`), 'policies (one per namespace)', problems);
+  const offsetCountsPages = optionalFlag(root, 'offsetCountsPages', '$', problems);
   if (problems.list.length > 0) {
     const shown = problems.list.slice(0, 10).map((line) => `  ${line}`).join('\n');
     const more = problems.list.length > 10 ? `\n  … and ${problems.list.length - 10} more` : '';
     throw new UsageError(`The emulator seed ${source} is not valid:\n${shown}${more}`, 'See docs/emulator.md for the seed format.');
   }
-  return { registries, kmsKeys, policies };
+  return { registries, kmsKeys, policies, offsetCountsPages };
 }

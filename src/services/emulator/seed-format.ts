@@ -37,6 +37,8 @@ export interface EmulatorSeed {
   readonly registries?: readonly SeedRegistry[];
   readonly kmsKeys?: readonly SeedKmsKey[];
   readonly policies?: readonly SeedPolicy[];
+  /** DescribeNamespaces counts `Offset` in pages (its API reference's "page offset"), not items. Default false. */
+  readonly offsetCountsPages?: boolean;
 }
 
 export const KEY_STATES = ['Enabled', 'Disabled', 'PendingDelete', 'PendingImport', 'Archived'] as const;
@@ -82,4 +84,5 @@ export interface NormalizedSeed {
   readonly registries: readonly RegistryRecord[];
   readonly kmsKeys: readonly KmsKeyRecord[];
   readonly policies: readonly PolicyRecord[];
+  readonly offsetCountsPages: boolean;
 }

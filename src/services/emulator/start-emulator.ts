@@ -55,7 +55,8 @@ function answerClientError(error: NodeJS.ErrnoException, socket: Socket, log: ((
 /** Starts the emulator on loopback; resolves once it is listening. */
 export async function startEmulator(options: EmulatorOptions = {}): Promise<EmulatorHandle> {
   checkOptions(options);
-  const store = new EmulatorStore(await loadSeed(options.seed));
+  const seed = await loadSeed(options.seed);
+  const store = new EmulatorStore(seed);
   const regions = new RegionTable(store.seededRegions());
   const credentials = options.credentials ?? resolveCredentials(process.env).credentials;
   const journal = new RequestJournal(options.requestLogSize ?? 200, options.log);
@@ -80,6 +81,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
         ...Object.entries(options.rateLimits ?? {}),
       ]),
       faults: new FaultPlan(options),
+      offsetCountsPages: options.offsetCountsPages ?? seed.offsetCountsPages,
       faultActions: new Set(options.faultActions ?? ROUTES.filter((r) => r.writes).map((r) => r.action)),
       shutdown: shutdown.signal,
       reportBug: (error) => options.log?.(`emulator bug: ${error instanceof Error ? error.stack : String(error)}`),
