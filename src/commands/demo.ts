@@ -1,6 +1,5 @@
 import { tmpdir } from 'node:os';
 import { basename } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { findCommand, type CommandSpec } from '../cli/command-specs.js';
 import { parseFlags } from '../cli/parse-flags.js';
 import { readSendOptions } from '../cli/send-options.js';
@@ -9,10 +8,10 @@ import { parseEndpoint } from '../core/endpoint.js';
 import { DEMO_SECRET_ID, DEMO_SECRET_KEY, startEmulator } from '../services/emulator/index.js';
 import { readPolicyCsv } from '../services/read-policy-csv.js';
 import { createSdkApi } from '../services/sdk-api.js';
+import { SAMPLE_CSV } from './bundled-sample.js';
 import { sendRows } from './send-rows.js';
 
 const spec = findCommand('demo') as CommandSpec;
-export const SAMPLE_CSV = fileURLToPath(new URL('../../fixtures/sample.csv', import.meta.url));
 
 /**
  * A rehearsal with nothing real at stake: the emulator in this process, the bundled sample CSV

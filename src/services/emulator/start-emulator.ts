@@ -63,6 +63,13 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   const shutdown = new AbortController();
   const headersTimeout = options.headersTimeoutMs ?? 10_000;
   const requestTimeout = Math.max(options.requestTimeoutMs ?? 30_000, headersTimeout);
+  const state: EmulatorState = {
+    policies: () => store.policies(),
+    namespaces: (registryId) => store.namespaces(registryId),
+    actionCounts: () => journal.actionCounts(),
+    successfulCreates: () => store.successfulCreates(),
+    recentRequests: () => journal.recent(),
+  };
   const server = createServer(
     {
       headersTimeout,
@@ -87,6 +94,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       reportBug: (error) => options.log?.(`emulator bug: ${error instanceof Error ? error.stack : String(error)}`),
       journal,
       maxBodyBytes: options.maxBodyBytes ?? ONE_MIB,
+      state,
     }),
   );
   server.on('clientError', (error, socket) => answerClientError(error, socket as Socket, options.log));
@@ -94,13 +102,6 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   await listen(server, options.port ?? DEFAULT_PORT, host);
   const { port } = server.address() as AddressInfo;
 
-  const state: EmulatorState = {
-    policies: () => store.policies(),
-    namespaces: (registryId) => store.namespaces(registryId),
-    actionCounts: () => journal.actionCounts(),
-    successfulCreates: () => store.successfulCreates(),
-    recentRequests: () => journal.recent(),
-  };
   let closing: Promise<void> | undefined;
   const close = (): Promise<void> => {
     closing ??= new Promise<void>((resolve) => {
