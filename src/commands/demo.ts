@@ -9,6 +9,7 @@ import { DEMO_SECRET_ID, DEMO_SECRET_KEY, startEmulator } from '../services/emul
 import { readPolicyCsv } from '../services/read-policy-csv.js';
 import { createSdkApi } from '../services/sdk-api.js';
 import { SAMPLE_CSV } from './bundled-sample.js';
+import { DEMO_INTRO, onPurposeText } from './demo-script.js';
 import { sendRows } from './send-rows.js';
 
 const spec = findCommand('demo') as CommandSpec;
@@ -28,8 +29,7 @@ export async function run(argv: readonly string[]): Promise<number> {
     process.stderr.write(
       `Demo: a local TCR API emulator is listening on ${emulator.url} with demo credentials.\n` +
         `Sending the bundled sample (${SAMPLE_CSV}).\n` +
-        'A few rows are wrong on purpose (a missing namespace, a disabled key, a key of the wrong kind,\n' +
-        'a namespace that already signs): watch the plan catch them.\n',
+        DEMO_INTRO,
     );
     const intake = await readPolicyCsv(SAMPLE_CSV, {});
     const code = await sendRows({
@@ -42,7 +42,7 @@ export async function run(argv: readonly string[]): Promise<number> {
       // The offered export lands in the working directory, not beside the bundled sample.
       input: basename(SAMPLE_CSV),
     });
-    process.stderr.write(NEXT_STEPS);
+    process.stderr.write(onPurposeText() + NEXT_STEPS);
     // The failures are part of the script; only an interrupt is not a finished rehearsal.
     return code === 130 ? 130 : 0;
   } finally {
