@@ -114,3 +114,13 @@ test('GET /_emulator/state shows policies, namespaces and counts, and changes no
   const one = await getJson(`${started.url}/_emulator/state?RegistryId=tcr-9x8y7z6w`);
   t.deepEqual(one.body['counts'], { namespaces: 21, signing: 1, policies: 1 });
 });
+
+test('the same command with --endpoint http://localhost:PORT is planned against the emulator too', async (t) => {
+  const started = await startCommand([]);
+  t.teardown(() => started.stop());
+  const endpoint = started.url.replace('127.0.0.1', 'localhost');
+  const run = await runCli(['batch', 'fixtures/sample.csv', '--endpoint', endpoint, '--dry-run'], { env: exportsOf(started.stdout) });
+  t.is(run.code, 1, run.stderr);
+  t.regex(run.stdout + run.stderr, /Blocked\.KeyNotEnabled/, 'the SDK signed for service "localhost:PORT" and was answered');
+  t.notRegex(run.stderr, /SignatureFailure|no preflight/);
+});
