@@ -104,7 +104,10 @@ export async function answerApiRequest(request: ApiRequest, deps: PipelineDeps):
     const limit = deps.rateLimits.get(action) ?? route.limitPerSecond;
     if (!deps.limiter.admit(`${action}\u0000${secretId}`, limit)) throw throttled(action, limit);
     const params = parseParams(request.body);
-    const scripted = action === 'CreateSignaturePolicy' ? deps.store.takeScriptedFault(String(params['RegistryId']), String(params['NamespaceName'])) : undefined;
+    // The seed's scripted faults (for rehearsals) hit the namespace's first create attempts, whoever sends them.
+    const scripted = action === 'CreateSignaturePolicy'
+      ? deps.store.takeScriptedFault(String(params['RegistryId']), String(params['NamespaceName']))
+      : undefined;
     if (scripted === 'RequestLimitExceeded') throw throttled(action, limit);
     if (scripted === 'http-503') return { kind: 'http-error', status: 503 };
     if (scripted === 'dropped-before') return { kind: 'drop', outcome: 'dropped-before' };
