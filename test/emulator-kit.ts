@@ -2,7 +2,7 @@
 import { request as httpRequest, type OutgoingHttpHeaders } from 'node:http';
 import { Client as KmsClient } from 'tencentcloud-sdk-nodejs/tencentcloud/services/kms/v20190118/kms_client.js';
 import { Client as TcrClient } from 'tencentcloud-sdk-nodejs/tencentcloud/services/tcr/v20190924/tcr_client.js';
-import { sha256Hex, signTc3 } from '../src/core/tc3-signature.js';
+import { sha256Hex, signTc3 } from '../src/services/emulator/tc3-signature.js';
 import {
   DEMO_SECRET_ID,
   DEMO_SECRET_KEY,

@@ -8,11 +8,16 @@ import { ENDED, startTmux } from './helpers/tmux.js';
 
 test('demo runs the dashboard to its summary, then exports the results where the user says', async (t) => {
   const cwd = mkdtempSync(join(tmpdir(), 'tcr-sigpolicy-demo-'));
-  const term = await startTmux(t, { args: ['demo'], cwd });
+  // Wide enough for the RequestId column of the "needs attention" table beside the longest ErrorCode.
+  const term = await startTmux(t, { args: ['demo'], cwd, width: 160 });
 
   const end = await term.waitFor('Export results?', 60_000);
   t.regex(end, /Finished in [\d.]+ ?m?s/, 'the final frame of the dashboard');
   t.regex(end, /L61 .*tcr-f7g1ir99\/observability/, 'the last row of the sample is on the screen');
+  const attention = end.slice(end.indexOf('Needs attention'));
+  t.regex(attention, /^Needs attention \(5\)/, 'three blocked by the plan, two refused by the API');
+  t.regex(attention, /\n49 +tcr-f7g1ir99\/search .*InvalidParameter\.ErrorTcrInvalidParameter .*[0-9a-f]{8}-/);
+  t.regex(attention, /\n53 +tcr-f7g1ir99\/ledger .*UnauthorizedOperation .*[0-9a-f]{8}-/);
 
   await term.keys('y');
   await term.waitFor(/Format/);
@@ -25,10 +30,13 @@ test('demo runs the dashboard to its summary, then exports the results where the
   t.true(done.includes('[exit 0]'), done);
   t.true(done.includes('Results: sample.results.json'));
   t.true(done.includes('That was a rehearsal'));
+  t.regex(done, /Wrong on purpose[^\n]*\n(\s+L\d+ .*\n){8}/, 'the closing text lists the eight rows wrong on purpose');
+  t.regex(done, /L52 .*billing .*created after 3 attempts: throttled twice/);
   t.true(done.includes('[tty cooked]'), 'the terminal is out of raw mode');
 
   const results = JSON.parse(readFileSync(join(cwd, 'sample.results.json'), 'utf8')) as Record<string, unknown>[];
   t.is(results.length, 60);
   t.deepEqual(Object.keys(results[0] ?? {}), [...RESULT_COLUMNS]);
-  t.true(results.some((r) => r.status === 'created'));
+  t.is(results.filter((r) => r.status === 'created').length, 54);
+  t.deepEqual(results.filter((r) => r.status === 'failed').map((r) => r.ErrorCode), ['InvalidParameter.ErrorTcrInvalidParameter', 'UnauthorizedOperation']);
 });

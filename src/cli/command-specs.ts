@@ -143,7 +143,7 @@ export const COMMANDS: readonly CommandSpec[] = [
     usage: 'tcr-sigpolicy emulator [flags]',
     description: 'Serves the TCR and KMS calls this tool makes, signed and rate-limited like the real API. See docs/emulator.md.',
     options: {},
-    examples: ['tcr-sigpolicy emulator --port 9500', 'tcr-sigpolicy batch policies.csv --endpoint http://127.0.0.1:9500 --yes'],
+    examples: ['tcr-sigpolicy emulator --port 9500', 'tcr-sigpolicy batch fixtures/sample.csv --endpoint http://127.0.0.1:9500 --dry-run'],
   },
   {
     name: 'demo',

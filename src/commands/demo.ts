@@ -1,6 +1,5 @@
 import { tmpdir } from 'node:os';
 import { basename } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { findCommand, type CommandSpec } from '../cli/command-specs.js';
 import { parseFlags } from '../cli/parse-flags.js';
 import { readSendOptions } from '../cli/send-options.js';
@@ -8,11 +7,12 @@ import { UsageError } from '../core/errors.js';
 import { parseEndpoints } from '../core/endpoint.js';
 import { DEMO_SECRET_ID, DEMO_SECRET_KEY, startEmulator } from '../services/emulator/index.js';
 import { readPolicyCsv } from '../services/read-policy-csv.js';
+import { SAMPLE_CSV } from './bundled-sample.js';
+import { DEMO_INTRO, onPurposeText } from './demo-script.js';
 import { makeApi } from './make-api.js';
 import { sendRows } from './send-rows.js';
 
 const spec = findCommand('demo') as CommandSpec;
-export const SAMPLE_CSV = fileURLToPath(new URL('../../fixtures/sample.csv', import.meta.url));
 
 /**
  * A rehearsal with nothing real at stake: the emulator in this process, the bundled sample CSV
@@ -29,8 +29,7 @@ export async function run(argv: readonly string[]): Promise<number> {
     process.stderr.write(
       `Demo: a local TCR API emulator is listening on ${emulator.url} with demo credentials.\n` +
         `Sending the bundled sample (${SAMPLE_CSV}).\n` +
-        'A few rows are wrong on purpose (a missing namespace, a disabled key, a key of the wrong kind,\n' +
-        'a namespace that already signs): watch the plan catch them.\n',
+        DEMO_INTRO,
     );
     const intake = await readPolicyCsv(SAMPLE_CSV, {});
     const code = await sendRows({
@@ -43,7 +42,7 @@ export async function run(argv: readonly string[]): Promise<number> {
       // The offered export lands in the working directory, not beside the bundled sample.
       input: basename(SAMPLE_CSV),
     });
-    process.stderr.write(NEXT_STEPS);
+    process.stderr.write(onPurposeText() + NEXT_STEPS);
     // The failures are part of the script; only an interrupt is not a finished rehearsal.
     return code === 130 ? 130 : 0;
   } finally {

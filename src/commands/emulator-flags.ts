@@ -17,6 +17,7 @@ const FLAGS = {
   'fault-seed': { type: 'string' },
   'fault-actions': { type: 'string' },
   'rate-limit-all': { type: 'string' },
+  'offset-pages': { type: 'boolean' },
   quiet: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const;
@@ -82,6 +83,7 @@ export function parseEmulatorFlags(argv: readonly string[]): EmulatorFlags {
     dropRate,
     faultSeed: numberFlag('fault-seed', values['fault-seed'], { min: 0, max: 2 ** 32 - 1, integer: true }),
     faultActions,
+    offsetCountsPages: values['offset-pages'] === true ? true : undefined,
     rateLimitAll: numberFlag('rate-limit-all', values['rate-limit-all'], { min: 1, max: 100_000, integer: true }),
   };
   const defined = Object.fromEntries(Object.entries(options).filter(([, v]) => v !== undefined)) as EmulatorOptions;

@@ -3,8 +3,9 @@ export const EMULATOR_USAGE = `Run the local TCR API emulator on loopback
 
 Serves the TCR and KMS calls this tool makes (TencentCloud API 3.0, TC3-HMAC-SHA256 signatures, the
 documented rate limits and error codes) until Ctrl-C (exit 130) or SIGTERM (exit 0). The first line on
-stdout is its endpoint. It accepts the key pair in TENCENTCLOUD_SECRET_ID/TENCENTCLOUD_SECRET_KEY when
-both are set, else the demo pair (see docs/emulator.md).
+stdout is its endpoint; then the export lines of the demo pair and a command to paste. It accepts the
+key pair in TENCENTCLOUD_SECRET_ID/TENCENTCLOUD_SECRET_KEY when both are set, else the demo pair. Its
+state, read-only: GET /_emulator/state on the same port (see docs/emulator.md).
 
 USAGE
   tcr-sigpolicy emulator [flags]
@@ -21,10 +22,13 @@ FLAGS
   --fault-seed N        seed of the fault sequence, for runs that repeat exactly (default: random)
   --fault-actions LIST  comma-separated actions the faults apply to (default: the two writes)
   --rate-limit-all N    limit every action, reads included, to N requests/s per SecretId
+  --offset-pages        DescribeNamespaces counts Offset in pages, as its API reference says (default: items)
   --quiet               no per-request log lines on stderr
   -h, --help            Show help for command
 
 EXAMPLES
   $ tcr-sigpolicy emulator --port 9500
-  $ tcr-sigpolicy batch policies.csv --endpoint http://127.0.0.1:9500 --yes
+  then, in another terminal in the repository, after the two export lines it prints:
+  $ tcr-sigpolicy batch fixtures/sample.csv --endpoint http://127.0.0.1:9500 --dry-run
+  $ curl -s http://127.0.0.1:9500/_emulator/state
 `;

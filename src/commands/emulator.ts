@@ -2,6 +2,8 @@ import { UsageError } from '../core/errors.js';
 import { resolveCredentials } from '../services/emulator/credentials.js';
 import { DEFAULT_PORT, startEmulator } from '../services/emulator/start-emulator.js';
 import type { EmulatorHandle, EmulatorOptions } from '../services/emulator/types.js';
+import { SAMPLE_CSV, pathFrom } from './bundled-sample.js';
+import { bannerLines } from './emulator-banner.js';
 import { parseEmulatorFlags } from './emulator-flags.js';
 import { EMULATOR_USAGE } from './emulator-usage.js';
 
@@ -14,6 +16,8 @@ export interface EmulatorCommandIo {
   readonly env: NodeJS.ProcessEnv;
   /** Resolves when the emulator should stop. Default: the first SIGINT or SIGTERM. */
   readonly untilStopped: () => Promise<StopSignal>;
+  /** Where the printed sample path is relative to. Default: the working directory. */
+  readonly cwd?: string;
 }
 
 function untilSignal(): Promise<StopSignal> {
@@ -50,19 +54,6 @@ async function start(options: EmulatorOptions): Promise<EmulatorHandle> {
   }
 }
 
-function describeFaults(options: EmulatorOptions): string | undefined {
-  const parts = [
-    options.latencyMs ? `latency ${options.latencyMs} ms` : '',
-    options.jitterMs ? `jitter ${options.jitterMs} ms` : '',
-    options.throttleRate ? `throttle ${options.throttleRate}` : '',
-    options.errorRate ? `HTTP 5xx ${options.errorRate}` : '',
-    options.dropRate ? `drop ${options.dropRate}` : '',
-  ].filter((p) => p !== '');
-  if (parts.length === 0) return undefined;
-  const seed = options.faultSeed === undefined ? '' : `, seed ${options.faultSeed}`;
-  return `Faults: ${parts.join(', ')} on ${(options.faultActions ?? ['CreateSignaturePolicy', 'DeleteSignaturePolicy']).join(', ')}${seed}`;
-}
-
 /**
  * `tcr-sigpolicy emulator`: serves until stopped. Exit 0 after SIGTERM, 130 after Ctrl-C (SIGINT),
  * 2 for a usage error (thrown as UsageError for the top-level handler).
@@ -78,11 +69,12 @@ export async function run(argv: readonly string[], io: EmulatorCommandIo = proce
   const handle = await start({ ...flags.options, credentials, ...(flags.quiet ? {} : { log: info }) });
   const stopped = io.untilStopped();
   io.stdout(`TCR API emulator listening on ${handle.url}\n`);
-  const from = source === 'demo' ? 'the demo pair (TENCENTCLOUD_SECRET_ID/KEY not set)' : 'TENCENTCLOUD_SECRET_ID/KEY';
-  info(`Accepting SecretId ${handle.secretIds.join(', ')} from ${from}; the secret key is never shown.`);
-  const faults = describeFaults(flags.options);
-  if (faults) info(faults);
-  info('Stop with Ctrl-C.');
+  if (!flags.quiet) {
+    const sample = pathFrom(io.cwd ?? process.cwd(), SAMPLE_CSV);
+    io.stdout(`${bannerLines({ url: handle.url, source, credentials, sample, options: flags.options }).join('\n')}\n`);
+    const from = source === 'demo' ? 'the demo pair (TENCENTCLOUD_SECRET_ID/KEY not set)' : 'TENCENTCLOUD_SECRET_ID/KEY; the secret key is never shown';
+    info(`Accepting SecretId ${handle.secretIds.join(', ')} from ${from}.`);
+  }
   const signal = await stopped;
   await handle.close();
   info(`Emulator stopped (${signal}).`);

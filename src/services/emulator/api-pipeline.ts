@@ -20,6 +20,8 @@ export interface PipelineDeps {
   readonly rateLimits: ReadonlyMap<string, number>;
   readonly faults: FaultPlan;
   readonly faultActions: ReadonlySet<string>;
+  /** DescribeNamespaces reads Offset as a page number. */
+  readonly offsetCountsPages: boolean;
   /** Aborted when the emulator closes, so injected delays do not hold it open. */
   readonly shutdown: AbortSignal;
   /** Where unexpected exceptions (bugs) are reported. */
@@ -102,6 +104,13 @@ export async function answerApiRequest(request: ApiRequest, deps: PipelineDeps):
     const limit = deps.rateLimits.get(action) ?? route.limitPerSecond;
     if (!deps.limiter.admit(`${action}\u0000${secretId}`, limit)) throw throttled(action, limit);
     const params = parseParams(request.body);
+    // The seed's scripted faults (for rehearsals) hit the namespace's first create attempts, whoever sends them.
+    const scripted = action === 'CreateSignaturePolicy'
+      ? deps.store.takeScriptedFault(String(params['RegistryId']), String(params['NamespaceName']))
+      : undefined;
+    if (scripted === 'RequestLimitExceeded') throw throttled(action, limit);
+    if (scripted === 'http-503') return { kind: 'http-error', status: 503 };
+    if (scripted === 'dropped-before') return { kind: 'drop', outcome: 'dropped-before' };
 
     if (deps.faultActions.has(action) && deps.faults.active) {
       const fault = deps.faults.decide();
@@ -111,7 +120,7 @@ export async function answerApiRequest(request: ApiRequest, deps: PipelineDeps):
       if (fault.outcome === 'dropped-before') return { kind: 'drop', outcome: 'dropped-before' };
       if (fault.outcome === 'http-502' || fault.outcome === 'dropped-after') applyFaultAfter = fault.outcome;
     }
-    const fields = route.handle({ params, region, store: deps.store, regions: deps.regions });
+    const fields = route.handle({ params, region, store: deps.store, regions: deps.regions, offsetCountsPages: deps.offsetCountsPages });
     return afterFault(applyFaultAfter) ?? { kind: 'answer', requestId, fields, outcome: 'ok' };
   } catch (error) {
     const faulted = afterFault(applyFaultAfter);

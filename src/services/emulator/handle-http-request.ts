@@ -6,10 +6,14 @@ import { readBody } from './read-body.js';
 import type { RequestJournal } from './request-journal.js';
 import { isKnownAction } from './router.js';
 import { errorReply, sendReply, type Reply } from './send-reply.js';
+import { answerStateView, isStateViewRequest } from './state-view.js';
+import type { EmulatorState } from './types.js';
 
 export interface HttpHandlerDeps extends PipelineDeps {
   readonly journal: RequestJournal;
   readonly maxBodyBytes: number;
+  /** What `GET /_emulator/state` shows. */
+  readonly state: EmulatorState;
 }
 
 function headerText(request: IncomingMessage, name: string): string {
@@ -20,7 +24,8 @@ function headerText(request: IncomingMessage, name: string): string {
 /** The node:http request listener: reads the body (bounded), answers, and records the request. */
 export function createHttpHandler(deps: HttpHandlerDeps): (request: IncomingMessage, response: ServerResponse) => void {
   return (request, response) => {
-    void handle(request, response, deps);
+    if (isStateViewRequest(request)) answerStateView(request, response, deps.state);
+    else void handle(request, response, deps);
   };
 }
 

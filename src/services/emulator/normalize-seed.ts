@@ -1,6 +1,6 @@
 import { UsageError } from '../../core/errors.js';
 import type { KmsKeyRecord, NamespaceRecord, NormalizedSeed, PolicyRecord, RegistryRecord } from './seed-format.js';
-import { KEY_STATES } from './seed-format.js';
+import { KEY_STATES, SCRIPTED_FAULTS, type ScriptedFault } from './seed-format.js';
 import {
   SeedProblems,
   checkKeys,
@@ -15,18 +15,42 @@ import {
 /** Seeded keys are dated from here on, one second apart, so "newest first" has a fixed order. */
 const SEED_EPOCH_SECONDS = 1_700_000_000;
 
+function readFaults(obj: JsonObject, path: string, problems: SeedProblems): ScriptedFault[] {
+  return listOf(obj, 'Faults', path, problems).flatMap((fault, i): ScriptedFault[] => {
+    if ((SCRIPTED_FAULTS as readonly unknown[]).includes(fault)) return [fault as ScriptedFault];
+    problems.add(`${path}.Faults[${i}]`, `must be one of ${SCRIPTED_FAULTS.join(', ')}`);
+    return [];
+  });
+}
+
 function readNamespace(entry: unknown, id: number, path: string, problems: SeedProblems): NamespaceRecord {
-  if (typeof entry === 'string' && entry !== '') return { Name: entry, Public: false, NamespaceId: id };
+  const plain = { Public: false, NamespaceId: id, Denied: false, Faults: [] };
+  if (typeof entry === 'string' && entry !== '') return { ...plain, Name: entry };
   if (!isObject(entry)) {
     problems.add(path, 'must be a namespace name or {"Name": …, "Public": …}');
-    return { Name: '', Public: false, NamespaceId: id };
+    return { ...plain, Name: '' };
   }
-  checkKeys(entry, ['Name', 'Public'], path, problems);
-  return { Name: requiredText(entry, 'Name', path, problems), Public: optionalFlag(entry, 'Public', path, problems), NamespaceId: id };
+  checkKeys(entry, ['Name', 'Public', 'Denied', 'Faults'], path, problems);
+  return {
+    Name: requiredText(entry, 'Name', path, problems),
+    Public: optionalFlag(entry, 'Public', path, problems),
+    NamespaceId: id,
+    Denied: optionalFlag(entry, 'Denied', path, problems),
+    Faults: readFaults(entry, path, problems),
+  };
+}
+
+function readDomains(obj: JsonObject, path: string, problems: SeedProblems): string[] | undefined {
+  if (obj['Domains'] === undefined) return undefined;
+  return listOf(obj, 'Domains', path, problems).flatMap((domain, i): string[] => {
+    if (typeof domain === 'string' && domain !== '') return [domain];
+    problems.add(`${path}.Domains[${i}]`, 'must be a non-empty string');
+    return [];
+  });
 }
 
 function readRegistry(obj: JsonObject, path: string, problems: SeedProblems, nextId: () => number): RegistryRecord {
-  checkKeys(obj, ['RegistryId', 'RegistryName', 'Region', 'Status', 'RegistryType', 'Namespaces'], path, problems);
+  checkKeys(obj, ['RegistryId', 'RegistryName', 'Region', 'Status', 'RegistryType', 'Domains', 'Namespaces'], path, problems);
   const RegistryId = requiredText(obj, 'RegistryId', path, problems);
   const namespaces = listOf(obj, 'Namespaces', path, problems).map((entry, i) =>
     readNamespace(entry, nextId(), `${path}.Namespaces[${i}]`, problems),
@@ -42,6 +66,7 @@ function readRegistry(obj: JsonObject, path: string, problems: SeedProblems, nex
     Region: requiredText(obj, 'Region', path, problems),
     Status: optionalText(obj, 'Status', 'Running', path, problems),
     RegistryType: optionalText(obj, 'RegistryType', 'premium', path, problems),
+    Domains: readDomains(obj, path, problems),
     namespaces,
   };
 }
@@ -103,7 +128,7 @@ export function normalizeSeed(raw: unknown, source: string): NormalizedSeed {
   const problems = new SeedProblems();
   const root: JsonObject = isObject(raw) ? raw : {};
   if (!isObject(raw)) problems.add('$', 'a seed must be a JSON object');
-  checkKeys(root, ['registries', 'kmsKeys', 'policies'], '$', problems);
+  checkKeys(root, ['registries', 'kmsKeys', 'policies', 'offsetCountsPages'], '$', problems);
   let namespaceId = 0;
   const registries = objectsOf(root, 'registries', problems).map(([obj, path]) =>
     readRegistry(obj, path, problems, () => ++namespaceId),
@@ -113,10 +138,11 @@ export function normalizeSeed(raw: unknown, source: string): NormalizedSeed {
   reportDuplicates(registries.map((r) => r.RegistryId), 'registries', problems);
   reportDuplicates(kmsKeys.map((k) => k.KeyId), 'kmsKeys', problems);
   reportDuplicates(policies.map((p) => `${p.RegistryId}/${p.NamespaceName}`), 'policies (one per namespace)', problems);
+  const offsetCountsPages = optionalFlag(root, 'offsetCountsPages', '$', problems);
   if (problems.list.length > 0) {
     const shown = problems.list.slice(0, 10).map((line) => `  ${line}`).join('\n');
     const more = problems.list.length > 10 ? `\n  … and ${problems.list.length - 10} more` : '';
     throw new UsageError(`The emulator seed ${source} is not valid:\n${shown}${more}`, 'See docs/emulator.md for the seed format.');
   }
-  return { registries, kmsKeys, policies };
+  return { registries, kmsKeys, policies, offsetCountsPages };
 }

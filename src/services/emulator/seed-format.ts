@@ -1,5 +1,18 @@
-/** A namespace in a seed: its name alone, or the name with its access level. */
-export type SeedNamespace = string | { readonly Name: string; readonly Public?: boolean };
+/** Answers a seed can script for the first CreateSignaturePolicy attempts on a namespace, in order. */
+export const SCRIPTED_FAULTS = ['RequestLimitExceeded', 'http-503', 'dropped-before'] as const;
+export type ScriptedFault = (typeof SCRIPTED_FAULTS)[number];
+
+/** A namespace in a seed: its name alone, or the name with its access level and rehearsal switches. */
+export type SeedNamespace =
+  | string
+  | {
+      readonly Name: string;
+      readonly Public?: boolean;
+      /** The caller's CAM policy does not cover it: its writes answer UnauthorizedOperation. */
+      readonly Denied?: boolean;
+      /** The first CreateSignaturePolicy attempts on it get these transient faults, one each, in order. */
+      readonly Faults?: readonly ScriptedFault[];
+    };
 
 export interface SeedRegistry {
   readonly RegistryId: string;
@@ -8,6 +21,8 @@ export interface SeedRegistry {
   /** `Running` unless stated; creating a policy in a registry that is not Running is refused. */
   readonly Status?: string;
   readonly RegistryType?: string;
+  /** Custom domains; when listed, a policy's Domain must be one of them (else any Domain is taken). */
+  readonly Domains?: readonly string[];
   readonly Namespaces?: readonly SeedNamespace[];
 }
 
@@ -37,6 +52,8 @@ export interface EmulatorSeed {
   readonly registries?: readonly SeedRegistry[];
   readonly kmsKeys?: readonly SeedKmsKey[];
   readonly policies?: readonly SeedPolicy[];
+  /** DescribeNamespaces counts `Offset` in pages (its API reference's "page offset"), not items. Default false. */
+  readonly offsetCountsPages?: boolean;
 }
 
 export const KEY_STATES = ['Enabled', 'Disabled', 'PendingDelete', 'PendingImport', 'Archived'] as const;
@@ -45,6 +62,8 @@ export interface NamespaceRecord {
   readonly Name: string;
   readonly Public: boolean;
   readonly NamespaceId: number;
+  readonly Denied: boolean;
+  readonly Faults: readonly ScriptedFault[];
 }
 
 export interface RegistryRecord {
@@ -53,6 +72,7 @@ export interface RegistryRecord {
   readonly Region: string;
   readonly Status: string;
   readonly RegistryType: string;
+  readonly Domains: readonly string[] | undefined;
   readonly namespaces: readonly NamespaceRecord[];
 }
 
@@ -82,4 +102,5 @@ export interface NormalizedSeed {
   readonly registries: readonly RegistryRecord[];
   readonly kmsKeys: readonly KmsKeyRecord[];
   readonly policies: readonly PolicyRecord[];
+  readonly offsetCountsPages: boolean;
 }

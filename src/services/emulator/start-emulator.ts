@@ -55,13 +55,21 @@ function answerClientError(error: NodeJS.ErrnoException, socket: Socket, log: ((
 /** Starts the emulator on loopback; resolves once it is listening. */
 export async function startEmulator(options: EmulatorOptions = {}): Promise<EmulatorHandle> {
   checkOptions(options);
-  const store = new EmulatorStore(await loadSeed(options.seed));
+  const seed = await loadSeed(options.seed);
+  const store = new EmulatorStore(seed);
   const regions = new RegionTable(store.seededRegions());
   const credentials = options.credentials ?? resolveCredentials(process.env).credentials;
   const journal = new RequestJournal(options.requestLogSize ?? 200, options.log);
   const shutdown = new AbortController();
   const headersTimeout = options.headersTimeoutMs ?? 10_000;
   const requestTimeout = Math.max(options.requestTimeoutMs ?? 30_000, headersTimeout);
+  const state: EmulatorState = {
+    policies: () => store.policies(),
+    namespaces: (registryId) => store.namespaces(registryId),
+    actionCounts: () => journal.actionCounts(),
+    successfulCreates: () => store.successfulCreates(),
+    recentRequests: () => journal.recent(),
+  };
   const server = createServer(
     {
       headersTimeout,
@@ -80,11 +88,13 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
         ...Object.entries(options.rateLimits ?? {}),
       ]),
       faults: new FaultPlan(options),
+      offsetCountsPages: options.offsetCountsPages ?? seed.offsetCountsPages,
       faultActions: new Set(options.faultActions ?? ROUTES.filter((r) => r.writes).map((r) => r.action)),
       shutdown: shutdown.signal,
       reportBug: (error) => options.log?.(`emulator bug: ${error instanceof Error ? error.stack : String(error)}`),
       journal,
       maxBodyBytes: options.maxBodyBytes ?? ONE_MIB,
+      state,
     }),
   );
   server.on('clientError', (error, socket) => answerClientError(error, socket as Socket, options.log));
@@ -92,13 +102,6 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   await listen(server, options.port ?? DEFAULT_PORT, host);
   const { port } = server.address() as AddressInfo;
 
-  const state: EmulatorState = {
-    policies: () => store.policies(),
-    namespaces: (registryId) => store.namespaces(registryId),
-    actionCounts: () => journal.actionCounts(),
-    successfulCreates: () => store.successfulCreates(),
-    recentRequests: () => journal.recent(),
-  };
   let closing: Promise<void> | undefined;
   const close = (): Promise<void> => {
     closing ??= new Promise<void>((resolve) => {

@@ -4,6 +4,7 @@ import type {
   NormalizedSeed,
   PolicyRecord,
   RegistryRecord,
+  ScriptedFault,
 } from './seed-format.js';
 import type { NamespaceSnapshot, PolicySnapshot } from './types.js';
 
@@ -22,9 +23,16 @@ export class EmulatorStore {
   private readonly policiesByNamespace = new Map<string, PolicyRecord>();
   /** Bounded by the number of namespaces: a create only succeeds for a namespace that exists. */
   private readonly createsByNamespace = new Map<string, number>();
+  /** The seed's scripted faults still to answer, per namespace; emptied as they are used. */
+  private readonly scriptedFaults = new Map<string, ScriptedFault[]>();
 
   constructor(seed: NormalizedSeed) {
-    for (const registry of seed.registries) this.registriesById.set(registry.RegistryId, registry);
+    for (const registry of seed.registries) {
+      this.registriesById.set(registry.RegistryId, registry);
+      for (const ns of registry.namespaces) {
+        if (ns.Faults.length > 0) this.scriptedFaults.set(policyKey(registry.RegistryId, ns.Name), [...ns.Faults]);
+      }
+    }
     for (const key of seed.kmsKeys) this.keysById.set(key.KeyId, key);
     for (const policy of seed.policies) {
       this.policiesByNamespace.set(policyKey(policy.RegistryId, policy.NamespaceName), policy);
@@ -88,6 +96,16 @@ export class EmulatorStore {
         signing: this.policiesByNamespace.has(policyKey(registry?.RegistryId ?? '', ns.Name)),
       })),
     );
+  }
+
+  /** The next scripted fault of a namespace, used up by this call; undefined once there are none left. */
+  takeScriptedFault(registryId: string, namespaceName: string): ScriptedFault | undefined {
+    if (this.scriptedFaults.size === 0) return undefined;
+    const key = policyKey(registryId, namespaceName);
+    const faults = this.scriptedFaults.get(key);
+    const next = faults?.shift();
+    if (faults?.length === 0) this.scriptedFaults.delete(key);
+    return next;
   }
 
   successfulCreates(): Record<string, number> {

@@ -41,6 +41,11 @@ export interface EmulatorOptions extends FaultOptions {
    * still wins for the actions it names.
    */
   readonly rateLimitAll?: number;
+  /**
+   * DescribeNamespaces counts `Offset` in pages (Offset 2 with Limit 100 starts at item 200), as its API
+   * reference describes it. Default: the seed's `offsetCountsPages`, else items as most lists do.
+   */
+  readonly offsetCountsPages?: boolean;
   /** Receives one line per request; omit it for a quiet emulator. */
   readonly log?: (line: string) => void;
   /** How many recent requests `state.recentRequests()` keeps (with their bodies). Default 200; 0 keeps none. */

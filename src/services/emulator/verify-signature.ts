@@ -1,34 +1,19 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { IncomingHttpHeaders } from 'node:http';
+import { ApiError, ErrorCode, missingParameter } from './api-error.js';
+import { MissingSignedHeader, acceptedServices, canonicalRequestsOf, headerText, type SignedParts } from './signed-forms.js';
 import {
-  buildCanonicalRequest,
   buildStringToSign,
   credentialScope,
-  hostWithoutPort,
   parseTc3Authorization,
   sha256Hex,
   tc3Signature,
   utcDateOf,
   type Tc3Authorization,
-} from '../../core/tc3-signature.js';
-import { ApiError, ErrorCode, missingParameter } from './api-error.js';
+} from './tc3-signature.js';
 import type { EmulatorCredential } from './types.js';
 
-export interface SignedRequest {
-  readonly method: string;
-  /** The request target as received (`/` or `/?…`). */
-  readonly url: string;
-  readonly headers: IncomingHttpHeaders;
-  readonly body: Buffer;
-}
-
-/** Services a credential scope may name: the products served, or what the SDK derives from the host. */
-const SERVED_PRODUCTS = ['tcr', 'kms'];
-
-function headerText(headers: IncomingHttpHeaders, name: string): string | undefined {
-  const value = headers[name];
-  return Array.isArray(value) ? value.join(',') : value;
-}
+export type SignedRequest = SignedParts;
 
 function invalidAuthorization(why: string): ApiError {
   return new ApiError(ErrorCode.InvalidAuthorization, `The Authorization header is invalid: ${why}.`);
@@ -80,10 +65,7 @@ export class SignatureVerifier {
       throw signatureFailure(`the credential date ${auth.date} is not the UTC date of X-TC-Timestamp (${utcDateOf(timestamp)})`);
     }
     this.checkService(auth, request.headers);
-    const expected = this.expectedSignature(auth, secretKey, timestamp, request);
-    if (!timingSafeEqual(Buffer.from(expected), Buffer.from(auth.signature))) {
-      throw signatureFailure('the signature does not match; check the secret key and the signing steps');
-    }
+    this.checkSignature(auth, secretKey, timestamp, request);
     return auth.secretId;
   }
 
@@ -97,29 +79,32 @@ export class SignatureVerifier {
   }
 
   private checkService(auth: Tc3Authorization, headers: IncomingHttpHeaders): void {
-    const hostLabel = hostWithoutPort(headerText(headers, 'host') ?? '').split('.')[0] ?? '';
-    if (!SERVED_PRODUCTS.includes(auth.service) && auth.service !== hostLabel) {
+    const accepted = acceptedServices(headerText(headers, 'host') ?? '');
+    if (!accepted.has(auth.service)) {
       throw signatureFailure(
-        `the credential scope names service "${auth.service}"; this endpoint accepts tcr, kms or "${hostLabel}"`,
+        `the credential scope names service "${auth.service}"; this endpoint accepts ${[...accepted].map((s) => `"${s}"`).join(', ')}`,
       );
     }
   }
 
-  private expectedSignature(auth: Tc3Authorization, secretKey: string, timestamp: number, request: SignedRequest): string {
-    const signed = auth.signedHeaders.map((name): [string, string] => {
-      const value = headerText(request.headers, name);
-      if (value === undefined) throw invalidAuthorization(`the signed header ${name} is not in the request`);
-      return [name, name === 'host' ? hostWithoutPort(value) : value];
-    });
-    const queryAt = request.url.indexOf('?');
-    const canonical = buildCanonicalRequest({
-      method: request.method,
-      path: queryAt === -1 ? request.url : request.url.slice(0, queryAt),
-      query: queryAt === -1 ? '' : request.url.slice(queryAt + 1),
-      headers: signed,
-      payloadHash: sha256Hex(request.body),
-    });
-    const stringToSign = buildStringToSign(timestamp, credentialScope(auth.date, auth.service), canonical);
-    return tc3Signature(secretKey, auth.date, auth.service, stringToSign);
+  private checkSignature(auth: Tc3Authorization, secretKey: string, timestamp: number, request: SignedRequest): void {
+    const given = Buffer.from(auth.signature);
+    const scope = credentialScope(auth.date, auth.service);
+    let documented: string | undefined;
+    try {
+      for (const canonical of canonicalRequestsOf(auth, request)) {
+        documented ??= canonical;
+        const expected = tc3Signature(secretKey, auth.date, auth.service, buildStringToSign(timestamp, scope, canonical));
+        if (timingSafeEqual(Buffer.from(expected), given)) return;
+      }
+    } catch (error) {
+      if (error instanceof MissingSignedHeader) throw invalidAuthorization(error.message);
+      throw error;
+    }
+    // The hash lets a hand-written signer compare its canonical request with the documented one.
+    throw signatureFailure(
+      `the signature does not match; the documented canonical request of these headers hashes to ${sha256Hex(documented ?? '')}` +
+        '; check the secret key and the signing steps',
+    );
   }
 }

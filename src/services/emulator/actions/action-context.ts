@@ -9,6 +9,8 @@ export interface ActionContext {
   readonly region: string;
   readonly store: EmulatorStore;
   readonly regions: RegionTable;
+  /** Whether DescribeNamespaces reads `Offset` as a page number. */
+  readonly offsetCountsPages: boolean;
 }
 
 /**

@@ -9,7 +9,7 @@ import {
 } from '../params.js';
 import type { NamespaceRecord } from '../seed-format.js';
 import type { ActionHandler } from './action-context.js';
-import { SEEDED_AT, pageOf } from './paging.js';
+import { SEEDED_AT, pageNumbered, pageOf } from './paging.js';
 import { registryInRegion } from './registry-lookups.js';
 
 const NAMESPACE_PARAMETERS = ['RegistryId', 'NamespaceName', 'Limit', 'Offset', 'All', 'Filters', 'KmsSignPolicy'];
@@ -33,7 +33,7 @@ function namespaceView(namespace: NamespaceRecord): Record<string, unknown> {
  * Lists a registry's namespaces. `KmsSignPolicy: true` keeps only those with a signature policy
  * (enabled or disabled): the one way the real API shows which namespaces sign.
  */
-export const describeNamespaces: ActionHandler = ({ params, region, store }) => {
+export const describeNamespaces: ActionHandler = ({ params, region, store, offsetCountsPages }) => {
   rejectUnknownParameters(params, NAMESPACE_PARAMETERS);
   const registryId = requiredString(params, 'RegistryId', { emptyCode: ErrorCode.TcrInvalidParameter });
   const name = optionalString(params, 'NamespaceName');
@@ -49,6 +49,6 @@ export const describeNamespaces: ActionHandler = ({ params, region, store }) => 
     .filter((ns) => name === undefined || name === '' || ns.Name === name)
     .filter((ns) => !signingOnly || store.policy(registry.RegistryId, ns.Name) !== undefined)
     .filter(() => tagFilters.length === 0);
-  const page = all ? matching : pageOf(matching, offset, limit);
+  const page = all ? matching : (offsetCountsPages ? pageNumbered : pageOf)(matching, offset, limit);
   return { NamespaceList: page.map(namespaceView), TotalCount: matching.length };
 };

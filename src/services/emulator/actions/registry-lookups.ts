@@ -21,3 +21,13 @@ export function namespaceOf(store: EmulatorStore, registry: RegistryRecord, name
   }
   return namespace;
 }
+
+/** A namespace the seed marks `Denied` is outside the caller's CAM policy: its writes are refused. */
+export function checkPermission(registry: RegistryRecord, namespace: NamespaceRecord, action: string): void {
+  if (!namespace.Denied) return;
+  const resource = `qcs::tcr:${registry.Region}:uin/100000000001:instance/${registry.RegistryId}/namespace/${namespace.Name}`;
+  throw new ApiError(
+    ErrorCode.UnauthorizedOperation,
+    `You are not authorized to perform tcr:${action} on ${resource}: the CAM policy of this caller does not grant it.`,
+  );
+}

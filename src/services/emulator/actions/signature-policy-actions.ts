@@ -2,7 +2,7 @@ import { ApiError, ErrorCode } from '../api-error.js';
 import { optionalBoolean, optionalString, rejectUnknownParameters, requiredString } from '../params.js';
 import type { EmulatorStore } from '../store.js';
 import type { ActionHandler } from './action-context.js';
-import { namespaceOf, registryInRegion } from './registry-lookups.js';
+import { checkPermission, namespaceOf, registryInRegion } from './registry-lookups.js';
 
 /** The only key usage TCR accepts for image signing. */
 export const SIGNING_KEY_USAGE = 'ASYMMETRIC_SIGN_VERIFY_RSA_2048';
@@ -48,7 +48,11 @@ export const createSignaturePolicy: ActionHandler = ({ params, region, store }) 
       `The registry ${RegistryId} is ${registry.Status}; signature policies need a Running registry.`,
     );
   }
-  namespaceOf(store, registry, NamespaceName);
+  checkPermission(registry, namespaceOf(store, registry, NamespaceName), 'CreateSignaturePolicy');
+  if (Domain !== '' && registry.Domains !== undefined && !registry.Domains.includes(Domain)) {
+    const known = registry.Domains.length > 0 ? registry.Domains.join(', ') : 'none';
+    throw tcrInvalid(`The domain ${Domain} is not a custom domain of registry ${RegistryId} (its custom domains: ${known}).`);
+  }
   const existing = store.policy(RegistryId, NamespaceName);
   if (existing) {
     throw new ApiError(
@@ -68,7 +72,7 @@ export const deleteSignaturePolicy: ActionHandler = ({ params, region, store }) 
   const RegistryId = requiredString(params, 'RegistryId', TCR_REQUIRED);
   const NamespaceName = requiredString(params, 'NamespaceName', TCR_REQUIRED);
   const registry = registryInRegion(store, RegistryId, region);
-  namespaceOf(store, registry, NamespaceName);
+  checkPermission(registry, namespaceOf(store, registry, NamespaceName), 'DeleteSignaturePolicy');
   if (!store.removePolicy(RegistryId, NamespaceName)) {
     throw new ApiError(
       ErrorCode.ResourceNotFound,

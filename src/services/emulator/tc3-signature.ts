@@ -13,6 +13,11 @@ export interface CanonicalRequestInput {
   readonly query: string;
   /** The signed headers, in the order they are listed in `SignedHeaders`, with their values. */
   readonly headers: ReadonlyArray<readonly [name: string, value: string]>;
+  /**
+   * `lower` (default) is the documented canonical form: values lower-cased and trimmed. `as-sent` only
+   * trims, as the Node SDK builds it (it never lower-cases, which matters only for values with capitals).
+   */
+  readonly valueCase?: 'lower' | 'as-sent';
   /** Lower-case hex SHA-256 of the raw request body. */
   readonly payloadHash: string;
 }
@@ -58,8 +63,9 @@ export function hostWithoutPort(host: string): string {
 
 export function buildCanonicalRequest(input: CanonicalRequestInput): string {
   const names = input.headers.map(([name]) => name.toLowerCase());
+  const lower = input.valueCase !== 'as-sent';
   const canonicalHeaders = input.headers
-    .map(([name, value]) => `${name.toLowerCase()}:${value.trim()}\n`)
+    .map(([name, value]) => `${name.toLowerCase()}:${lower ? value.trim().toLowerCase() : value.trim()}\n`)
     .join('');
   return [input.method, input.path, input.query, canonicalHeaders, names.join(';'), input.payloadHash].join('\n');
 }

@@ -1,0 +1,52 @@
+import { STATE_PATH } from '../services/emulator/state-view.js';
+import type { EmulatorOptions } from '../services/emulator/types.js';
+import type { EmulatorCredential } from '../services/emulator/types.js';
+
+export interface BannerInput {
+  readonly url: string;
+  /** Where the accepted pair came from; only the demo pair is ever printed (it is public). */
+  readonly source: 'environment' | 'demo';
+  readonly credentials: readonly EmulatorCredential[];
+  /** The bundled sample as the user would type it. */
+  readonly sample: string;
+  readonly options: EmulatorOptions;
+}
+
+function describeFaults(options: EmulatorOptions): string | undefined {
+  const parts = [
+    options.latencyMs ? `latency ${options.latencyMs} ms` : '',
+    options.jitterMs ? `jitter ${options.jitterMs} ms` : '',
+    options.throttleRate ? `throttle ${options.throttleRate}` : '',
+    options.errorRate ? `HTTP 5xx ${options.errorRate}` : '',
+    options.dropRate ? `drop ${options.dropRate}` : '',
+  ].filter((p) => p !== '');
+  if (parts.length === 0) return undefined;
+  const seed = options.faultSeed === undefined ? '' : `, seed ${options.faultSeed}`;
+  return `Faults: ${parts.join(', ')} on ${(options.faultActions ?? ['CreateSignaturePolicy', 'DeleteSignaturePolicy']).join(', ')}${seed}`;
+}
+
+/**
+ * What start-up prints after the endpoint line: how to point the tool at it (the demo pair as
+ * `export` lines, then a command that works against the bundled seed), the state view, the switches on.
+ */
+export function bannerLines(input: BannerInput): string[] {
+  const { url, options } = input;
+  const pair = input.credentials[0];
+  const lines = [''];
+  if (input.source === 'demo' && pair) {
+    lines.push(
+      'From another terminal, with the demo pair (public: it opens nothing but this emulator):',
+      `  export TENCENTCLOUD_SECRET_ID=${pair.secretId}`,
+      `  export TENCENTCLOUD_SECRET_KEY=${pair.secretKey}`,
+    );
+  } else {
+    lines.push(`From another terminal, with the same TENCENTCLOUD_SECRET_ID (${input.credentials.map((c) => c.secretId).join(', ')}) and key:`);
+  }
+  lines.push(`  tcr-sigpolicy batch ${input.sample} --endpoint ${url} --dry-run`, '', `State (read-only JSON): curl -s ${url}${STATE_PATH}`);
+  const faults = describeFaults(options);
+  if (faults) lines.push(faults);
+  if (options.rateLimitAll !== undefined) lines.push(`Rate limit: every action at most ${options.rateLimitAll} requests/s per SecretId`);
+  if (options.offsetCountsPages) lines.push('Paging: DescribeNamespaces counts Offset in pages');
+  lines.push('Stop with Ctrl-C.');
+  return lines;
+}

@@ -1,0 +1,31 @@
+// `tcr-sigpolicy demo` off a terminal, with --json and --out: the rows wrong on purpose end exactly as
+// its closing text says, the transient faults are retried, and every other row is created at once.
+import test from 'ava';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { ON_PURPOSE, onPurposeText } from '../src/commands/demo-script.js';
+import { runCli, tempDir } from './helpers/engine-kit.js';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+test('demo: plan verdicts, two live API failures with RequestIds, three retries that end created', async (t) => {
+  const dir = await tempDir(t, 'tcr-demo-');
+  const run = await runCli(t, ['demo', '--json', '--out', 'demo.json'], { cwd: dir, env: { PATH: process.env.PATH ?? '', HOME: dir, NO_COLOR: '1' } });
+  t.is(run.code, 0, run.stderr);
+  const results = JSON.parse(await readFile(join(dir, 'demo.json'), 'utf8')) as Array<Record<string, string | number>>;
+  t.is(results.length, 60);
+  for (const expected of ON_PURPOSE) {
+    const row = results.find((r) => r['line'] === expected.line);
+    t.like(row, { status: expected.status, ErrorCode: expected.ErrorCode, attempts: expected.attempts ?? (expected.status === 'invalid' || expected.status === 'skipped' ? 0 : 1) }, `line ${expected.line}`);
+    if (expected.status === 'failed') t.regex(String(row?.['RequestId']), UUID, `line ${expected.line} has its RequestId`);
+  }
+  const others = results.filter((r) => !ON_PURPOSE.some((p) => p.line === r['line']));
+  t.is(others.length, 52);
+  t.true(others.every((r) => r['status'] === 'created' && r['attempts'] === 1));
+
+  const events = run.stdout.trimEnd().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+  const retries = events.filter((e) => e['type'] === 'row-retry').map((e) => [e['line'], e['attempt'], e['errorCode']]);
+  t.deepEqual(retries.sort(), [[52, 1, 'RequestLimitExceeded'], [52, 2, 'RequestLimitExceeded'], [58, 1, 'HttpError']]);
+  t.true(run.stderr.includes(onPurposeText()), 'the closing text lists the rows wrong on purpose');
+  t.regex(run.stderr, /L53\s+ap-singapore tcr-f7g1ir99\/ledger\s+failed UnauthorizedOperation: the demo credentials have no permission/);
+});
