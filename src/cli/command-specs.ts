@@ -100,6 +100,29 @@ export const COMMANDS: readonly CommandSpec[] = [
     ],
   },
   {
+    name: 'status',
+    summary: 'Signing coverage of every registry the credentials see (reads only)',
+    usage: 'tcr-sigpolicy status [--region R] [--registry-id ID[,ID…]] [--json] [--out FILE]',
+    description:
+      'Lists every registry (DescribeInstances, every region unless --region) and reads every page of each\n' +
+      "one's namespaces, with and without KmsSignPolicy: namespaces, signing, not signing, coverage, and totals.\n" +
+      'Changes nothing. Exit 1 when some registry could not be read (the others are still shown). See docs/status.md.',
+    options: {
+      region: str('R', 'only the registries of this region (default: every region)'),
+      'registry-id': str('ID', 'only these registries, comma-separated, e.g. tcr-f7g1ir99,tcr-ab12cd34'),
+      endpoint: SEND_OPTIONS.endpoint as OptionSpec,
+      profile: SEND_OPTIONS.profile as OptionSpec,
+      json: bool('one JSON object per registry on stdout, instead of the table'),
+      out: str('FILE', 'also write the figures to FILE: .csv or .json'),
+      force: bool('let --out replace an existing file'),
+    },
+    examples: [
+      'tcr-sigpolicy status',
+      'tcr-sigpolicy status --region ap-guangzhou --out coverage.csv',
+      "tcr-sigpolicy status --json | jq 'select(.coverage < 100)'",
+    ],
+  },
+  {
     name: 'rollback',
     summary: 'Delete the policies a batch created, from its results file',
     usage: 'tcr-sigpolicy rollback RESULTS_FILE [flags]',

@@ -32,6 +32,7 @@ export const ErrorCode = {
   ResourceInUse: 'ResourceInUse',
   TcrInvalidParameter: 'InvalidParameter.ErrorTcrInvalidParameter',
   UnsupportedOperation: 'UnsupportedOperation',
+  UnauthorizedOperation: 'UnauthorizedOperation',
   DuplicatedKeyId: 'InvalidParameterValue.DuplicatedKeyId',
   CmkNotFound: 'ResourceUnavailable.CmkNotFound',
   InternalError: 'InternalError',

@@ -26,7 +26,7 @@ function readNamespace(entry: unknown, id: number, path: string, problems: SeedP
 }
 
 function readRegistry(obj: JsonObject, path: string, problems: SeedProblems, nextId: () => number): RegistryRecord {
-  checkKeys(obj, ['RegistryId', 'RegistryName', 'Region', 'Status', 'RegistryType', 'Namespaces'], path, problems);
+  checkKeys(obj, ['RegistryId', 'RegistryName', 'Region', 'Status', 'RegistryType', 'Namespaces', 'Denied'], path, problems);
   const RegistryId = requiredText(obj, 'RegistryId', path, problems);
   const namespaces = listOf(obj, 'Namespaces', path, problems).map((entry, i) =>
     readNamespace(entry, nextId(), `${path}.Namespaces[${i}]`, problems),
@@ -43,6 +43,7 @@ function readRegistry(obj: JsonObject, path: string, problems: SeedProblems, nex
     Status: optionalText(obj, 'Status', 'Running', path, problems),
     RegistryType: optionalText(obj, 'RegistryType', 'premium', path, problems),
     namespaces,
+    Denied: optionalFlag(obj, 'Denied', path, problems),
   };
 }
 

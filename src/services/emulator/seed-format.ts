@@ -9,6 +9,8 @@ export interface SeedRegistry {
   readonly Status?: string;
   readonly RegistryType?: string;
   readonly Namespaces?: readonly SeedNamespace[];
+  /** The credentials may not touch this registry: its calls answer UnauthorizedOperation (as a CAM policy would). */
+  readonly Denied?: boolean;
 }
 
 export interface SeedKmsKey {
@@ -54,6 +56,7 @@ export interface RegistryRecord {
   readonly Status: string;
   readonly RegistryType: string;
   readonly namespaces: readonly NamespaceRecord[];
+  readonly Denied: boolean;
 }
 
 export interface KmsKeyRecord {
