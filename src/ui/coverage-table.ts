@@ -38,7 +38,7 @@ function totalsLines(rows: readonly RegistryCoverage[]): string {
 }
 
 /** Why each unreadable registry could not be read, and what to do: for stderr. */
-export function formatReadFailures(rows: readonly RegistryCoverage[]): string {
+export function formatReadFailures(rows: readonly RegistryCoverage[], others = 'the others are shown'): string {
   const failed = rows.filter((r) => r.error);
   if (failed.length === 0) return '';
   const lines = failed.map((r) => {
@@ -46,5 +46,5 @@ export function formatReadFailures(rows: readonly RegistryCoverage[]): string {
     return `  ${r.registryId} (${r.region}): ${r.error?.code}: ${r.error?.message}${id}`;
   });
   const hints = [...new Set(failed.map((r) => r.error?.hint ?? ''))].filter(Boolean).map((h) => `hint: ${h}`);
-  return `error: ${plural(failed.length, 'registry', 'registries')} could not be read; the others are shown:\n${lines.join('\n')}\n${hints.join('\n')}\n`;
+  return `error: ${plural(failed.length, 'registry', 'registries')} could not be read; ${others}:\n${lines.join('\n')}\n${hints.join('\n')}\n`;
 }

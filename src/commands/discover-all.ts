@@ -1,0 +1,66 @@
+import { byRegionThenId, type RegistryCoverage, type RegistryListing } from '../core/coverage.js';
+import { signingKeyProblem } from '../core/plan-rows.js';
+import type { DiscoverFlags } from './discover-flags.js';
+import { openScopeReader } from './open-scope-reader.js';
+import { startReadProgress } from './read-progress.js';
+
+/** A registry's namespaces and those of them that sign. */
+export interface RegistryNamespaces {
+  readonly registry: RegistryListing;
+  readonly names: ReadonlySet<string>;
+  readonly signing: ReadonlySet<string>;
+}
+
+export interface AllRegistries {
+  /** Running registries that were read, sorted by region then id. */
+  readonly read: readonly RegistryNamespaces[];
+  /** Registries whose reads failed, each with why. */
+  readonly unreadable: readonly RegistryCoverage[];
+  /** Registries left out because policies need a Running registry. */
+  readonly notRunning: readonly RegistryListing[];
+}
+
+/**
+ * The reads behind `discover --all-registries`, the same as `status`: the listing, then every page of
+ * each Running registry's namespaces; the key once, which only warns. A registry that fails is set aside.
+ */
+export async function readAllRegistries(flags: DiscoverFlags, err: NodeJS.WritableStream): Promise<AllRegistries> {
+  const scope = flags.scope;
+  if (!scope) throw new Error('readAllRegistries needs --all-registries');
+  const { reader, registries, reads } = await openScopeReader({ scope, endpoint: flags.endpoint, profile: flags.profile });
+  try {
+    const running = registries.filter((r) => r.status === 'Running');
+    const progress = startReadProgress(err, running.length);
+    let done = 0;
+    const read: RegistryNamespaces[] = [];
+    const unreadable: RegistryCoverage[] = [];
+    await Promise.all(
+      running.map(async (registry) => {
+        try {
+          read.push({ registry, ...(await reads.readNamespaceSets(reader, registry)) });
+        } catch (error) {
+          unreadable.push({ ...registry, error: reads.readFailureOf(error) });
+        } finally {
+          progress.update(++done);
+        }
+      }),
+    );
+    progress.stop();
+    const { kmsId, kmsRegion } = flags.request;
+    const { describeKey } = await import('../services/preflight-queries.js');
+    try {
+      const keyProblem = signingKeyProblem(kmsId, await describeKey(reader, kmsId, kmsRegion), kmsRegion);
+      if (keyProblem) err.write(`warning: ${keyProblem.reason}; batch's preflight will block these rows.\n`);
+    } catch (error) {
+      const failure = reads.readFailureOf(error);
+      err.write(`warning: could not check KMS key ${kmsId} in ${kmsRegion}: ${failure.code}: ${failure.message}\n`);
+    }
+    return {
+      read: read.sort((a, b) => byRegionThenId(a.registry, b.registry)),
+      unreadable: unreadable.sort(byRegionThenId),
+      notRunning: registries.filter((r) => r.status !== 'Running'),
+    };
+  } finally {
+    reader.close();
+  }
+}
