@@ -1,6 +1,6 @@
 import test from 'ava';
-import { coverageOf, coveragePercent, coverageTotals, formatCoverageLine, type RegistryCoverage } from '../src/core/coverage.js';
-import { coverageCsvRow, coverageRecord } from '../src/core/coverage-records.js';
+import { coverageOf, coveragePercent, coverageTotals, type RegistryCoverage } from '../src/core/coverage.js';
+import { coverageCsvRow, coverageRecord, formatCoverageLine, touchedCoverageOf } from '../src/core/coverage-records.js';
 import { formatCoverageTable, formatReadFailures } from '../src/ui/coverage-table.js';
 
 const GZ = { registryId: 'tcr-ab12cd34', region: 'ap-guangzhou', status: 'Running' };
@@ -67,5 +67,5 @@ test('records: null figures and the error for an unreadable registry; CSV cells 
 
 test('the line after a batch: each registry touched, in order, with its coverage or why it could not be read', (t) => {
   const rows = [coverageOf(GZ, new Set(Array.from({ length: 27 }, (_, i) => `n${i}`)), new Set(Array.from({ length: 27 }, (_, i) => `n${i}`))), DENIED];
-  t.is(formatCoverageLine(rows), 'Coverage now: tcr-ab12cd34 27/27 signing (100%), tcr-fra00001 could not be read (UnauthorizedOperation)');
+  t.is(formatCoverageLine(rows.map(touchedCoverageOf)), 'Coverage now: tcr-ab12cd34 27/27 signing (100%), tcr-fra00001 could not be read (UnauthorizedOperation)');
 });

@@ -32,3 +32,19 @@ export function coverageCsvRow(r: RegistryCoverage): string[] {
   const cell = (v: number | null | undefined): string => (v === null || v === undefined ? '' : String(v));
   return [rec.registryId, rec.region, rec.status, cell(rec.namespaces), cell(rec.signing), cell(rec.notSigning), cell(rec.coverage), rec.error?.code ?? '', rec.error?.message ?? '', rec.error?.requestId ?? ''].map(neutraliseFormula);
 }
+
+/** A registry's coverage after a batch, as the `coverage` event carries it (the listing's status is not read). */
+export type TouchedCoverage = Omit<CoverageRecord, 'status'>;
+
+export function touchedCoverageOf(r: RegistryCoverage): TouchedCoverage {
+  const { status: _status, ...rest } = coverageRecord(r);
+  return rest;
+}
+
+/** The one-line coverage after a batch: "tcr-ab12cd34 27/27 signing (100%), tcr-… could not be read (Code)". */
+export function formatCoverageLine(rows: readonly TouchedCoverage[]): string {
+  const parts = rows.map((r) =>
+    r.error ? `${r.registryId} could not be read (${r.error.code})` : `${r.registryId} ${r.signing}/${r.namespaces} signing (${r.coverage === null ? '-' : `${r.coverage}%`})`,
+  );
+  return `Coverage now: ${parts.join(', ')}`;
+}

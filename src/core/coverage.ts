@@ -62,15 +62,14 @@ export function formatPercent(c: { readonly namespaces?: number; readonly signin
   return percent === null ? '-' : `${percent}%`;
 }
 
+/** The registries some rows go to, each once, in the order every face shows. */
+export function registriesOf(rows: readonly { readonly region: string; readonly request: { readonly RegistryId: string } }[]): RegistryListing[] {
+  const seen = new Map<string, RegistryListing>();
+  for (const r of rows) seen.set(`${r.region}/${r.request.RegistryId}`, { registryId: r.request.RegistryId, region: r.region, status: '' });
+  return [...seen.values()].sort(byRegionThenId);
+}
+
 /** Sorted by region, then id: the order every face shows. */
 export function byRegionThenId(a: RegistryListing, b: RegistryListing): number {
   return a.region.localeCompare(b.region) || a.registryId.localeCompare(b.registryId);
-}
-
-/** The one-line coverage after a batch: "tcr-ab12cd34 27/27 signing (100%), tcr-… could not be read (Code)". */
-export function formatCoverageLine(rows: readonly RegistryCoverage[]): string {
-  const parts = rows.map((r) =>
-    r.error ? `${r.registryId} could not be read (${r.error.code})` : `${r.registryId} ${r.signing}/${r.namespaces} signing (${formatPercent(r)})`,
-  );
-  return `Coverage now: ${parts.join(', ')}`;
 }
