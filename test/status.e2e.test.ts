@@ -135,3 +135,13 @@ test('bad flags: every problem named, exit 2, nothing read', async (t) => {
   t.notRegex(bad.stderr + out.stderr, /^ {4}at /m, 'no stack trace');
   t.deepEqual(emulator.state.actionCounts(), {});
 });
+
+test('credentials the API refuses: the listing fails, exit 2 with what to check, no table and no secret', async (t) => {
+  const { status } = await setup(t);
+  const run = await status([], { TENCENTCLOUD_SECRET_KEY: 'not-the-right-key-000000000000000000' });
+  t.is(run.code, 2);
+  t.is(run.stdout, '');
+  t.regex(run.stderr, /^error: DescribeInstances for the registries in every region failed: AuthFailure\.SignatureFailure: .*\nhint: check the credentials/m);
+  t.notRegex(run.stderr, /not-the-right-key/);
+  t.notRegex(run.stderr, /^ {4}at /m);
+});

@@ -1,15 +1,9 @@
-import { byRegionThenId, type RegistryCoverage, type RegistryListing } from '../core/coverage.js';
+import type { RegistryCoverage, RegistryListing } from '../core/coverage.js';
 import { signingKeyProblem } from '../core/plan-rows.js';
+import type { RegistryNamespaces } from '../services/read-coverage.js';
 import type { DiscoverFlags } from './discover-flags.js';
 import { openScopeReader } from './open-scope-reader.js';
 import { startReadProgress } from './read-progress.js';
-
-/** A registry's namespaces and those of them that sign. */
-export interface RegistryNamespaces {
-  readonly registry: RegistryListing;
-  readonly names: ReadonlySet<string>;
-  readonly signing: ReadonlySet<string>;
-}
 
 export interface AllRegistries {
   /** Running registries that were read, sorted by region then id. */
@@ -31,20 +25,7 @@ export async function readAllRegistries(flags: DiscoverFlags, err: NodeJS.Writab
   try {
     const running = registries.filter((r) => r.status === 'Running');
     const progress = startReadProgress(err, running.length);
-    let done = 0;
-    const read: RegistryNamespaces[] = [];
-    const unreadable: RegistryCoverage[] = [];
-    await Promise.all(
-      running.map(async (registry) => {
-        try {
-          read.push({ registry, ...(await reads.readNamespaceSets(reader, registry)) });
-        } catch (error) {
-          unreadable.push({ ...registry, error: reads.readFailureOf(error) });
-        } finally {
-          progress.update(++done);
-        }
-      }),
-    );
+    const { read, unreadable } = await reads.readEachRegistry(reader, running, progress.update);
     progress.stop();
     const { kmsId, kmsRegion } = flags.request;
     const { describeKey } = await import('../services/preflight-queries.js');
@@ -56,8 +37,8 @@ export async function readAllRegistries(flags: DiscoverFlags, err: NodeJS.Writab
       err.write(`warning: could not check KMS key ${kmsId} in ${kmsRegion}: ${failure.code}: ${failure.message}\n`);
     }
     return {
-      read: read.sort((a, b) => byRegionThenId(a.registry, b.registry)),
-      unreadable: unreadable.sort(byRegionThenId),
+      read,
+      unreadable,
       notRunning: registries.filter((r) => r.status !== 'Running'),
     };
   } finally {

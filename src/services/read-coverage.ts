@@ -51,21 +51,27 @@ export function readFailureOf(error: unknown): ReadFailure {
   return { code, message, ...(requestId ? { requestId } : {}), hint };
 }
 
+/** A registry's namespaces and those of them that sign. */
+export interface RegistryNamespaces {
+  readonly registry: RegistryListing;
+  readonly names: ReadonlySet<string>;
+  readonly signing: ReadonlySet<string>;
+}
+
 /**
- * The coverage of each registry, read side by side (the reader paces them). A registry whose reads
- * fail gets its error instead of figures, and the others are still read.
+ * Every registry's namespace sets, read side by side (the reader paces them). A registry whose reads
+ * fail is set aside with why, and the others are still read. Both lists keep the order given.
  */
-export async function readCoverage(
+export async function readEachRegistry(
   reader: PreflightReader,
   registries: readonly RegistryListing[],
   onRead: (done: number) => void = () => undefined,
-): Promise<RegistryCoverage[]> {
+): Promise<{ read: RegistryNamespaces[]; unreadable: RegistryCoverage[] }> {
   let done = 0;
-  return Promise.all(
-    registries.map(async (registry): Promise<RegistryCoverage> => {
+  const outcomes = await Promise.all(
+    registries.map(async (registry): Promise<RegistryNamespaces | RegistryCoverage> => {
       try {
-        const { names, signing } = await readNamespaceSets(reader, registry);
-        return coverageOf(registry, names, signing);
+        return { registry, ...(await readNamespaceSets(reader, registry)) };
       } catch (error) {
         return { ...registry, error: readFailureOf(error) };
       } finally {
@@ -73,4 +79,18 @@ export async function readCoverage(
       }
     }),
   );
+  return {
+    read: outcomes.filter((o): o is RegistryNamespaces => 'names' in o),
+    unreadable: outcomes.filter((o): o is RegistryCoverage => 'error' in o),
+  };
+}
+
+/** The coverage of each registry, by region then id; an unreadable one carries its error instead of figures. */
+export async function readCoverage(
+  reader: PreflightReader,
+  registries: readonly RegistryListing[],
+  onRead?: (done: number) => void,
+): Promise<RegistryCoverage[]> {
+  const { read, unreadable } = await readEachRegistry(reader, registries, onRead);
+  return [...read.map((r) => coverageOf(r.registry, r.names, r.signing)), ...unreadable].sort(byRegionThenId);
 }
