@@ -93,6 +93,8 @@ test('--region and --registry-id narrow the scope; with every registry readable 
   const two = await status(['--registry-id', 'tcr-tyo00001,tcr-ab12cd34', '--json']);
   t.is(two.code, 0, two.stderr);
   t.deepEqual(jsonLines(two.stdout).map((r) => r.registryId), ['tcr-ab12cd34', 'tcr-tyo00001']);
+  const home = await status(['--json'], { TENCENTCLOUD_REGION: 'ap-tokyo' });
+  t.is(jsonLines(home.stdout).length, 7, 'the home region routes the listing; it does not narrow it');
   const none = await status(['--region', 'ap-mumbai']);
   t.is(none.code, 0);
   t.regex(none.stderr, /No registry found in ap-mumbai with these credentials\./);
