@@ -58,3 +58,14 @@ test('status → discover --all-registries --unsigned-only → batch → status:
     [['tcr-stopped01', 'Isolated', 0], ['tcr-fra00001', 'Running', null]],
   );
 });
+
+test('a run the API refused (the plan failed on the credentials) prints no coverage line', async (t) => {
+  const dir = await tempDir(t);
+  const emulator = await startKitEmulator(t);
+  const env = cliEnv(dir, { TENCENTCLOUD_SECRET_KEY: 'not-the-right-key-000000000000000000' });
+  const run = await runCli(t, ['batch', await writeCsv(dir, CSV), '--endpoint', emulator.url, '--yes', '--no-tui'], { cwd: dir, env });
+  t.is(run.code, 1);
+  t.regex(run.stderr, /Preflight failed, so nothing is sent: .*AuthFailure\.SignatureFailure/);
+  t.regex(run.stderr, /3 not-sent/);
+  t.notRegex(run.stderr, /Coverage now/);
+});
