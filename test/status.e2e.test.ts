@@ -93,6 +93,10 @@ test('--region and --registry-id narrow the scope; with every registry readable 
   const two = await status(['--registry-id', 'tcr-tyo00001,tcr-ab12cd34', '--json']);
   t.is(two.code, 0, two.stderr);
   t.deepEqual(jsonLines(two.stdout).map((r) => r.registryId), ['tcr-ab12cd34', 'tcr-tyo00001']);
+  const typo = await status(['--registry-id', 'tcr-tyo00001,tcr-nothere1', '--json']);
+  t.is(typo.code, 1, 'an id that is not there is an error, the others still shown');
+  t.deepEqual(jsonLines(typo.stdout).map((r) => r.registryId), ['tcr-tyo00001']);
+  t.regex(typo.stderr, /^error: registry tcr-nothere1 was not found in any region with these credentials$/m);
   const home = await status(['--json'], { TENCENTCLOUD_REGION: 'ap-tokyo' });
   t.is(jsonLines(home.stdout).length, 7, 'the home region routes the listing; it does not narrow it');
   const none = await status(['--region', 'ap-mumbai']);

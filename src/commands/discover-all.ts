@@ -10,6 +10,8 @@ export interface AllRegistries {
   readonly read: readonly RegistryNamespaces[];
   /** Registries whose reads failed, each with why. */
   readonly unreadable: readonly RegistryCoverage[];
+  /** Some --registry-id was not listed (said on stderr already). */
+  readonly notFound: boolean;
   /** Registries left out because policies need a Running registry. */
   readonly notRunning: readonly RegistryListing[];
 }
@@ -21,7 +23,7 @@ export interface AllRegistries {
 export async function readAllRegistries(flags: DiscoverFlags, err: NodeJS.WritableStream): Promise<AllRegistries> {
   const scope = flags.scope;
   if (!scope) throw new Error('readAllRegistries needs --all-registries');
-  const { reader, registries, reads } = await openScopeReader({ scope, endpoint: flags.endpoint, profile: flags.profile });
+  const { reader, registries, reads, notFound } = await openScopeReader({ scope, endpoint: flags.endpoint, profile: flags.profile });
   try {
     const running = registries.filter((r) => r.status === 'Running');
     const progress = startReadProgress(err, running.length);
@@ -36,7 +38,9 @@ export async function readAllRegistries(flags: DiscoverFlags, err: NodeJS.Writab
       const failure = reads.readFailureOf(error);
       err.write(`warning: could not check KMS key ${kmsId} in ${kmsRegion}: ${failure.code}: ${failure.message}\n`);
     }
+    err.write(notFound);
     return {
+      notFound: notFound !== '',
       read,
       unreadable,
       notRunning: registries.filter((r) => r.status !== 'Running'),

@@ -44,7 +44,7 @@ export async function run(argv: readonly string[]): Promise<number> {
   process.stderr.write(formatReadFailures(all?.unreadable ?? [], 'the rows of the others are written'));
   const namespaces = found.reduce((n, f) => n + f.names.size, 0);
   process.stderr.write(summary(discovered, namespaces, all ? plural(found.length, 'registry', 'registries') : request.registryId, flags));
-  return all && all.unreadable.length > 0 ? 1 : 0;
+  return all && (all.unreadable.length > 0 || all.notFound) ? 1 : 0;
 }
 
 function summary(d: Discovered, total: number, of: string, flags: DiscoverFlags): string {

@@ -10,6 +10,17 @@ export interface ScopeReader {
   /** The registries in scope, sorted by region then id. */
   readonly registries: readonly RegistryListing[];
   readonly reads: typeof import('../services/read-coverage.js');
+  /** The lines that say which --registry-id the listing did not show (empty when all were found). */
+  readonly notFound: string;
+}
+
+/** Registries asked for by id that the listing did not show: a typo, another account, or no access. */
+function notFoundLines(scope: RegistryScope, registries: readonly RegistryListing[]): string {
+  const where = scope.allRegions ? 'any region' : scope.region;
+  return scope.ids
+    .filter((id) => !registries.some((r) => r.registryId === id))
+    .map((id) => `error: registry ${id} was not found in ${where} with these credentials\n`)
+    .join('');
 }
 
 /**
@@ -25,7 +36,8 @@ export async function openScopeReader(o: { readonly scope: RegistryScope; readon
   ]);
   const reader = createPreflightReader(await createSdkApi(o.endpoint, await resolveCredential(o.profile)));
   try {
-    return { reader, registries: await reads.listRegistries(reader, o.scope), reads };
+    const registries = await reads.listRegistries(reader, o.scope);
+    return { reader, registries, reads, notFound: notFoundLines(o.scope, registries) };
   } catch (error) {
     reader.close();
     if (error instanceof PreflightError) throw new UsageError(error.message, readHint(error.failure, false));

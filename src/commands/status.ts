@@ -18,18 +18,19 @@ const DEFAULT_WIDTH = 80;
 
 /**
  * Signing coverage of every registry in scope, read-only: the listing, then every page of each
- * registry's namespaces (all, and those with KmsSignPolicy). Exit 1 when some registry could not be read.
+ * registry's namespaces (all, and those with KmsSignPolicy). Exit 1 when some registry could not be read
+ * (or a --registry-id was not found).
  */
 export async function run(argv: readonly string[]): Promise<number> {
   const { values, positionals } = parseFlags(spec, argv);
   if (positionals.length > 0) throw new UsageError(`status takes flags only, got: ${positionals.join(' ')}`, 'run `tcr-sigpolicy status --help`');
   const flags = readStatusFlags(values);
-  const { reader, registries, reads } = await openScopeReader(flags);
+  const { reader, registries, reads, notFound } = await openScopeReader(flags);
   let rows: RegistryCoverage[];
   try {
     if (registries.length === 0) {
-      process.stderr.write(`No registry found in ${describeScope(flags.scope)} with these credentials.\n`);
-      return 0;
+      process.stderr.write(notFound || `No registry found in ${describeScope(flags.scope)} with these credentials.\n`);
+      return notFound ? 1 : 0;
     }
     const progress = startReadProgress(process.stderr, registries.length);
     try {
@@ -43,9 +44,9 @@ export async function run(argv: readonly string[]): Promise<number> {
   if (flags.json) process.stdout.write(rows.map((r) => `${JSON.stringify(coverageRecord(r))}\n`).join(''));
   else process.stdout.write(formatCoverageTable(rows, terminalWidth()));
   if (flags.out) await writeExport(flags.out, rows);
-  process.stderr.write(formatReadFailures(rows));
+  process.stderr.write(notFound + formatReadFailures(rows));
   process.stderr.write(`Read ${plural(rows.length, 'registry', 'registries')} in ${describeScope(flags.scope)} with ${plural(totalOf(reader.calls), 'read call')}; nothing was changed.\n`);
-  return rows.some((r) => r.error) ? 1 : 0;
+  return notFound || rows.some((r) => r.error) ? 1 : 0;
 }
 
 function terminalWidth(): number {
