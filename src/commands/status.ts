@@ -5,6 +5,7 @@ import { parseFlags } from '../cli/parse-flags.js';
 import { COVERAGE_COLUMNS, coverageCsvRow, coverageRecord } from '../core/coverage-records.js';
 import type { RegistryCoverage } from '../core/coverage.js';
 import { UsageError } from '../core/errors.js';
+import { totalCalls } from '../core/plan-summary.js';
 import { formatCoverageTable, formatReadFailures } from '../ui/coverage-table.js';
 import { plural } from '../ui/plain-reporter.js';
 import { openScopeReader } from './open-scope-reader.js';
@@ -13,7 +14,7 @@ import { describeScope } from './registry-scope-flags.js';
 import { readStatusFlags, type StatusFlags } from './status-flags.js';
 
 const spec = findCommand('status') as CommandSpec;
-/** Below this many columns the table gives way to two lines per registry. */
+/** The width assumed when neither the terminal nor COLUMNS says (output to a pipe or a file). */
 const DEFAULT_WIDTH = 80;
 
 /**
@@ -45,15 +46,13 @@ export async function run(argv: readonly string[]): Promise<number> {
   else process.stdout.write(formatCoverageTable(rows, terminalWidth()));
   if (flags.out) await writeExport(flags.out, rows);
   process.stderr.write(notFound + formatReadFailures(rows));
-  process.stderr.write(`Read ${plural(rows.length, 'registry', 'registries')} in ${describeScope(flags.scope)} with ${plural(totalOf(reader.calls), 'read call')}; nothing was changed.\n`);
+  process.stderr.write(`Read ${plural(rows.length, 'registry', 'registries')} in ${describeScope(flags.scope)} with ${plural(totalCalls(reader.calls), 'read call')}; nothing was changed.\n`);
   return notFound || rows.some((r) => r.error) ? 1 : 0;
 }
 
 function terminalWidth(): number {
   return process.stdout.columns || Number(process.env.COLUMNS) || DEFAULT_WIDTH;
 }
-
-const totalOf = (calls: Readonly<Record<string, number>>): number => Object.values(calls).reduce((a, b) => a + b, 0);
 
 async function writeExport(out: NonNullable<StatusFlags['out']>, rows: readonly RegistryCoverage[]): Promise<void> {
   const text =
