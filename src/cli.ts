@@ -13,6 +13,7 @@ const commands: Record<string, () => Promise<{ run(argv: readonly string[]): Pro
   emulator: () => import('./commands/emulator.js'),
   discover: () => import('./commands/discover.js'),
   rollback: () => import('./commands/rollback.js'),
+  status: () => import('./commands/status.js'),
   demo: () => import('./commands/demo.js'),
 };
 

@@ -378,6 +378,7 @@ test('the load tracer does see Ink when a program imports it (so the checks belo
 for (const [title, args, input] of [
   ['--help', ['--help']],
   ['batch --help', ['batch', '--help']],
+  ['status --help', ['status', '--help']],
   ['template', ['template']],
   ['batch --dry-run (stdout not a terminal)', ['batch', 'fixtures/sample.csv', '--dry-run']],
   ['batch - --dry-run --json', ['batch', '-', '--dry-run', '--json', '--region', 'ap-guangzhou'], 'RegistryId,NamespaceName,Name,KmsId,KmsRegion\ntcr-abc,aa,aa-s,08408a30-0416-11ed-abdc-52540036b432,\n'],

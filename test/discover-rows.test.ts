@@ -1,6 +1,6 @@
 import test from 'ava';
 import picomatch from 'picomatch';
-import { checkNameTemplate, DEFAULT_NAME_TEMPLATE, discoverRows, renderName, type DiscoverRequest } from '../src/core/discover-rows.js';
+import { checkNameTemplate, DEFAULT_NAME_TEMPLATE, discoverRows, mergeDiscovered, renderName, type DiscoverRequest } from '../src/core/discover-rows.js';
 
 const BASE: DiscoverRequest = {
   registryId: 'tcr-abc123',
@@ -66,4 +66,12 @@ test('discoverRows fills every input column: Region, names from the template, th
     Domain: 'images.example.com',
     Disabled: '',
   });
+});
+
+test('mergeDiscovered joins the rows in order and adds up what each filter dropped', (t) => {
+  const a = discoverRows(['x1', 'x2'], new Set(['x2']), { ...BASE, unsignedOnly: true });
+  const b = discoverRows(['y1', 'y2', 'z'], new Set(), { ...BASE, registryId: 'tcr-other1', match: picomatch('y*') });
+  const merged = mergeDiscovered([a, b]);
+  t.deepEqual(merged.rows.map((r) => `${r.RegistryId}/${r.NamespaceName}`), ['tcr-abc123/x1', 'tcr-other1/y1', 'tcr-other1/y2']);
+  t.deepEqual(merged.dropped, { match: 1, exclude: 0, signing: 1 });
 });

@@ -107,3 +107,60 @@ test('bad flags: every problem at once with the flag named, exit 2, no call made
   t.notRegex(bad.stderr, /at .*\.js:\d+/, 'no stack trace');
   t.deepEqual(emulator.state.actionCounts(), {});
 });
+
+// --all-registries against the bundled seed: seven registries in seven regions, one Isolated, one the
+// credentials may not read, one of 120 namespaces of which 105 sign, one whose six namespaces all sign.
+const GZ_KEY = '6f1c0e2a-4b7d-11ee-9c3a-525400a1b2c3';
+const ALL = ['--all-registries', '--kms-id', GZ_KEY, '--kms-region', 'ap-guangzhou'];
+
+async function bundled(t: ExecutionContext): Promise<Setup> {
+  const dir = await tempDir(t);
+  const { url } = await startKitEmulator(t);
+  return { dir, url, discover: (args, env = {}) => runCli(t, ['discover', '--endpoint', url, ...args], { cwd: dir, env: cliEnv(dir, env) }) };
+}
+
+const perRegistry = (rows: string[][]): Record<string, number> => {
+  const counts: Record<string, number> = {};
+  for (const r of rows) counts[`${r[0]}/${r[1]}`] = (counts[`${r[0]}/${r[1]}`] ?? 0) + 1;
+  return counts;
+};
+
+test('--all-registries --unsigned-only: every unsigned namespace of every readable Running registry, then batch --dry-run plans them all', async (t) => {
+  const { dir, url, discover } = await bundled(t);
+  const run = await discover([...ALL, '--unsigned-only', '--out', 'unsigned.csv']);
+  t.is(run.code, 1, 'one registry could not be read');
+  const rows = rowsOf(await readFile(join(dir, 'unsigned.csv'), 'utf8')).slice(1);
+  t.deepEqual(perRegistry(rows), { 'ap-guangzhou/tcr-ab12cd34': 27, 'ap-hongkong/tcr-hkmany01': 15, 'ap-shanghai/tcr-9x8y7z6w': 20, 'ap-singapore/tcr-f7g1ir99': 17 });
+  t.deepEqual(rows.filter((r) => r[1] === 'tcr-hkmany01').map((r) => r[2]), Array.from({ length: 15 }, (_, i) => `svc-${105 + i}`));
+  t.false(rows.some((r) => r[1] === 'tcr-9x8y7z6w' && r[2] === 'catalog'), 'the namespace that signs is left out');
+  t.regex(run.stderr, /warning: left out tcr-stopped01 \(ap-beijing\): it is Isolated/);
+  t.regex(run.stderr, /error: 1 registry could not be read; the rows of the others are written:\n {2}tcr-fra00001 \(eu-frankfurt\): UnauthorizedOperation/);
+  t.regex(run.stderr, /Wrote 79 rows to unsigned\.csv from 191 namespaces of 5 registries \(left out: 112 already signing\)\./);
+
+  const batch = await runCli(t, ['batch', 'unsigned.csv', '--dry-run', '--endpoint', url], { cwd: dir, env: cliEnv(dir) });
+  t.is(batch.code, 0, batch.stderr);
+  t.regex(batch.stderr, /79 to create, 0 to skip \(already signing\), 0 blocked/);
+  t.regex(batch.stderr, /Dry run: 79 requests for .* \(4 regions, 4 registries\)/);
+});
+
+test('--all-registries with --region, --match and --exclude: only those namespaces of that region', async (t) => {
+  const { discover } = await bundled(t);
+  const run = await discover([...ALL, '--region', 'ap-hongkong', '--match', 'svc-1*', '--exclude', 'svc-11*']);
+  t.is(run.code, 0, run.stderr);
+  const rows = rowsOf(run.stdout).slice(1);
+  t.deepEqual(rows.map((r) => r[2]), Array.from({ length: 10 }, (_, i) => `svc-${100 + i}`));
+  t.true(rows.every((r) => r[0] === 'ap-hongkong' && r[5] === 'ap-guangzhou'));
+  t.regex(run.stderr, /Wrote 10 rows to standard output from 120 namespaces of 1 registry \(left out: 100 not matching --match, 10 matching --exclude\)\./);
+});
+
+test('--all-registries --registry-id keeps only the named registries, and needs --kms-region', async (t) => {
+  const { discover } = await bundled(t);
+  const run = await discover([...ALL, '--registry-id', 'tcr-tyo00001,tcr-ab12cd34', '--name', '{region}.{namespace}']);
+  t.is(run.code, 0, run.stderr);
+  const rows = rowsOf(run.stdout).slice(1);
+  t.deepEqual(perRegistry(rows), { 'ap-guangzhou/tcr-ab12cd34': 27, 'ap-tokyo/tcr-tyo00001': 6 });
+  t.true(rows.some((r) => r[3] === 'ap-tokyo.storefront'));
+  const noRegion = await discover(['--all-registries', '--kms-id', GZ_KEY]);
+  t.is(noRegion.code, 2);
+  t.regex(noRegion.stderr, /error: missing --kms-region \(with --all-registries, --kms-region names where the one key lives\)/);
+});

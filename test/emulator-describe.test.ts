@@ -16,13 +16,13 @@ test('DescribeInstances sees only the registries of the request region, unless A
   t.is(gz.TotalCount, 1);
   t.like(gz.Registries?.[0], { RegistryId: GZ_REGISTRY, RegistryName: 'prod-gz', RegionName: 'ap-guangzhou', RegionId: 1, Status: 'Running' });
   const all = await tcrClient(emulator).DescribeInstances({ AllRegion: true });
-  t.is(all.TotalCount, 4);
+  t.is(all.TotalCount, 7);
   const byId = await tcrClient(emulator).DescribeInstances({ AllRegion: true, Registryids: [SH_REGISTRY] });
   t.deepEqual(byId.Registries?.map((r) => r.RegistryId), [SH_REGISTRY]);
   const byName = await tcrClient(emulator).DescribeInstances({ AllRegion: true, Filters: [{ Name: 'RegistryName', Values: ['edge-sg'] }] });
   t.deepEqual(byName.Registries?.map((r) => r.RegistryId), ['tcr-f7g1ir99']);
   const paged = await tcrClient(emulator).DescribeInstances({ AllRegion: true, Offset: 1, Limit: 2 });
-  t.is(paged.TotalCount, 4);
+  t.is(paged.TotalCount, 7);
   t.deepEqual(paged.Registries?.map((r) => r.RegistryId), [SH_REGISTRY, 'tcr-f7g1ir99']);
   t.is((await failureOf(tcrClient(emulator).DescribeInstances({ Limit: 101 }))).code, 'InvalidParameterValue');
   t.is((await failureOf(tcrClient(emulator).DescribeInstances({ Filters: [{ Name: 'Color', Values: ['x'] }] }))).code, 'InvalidParameterValue');

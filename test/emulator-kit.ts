@@ -4,6 +4,7 @@ import { Client as KmsClient } from 'tencentcloud-sdk-nodejs/tencentcloud/servic
 import { Client as TcrClient } from 'tencentcloud-sdk-nodejs/tencentcloud/services/tcr/v20190924/tcr_client.js';
 import { sha256Hex, signTc3 } from '../src/services/emulator/tc3-signature.js';
 import {
+  loadSeed,
   DEMO_SECRET_ID,
   DEMO_SECRET_KEY,
   startEmulator,
@@ -15,6 +16,8 @@ export const GZ_REGISTRY = 'tcr-ab12cd34';
 export const SH_REGISTRY = 'tcr-9x8y7z6w';
 export const GZ_SIGNING_KEY = '6f1c0e2a-4b7d-11ee-9c3a-525400a1b2c3';
 export const SH_SIGNING_KEY = '8d2e4f6a-4b7d-11ee-9c3a-525400d4e5f6';
+/** Policies the bundled seed starts with (tests that count the whole account add to it). */
+export const SEEDED_POLICIES = (await loadSeed(undefined)).policies.length;
 export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 /** An emulator on a free port with the demo pair, whatever the environment of the test run holds. */

@@ -1,7 +1,7 @@
 import test from 'ava';
 import { SlidingWindowLimiter } from '../src/services/emulator/rate-limiter.js';
 import { DEMO_SECRET_ID, DEMO_SECRET_KEY } from '../src/services/emulator/index.js';
-import { GZ_REGISTRY, GZ_SIGNING_KEY, SH_REGISTRY, SH_SIGNING_KEY, startTestEmulator, tcrClient } from './emulator-kit.js';
+import { GZ_REGISTRY, GZ_SIGNING_KEY, SH_REGISTRY, SH_SIGNING_KEY, SEEDED_POLICIES, startTestEmulator, tcrClient } from './emulator-kit.js';
 
 test('the sliding window admits `limit` arrivals per 1000 ms and counts only admitted ones', (t) => {
   let now = 0;
@@ -55,7 +55,7 @@ test('a burst of 40 creates within one second: 20 created, 20 RequestLimitExceed
   t.is(created.length, 20);
   t.is(outcomes.filter((o) => o === 'RequestLimitExceeded').length, 20);
   t.deepEqual(Object.keys(emulator.state.successfulCreates()).sort(), created.map((o) => o.slice(3)).sort());
-  t.is(emulator.state.policies().length, 1 + 20, 'the seeded policy plus the admitted creates, nothing from throttled ones');
+  t.is(emulator.state.policies().length, SEEDED_POLICIES + 20, 'the seeded policy plus the admitted creates, nothing from throttled ones');
   t.is(emulator.state.actionCounts()['CreateSignaturePolicy']?.outcomes['RequestLimitExceeded'], 20);
 
   now = 1000; // a second later the caller is served again
@@ -63,7 +63,7 @@ test('a burst of 40 creates within one second: 20 created, 20 RequestLimitExceed
   if (!retried) return t.fail('no throttled request to retry');
   const { region, ...request } = retried;
   await tcrClient(emulator, { region }).CreateSignaturePolicy({ ...request, Name: 'sig', KmsRegion: '' });
-  t.is(emulator.state.policies().length, 22);
+  t.is(emulator.state.policies().length, SEEDED_POLICIES + 21);
 });
 
 test('the limit is per SecretId and per action', async (t) => {
@@ -111,7 +111,7 @@ test('with the real clock, never more than 20 creates are admitted per second of
   const created = outcomes.filter((o) => o === 'ok').length;
   t.true(created <= 20 * seconds, `${created} created in ${seconds} s`);
   t.is(created + outcomes.filter((o) => o === 'RequestLimitExceeded').length, 40);
-  t.is(emulator.state.policies().length, 1 + created);
+  t.is(emulator.state.policies().length, SEEDED_POLICIES + created);
 });
 
 test('rateLimitAll limits every action, reads included, and rateLimits still wins for the actions it names', async (t) => {

@@ -8,9 +8,9 @@ import { startTestEmulator, tcrClient } from './emulator-kit.js';
 
 test('the bundled seed loads with its defaults filled in', async (t) => {
   const seed = await loadSeed(undefined);
-  t.is(seed.registries.length, 4);
+  t.is(seed.registries.length, 7);
   t.is(seed.kmsKeys.length, 5);
-  t.is(seed.policies.length, 1);
+  t.is(seed.policies.length, 112);
   t.like(seed.registries[0], { RegistryId: 'tcr-ab12cd34', Region: 'ap-guangzhou', Status: 'Running' });
   t.is(seed.registries[0]?.namespaces.length, 27);
 });

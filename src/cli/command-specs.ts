@@ -82,13 +82,15 @@ export const COMMANDS: readonly CommandSpec[] = [
   {
     name: 'discover',
     summary: "Write a batch CSV from a registry's namespaces (reads only)",
-    usage: 'tcr-sigpolicy discover --registry-id ID --kms-id KEY --kms-region R [flags] [--out FILE]',
+    usage: 'tcr-sigpolicy discover (--registry-id ID | --all-registries) --kms-id KEY --kms-region R [flags] [--out FILE]',
     description:
       "Lists the registry's namespaces (every page of DescribeNamespaces) and writes one row per namespace,\n" +
-      'Region filled in, names from --name, each row checked like batch input. Review it, then run batch. See docs/plan.md.',
+      'Region filled in, names from --name, each row checked like batch input. Review it, then run batch. See docs/plan.md.\n' +
+      'With --all-registries: one CSV for every Running registry the credentials see, in every region (docs/status.md).',
     options: {
-      'registry-id': str('ID', 'TCR instance whose namespaces to list, e.g. tcr-f7g1ir99'),
-      region: str('R', "the registry's region (default: $TENCENTCLOUD_REGION, then the tccli profile)"),
+      'registry-id': str('ID', 'TCR instance whose namespaces to list, e.g. tcr-f7g1ir99 (with --all-registries: only these, comma-separated)'),
+      'all-registries': bool('every registry the credentials see, in every region (narrow with --region, --registry-id)'),
+      region: str('R', "the registry's region (default: $TENCENTCLOUD_REGION, then the tccli profile; with --all-registries: only this region)"),
       match: str('GLOB', "keep only namespaces matching this glob, e.g. 'team-*' or '{payments,checkout}'"),
       exclude: str('GLOB', 'leave out namespaces matching this glob'),
       'unsigned-only': bool('leave out namespaces that already have a signature policy'),
@@ -103,6 +105,30 @@ export const COMMANDS: readonly CommandSpec[] = [
     examples: [
       "tcr-sigpolicy discover --registry-id tcr-f7g1ir99 --region ap-guangzhou --unsigned-only \\\n    --kms-id 08408a30-0416-11ed-abdc-52540036b432 --kms-region ap-guangzhou --out policies.csv",
       "tcr-sigpolicy discover --registry-id tcr-f7g1ir99 --match 'team-*' --exclude '*-sandbox' --kms-id KEY --kms-region ap-guangzhou",
+      'tcr-sigpolicy discover --all-registries --unsigned-only --kms-id KEY --kms-region ap-guangzhou --out unsigned.csv',
+    ],
+  },
+  {
+    name: 'status',
+    summary: 'Signing coverage of every registry the credentials see (reads only)',
+    usage: 'tcr-sigpolicy status [--region R] [--registry-id ID[,ID…]] [--json] [--out FILE]',
+    description:
+      'Lists every registry (DescribeInstances, every region unless --region) and reads every page of each\n' +
+      "one's namespaces, with and without KmsSignPolicy: namespaces, signing, not signing, coverage, and totals.\n" +
+      'Changes nothing. Exit 1 when some registry could not be read (the others are still shown). See docs/status.md.',
+    options: {
+      region: str('R', 'only the registries of this region (default: every region)'),
+      'registry-id': str('ID', 'only these registries, comma-separated, e.g. tcr-f7g1ir99,tcr-ab12cd34'),
+      endpoint: SEND_OPTIONS.endpoint as OptionSpec,
+      profile: SEND_OPTIONS.profile as OptionSpec,
+      json: bool('one JSON object per registry on stdout, instead of the table'),
+      out: str('FILE', 'also write the figures to FILE: .csv or .json'),
+      force: bool('let --out replace an existing file'),
+    },
+    examples: [
+      'tcr-sigpolicy status',
+      'tcr-sigpolicy status --region ap-guangzhou --out coverage.csv',
+      "tcr-sigpolicy status --json | jq 'select(.coverage < 100)'",
     ],
   },
   {

@@ -7,22 +7,30 @@ import type { Endpoints } from '../core/endpoint.js';
 import { InputError, UsageError } from '../core/errors.js';
 import { checkDomain, checkKmsId, checkRegion, checkRegistryId, type FieldRule } from '../core/field-rules.js';
 import type { Problem } from '../core/problem.js';
+import type { RegistryScope } from '../services/read-coverage.js';
 import { readTccliProfile } from '../services/tccli-profile.js';
+import { readRegistryScope } from './registry-scope-flags.js';
 
 export interface DiscoverFlags {
   readonly request: DiscoverRequest;
   readonly endpoint: Endpoints;
   readonly profile?: string;
   readonly out?: string;
+  /** With --all-registries: the registries to read (request.registryId and request.region are then per registry). */
+  readonly scope?: RegistryScope;
 }
 
 const REQUIRED = ['registry-id', 'kms-id', 'kms-region'];
+/** Across regions one key serves every row, so where it lives must be said. */
+const REQUIRED_ALL = ['kms-id', 'kms-region'];
 
 /** The discover flags, checked with the intake's own field rules, every problem at once. */
 export function readDiscoverFlags(values: FlagValues, env: NodeJS.ProcessEnv = process.env): DiscoverFlags {
-  const missing = REQUIRED.filter((f) => values[f] === undefined);
+  const all = values['all-registries'] === true;
+  const missing = (all ? REQUIRED_ALL : REQUIRED).filter((f) => values[f] === undefined || (all && f === 'kms-region' && values[f] === ''));
   if (missing.length > 0) {
-    throw new UsageError(`missing ${missing.map((f) => `--${f}`).join(', ')}`, 'run `tcr-sigpolicy discover --help` for an example');
+    const why = all ? ' (with --all-registries, --kms-region names where the one key lives)' : '';
+    throw new UsageError(`missing ${missing.map((f) => `--${f}`).join(', ')}${why}`, 'run `tcr-sigpolicy discover --help` for an example');
   }
   const profile = stringFlag(values, 'profile');
   const region = stringFlag(values, 'region') || env.TENCENTCLOUD_REGION || readTccliProfile(profile)?.region || '';
@@ -32,9 +40,12 @@ export function readDiscoverFlags(values: FlagValues, env: NodeJS.ProcessEnv = p
     const why = rule(value);
     if (why) problems.push({ severity: 'error', line: 0, column: `--${name}`, value, message: why });
   };
-  check('registry-id', flag('registry-id'), checkRegistryId);
-  if (!region) problems.push({ severity: 'error', line: 0, column: '--region', message: "the registry's region: pass --region, set TENCENTCLOUD_REGION, or use a tccli profile with one" });
-  else check('region', region, checkRegion);
+  const scope = all ? readRegistryScope(values, problems, env) : undefined;
+  if (!all) {
+    check('registry-id', flag('registry-id'), checkRegistryId);
+    if (!region) problems.push({ severity: 'error', line: 0, column: '--region', message: "the registry's region: pass --region, set TENCENTCLOUD_REGION, or use a tccli profile with one" });
+    else check('region', region, checkRegion);
+  }
   check('kms-id', flag('kms-id'), checkKmsId);
   if (flag('kms-region')) check('kms-region', flag('kms-region'), checkRegion);
   if (flag('domain')) check('domain', flag('domain'), checkDomain);
@@ -63,6 +74,7 @@ export function readDiscoverFlags(values: FlagValues, env: NodeJS.ProcessEnv = p
     endpoint: endpointsFlag(values),
     profile,
     out,
+    scope,
   };
 }
 

@@ -100,6 +100,8 @@ async function sendLive(req: SendRequest, rows: readonly PolicyRow[], settled: R
     await face;
     await journal.close();
     process.stderr.write(`Journal: ${journal.path}\n`);
+    // The coverage line reads; --no-preflight asked for no reads.
+    if (!outcome.interrupted && !req.face && options.preflight) await (await import('./emit-coverage.js')).emitCoverage(api, req.rows, outcome.results, hub, !options.plain);
     return await finish(outcome.results, outcome.interrupted, req);
   } catch (error) {
     // A runner that throws never sends `end`: take the dashboard down so the terminal is restored.

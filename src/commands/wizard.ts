@@ -20,7 +20,7 @@ const spec: CommandSpec = {
   examples: [],
 };
 
-type Task = 'one' | 'csv-send' | 'csv-dry-run';
+type Task = 'one' | 'csv-send' | 'csv-dry-run' | 'coverage';
 
 /** `tcr-sigpolicy` on a terminal: what to do first, then the questions for it. Esc at the first question leaves. */
 export async function run(argv: readonly string[]): Promise<number> {
@@ -33,10 +33,12 @@ export async function run(argv: readonly string[]): Promise<number> {
         { name: 'one', message: 'Create one signature policy', hint: 'pick the registry, namespace and key' },
         { name: 'csv-send', message: 'Create many from a CSV file', hint: 'check it, then send with a live dashboard' },
         { name: 'csv-dry-run', message: 'Preview a CSV file', hint: 'a dry run: check every row, send nothing' },
+        { name: 'coverage', message: 'Show signing coverage', hint: 'every registry: how many namespaces sign; reads only' },
       ],
       task,
     ).catch(leaveOnEsc);
     try {
+      if (task === 'coverage') return await showCoverage(flags);
       return task === 'one' ? await onePolicy(flags, {}) : await manyFromCsv(flags, task === 'csv-dry-run');
     } catch (error) {
       if (!(error instanceof GoBack)) throw error;
@@ -96,4 +98,12 @@ async function manyFromCsv(flags: FlagValues, preferDryRun: boolean): Promise<nu
   });
   const done = await runSteps<CsvState>(steps, {});
   return done.code ?? 0;
+}
+
+/** `status` over every region (the wizard's --region is a default, not a filter), then the way to close the gaps. */
+async function showCoverage(flags: FlagValues): Promise<number> {
+  const argv = (['endpoint', 'profile'] as const).flatMap((name) => (typeof flags[name] === 'string' ? [`--${name}`, flags[name]] : []));
+  const code = await (await import('./status.js')).run(argv);
+  process.stderr.write('To sign what does not sign yet: tcr-sigpolicy discover --all-registries --unsigned-only --kms-id KEY --kms-region R --out unsigned.csv\n');
+  return code;
 }

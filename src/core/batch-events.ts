@@ -1,3 +1,4 @@
+import type { TouchedCoverage } from './coverage-records.js';
 import type { PlanSummary } from './plan-summary.js';
 import type { PolicyRow } from './policy-row.js';
 import type { RequestPreview } from './request-preview.js';
@@ -83,6 +84,11 @@ export type BatchEvent =
       readonly counts: StatusCounts;
       readonly elapsedMs: number;
       readonly interrupted: boolean;
+    }
+  | {
+      /** After `end` of a live run: the signing coverage, read afresh, of each registry its rows name. */
+      readonly type: 'coverage';
+      readonly registries: readonly TouchedCoverage[];
     };
 
 export type BatchEventListener = (event: BatchEvent) => void;

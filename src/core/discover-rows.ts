@@ -63,3 +63,14 @@ export function discoverRows(namespaces: Iterable<string>, signing: ReadonlySet<
   }
   return { rows, dropped };
 }
+
+/** The rows of several registries as one file, in the given order, with the drops added up. */
+export function mergeDiscovered(parts: readonly Discovered[]): Discovered {
+  const dropped = { match: 0, exclude: 0, signing: 0 };
+  for (const p of parts) {
+    dropped.match += p.dropped.match;
+    dropped.exclude += p.dropped.exclude;
+    dropped.signing += p.dropped.signing;
+  }
+  return { rows: parts.flatMap((p) => p.rows), dropped };
+}

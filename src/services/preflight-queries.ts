@@ -12,7 +12,7 @@ type Item = Readonly<Record<string, unknown>>;
  * Every item of a paged list: Offset counts items, as the emulator (and most TencentCloud lists) do.
  * Stops at TotalCount or at an empty page, so it never loops; the caller sees how many it missed.
  */
-async function readAllPages(
+export async function readAllPages(
   reader: PreflightReader,
   action: ReadAction,
   region: string,

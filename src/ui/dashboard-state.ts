@@ -123,6 +123,9 @@ function applyEvent(state: DashboardState, event: BatchEvent, seq: number, finis
       const { done, total, rate, elapsedMs, etaMs, counts, paused } = event;
       return { ...state, progress: { done, total, rate, elapsedMs, etaMs, counts, paused } };
     }
+    case 'coverage':
+      // Comes after the dashboard has closed; the plain line shows it.
+      return state;
     case 'stopping':
       return { ...state, stopping: { reason: event.reason, message: event.message } };
     case 'end':

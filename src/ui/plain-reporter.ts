@@ -1,5 +1,6 @@
 import type { Writable } from 'node:stream';
 import type { BatchEvent, BatchEventListener } from '../core/batch-events.js';
+import { formatCoverageLine } from '../core/coverage-records.js';
 import { totalCalls, type PlanSummary } from '../core/plan-summary.js';
 import { createLineBuffer } from './line-buffer.js';
 import { formatDuration } from './format-duration.js';
@@ -59,6 +60,9 @@ export function createPlainReporter({ out, err }: ReporterStreams, options: { re
         err.write(`${event.interrupted ? 'Interrupted' : 'Done'} in ${formatDuration(event.elapsedMs)}: ${formatCounts(event.counts)}${codes.length ? ` (${codes.join(', ')})` : ''}.${tail}\n`);
         break;
       }
+      case 'coverage':
+        err.write(`${formatCoverageLine(event.registries)}.\n`);
+        break;
       default:
         break;
     }

@@ -50,7 +50,7 @@ function readDomains(obj: JsonObject, path: string, problems: SeedProblems): str
 }
 
 function readRegistry(obj: JsonObject, path: string, problems: SeedProblems, nextId: () => number): RegistryRecord {
-  checkKeys(obj, ['RegistryId', 'RegistryName', 'Region', 'Status', 'RegistryType', 'Domains', 'Namespaces'], path, problems);
+  checkKeys(obj, ['RegistryId', 'RegistryName', 'Region', 'Status', 'RegistryType', 'Domains', 'Namespaces', 'Denied'], path, problems);
   const RegistryId = requiredText(obj, 'RegistryId', path, problems);
   const namespaces = listOf(obj, 'Namespaces', path, problems).map((entry, i) =>
     readNamespace(entry, nextId(), `${path}.Namespaces[${i}]`, problems),
@@ -68,6 +68,7 @@ function readRegistry(obj: JsonObject, path: string, problems: SeedProblems, nex
     RegistryType: optionalText(obj, 'RegistryType', 'premium', path, problems),
     Domains: readDomains(obj, path, problems),
     namespaces,
+    Denied: optionalFlag(obj, 'Denied', path, problems),
   };
 }
 

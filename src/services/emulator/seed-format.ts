@@ -24,6 +24,8 @@ export interface SeedRegistry {
   /** Custom domains; when listed, a policy's Domain must be one of them (else any Domain is taken). */
   readonly Domains?: readonly string[];
   readonly Namespaces?: readonly SeedNamespace[];
+  /** The credentials may not touch this registry: its calls answer UnauthorizedOperation (as a CAM policy would). */
+  readonly Denied?: boolean;
 }
 
 export interface SeedKmsKey {
@@ -74,6 +76,7 @@ export interface RegistryRecord {
   readonly RegistryType: string;
   readonly Domains: readonly string[] | undefined;
   readonly namespaces: readonly NamespaceRecord[];
+  readonly Denied: boolean;
 }
 
 export interface KmsKeyRecord {

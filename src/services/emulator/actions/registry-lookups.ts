@@ -8,6 +8,9 @@ export function registryInRegion(store: EmulatorStore, registryId: string, regio
   if (!registry || registry.Region !== region) {
     throw new ApiError(ErrorCode.ResourceNotFound, `The registry ${registryId} does not exist in region ${region}.`);
   }
+  if (registry.Denied) {
+    throw new ApiError(ErrorCode.UnauthorizedOperation, `The credentials are not authorized to operate on registry ${registryId} (check the CAM policy).`);
+  }
   return registry;
 }
 

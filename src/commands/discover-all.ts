@@ -1,0 +1,51 @@
+import type { RegistryCoverage, RegistryListing } from '../core/coverage.js';
+import { signingKeyProblem } from '../core/plan-rows.js';
+import type { RegistryNamespaces } from '../services/read-coverage.js';
+import type { DiscoverFlags } from './discover-flags.js';
+import { openScopeReader } from './open-scope-reader.js';
+import { startReadProgress } from './read-progress.js';
+
+export interface AllRegistries {
+  /** Running registries that were read, sorted by region then id. */
+  readonly read: readonly RegistryNamespaces[];
+  /** Registries whose reads failed, each with why. */
+  readonly unreadable: readonly RegistryCoverage[];
+  /** Some --registry-id was not listed (said on stderr already). */
+  readonly notFound: boolean;
+  /** Registries left out because policies need a Running registry. */
+  readonly notRunning: readonly RegistryListing[];
+}
+
+/**
+ * The reads behind `discover --all-registries`, the same as `status`: the listing, then every page of
+ * each Running registry's namespaces; the key once, which only warns. A registry that fails is set aside.
+ */
+export async function readAllRegistries(flags: DiscoverFlags, err: NodeJS.WritableStream): Promise<AllRegistries> {
+  const scope = flags.scope;
+  if (!scope) throw new Error('readAllRegistries needs --all-registries');
+  const { reader, registries, reads, notFound } = await openScopeReader({ scope, endpoint: flags.endpoint, profile: flags.profile });
+  try {
+    const running = registries.filter((r) => r.status === 'Running');
+    const progress = startReadProgress(err, running.length);
+    const { read, unreadable } = await reads.readEachRegistry(reader, running, progress.update);
+    progress.stop();
+    const { kmsId, kmsRegion } = flags.request;
+    const { describeKeys } = await import('../services/preflight-queries.js');
+    try {
+      const keyProblem = signingKeyProblem(kmsId, (await describeKeys(reader, [kmsId], kmsRegion)).get(kmsId) ?? null, kmsRegion);
+      if (keyProblem) err.write(`warning: ${keyProblem.reason}; batch's preflight will block these rows.\n`);
+    } catch (error) {
+      const failure = reads.readFailureOf(error);
+      err.write(`warning: could not check KMS key ${kmsId} in ${kmsRegion}: ${failure.code}: ${failure.message}\n`);
+    }
+    err.write(notFound);
+    return {
+      notFound: notFound !== '',
+      read,
+      unreadable,
+      notRunning: registries.filter((r) => r.status !== 'Running'),
+    };
+  } finally {
+    reader.close();
+  }
+}
