@@ -5,5 +5,5 @@ export function backoffDelay(attempt: number, options: { baseMs: number; capMs: 
 }
 
 export const RETRY_BACKOFF = { baseMs: 400, capMs: 15_000 } as const;
-/** Throttling means the window is full: wait at least a good part of a second. */
-export const THROTTLE_BACKOFF = { baseMs: 1000, capMs: 15_000 } as const;
+/** Throttling means the window is full; the lane slows down for everyone, so the row itself waits a little. */
+export const THROTTLE_BACKOFF = { baseMs: 500, capMs: 15_000 } as const;

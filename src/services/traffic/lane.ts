@@ -57,8 +57,9 @@ const sleepFor = (ms: number, signal?: AbortSignal): Promise<void> => delay(ms, 
  * One access endpoint × action × credential: a bottleneck limiter (`minTime` from the rate,
  * `maxConcurrent` from the latency) with the three rules it does not have, here and nowhere else:
  * at most `limit` *actual* starts in any second and a margin (see start-window.ts); the lane's first
- * request, which opens the connection, holds the others until it is answered; RequestLimitExceeded
- * cuts the rate and it climbs back (see rate-control.ts).
+ * request, which opens the connection and so may arrive late, is counted from its answer, and the
+ * window it opens stays open until then; RequestLimitExceeded cuts the rate and it climbs back (see
+ * rate-control.ts).
  */
 export function createLane(o: LaneOptions): Lane {
   const now = o.now ?? (() => performance.now());
@@ -79,6 +80,7 @@ export function createLane(o: LaneOptions): Lane {
   let first: Promise<void> | undefined;
   let firstAnswered = false;
   let firstGiveUpAt = 0;
+  let startsBehindFirst = 0;
   let wake: (() => void)[] = [];
   const notify = (): void => {
     const w = wake;
@@ -100,7 +102,8 @@ export function createLane(o: LaneOptions): Lane {
 
   async function start<T>(task: () => Promise<T | typeof NOT_STARTED>, options: RunOptions<T>): Promise<T | typeof NOT_STARTED> {
     const { stop } = options;
-    if (first && !firstAnswered) await Promise.race([first, sleep(firstGiveUpAt - now(), stop)]);
+    // The first request's arrival is uncertain until it is answered: the window it opens may not close before.
+    if (first && !firstAnswered && startsBehindFirst >= o.limit - 1) await Promise.race([first, sleep(firstGiveUpAt - now(), stop)]);
     for (let wait = window.delayAt(now()); wait > 0 && !stop?.aborted; wait = window.delayAt(now())) await sleep(wait, stop);
     if (stop?.aborted) return NOT_STARTED;
     const opening = first === undefined;
@@ -110,12 +113,13 @@ export function createLane(o: LaneOptions): Lane {
       firstGiveUpAt = now() + FIRST_ANSWER_WAIT_MS;
     }
     const startedAt = now();
+    if (!opening && !firstAnswered) startsBehindFirst += 1;
     window.record(startedAt);
     inFlight += 1;
     notify();
     try {
       const result = await task();
-      if (result !== NOT_STARTED && options.throttled?.(result) && control.throttled(now())) cuts += 1;
+      if (result !== NOT_STARTED && control.answered(now(), options.throttled?.(result) ?? false)) cuts += 1;
       return result;
     } finally {
       inFlight -= 1;
