@@ -9,6 +9,7 @@ import { createPacer } from './pacer.js';
 import { CREATE_POLICY, type RowOperation } from './policy-operations.js';
 import { createProgressMeter } from './progress-meter.js';
 import type { RunControl } from './run-control.js';
+import { stillUnknown } from '../core/unknown-outcome.js';
 
 export interface RunBatchOptions {
   readonly api: TcrApi;
@@ -92,7 +93,11 @@ export async function runBatch(rows: readonly PolicyRow[], o: RunBatchOptions): 
       note,
       requestIds,
     });
-    const failed = (f: FailedOutcome, note?: string): Finished => end('failed', { RequestId: f.requestId, ErrorCode: f.code, ErrorMessage: f.message }, note);
+    // After an attempt with no answer, a failure is recorded as unknown unless a check settled it.
+    const failed = (f: FailedOutcome, note?: string, checked = false): Finished => {
+      const g = unknownBefore && !checked ? stillUnknown(f) : f;
+      return end('failed', { RequestId: g.requestId, ErrorCode: g.code, ErrorMessage: g.message }, note);
+    };
     let attempt = 0;
     for (;;) {
       attempt += 1;
@@ -113,7 +118,7 @@ export async function runBatch(rows: readonly PolicyRow[], o: RunBatchOptions): 
       last = outcome;
       if (op.alreadyDone(outcome.code) && unknownBefore) {
         const check = await op.confirm(o.api, row, control.signal, o.signingBefore);
-        return check.done ? end(op.doneStatus, { RequestId: outcome.requestId }, check.note) : failed(outcome, check.note);
+        return check.done ? end(op.doneStatus, { RequestId: outcome.requestId }, check.note) : failed(outcome, check.note, true);
       }
       if (op.alreadyDone(outcome.code) && op.alreadyDoneFirst === 'skipped') {
         return end('skipped', { RequestId: outcome.requestId, ErrorMessage: `nothing to do: ${outcome.code}: ${outcome.message}` });
