@@ -26,14 +26,21 @@ export async function planDryRun(
   err: NodeJS.WritableStream,
 ): Promise<AppliedPlan | undefined> {
   if (!options.preflight || rows.length === 0) return undefined;
-  if (api) return withoutFailure(await planLiveRun(rows, await api(), options), err);
-  const credential = quickCredential(options.profile);
-  if (!credential) {
+  const readApi = await dryRunApi(options, api);
+  if (!readApi) {
     err.write('No credentials, so no preflight: the rows were checked offline only (set TENCENTCLOUD_SECRET_ID/KEY or pass --profile to plan against the account).\n');
     return undefined;
   }
+  return withoutFailure(await planLiveRun(rows, readApi, options), err);
+}
+
+/** The API a dry run may read through: the caller's, or one from credentials at hand; never the SDK's slower chain. */
+export async function dryRunApi(options: SendOptions, api: (() => Promise<TcrApi>) | undefined): Promise<TcrApi | undefined> {
+  if (api) return api();
+  const credential = quickCredential(options.profile);
+  if (!credential) return undefined;
   const { createSdkApi } = await import('../services/sdk-api.js');
-  return withoutFailure(await planLiveRun(rows, await createSdkApi(options.endpoint, credential), options), err);
+  return createSdkApi(options.endpoint, credential);
 }
 
 /** A dry run sends nothing either way: a preflight that could not finish is a warning, not a stop. */

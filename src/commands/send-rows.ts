@@ -20,8 +20,8 @@ import { formatDuration } from '../ui/format-duration.js';
 import type { AppliedPlan } from '../core/plan-summary.js';
 import type { RowOperation } from '../services/policy-operations.js';
 import { runDryRun } from './dry-run.js';
-import { planDryRun, planLiveRun, signingBeforeOf } from './plan-before-sending.js';
-import { baselineOf, readResume, remainingChecked, remainingUnchecked } from './resume-rows.js';
+import { dryRunApi, planDryRun, planLiveRun, signingBeforeOf } from './plan-before-sending.js';
+import { baselineOf, readResume, remainingChecked, remainingUnchecked, sendOrder } from './resume-rows.js';
 
 export interface SendRequest {
   readonly rows: readonly PolicyRow[];
@@ -65,9 +65,11 @@ async function dryRun(req: SendRequest, resume: ResumePlan | undefined): Promise
   const hub = createEventHub();
   const streams = { out: process.stdout, err: process.stderr };
   hub.subscribe(req.face ?? (options.json ? createJsonReporter(streams) : createPlainReporter(streams)));
-  const left = remainingUnchecked(resume, req.rows, process.stderr);
+  // Checking what an earlier run left unknown only reads, so a preview does it when it can.
+  const readApi = resume && resume.toCheck.length > 0 ? await dryRunApi(options, req.api) : undefined;
+  const left = readApi ? await remainingChecked(resume, req.rows, readApi, process.stderr) : remainingUnchecked(resume, req.rows, process.stderr);
   const plan = await planDryRun(left.rows, options, req.api, process.stderr);
-  const results = runDryRun(plan?.toSend ?? left.rows, [...req.settled, ...left.settled, ...(plan?.settled ?? [])], {
+  const results = runDryRun(sendOrder(plan?.toSend ?? left.rows, left.resend), [...req.settled, ...left.settled, ...(plan?.settled ?? [])], {
     endpoint: options.endpoint.url, rate: options.rate, onEvent: hub.emit, plan: plan?.summary, operation: req.operation,
   });
   return finish(results, false, req);
@@ -80,7 +82,7 @@ async function liveRun(req: SendRequest, resume: ResumePlan | undefined, input: 
   const left = await remainingChecked(resume, req.rows, api, process.stderr);
   const settled = [...req.settled, ...left.settled];
   const plan = await planLiveRun(left.rows, api, options);
-  const toSend = plan?.toSend ?? left.rows;
+  const toSend = sendOrder(plan?.toSend ?? left.rows, left.resend);
   settled.push(...(plan?.settled ?? []));
   const signingBefore = baselineOf(left.notSigning, signingBeforeOf(plan));
   const confirming = req.confirm && !options.yes;
@@ -103,6 +105,8 @@ async function liveRun(req: SendRequest, resume: ResumePlan | undefined, input: 
     const outcome = await runBatch(toSend, {
       api, control, emit: hub.emit, endpoint: options.endpoint.url, rate: options.rate, concurrency: options.concurrency,
       maxAttempts: options.maxAttempts, settled, journal: journal.path, operation: req.operation, signingBefore,
+      // A row sent again after a check had an unknown attempt: a request still on its way may land first.
+      unknownBefore: left.notSigning,
       // Nothing goes out before its intent is on disk: after a crash, the row is known to be unknown.
       beforeAttempt: (row, attempt) => journal.intent(row, attempt, signingBefore(row) === false),
     });

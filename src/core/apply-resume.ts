@@ -30,13 +30,14 @@ interface KeyState {
 /**
  * What is left of a batch after earlier runs, from the last record of each row: created or skipped
  * rows are carried over as they were; rows whose last record is an intent, or an unknown failure,
- * are checked; every other row is sent.
+ * are checked; every other row is sent. `baseline`: keys the earlier run saw not signing, when the
+ * records themselves do not say (an export, whose run's journal holds its intents).
  */
-export function applyResume(rows: readonly PolicyRow[], prior: readonly PriorRecord[], input: string): ResumePlan {
+export function applyResume(rows: readonly PolicyRow[], prior: readonly PriorRecord[], input: string, baseline: ReadonlySet<string> = new Set()): ResumePlan {
   const states = new Map<string, KeyState>();
   for (const record of prior) {
     const state = states.get(record.key);
-    const notSigningBefore = (state?.notSigningBefore ?? false) || (record.kind === 'intent' && record.notSigningBefore);
+    const notSigningBefore = (state?.notSigningBefore ?? baseline.has(record.key)) || (record.kind === 'intent' && record.notSigningBefore);
     const at = record.kind === 'intent' ? record.at : record.result.startedAt;
     // A row's start is its first attempt since it was last settled.
     const startedAt = state && state.last.kind === 'intent' ? state.startedAt : at;

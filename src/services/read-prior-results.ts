@@ -1,5 +1,6 @@
+import { readdirSync, statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { extname } from 'node:path';
+import { basename, dirname, extname, join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { UsageError } from '../core/errors.js';
 import type { PriorRecord } from '../core/journal-lines.js';
@@ -95,4 +96,29 @@ function recordOf(c: Cells | null): PriorRecord | undefined {
     },
   );
   return { kind: 'result', key: policyKey(result), run: optional(c.run), input: optional(c.input), result, note: optional(c.note) };
+}
+
+/**
+ * The journal written by the run that wrote an export: beside it, named after it
+ * (`<base>.<run>.journal.jsonl`), the last one closed before the export was written.
+ */
+export function journalOfExport(exportPath: string): string | undefined {
+  const dir = dirname(exportPath);
+  const prefix = `${basename(exportPath, extname(exportPath))}.`;
+  try {
+    const written = statSync(exportPath).mtimeMs;
+    const candidates = readdirSync(dir)
+      .filter((name) => name.startsWith(prefix) && name.endsWith('.journal.jsonl'))
+      .map((name) => ({ path: join(dir, name), at: statSync(join(dir, name)).mtimeMs }))
+      .filter((c) => c.at <= written)
+      .sort((a, b) => b.at - a.at);
+    return candidates[0]?.path;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Keys whose intents say the namespace did not sign before the run (the plan's baseline). */
+export function recordedBaseline(records: readonly PriorRecord[]): Set<string> {
+  return new Set(records.flatMap((r) => (r.kind === 'intent' && r.notSigningBefore ? [r.key] : [])));
 }
