@@ -8,7 +8,7 @@ import { countStatuses, type RowResult } from '../core/result.js';
 import type { TcrApi } from '../core/tcr-api.js';
 import type { ResumePlan } from '../core/apply-resume.js';
 import { basename, dirname, extname, join } from 'node:path';
-import { checkWritable, exportResults } from '../services/export-results.js';
+import { checkWritable, exportResults, refuseOverwriting } from '../services/export-results.js';
 import { inputFingerprint } from '../services/input-fingerprint.js';
 import { journalPathFor, newRunId, openJournal, type Journal } from '../services/journal.js';
 import { lockOut } from '../services/out-lock.js';
@@ -188,6 +188,7 @@ async function offerExport(input: string | undefined): Promise<string | undefine
   const base = input && input !== '-' ? join(dirname(input), `${basename(input, extname(input))}.results`) : 'results';
   return askExport((format) => `${base}.${format}`, (path) => {
     try {
+      refuseOverwriting(path, input ? [input] : [], 'input file');
       checkWritable(path);
       return undefined;
     } catch (error) {

@@ -25,6 +25,9 @@ export interface Journal {
   close(): Promise<void>;
 }
 
+/** How long a finished row's line may wait to share the next intent's sync. */
+const RESULT_DELAY_MS = 100;
+
 /** A run id unique to the run: its start time to the second, and a short random part. */
 export function newRunId(now: Date, random: () => string = () => randomBytes(3).toString('hex')): string {
   return `${now.toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z')}-${random()}`;
@@ -50,6 +53,7 @@ export async function openJournal(path: string, stamp: RunStamp): Promise<Journa
   }
   // Group commit: every line queued while a sync is under way goes out in the next write and sync,
   // so the cost stays about one fdatasync per batch of lines, however many requests start meanwhile.
+  // An intent is synced at once (its send waits for it).
   let queued: string[] = [];
   let next: Promise<void> | undefined;
   let chain: Promise<void> = Promise.resolve();
@@ -59,6 +63,7 @@ export async function openJournal(path: string, stamp: RunStamp): Promise<Journa
     const text = queued.join('');
     queued = [];
     if (failure) throw failure;
+    if (!text) return;
     try {
       await file.appendFile(text);
       await file.datasync();
@@ -67,13 +72,23 @@ export async function openJournal(path: string, stamp: RunStamp): Promise<Journa
       throw failure;
     }
   };
-  const enqueue = (line: IntentLine | ResultLine): Promise<void> => {
-    queued.push(`${JSON.stringify(line)}\n`);
+  const schedule = (): Promise<void> => {
+    clearTimeout(lazy);
+    lazy = undefined;
     if (!next) {
       next = chain.then(flush);
       chain = next.catch(() => undefined);
     }
     return next;
+  };
+  // A result waits up to RESULT_DELAY_MS for the next intent's sync: at the cap one sync a row, not two.
+  // After a crash a result not yet on disk leaves its intent last, so --resume checks that row: never a lost creation.
+  let lazy: NodeJS.Timeout | undefined;
+  const enqueue = (line: IntentLine | ResultLine): Promise<void> => {
+    queued.push(`${JSON.stringify(line)}\n`);
+    if (line.kind === 'intent') return schedule();
+    lazy ??= setTimeout(() => void schedule().catch(() => undefined), RESULT_DELAY_MS);
+    return Promise.resolve();
   };
   return {
     path,
@@ -86,9 +101,10 @@ export async function openJournal(path: string, stamp: RunStamp): Promise<Journa
       return enqueue(line);
     },
     result(result, extra = {}) {
-      void enqueue({ kind: 'result', ...stamp, key: policyKey(result), ...result, ...extra }).catch(() => undefined);
+      void enqueue({ kind: 'result', ...stamp, key: policyKey(result), ...result, ...extra });
     },
     async close() {
+      if (queued.length > 0) await schedule().catch(() => undefined);
       await chain;
       await file.close();
       if (failure) throw new Error(`writing the journal ${path} failed: ${failure.message}`);
