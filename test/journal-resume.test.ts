@@ -198,3 +198,31 @@ test('checkWritable: a folder that cannot be written is refused (as root too)', 
   });
   t.throws(() => checkWritable(join(dir, 'r.csv')), { instanceOf: UsageError, message: /not writable/ });
 });
+
+// ---------------------------------------------------------------- checking what an earlier run left unknown
+
+test('checkUnknownRows: signing now and not before → created; not signing → sent again; no baseline or a failed read → still unknown', async (t) => {
+  const signing = new Set(['ns0', 'ns2']);
+  const calls: string[] = [];
+  const api = {
+    call: (_s: string, action: string, _r: string, params: Readonly<Record<string, unknown>>) => {
+      const ns = String(params['NamespaceName']);
+      calls.push(`${action} ${ns}`);
+      if (ns === 'ns3') return Promise.resolve({ ok: false as const, code: 'InternalError', message: 'x', requestId: 'r' });
+      return Promise.resolve({ ok: true as const, requestId: `d-${ns}`, response: { NamespaceList: signing.has(ns) ? [{ Name: ns }] : [] } });
+    },
+  };
+  const item = (i: number, notSigningBefore: boolean) => ({ row: row(i), notSigningBefore, attempts: 2, startedAt: '2026-01-01T00:00:00.000Z' });
+  const { checkUnknownRows } = await import('../src/services/check-unknown-rows.js');
+  const checked = await checkUnknownRows(api, [item(0, true), item(1, true), item(2, false), item(3, true)], new AbortController().signal, () => Date.parse('2026-01-01T00:01:00Z'));
+  const byLine = new Map(checked.settled.map((r) => [r.line, r]));
+  t.like(byLine.get(2), { status: 'created', attempts: 2, startedAt: '2026-01-01T00:00:00.000Z', finishedAt: '2026-01-01T00:01:00.000Z' });
+  t.regex(byLine.get(2)?.ErrorMessage ?? '', /confirmed by a check.*d-ns0/);
+  t.like(byLine.get(4), { status: 'failed', ErrorCode: 'OutcomeUnknown' });
+  t.regex(byLine.get(4)?.ErrorMessage ?? '', /no baseline/);
+  t.like(byLine.get(5), { status: 'failed', ErrorCode: 'OutcomeUnknown' });
+  t.regex(byLine.get(5)?.ErrorMessage ?? '', /check failed \(InternalError\)/);
+  t.deepEqual(checked.toSend.map((r) => r.line), [3]);
+  t.deepEqual([...checked.notSigning], ['tcr-unit/ns1']);
+  t.deepEqual(calls.sort(), ['DescribeNamespaces ns0', 'DescribeNamespaces ns1', 'DescribeNamespaces ns2', 'DescribeNamespaces ns3']);
+});
