@@ -244,3 +244,23 @@ function freeze(dir: string): () => void {
     else chmodSync(dir, 0o755);
   };
 }
+
+test('rollback of several results files, in order, deletes what each run created and leaves the emulator as it started', async (t) => {
+  const dataset = makeDataset(24);
+  const dir = await tempDir(t);
+  const [head, ...lines] = dataset.csv.trimEnd().split('\n');
+  const firstHalf = await writeCsv(dir, `${head}\n${lines.slice(0, 12).join('\n')}\n`, 'a.csv');
+  const secondHalf = await writeCsv(dir, `${head}\n${lines.slice(12).join('\n')}\n`, 'b.csv');
+  const emulator = await startKitEmulator(t, { seed: dataset.seed });
+  const env = cliEnv(dir);
+  for (const [csv, out] of [[firstHalf, 'a.jsonl'], [secondHalf, 'b.jsonl']] as const) {
+    t.is((await runCli(t, ['batch', csv, '--endpoint', emulator.url, '--yes', '--no-tui', '--out', out], { cwd: dir, env })).code, 1);
+  }
+  const created = [...readJsonLines<ExportedResult>(join(dir, 'a.jsonl')), ...readJsonLines<ExportedResult>(join(dir, 'b.jsonl'))].filter((r) => r.status === 'created');
+  t.is(created.length, okKeys(dataset.rows).length);
+  const rollback = await runCli(t, ['rollback', 'a.jsonl', 'b.jsonl', '--endpoint', emulator.url, '--yes', '--no-tui', '--out', 'rollback.jsonl'], { cwd: dir, env });
+  t.is(rollback.code, 0, rollback.stderr);
+  t.regex(rollback.stderr, new RegExp(`a\\.jsonl, b\\.jsonl: ${created.length} signature policies created by those runs`));
+  t.is(readJsonLines<ExportedResult>(join(dir, 'rollback.jsonl')).filter((r) => r.status === 'deleted').length, created.length);
+  t.deepEqual(emulator.state.policies().map(keyOf).sort(), (dataset.seed.policies ?? []).map(keyOf).sort());
+});

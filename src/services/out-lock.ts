@@ -19,7 +19,7 @@ export function lockOut(out: string): OutLock {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST' || tries > 0) throw lockError(out, path, error as Error);
       const holder = Number.parseInt(readFileSync(path, 'utf8'), 10);
       if (Number.isInteger(holder) && holder > 0 && alive(holder)) {
-        throw new UsageError(`--out ${out} is being written by another run (process ${holder}, lock ${path})`, 'wait for that run to end, or choose another --out');
+        throw new UsageError(`--out ${out} is being written by another run (process ${holder}, lock ${path})`, `wait for that run to end, or choose another --out (if no run is using it, delete ${path})`);
       }
       unlinkSync(path);
     }
