@@ -67,7 +67,7 @@ test('Ctrl-C twice with slow answers, then --resume, then rollback: every aborte
 
   const resumed = await runCli(t, ['batch', csv, '--endpoint', emulator.url, '--yes', '--no-tui', '--resume', 'results.jsonl', '--out', 'resumed.jsonl'], { cwd: dir, env });
   t.is(resumed.code, 1, resumed.stderr); // the rows the plan blocks stay invalid
-  t.regex(resumed.stderr, /Checked \d+ row\(s\) left unknown by the earlier run/);
+  t.regex(resumed.stderr, /Checked \d+ rows? left unknown by the earlier run/);
   const results = readJsonLines<ExportedResult>(join(dir, 'resumed.jsonl'));
   for (const a of aborted) t.like(results.find((r) => r.line === a.line), { status: 'created' }, `line ${a.line} was created by the aborted attempt`);
   t.true(aborted.every((a) => /confirmed by a check/.test(results.find((r) => r.line === a.line)?.ErrorMessage ?? '')));

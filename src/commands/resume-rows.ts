@@ -5,6 +5,7 @@ import { policyKey, type PolicyRow } from '../core/policy-row.js';
 import type { RowResult } from '../core/result.js';
 import type { TcrApi } from '../core/tcr-api.js';
 import { journalOfExport, readPriorRecords, recordedBaseline } from '../services/read-prior-results.js';
+import { plural } from '../ui/plain-reporter.js';
 
 /**
  * Reads a --resume file against this input: what earlier runs settled, what they left unknown, what is
@@ -42,7 +43,7 @@ const byLine = (a: PolicyRow, b: PolicyRow): number => a.line - b.line;
 export function remainingUnchecked(resume: ResumePlan | undefined, rows: readonly PolicyRow[], err: NodeJS.WritableStream): Remaining {
   if (!resume) return { rows, resend: [], settled: [], notSigning: new Set() };
   if (resume.toCheck.length > 0) {
-    err.write(`${resume.toCheck.length} row(s) had an unknown outcome in the earlier run: a live run checks each (DescribeNamespaces) and sends it only if it does not sign.\n`);
+    err.write(`${plural(resume.toCheck.length, 'row')} had an unknown outcome in the earlier run: a live run checks each (DescribeNamespaces) and sends it only if it does not sign.\n`);
   }
   return { rows: [...resume.toSend, ...resume.toCheck.map((c) => c.row)].sort(byLine), resend: [], settled: resume.carried, notSigning: new Set() };
 }
@@ -56,7 +57,7 @@ export async function remainingChecked(resume: ResumePlan | undefined, rows: rea
   setMaxListeners(0, signal); // the SDK listens on it once per read
   const checked = await checkUnknownRows(api, resume.toCheck, signal);
   const created = checked.settled.filter((r) => r.status === 'created').length;
-  err.write(`Checked ${resume.toCheck.length} row(s) left unknown by the earlier run: ${created} created by it, ${checked.toSend.length} to send again, ${checked.settled.length - created} still unknown.\n`);
+  err.write(`Checked ${plural(resume.toCheck.length, 'row')} left unknown by the earlier run: ${created} created by it, ${checked.toSend.length} to send again, ${checked.settled.length - created} still unknown.\n`);
   return { rows: resume.toSend, resend: checked.toSend, settled: [...resume.carried, ...checked.settled], notSigning: checked.notSigning };
 }
 
