@@ -145,5 +145,5 @@ test('an --out path in a missing directory is a usage error, not a crash', async
   // BUG (src/services/export-results.ts): once(out, 'open') rejects with the raw ENOENT before the race's
   // 'error' branch can wrap it, so cannotWrite() never runs and the CLI reports a bug (exit 70).
   const error = await t.throwsAsync(exportResults(join(await outPath('missing-dir'), 'r.csv'), [result(2)]), { instanceOf: UsageError });
-  t.regex(error?.message ?? '', /cannot write .*no such directory/);
+  t.regex(error?.message ?? '', /--out .*: no such directory/);
 });

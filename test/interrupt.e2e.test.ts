@@ -3,9 +3,10 @@ import test from 'ava';
 import { join } from 'node:path';
 import {
   cliEnv,
-  completeLines,
   duplicates,
+  journalResults,
   keyOf,
+  latestJournal,
   makeDataset,
   newPolicies,
   readJsonLines,
@@ -48,7 +49,7 @@ test('a first Ctrl-C drains, records every row, and --resume (results or journal
   // --no-preflight: these tests are about the queue's stop and resume, not the plan's verdicts.
   const args = ['batch', csv, '--endpoint', emulator.url, '--yes', '--no-tui', '--no-preflight'];
   const cli = spawnCli(t, [...args, '--out', 'results.jsonl', '--rate', '10'], { cwd: dir, env: cliEnv(dir) });
-  await whileRunning(cli, () => completeLines(join(dir, 'results.journal.jsonl')) >= 20, '20 journal lines');
+  await whileRunning(cli, () => journalResults(latestJournal(dir)).length >= 20, '20 rows in the journal');
   const signalledAt = performance.now();
   cli.child.kill('SIGINT');
   const first = await cli.exit;
@@ -57,7 +58,8 @@ test('a first Ctrl-C drains, records every row, and --resume (results or journal
   t.true(first.exitedAt - signalledAt < 5000, `exit ${Math.round(first.exitedAt - signalledAt)} ms after Ctrl-C`);
   const results = readJsonLines<ExportedResult>(join(dir, 'results.jsonl'));
   assertOneResultPerRow(t, dataset.rows, results, 'interrupted run');
-  t.is(completeLines(join(dir, 'results.journal.jsonl')), ROWS);
+  const journal = latestJournal(dir) as string;
+  t.is(journalResults(journal).length, ROWS);
   const counts = statusCounts(results);
   t.true((counts['not-sent'] ?? 0) > 0 && (counts['created'] ?? 0) >= 10, JSON.stringify(counts));
   const createdFirst = keysWith(results, 'created');
@@ -67,18 +69,21 @@ test('a first Ctrl-C drains, records every row, and --resume (results or journal
   const twin = await startKitEmulator(t, { seed: seedWithPoliciesOf(dataset.seed, emulator) });
   const [fromResults, fromJournal] = await Promise.all([
     runCli(t, [...args, '--resume', 'results.jsonl', '--out', 'resumed.jsonl'], { cwd: dir, env: cliEnv(dir) }),
-    runCli(t, ['batch', csv, '--endpoint', twin.url, '--yes', '--no-tui', '--no-preflight', '--resume', 'results.journal.jsonl', '--out', 'resumed-j.jsonl'], { cwd: dir, env: cliEnv(dir) }),
+    runCli(t, ['batch', csv, '--endpoint', twin.url, '--yes', '--no-tui', '--no-preflight', '--resume', journal, '--out', 'resumed-j.jsonl'], { cwd: dir, env: cliEnv(dir) }),
   ]);
   const wantCreated = dataset.rows.filter((r) => r.kind === 'ok').map(keyOf).sort();
   for (const [what, run, out, target] of [
     ['--resume results.jsonl', fromResults, 'resumed.jsonl', emulator],
-    ['--resume results.journal.jsonl', fromJournal, 'resumed-j.jsonl', twin],
+    ['--resume <journal>', fromJournal, 'resumed-j.jsonl', twin],
   ] as const) {
     t.is(run.code, 1, `${what}: ${run.stderr}`); // the rows with business errors fail again
     const resumed = readJsonLines<ExportedResult>(join(dir, out));
     assertOneResultPerRow(t, dataset.rows, resumed, what);
-    t.deepEqual(keysWith(resumed, 'skipped'), createdFirst, what);
-    t.deepEqual([...keysWith(resumed, 'created'), ...createdFirst].sort(), wantCreated, what);
+    // The resumed results describe the whole batch: rows the first run created stay created, with its RequestIds.
+    t.deepEqual(keysWith(resumed, 'skipped'), [], what);
+    t.deepEqual(keysWith(resumed, 'created'), wantCreated, what);
+    const firstIds = new Map<number, string>(results.map((r) => [r.line, r.RequestId]));
+    for (const r of resumed.filter((x) => createdFirst.includes(keyOf(x)))) t.is(r.RequestId, firstIds.get(r.line) ?? '?', `${what} line ${r.line}`);
     t.deepEqual(Object.entries(target.state.successfulCreates()).filter(([, n]) => n !== 1), [], what);
     t.deepEqual(newPolicies(target, dataset.seed).map(keyOf).sort(), wantCreated, what);
   }
@@ -90,7 +95,7 @@ test('a first Ctrl-C at --rate 1 exits within 2 s of the requests in flight fini
   const csv = await writeCsv(dir, dataset.csv);
   const emulator = await startKitEmulator(t, { seed: dataset.seed, latencyMs: 100 });
   const cli = spawnCli(t, ['batch', csv, '--endpoint', emulator.url, '--yes', '--no-tui', '--no-preflight', '--out', 'results.jsonl', '--rate', '1'], { cwd: dir, env: cliEnv(dir) });
-  await whileRunning(cli, () => completeLines(join(dir, 'results.journal.jsonl')) >= 2, '2 journal lines');
+  await whileRunning(cli, () => journalResults(latestJournal(dir)).length >= 2, '2 rows in the journal');
   const signalledAt = performance.now();
   cli.child.kill('SIGINT');
   const run = await cli.exit;
@@ -123,7 +128,7 @@ test('a second Ctrl-C aborts at once, cutting requests in flight, and still reco
   t.true(run.exitedAt - secondAt < 1000, `exit ${Math.round(run.exitedAt - secondAt)} ms after the second Ctrl-C`);
   const results = readJsonLines<ExportedResult>(join(dir, 'results.jsonl'));
   assertOneResultPerRow(t, dataset.rows, results, 'aborted run');
-  t.is(completeLines(join(dir, 'results.journal.jsonl')), ROWS);
+  t.is(journalResults(latestJournal(dir)).length, ROWS);
   const started = new Set(events().filter((e) => e.type === 'row-start').map((e) => e.line));
   for (const r of results) {
     // A request cut off in flight has an unknown outcome: failed, never created, never silently not-sent.

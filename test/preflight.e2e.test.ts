@@ -3,7 +3,7 @@
 import test from 'ava';
 import { join } from 'node:path';
 import type { EmulatorSeed } from '../src/services/emulator/seed-format.js';
-import { cliEnv, readJsonLines, runCli, startKitEmulator, tempDir, writeCsv, type ExportedResult } from './helpers/engine-kit.js';
+import { cliEnv, journalResults, latestJournal, readJsonLines, runCli, startKitEmulator, tempDir, writeCsv, type ExportedResult } from './helpers/engine-kit.js';
 
 const KEY_GZ = '22222222-0000-4000-8000-00000000a001';
 const KEY_SH = '22222222-0000-4000-8000-00000000a002';
@@ -90,7 +90,7 @@ test('a live run sends only the create rows; blocked rows are invalid with their
   const blocked = results.filter((r) => r.status === 'invalid');
   t.true(blocked.every((r) => r.attempts === 0 && r.RequestId === '' && r.ErrorMessage.length > 0));
   t.regex(results[2]?.ErrorMessage ?? '', /already has a signature policy/);
-  const journal = readJsonLines<ExportedResult>(join(dir, 'results.journal.jsonl'));
+  const journal = journalResults(latestJournal(dir));
   t.is(journal.length, ROWS.length, 'the journal records the planned rows too, so --resume skips the skipped one');
 });
 

@@ -82,7 +82,7 @@ const record = (line: number, NamespaceName: string, status: string, extra: Reco
 test('readCreatedPolicies keeps created rows only, as sent, in line order, each namespace once', async (t) => {
   const lines = [record(4, 'b', 'created'), record(2, 'a', 'created'), record(3, 'x', 'failed'), record(5, 'y', 'skipped'), record(6, 'z', 'invalid'), record(4, 'b', 'created')];
   const path = await resultsFile(t, 'r.journal.jsonl', lines.map((l) => JSON.stringify(l)).join('\n'));
-  const { rows, others } = await readCreatedPolicies(path);
+  const { rows, others } = await readCreatedPolicies([path]);
   t.deepEqual(rows.map((r) => [r.line, r.request.NamespaceName]), [[2, 'a'], [4, 'b']]);
   t.is(others, 3);
   t.deepEqual(rows[0], {
@@ -91,16 +91,25 @@ test('readCreatedPolicies keeps created rows only, as sent, in line order, each 
   });
 });
 
+test('readCreatedPolicies merges several files in order: a later deleted forgets, an intent last is counted unknown', async (t) => {
+  const first = await resultsFile(t, 'a.jsonl', [record(2, 'a', 'created'), record(3, 'b', 'created'), record(4, 'c', 'failed', { ErrorCode: 'Aborted' })].map((l) => JSON.stringify(l)).join('\n'));
+  const intent = { kind: 'intent', run: 'r2', input: 'f', key: 'tcr-rb01/d', line: 5, attempt: 1, at: '' };
+  const second = await resultsFile(t, 'b.jsonl', [record(2, 'a', 'deleted'), record(6, 'e', 'created'), intent].map((l) => JSON.stringify(l)).join('\n'));
+  const { rows, unknown } = await readCreatedPolicies([first, second]);
+  t.deepEqual(rows.map((r) => r.request.NamespaceName), ['b', 'e']);
+  t.is(unknown, 2);
+});
+
 test('readCreatedPolicies reads CSV exports too, and forgets a policy the same journal later records as deleted', async (t) => {
   const csv = [RESULT_COLUMNS.join(','), ...[record(2, 'a', 'created'), record(3, 'b', 'created')].map((r) => RESULT_COLUMNS.map((c) => String(r[c])).join(','))].join('\n');
-  t.deepEqual((await readCreatedPolicies(await resultsFile(t, 'r.csv', csv))).rows.map((r) => r.request.NamespaceName), ['a', 'b']);
+  t.deepEqual((await readCreatedPolicies([await resultsFile(t, 'r.csv', csv)])).rows.map((r) => r.request.NamespaceName), ['a', 'b']);
   const journal = [record(2, 'a', 'created'), record(3, 'b', 'created'), record(2, 'a', 'deleted')].map((l) => JSON.stringify(l)).join('\n');
-  t.deepEqual((await readCreatedPolicies(await resultsFile(t, 'r.jsonl', journal))).rows.map((r) => r.request.NamespaceName), ['b']);
+  t.deepEqual((await readCreatedPolicies([await resultsFile(t, 'r.jsonl', journal)])).rows.map((r) => r.request.NamespaceName), ['b']);
 });
 
 test('readCreatedPolicies refuses a created row that lacks what a delete needs, and files that are not results', async (t) => {
   const noRegion = await resultsFile(t, 'r.jsonl', JSON.stringify(record(2, 'a', 'created', { Region: '' })));
-  await t.throwsAsync(readCreatedPolicies(noRegion), { instanceOf: UsageError, message: /record 1: a created row without Region/ });
+  await t.throwsAsync(readCreatedPolicies([noRegion]), { instanceOf: UsageError, message: /record 1: a created row without Region/ });
   const input = await resultsFile(t, 'p.csv', 'RegistryId,NamespaceName,Name,KmsId,KmsRegion\ntcr-rb01,a,a,k,\n');
-  await t.throwsAsync(readCreatedPolicies(input), { instanceOf: UsageError, message: /is not a results file/ });
+  await t.throwsAsync(readCreatedPolicies([input]), { instanceOf: UsageError, message: /is not a results file/ });
 });

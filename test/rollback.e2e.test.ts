@@ -7,7 +7,7 @@ import { parse } from 'csv-parse/sync';
 import { RESULT_COLUMNS } from '../src/core/result.js';
 import type { EmulatorHandle } from '../src/services/emulator/index.js';
 import type { EmulatorSeed } from '../src/services/emulator/seed-format.js';
-import { cliEnv, readJsonLines, runCli, startKitEmulator, tempDir, type ExportedResult } from './helpers/engine-kit.js';
+import { cliEnv, latestJournal, readJsonLines, runCli, startKitEmulator, tempDir, type ExportedResult } from './helpers/engine-kit.js';
 
 const KEY = '44444444-0000-4000-8000-00000000a001';
 const SEED: EmulatorSeed = {
@@ -84,8 +84,8 @@ test('a second rollback finds nothing left to delete: every row skipped, exit 0;
 });
 
 test('rollback from the journal deletes the same policies as from the export', async (t) => {
-  const { emulator, initial, cli } = await onboard(t);
-  const run = await cli(['rollback', 'results.journal.jsonl', '--yes', '--no-tui']);
+  const { dir, emulator, initial, cli } = await onboard(t);
+  const run = await cli(['rollback', latestJournal(dir) as string, '--yes', '--no-tui']);
   t.is(run.code, 0, run.stderr);
   t.deepEqual(emulator.state.policies(), initial);
 });

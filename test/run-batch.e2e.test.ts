@@ -11,7 +11,9 @@ import {
   EXPECTED_CODE,
   faultSeedFor,
   PLANNED,
+  journalResults,
   keyOf,
+  latestJournal,
   makeDataset,
   newPolicies,
   readJsonLines,
@@ -61,7 +63,7 @@ function liveRun(): Promise<LiveRun> {
     return {
       dataset, dir, csv, run, emulator, creates,
       results: readJsonLines<ExportedResult>(join(dir, 'results.jsonl')),
-      journal: readJsonLines<ExportedResult>(join(dir, 'results.journal.jsonl')),
+      journal: journalResults(latestJournal(dir)),
     };
   })();
   return live;
@@ -216,5 +218,5 @@ test('a policy created by an attempt whose answer was lost is confirmed and repo
   t.deepEqual(emulator.state.actionCounts()['CreateSignaturePolicy']?.outcomes, { 'dropped-after': 1, ResourceInUse: 1 });
   t.deepEqual(emulator.state.successfulCreates(), { [keyOf(dataset.rows[0] as DatasetRow)]: 1 });
   t.like(readJsonLines<ExportedResult>(join(dir, 'results.jsonl'))[0], { status: 'created', attempts: 2 });
-  t.regex(readJsonLines<ExportedResult>(join(dir, 'results.journal.jsonl'))[0]?.note ?? '', /DescribeNamespaces/);
+  t.regex(journalResults(latestJournal(dir))[0]?.note ?? '', /DescribeNamespaces/);
 });

@@ -1,23 +1,14 @@
 // runBatch with a scripted fake API, then table-driven tests of the engine's pure rules and its files.
 import test from 'ava';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { ApiOutcome } from '../src/core/api-outcome.js';
-import { applyResume, type PriorResult } from '../src/core/apply-resume.js';
 import { backoffDelay } from '../src/core/backoff.js';
 import type { BatchEvent } from '../src/core/batch-events.js';
 import { classifyFailure, isRetryable, meansAlreadyExists, type FailureKind } from '../src/core/classify-error.js';
-import { UsageError } from '../src/core/errors.js';
 import { hintFor } from '../src/core/error-hints.js';
 import { exitCodeFor } from '../src/core/exit-code.js';
 import { policyKey, type PolicyRow } from '../src/core/policy-row.js';
-import { countStatuses, emptyCounts, identityOf, resultOf, RESULT_COLUMNS, type RowResult, type RowStatus } from '../src/core/result.js';
+import { countStatuses, emptyCounts, identityOf, resultOf, type RowResult, type RowStatus } from '../src/core/result.js';
 import type { TcrApi } from '../src/core/tcr-api.js';
-import { exportResults } from '../src/services/export-results.js';
-import { defaultJournalPath, openJournal } from '../src/services/journal.js';
-import { readPriorResults } from '../src/services/read-prior-results.js';
 import { runBatch, type RunBatchOptions } from '../src/services/run-batch.js';
 import { pacedApi } from '../src/services/traffic/paced-api.js';
 import { RunControl } from '../src/services/run-control.js';
@@ -236,6 +227,21 @@ test('a row confirmed by a check never cites the RequestId of a throttled attemp
   t.true(['in-use', 'describe'].includes(r.results[0]?.RequestId ?? ''), `RequestId ${r.results[0]?.RequestId}`);
 });
 
+test('a 502, then throttled to the last attempt: the row stays unknown (OutcomeUnknown), never a plain throttled failure', async (t) => {
+  const script: Script = (c) => (c.nth === 1 ? fail('HttpError', 'bad-gateway', 502) : fail('RequestLimitExceeded', `throttled-${c.nth}`));
+  const r = await run(rowsOf(1), script, { maxAttempts: 3 });
+  t.like(r.results[0], { status: 'failed', ErrorCode: 'OutcomeUnknown', attempts: 3, RequestId: 'throttled-3' });
+  t.regex(r.results[0]?.ErrorMessage ?? '', /no answer.*RequestLimitExceeded/);
+});
+
+test('no answer, then a final error: the row stays unknown; a final error alone stays itself', async (t) => {
+  const script: Script = (c) => (c.nth === 1 ? fail('Timeout') : fail('InvalidParameter', 'refused'));
+  const r = await run(rowsOf(1), script);
+  t.like(r.results[0], { status: 'failed', ErrorCode: 'OutcomeUnknown', attempts: 2 });
+  const plain = await run(rowsOf(1), () => fail('InvalidParameter', 'refused'));
+  t.like(plain.results[0], { status: 'failed', ErrorCode: 'InvalidParameter', attempts: 1 });
+});
+
 test('stop() lets requests in flight finish and marks the rest not-sent', async (t) => {
   const r = await run(rowsOf(20), (_c, signal) => slow(100, ok('late'), signal), {}, (control, events) => {
     if (starts(events) === 3 && !control.stopping) control.stop();
@@ -361,38 +367,6 @@ test('backoffDelay: full jitter below min(cap, base * 2^(attempt-1)), whole mill
   }
 });
 
-// ---------------------------------------------------------------- apply-resume
-
-const prior = (NamespaceName: string, status: RowStatus, ErrorCode = '', RequestId = ''): PriorResult =>
-  ({ RegistryId: 'tcr-unit', NamespaceName, status, ErrorCode, RequestId });
-
-test('applyResume: created or skipped earlier are skipped; the rest are sent; no-answer failures are checked', (t) => {
-  const rows = rowsOf(10);
-  const plan = applyResume(rows, [
-    prior('ns0', 'created', '', 'r0'),
-    prior('ns1', 'skipped', '', 'r1'),
-    prior('ns2', 'failed', 'ResourceNotFound', 'r2'),
-    prior('ns3', 'failed', 'NetworkError'),
-    prior('ns4', 'failed', 'Timeout'),
-    prior('ns5', 'failed', 'HttpError'),
-    prior('ns6', 'failed', 'Aborted'),
-    prior('ns7', 'not-sent'),
-    prior('ns8', 'invalid'),
-    prior('ns9', 'dry-run'),
-    { ...prior('ns0', 'created', '', 'other-registry'), RegistryId: 'tcr-other' },
-  ]);
-  t.deepEqual(plan.skipped.map((s) => [s.line, s.status, s.RequestId]), [[2, 'skipped', 'r0'], [3, 'skipped', 'r1']]);
-  t.deepEqual(plan.toSend.map((r) => r.line), [4, 5, 6, 7, 8, 9, 10, 11]);
-  t.deepEqual([...plan.unknownBefore].sort(), ['tcr-unit/ns3', 'tcr-unit/ns4', 'tcr-unit/ns5', 'tcr-unit/ns6']);
-});
-
-test('applyResume: a row created in either of two earlier runs is skipped, whatever its line now', (t) => {
-  const rows = rowsOf(3).reverse();
-  const plan = applyResume(rows, [prior('ns2', 'not-sent'), prior('ns2', 'created', '', 'second-run')]);
-  t.deepEqual(plan.skipped.map((s) => [s.NamespaceName, s.RequestId]), [['ns2', 'second-run']]);
-  t.deepEqual(plan.toSend.map((r) => r.request.NamespaceName), ['ns1', 'ns0']);
-});
-
 // ---------------------------------------------------------------- exit-code
 
 test('exitCodeFor: 130 interrupted, 1 when a row failed, was not sent or invalid, else 0', (t) => {
@@ -432,91 +406,6 @@ test('hintFor gives a "try this" line for the codes users meet most', (t) => {
     if (hint) t.regex(hintFor(code) ?? '', hint, code);
     else t.is(hintFor(code), undefined, code);
   }
-});
-
-// ---------------------------------------------------------------- read-prior-results and the journal
-
-async function scratch(t: { teardown(fn: () => Promise<void>): void }): Promise<string> {
-  const dir = await mkdtemp(join(tmpdir(), 'tcr-unit-'));
-  t.teardown(() => rm(dir, { recursive: true, force: true }));
-  return dir;
-}
-
-const [r0, r1, r2] = rowsOf(3) as [PolicyRow, PolicyRow, PolicyRow];
-const earlier: RowResult[] = [
-  resultOf(identityOf(r0), 'created', { RequestId: 'req-0', attempts: 1 }),
-  resultOf(identityOf(r1), 'failed', { RequestId: '', ErrorCode: 'NetworkError', ErrorMessage: 'socket hang up', attempts: 5 }),
-  resultOf(identityOf(r2), 'not-sent'),
-];
-const asPrior = (r: RowResult): PriorResult => ({ RegistryId: r.RegistryId, NamespaceName: r.NamespaceName, status: r.status, RequestId: r.RequestId, ErrorCode: r.ErrorCode });
-
-for (const name of ['results.csv', 'results.json', 'results.jsonl']) {
-  test(`readPriorResults reads a ${name} export`, async (t) => {
-    const path = join(await scratch(t), name);
-    await exportResults(path, earlier);
-    t.like(await readPriorResults(path), earlier.map(asPrior));
-  });
-}
-
-test('readPriorResults reads a journal, extra keys and all', async (t) => {
-  const path = join(await scratch(t), 'results.journal.jsonl');
-  const journal = await openJournal(path);
-  journal.append(earlier[0] as RowResult, { requestIds: ['a', 'req-0'] });
-  journal.append(earlier[1] as RowResult, { note: 'the outcome is unknown' });
-  journal.append(earlier[2] as RowResult);
-  await journal.close();
-  t.like(await readPriorResults(path), earlier.map(asPrior));
-});
-
-test('readPriorResults keeps the whole lines of a journal whose last line was cut off by a crash', async (t) => {
-  const path = join(await scratch(t), 'results.journal.jsonl');
-  const whole = earlier.slice(0, 2).map((r) => `${JSON.stringify(r)}\n`).join('');
-  await writeFile(path, `${whole}${JSON.stringify(earlier[2]).slice(0, 40)}`);
-  t.like(await readPriorResults(path), earlier.slice(0, 2).map(asPrior));
-});
-
-const badFiles: [name: string, content: string | Buffer | undefined][] = [
-  ['missing.jsonl', undefined],
-  ['garbage.jsonl', 'this is not json\n'],
-  ['object.json', '{"status":"created"}'],
-  ['broken.json', '[{"line":2,'],
-  ['binary.jsonl', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00])],
-  ['policies.csv', 'RegistryId,NamespaceName,Name,KmsId,KmsRegion\ntcr-unit,ns0,p0,11111111-0000-4000-8000-00000000a001,ap-guangzhou\n'],
-];
-
-for (const [name, content] of badFiles) {
-  test(`readPriorResults refuses ${name} with a usage error`, async (t) => {
-    const path = join(await scratch(t), name);
-    if (content !== undefined) await writeFile(path, content);
-    const error = await t.throwsAsync(readPriorResults(path), { instanceOf: UsageError });
-    t.truthy(error?.hint);
-  });
-}
-
-test('the journal writes one line per finished row as it goes, with no field beyond the result', async (t) => {
-  const path = join(await scratch(t), 'run.journal.jsonl');
-  const journal = await openJournal(path);
-  for (const [i, r] of earlier.entries()) {
-    journal.append(r, i === 0 ? { requestIds: ['x', 'req-0'], note: 'why' } : {});
-    // Written as the run goes, not when it ends: a crash loses only the rows in flight.
-    await waitFor(() => readFileSync(path, 'utf8').split('\n').length - 1 === i + 1, `line ${i + 1} on disk`, { timeoutMs: 5000 });
-  }
-  await journal.close();
-  const lines = (await readFile(path, 'utf8')).trimEnd().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
-  t.deepEqual(lines.map((l) => l['line']), [2, 3, 4]);
-  for (const l of lines) t.deepEqual(Object.keys(l).filter((k) => !(RESULT_COLUMNS as readonly string[]).includes(k)).sort(), l['line'] === 2 ? ['note', 'requestIds'] : []);
-});
-
-test('defaultJournalPath sits beside --out, else in the working directory', (t) => {
-  const now = new Date('2025-01-02T03:04:05.678Z');
-  t.is(defaultJournalPath('results.csv', now, '/w'), 'results.journal.jsonl');
-  t.is(defaultJournalPath('out/run.json', now, '/w'), join('out', 'run.journal.jsonl'));
-  t.is(defaultJournalPath(undefined, now, '/w'), join('/w', 'tcr-sigpolicy-2025-01-02T03-04-05-678Z.journal.jsonl'));
-});
-
-test('openJournal in a directory that does not exist is a usage error with a hint', async (t) => {
-  const error = await t.throwsAsync(openJournal(join(tmpdir(), 'no-such-dir-tcr-unit', 'x.journal.jsonl')), { instanceOf: UsageError });
-  t.regex(error?.hint ?? '', /--out/);
 });
 
 test('waitFor polls until the condition holds, and names what it waited for when it times out', async (t) => {

@@ -5,8 +5,9 @@ import { join } from 'node:path';
 import {
   cliEnv,
   faultSeedFor,
+  journalResults,
+  latestJournal,
   makeDataset,
-  readJsonLines,
   runCli,
   startKitEmulator,
   statusCounts,
@@ -14,7 +15,6 @@ import {
   writeCsv,
   TEST_SECRET_ID,
   type CliExit,
-  type ExportedResult,
 } from './helpers/engine-kit.js';
 
 const SECRET_KEY = 'Zq9LeakCanaryK3yXw7Vb2Nm5Pt8Rs4';
@@ -48,7 +48,7 @@ for (const [out, face] of [['results.csv', '--no-tui'], ['results.json', '--json
     const run = await runCli(t, ['batch', csv, '--endpoint', emulator.url, '--yes', face, '--no-preflight', '--out', out], { cwd: dir, env: env(dir) });
 
     t.is(run.code, 1, run.stderr);
-    const journal = readJsonLines<ExportedResult>(join(dir, 'results.journal.jsonl'));
+    const journal = journalResults(latestJournal(dir));
     t.like(statusCounts(journal), { created: ROWS - 1, failed: 1 });
     t.true(journal.some((r) => r.attempts === 2), 'no row was retried');
     t.deepEqual(leaks(run, dir), []);

@@ -32,11 +32,12 @@ export const SEND_OPTIONS: Readonly<Record<string, OptionSpec>> = {
   profile: str('NAME', "credentials and region from tccli's ~/.tccli/NAME.credential and NAME.configure"),
   'dry-run': bool('validate and show exactly what would be sent; send nothing, need no credentials'),
   yes: bool('do not ask for confirmation (required for live runs off a terminal)', 'y'),
-  out: str('FILE', 'export results; format from the extension: .csv, .json, .jsonl'),
+  out: str('FILE', 'export results; format from the extension: .csv, .json, .jsonl (never replaces a file without --force)'),
+  force: bool('let --out replace an existing file; accept a --resume file from another input'),
   rate: str('N', 'requests per second, 1-20 (default 20)'),
   concurrency: str('N', 'requests in flight at most (default: enough to hold --rate)'),
   'max-attempts': str('N', 'attempts per row for retryable failures (default 5)'),
-  resume: str('FILE', 'a results or journal file of an earlier run: rows created or skipped there are not sent again'),
+  resume: str('FILE', 'a results or journal file of an earlier run: rows created or skipped there are not sent again, unknown ones are checked'),
   'skip-invalid': bool('send the valid rows and report invalid ones as invalid, instead of refusing the file'),
   'no-preflight': bool('do not check registries, namespaces and KMS keys (read-only calls) before sending; see docs/plan.md'),
   json: bool('one JSON object per event on stdout'),
@@ -134,9 +135,9 @@ export const COMMANDS: readonly CommandSpec[] = [
   {
     name: 'rollback',
     summary: 'Delete the policies a batch created, from its results file',
-    usage: 'tcr-sigpolicy rollback RESULTS_FILE [flags]',
+    usage: 'tcr-sigpolicy rollback RESULTS_FILE... [flags]',
     description:
-      'RESULTS_FILE is a results export (.csv, .json, .jsonl) or journal of a batch. Only rows it records as\n' +
+      'RESULTS_FILE is a results export (.csv, .json, .jsonl) or journal of a batch; several may be given. Only rows recorded as\n' +
       'created are deleted (DeleteSignaturePolicy), through the same queue and limits; each ends deleted,\n' +
       'skipped (no policy left to delete), failed or not-sent. See docs/plan.md.',
     options: {
@@ -145,6 +146,7 @@ export const COMMANDS: readonly CommandSpec[] = [
       'dry-run': bool('show exactly what would be deleted; send nothing, need no credentials'),
       yes: SEND_OPTIONS.yes as OptionSpec,
       out: str('FILE', "export the rollback's results; format from the extension: .csv, .json, .jsonl"),
+      force: SEND_OPTIONS.force as OptionSpec,
       rate: SEND_OPTIONS.rate as OptionSpec,
       concurrency: SEND_OPTIONS.concurrency as OptionSpec,
       'max-attempts': SEND_OPTIONS['max-attempts'] as OptionSpec,

@@ -16,6 +16,8 @@ export interface SendOptions {
   readonly concurrency?: number;
   readonly maxAttempts: number;
   readonly resume?: string;
+  /** Let --out replace an existing file; use a --resume file that does not match the input. */
+  readonly force: boolean;
   readonly skipInvalid: boolean;
   /** Check registries, namespaces and keys read-only before sending (off with --no-preflight). */
   readonly preflight: boolean;
@@ -26,7 +28,8 @@ export interface SendOptions {
 
 export function readSendOptions(values: FlagValues, stdoutIsTty: boolean): SendOptions {
   const out = stringFlag(values, 'out');
-  if (out) checkWritable(out);
+  const force = values.force === true;
+  if (out) checkWritable(out, force);
   return {
     region: stringFlag(values, 'region'),
     endpoint: endpointsFlag(values),
@@ -39,6 +42,7 @@ export function readSendOptions(values: FlagValues, stdoutIsTty: boolean): SendO
     concurrency: intFlag(values, 'concurrency', 1, 200),
     maxAttempts: intFlag(values, 'max-attempts', 1, 20, 5),
     resume: stringFlag(values, 'resume'),
+    force,
     skipInvalid: values['skip-invalid'] === true,
     preflight: values['no-preflight'] !== true,
     json: values.json === true,

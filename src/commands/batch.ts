@@ -1,7 +1,8 @@
 import { findCommand, type CommandSpec } from '../cli/command-specs.js';
-import { parseFlags } from '../cli/parse-flags.js';
+import { parseFlags, stringFlag } from '../cli/parse-flags.js';
 import { readSendOptions } from '../cli/send-options.js';
 import { UsageError } from '../core/errors.js';
+import { refuseOverwriting } from '../services/export-results.js';
 import { readTccliProfile } from '../services/tccli-profile.js';
 import { loadRows } from './load-rows.js';
 import { sendRows } from './send-rows.js';
@@ -13,6 +14,7 @@ export async function run(argv: readonly string[]): Promise<number> {
   const [file, ...extra] = positionals;
   if (!file) throw new UsageError('batch needs a CSV file', 'run `tcr-sigpolicy batch policies.csv` (or - for standard input); `tcr-sigpolicy template` prints one to start from');
   if (extra.length > 0) throw new UsageError(`batch takes one file, got also: ${extra.join(' ')}`, 'quote paths that contain spaces');
+  refuseOverwriting(stringFlag(values, 'out'), [file], 'input file');
   const options = readSendOptions(values, process.stdout.isTTY === true);
   const profile = readTccliProfile(options.profile);
   const region = options.region || process.env.TENCENTCLOUD_REGION || profile?.region;

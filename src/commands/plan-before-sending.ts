@@ -26,17 +26,24 @@ export async function planDryRun(
   err: NodeJS.WritableStream,
 ): Promise<AppliedPlan | undefined> {
   if (!options.preflight || rows.length === 0) return undefined;
-  const credential = api ? undefined : quickCredential(options.profile);
-  if (!api && !credential) {
+  const readApi = await dryRunApi(options, api);
+  if (!readApi) {
     err.write('No credentials, so no preflight: the rows were checked offline only (set TENCENTCLOUD_SECRET_ID/KEY or pass --profile to plan against the account).\n');
     return undefined;
   }
-  const reads = await (api ?? (await import('./make-api.js')).makeApi(options, credential))();
   try {
-    return withoutFailure(await planLiveRun(rows, reads, options), err);
+    return withoutFailure(await planLiveRun(rows, readApi, options), err);
   } finally {
-    await reads.close?.();
+    await readApi.close?.();
   }
+}
+
+/** The API a dry run may read through: the caller's, or one from credentials at hand; never the SDK's slower chain. The caller closes it. */
+export async function dryRunApi(options: SendOptions, api: (() => Promise<TcrApi>) | undefined): Promise<TcrApi | undefined> {
+  if (api) return api();
+  const credential = quickCredential(options.profile);
+  if (!credential) return undefined;
+  return (await import('./make-api.js')).makeApi(options, credential)();
 }
 
 /** A dry run sends nothing either way: a preflight that could not finish is a warning, not a stop. */

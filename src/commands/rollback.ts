@@ -1,8 +1,9 @@
-import { basename, dirname, extname, join, resolve } from 'node:path';
+import { basename, dirname, extname, join } from 'node:path';
 import { findCommand, type CommandSpec } from '../cli/command-specs.js';
-import { parseFlags } from '../cli/parse-flags.js';
+import { parseFlags, stringFlag } from '../cli/parse-flags.js';
 import { readSendOptions } from '../cli/send-options.js';
 import { UsageError } from '../core/errors.js';
+import { refuseOverwriting } from '../services/export-results.js';
 import { DELETE_POLICY } from '../services/policy-operations.js';
 import { readCreatedPolicies } from '../services/read-created-policies.js';
 import { plural } from '../ui/plain-reporter.js';
@@ -15,22 +16,22 @@ const spec = findCommand('rollback') as CommandSpec;
  * the same queue, limits, journal, faces and export as batch. Nothing else is touched.
  */
 export async function run(argv: readonly string[]): Promise<number> {
-  const { values, positionals } = parseFlags(spec, argv);
-  const [file, ...extra] = positionals;
-  if (!file) throw new UsageError('rollback needs the results file of the run to undo', 'run `tcr-sigpolicy rollback results.csv --dry-run` to see what it would delete');
-  if (extra.length > 0) throw new UsageError(`rollback takes one results file, got also: ${extra.join(' ')}`, 'roll back one run at a time');
-  // Deleting needs no plan: the file already says what this tool created, and a policy gone since is skipped.
+  const { values, positionals: files } = parseFlags(spec, argv);
+  if (files.length === 0) throw new UsageError('rollback needs the results file of the run to undo', 'run `tcr-sigpolicy rollback results.csv --dry-run` to see what it would delete');
+  refuseOverwriting(stringFlag(values, 'out'), files, 'results file being rolled back');
+  // Deleting needs no plan: the files already say what this tool created, and a policy gone since is skipped.
   const options = { ...readSendOptions(values, process.stdout.isTTY === true), preflight: false };
-  if (options.out && resolve(options.out) === resolve(file)) {
-    throw new UsageError(`--out ${options.out} would overwrite the results file being rolled back`, 'name the rollback results differently, e.g. --out rollback.csv');
-  }
-  const { rows, others } = await readCreatedPolicies(file);
+  const { rows, others, unknown } = await readCreatedPolicies(files);
   const leftAlone = others > 0 ? `; ${plural(others, 'row')} of other statuses left alone` : '';
-  process.stderr.write(`${file}: ${plural(rows.length, 'signature policy', 'signature policies')} created by that run${leftAlone}.\n`);
+  process.stderr.write(`${files.join(', ')}: ${plural(rows.length, 'signature policy', 'signature policies')} created by ${files.length > 1 ? 'those runs' : 'that run'}${leftAlone}.\n`);
+  if (unknown > 0) {
+    process.stderr.write(`${plural(unknown, 'row')} had an unknown outcome: resume that batch first (--resume) so a check settles them, then roll back its results.\n`);
+  }
   if (rows.length === 0) {
     process.stderr.write('Nothing to roll back.\n');
     return 0;
   }
+  const file = files[files.length - 1] as string;
   const input = join(dirname(file), `${basename(file, extname(file))}.rollback${extname(file)}`);
   return sendRows({ rows, settled: [], options, confirm: true, operation: DELETE_POLICY, input });
 }

@@ -6,11 +6,12 @@ import { exitCodeFor } from '../core/exit-code.js';
 import type { PolicyRow } from '../core/policy-row.js';
 import { countStatuses, type RowResult } from '../core/result.js';
 import type { TcrApi } from '../core/tcr-api.js';
-import { applyResume } from '../core/apply-resume.js';
+import type { ResumePlan } from '../core/apply-resume.js';
 import { basename, dirname, extname, join } from 'node:path';
-import { checkWritable, exportResults } from '../services/export-results.js';
-import { defaultJournalPath, openJournal } from '../services/journal.js';
-import { readPriorResults } from '../services/read-prior-results.js';
+import { checkWritable, exportResults, refuseOverwriting } from '../services/export-results.js';
+import { inputFingerprint } from '../services/input-fingerprint.js';
+import { journalPathFor, newRunId, openJournal, type Journal } from '../services/journal.js';
+import { lockOut } from '../services/out-lock.js';
 import { RunControl } from '../services/run-control.js';
 import { bufferSource } from '../ui/buffered-source.js';
 import { createJsonReporter } from '../ui/json-reporter.js';
@@ -19,7 +20,8 @@ import { formatDuration } from '../ui/format-duration.js';
 import type { AppliedPlan } from '../core/plan-summary.js';
 import type { RowOperation } from '../services/policy-operations.js';
 import { runDryRun } from './dry-run.js';
-import { planDryRun, planLiveRun, signingBeforeOf } from './plan-before-sending.js';
+import { dryRunApi, planDryRun, planLiveRun, signingBeforeOf } from './plan-before-sending.js';
+import { baselineOf, readResume, remainingChecked, remainingUnchecked, sendOrder } from './resume-rows.js';
 
 export interface SendRequest {
   readonly rows: readonly PolicyRow[];
@@ -45,43 +47,65 @@ const interactive = (): boolean => process.stdin.isTTY === true && process.stdou
 /** Everything between validated rows and an exit code: resume, confirmation, journal, faces, export. */
 export async function sendRows(req: SendRequest): Promise<number> {
   const { options } = req;
-  const hub = createEventHub();
-  const streams = { out: process.stdout, err: process.stderr };
-  if (options.dryRun) {
-    hub.subscribe(req.face ?? (options.json ? createJsonReporter(streams) : createPlainReporter(streams)));
-    const plan = await planDryRun(req.rows, options, req.api, process.stderr);
-    const results = runDryRun(plan?.toSend ?? req.rows, [...req.settled, ...(plan?.settled ?? [])], {
-      endpoint: options.endpoint.url, endpointOf: (region) => options.endpoint.forRegion(region).url,
-      rate: options.rate, onEvent: hub.emit, plan: plan?.summary, operation: req.operation,
-    });
-    return finish(results, false, req);
-  }
-  if (req.confirm && !options.yes && !interactive()) {
+  const input = inputFingerprint(req.rows, req.settled);
+  const resume = options.resume ? await readResume(options.resume, req.rows, input, options.force) : undefined;
+  if (!options.dryRun && req.confirm && !options.yes && !interactive()) {
     throw new UsageError('a live run off a terminal needs --yes', 'pass --yes to send, or --dry-run to preview');
   }
-  const resume = options.resume ? applyResume(req.rows, await readPriorResults(options.resume)) : undefined;
-  const rows = resume?.toSend ?? req.rows;
-  const settled = [...req.settled, ...(resume?.skipped ?? [])];
-  const api = await (req.api ?? (await import('./make-api.js')).makeApi(options))();
+  const lock = options.out ? lockOut(options.out) : undefined;
   try {
-    return await sendLive(req, rows, settled, resume?.unknownBefore, api);
+    return options.dryRun ? await dryRun(req, resume) : await liveRun(req, resume, input);
+  } finally {
+    lock?.release();
+  }
+}
+
+async function dryRun(req: SendRequest, resume: ResumePlan | undefined): Promise<number> {
+  const { options } = req;
+  const hub = createEventHub();
+  const streams = { out: process.stdout, err: process.stderr };
+  hub.subscribe(req.face ?? (options.json ? createJsonReporter(streams) : createPlainReporter(streams)));
+  // Checking what an earlier run left unknown only reads, so a preview does it when it can.
+  const readApi = resume && resume.toCheck.length > 0 ? await dryRunApi(options, req.api) : undefined;
+  let left;
+  try {
+    left = readApi ? await remainingChecked(resume, req.rows, readApi, process.stderr) : remainingUnchecked(resume, req.rows, process.stderr);
+  } finally {
+    await readApi?.close?.();
+  }
+  const plan = await planDryRun(left.rows, options, req.api, process.stderr);
+  const results = runDryRun(sendOrder(plan?.toSend ?? left.rows, left.resend), [...req.settled, ...left.settled, ...(plan?.settled ?? [])], {
+    endpoint: options.endpoint.url, endpointOf: (region) => options.endpoint.forRegion(region).url,
+    rate: options.rate, onEvent: hub.emit, plan: plan?.summary, operation: req.operation,
+  });
+  return finish(results, false, req);
+}
+
+async function liveRun(req: SendRequest, resume: ResumePlan | undefined, input: string): Promise<number> {
+  const api = await (req.api ?? (await import('./make-api.js')).makeApi(req.options))();
+  try {
+    return await sendThrough(api, req, resume, input);
   } finally {
     await api.close?.();
   }
 }
 
-async function sendLive(req: SendRequest, rows: readonly PolicyRow[], settled: RowResult[], unknownBefore: ReadonlySet<string> | undefined, api: TcrApi): Promise<number> {
+async function sendThrough(api: TcrApi, req: SendRequest, resume: ResumePlan | undefined, input: string): Promise<number> {
   const { options } = req;
   const hub = createEventHub();
-  const plan = await planLiveRun(rows, api, options);
-  const toSend = plan?.toSend ?? rows;
+  const left = await remainingChecked(resume, req.rows, api, process.stderr);
+  const settled = [...req.settled, ...left.settled];
+  const plan = await planLiveRun(left.rows, api, options);
+  const toSend = sendOrder(plan?.toSend ?? left.rows, left.resend);
   settled.push(...(plan?.settled ?? []));
+  const signingBefore = baselineOf(left.notSigning, signingBeforeOf(plan));
   const confirming = req.confirm && !options.yes;
   if (confirming) await confirmRun(toSend, options, plan, req.operation);
 
-  const journal = await openJournal(defaultJournalPath(options.out, new Date(), req.journalDir));
+  const run = newRunId(new Date());
+  const journal = await openJournal(journalPathFor(options.out, run, req.journalDir), { run, input });
   hub.subscribe((event) => {
-    if (event.type === 'row-done') journal.append(event.result, { requestIds: event.requestIds, note: event.note });
+    if (event.type === 'row-done') journal.result(event.result, { requestIds: event.requestIds, note: event.note });
   });
   const control = new RunControl();
   const faceGone = new AbortController();
@@ -94,15 +118,21 @@ async function sendLive(req: SendRequest, rows: readonly PolicyRow[], settled: R
     if (plan) hub.emit({ type: 'plan', ...plan.summary });
     const outcome = await runBatch(toSend, {
       api, control, emit: hub.emit, endpoint: options.endpoint.url, rate: options.rate,
-      maxAttempts: options.maxAttempts, settled, unknownBefore, journal: journal.path,
-      operation: req.operation, signingBefore: signingBeforeOf(plan),
+      maxAttempts: options.maxAttempts, settled, journal: journal.path, operation: req.operation, signingBefore,
+      // A row sent again after a check had an unknown attempt: a request still on its way may land first.
+      unknownBefore: left.notSigning,
+      // Nothing goes out before its intent is on disk: after a crash, the row is known to be unknown.
+      beforeAttempt: (row, attempt) => journal.intent(row, attempt, signingBefore(row) === false),
     });
     await face;
-    await journal.close();
-    process.stderr.write(`Journal: ${journal.path}\n`);
+    const journalOk = await closeJournal(journal);
     // The coverage line reads; --no-preflight asked for no reads.
     if (!outcome.interrupted && !req.face && options.preflight) await (await import('./emit-coverage.js')).emitCoverage(api, req.rows, outcome.results, hub, !options.plain);
-    return await finish(outcome.results, outcome.interrupted, req);
+    const code = await finish(outcome.results, outcome.interrupted, req, journal.path);
+    if (outcome.interrupted && req.input && !req.operation) {
+      process.stderr.write(`To send the rest: tcr-sigpolicy batch ${req.input} --resume ${journal.path}\n`);
+    }
+    return journalOk || code !== 0 ? code : 1;
   } catch (error) {
     // A runner that throws never sends `end`: take the dashboard down so the terminal is restored.
     faceGone.abort();
@@ -110,6 +140,18 @@ async function sendLive(req: SendRequest, rows: readonly PolicyRow[], settled: R
   } finally {
     process.off('SIGINT', onSignal);
     process.off('SIGTERM', onSignal);
+  }
+}
+
+/** A journal that could not be fully written (a full disk) is reported, not a crash: the export may still hold every row. */
+async function closeJournal(journal: Journal): Promise<boolean> {
+  try {
+    await journal.close();
+    process.stderr.write(`Journal: ${journal.path}\n`);
+    return true;
+  } catch (error) {
+    process.stderr.write(`error: ${(error as Error).message}\n`);
+    return false;
   }
 }
 
@@ -140,15 +182,21 @@ async function confirmRun(rows: readonly PolicyRow[], options: SendOptions, plan
   if (!ok) throw new CancelledError('Nothing was sent.');
 }
 
-async function finish(results: readonly RowResult[], interrupted: boolean, req: SendRequest): Promise<number> {
+async function finish(results: readonly RowResult[], interrupted: boolean, req: SendRequest, journal?: string): Promise<number> {
   const { options } = req;
   // Without --out, a batch on a terminal offers the export; create (a face of its own) and --json do not.
   const out = options.out ?? (!req.face && !options.json && !interrupted && interactive() ? await offerExport(req.input) : undefined);
-  if (out) {
+  const code = exitCodeFor(countStatuses(results), interrupted);
+  if (!out) return code;
+  try {
     await exportResults(out, results);
-    process.stderr.write(`Results: ${out}\n`);
+  } catch (error) {
+    const kept = journal ? ` Every row's result is in the journal ${journal}.` : '';
+    process.stderr.write(`error: the results could not be written to ${out}: ${(error as Error).message.replace(/^--out [^:]*: /, '')}.${kept}\n`);
+    return interrupted ? 130 : 1;
   }
-  return exitCodeFor(countStatuses(results), interrupted);
+  process.stderr.write(`Results: ${out}\n`);
+  return code;
 }
 
 async function offerExport(input: string | undefined): Promise<string | undefined> {
@@ -156,6 +204,7 @@ async function offerExport(input: string | undefined): Promise<string | undefine
   const base = input && input !== '-' ? join(dirname(input), `${basename(input, extname(input))}.results`) : 'results';
   return askExport((format) => `${base}.${format}`, (path) => {
     try {
+      refuseOverwriting(path, input ? [input] : [], 'input file');
       checkWritable(path);
       return undefined;
     } catch (error) {

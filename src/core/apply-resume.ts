@@ -1,39 +1,70 @@
-import { NO_ANSWER_CODES } from './classify-error.js';
+import type { PriorRecord } from './journal-lines.js';
 import { policyKey, type PolicyRow } from './policy-row.js';
-import { identityOf, resultOf, type RowResult, type RowStatus } from './result.js';
+import { identityOf, resultOf, type RowResult } from './result.js';
+import { outcomeUnknown } from './unknown-outcome.js';
 
-/** What an earlier run recorded for a namespace. */
-export interface PriorResult {
-  readonly RegistryId: string;
-  readonly NamespaceName: string;
-  readonly status: RowStatus;
-  readonly RequestId: string;
-  readonly ErrorCode: string;
+/** A row an earlier run may have changed without hearing back: checked before it is sent again. */
+export interface RowToCheck {
+  readonly row: PolicyRow;
+  /** The earlier run's baseline: its plan saw the namespace not signing before the batch. */
+  readonly notSigningBefore: boolean;
+  readonly attempts: number;
+  readonly startedAt: string;
 }
 
 export interface ResumePlan {
   readonly toSend: readonly PolicyRow[];
-  /** Rows done in the earlier run, as `skipped` results. */
-  readonly skipped: readonly RowResult[];
-  /** Keys whose earlier attempt ended with no answer: the policy may exist, so "already exists" is checked. */
-  readonly unknownBefore: ReadonlySet<string>;
+  readonly toCheck: readonly RowToCheck[];
+  /** Rows an earlier run settled: `created` with its RequestId and times, or `skipped`. */
+  readonly carried: readonly RowResult[];
+  /** Why the file does not look like it belongs to this input (refused unless --force). */
+  readonly mismatch?: string;
 }
 
-/** Rows created or skipped in an earlier run are not sent again. */
-export function applyResume(rows: readonly PolicyRow[], prior: readonly PriorResult[]): ResumePlan {
-  const done = new Map<string, PriorResult>();
-  const unknownBefore = new Set<string>();
-  for (const p of prior) {
-    const key = policyKey(p);
-    if (p.status === 'created' || p.status === 'skipped') done.set(key, p);
-    else if (p.status === 'failed' && (NO_ANSWER_CODES.has(p.ErrorCode) || p.ErrorCode === 'Aborted')) unknownBefore.add(key);
+interface KeyState {
+  last: PriorRecord;
+  notSigningBefore: boolean;
+  startedAt: string;
+}
+
+/**
+ * What is left of a batch after earlier runs, from the last record of each row: created or skipped
+ * rows are carried over as they were; rows whose last record is an intent, or an unknown failure,
+ * are checked; every other row is sent. `baseline`: keys the earlier run saw not signing, when the
+ * records themselves do not say (an export, whose run's journal holds its intents).
+ */
+export function applyResume(rows: readonly PolicyRow[], prior: readonly PriorRecord[], input: string, baseline: ReadonlySet<string> = new Set()): ResumePlan {
+  const states = new Map<string, KeyState>();
+  for (const record of prior) {
+    const state = states.get(record.key);
+    const notSigningBefore = (state?.notSigningBefore ?? baseline.has(record.key)) || (record.kind === 'intent' && record.notSigningBefore);
+    const at = record.kind === 'intent' ? record.at : record.result.startedAt;
+    // A row's start is its first attempt since it was last settled.
+    const startedAt = state && state.last.kind === 'intent' ? state.startedAt : at;
+    states.set(record.key, { last: record, notSigningBefore, startedAt });
   }
   const toSend: PolicyRow[] = [];
-  const skipped: RowResult[] = [];
+  const toCheck: RowToCheck[] = [];
+  const carried: RowResult[] = [];
+  let matched = 0;
   for (const row of rows) {
-    const earlier = done.get(policyKey(row.request));
-    if (!earlier) toSend.push(row);
-    else skipped.push(resultOf(identityOf(row), 'skipped', { RequestId: earlier.RequestId, ErrorMessage: `already ${earlier.status} in an earlier run` }));
+    const state = states.get(policyKey(row.request));
+    if (state) matched += 1;
+    const last = state?.last;
+    if (!state || !last) toSend.push(row);
+    else if (last.kind === 'intent') toCheck.push({ row, notSigningBefore: state.notSigningBefore, attempts: last.attempt, startedAt: state.startedAt });
+    else if (outcomeUnknown(last.result)) toCheck.push({ row, notSigningBefore: state.notSigningBefore, attempts: last.result.attempts, startedAt: last.result.startedAt });
+    else if (last.result.status === 'created' || last.result.status === 'skipped') {
+      const r = last.result;
+      carried.push(resultOf(identityOf(row), r.status, { RequestId: r.RequestId, ErrorMessage: r.ErrorMessage, attempts: r.attempts, startedAt: r.startedAt, finishedAt: r.finishedAt }));
+    } else toSend.push(row);
   }
-  return { toSend, skipped, unknownBefore };
+  return { toSend, toCheck, carried, mismatch: mismatchOf(prior, input, matched) };
+}
+
+function mismatchOf(prior: readonly PriorRecord[], input: string, matched: number): string | undefined {
+  const inputs = new Set(prior.flatMap((r) => (r.input ? [r.input] : [])));
+  if (inputs.size > 0 && !inputs.has(input)) return 'was written for a different input file (its rows differ from this one)';
+  if (prior.length > 0 && matched === 0) return 'has no rows in common with this input file';
+  return undefined;
 }

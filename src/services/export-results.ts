@@ -1,5 +1,5 @@
-import { accessSync, constants, createWriteStream, type WriteStream } from 'node:fs';
-import { dirname, extname, resolve } from 'node:path';
+import { closeSync, createWriteStream, openSync, statSync, unlinkSync, type WriteStream } from 'node:fs';
+import { dirname, extname, join, resolve } from 'node:path';
 import { once } from 'node:events';
 import { stringify } from 'csv-stringify/sync';
 import { UsageError } from '../core/errors.js';
@@ -68,15 +68,37 @@ async function write(out: WriteStream, text: string): Promise<void> {
 }
 
 function cannotWrite(path: string, error: NodeJS.ErrnoException): UsageError {
-  return new UsageError(`cannot write ${path}: ${error.code === 'ENOENT' ? 'no such directory' : error.message}`, 'check the --out path');
+  const why = error.code === 'ENOENT' ? 'no such directory' : error.code === 'EACCES' || error.code === 'EROFS' || error.code === 'EPERM' ? 'not writable here' : error.message;
+  return new UsageError(`--out ${path}: ${why}`, 'choose a writable place for the results, e.g. --out results.csv');
 }
 
-/** Checks before anything is sent that the export can be written, so results are never lost at the end. */
-export function checkWritable(path: string): void {
+/**
+ * Checks before anything is sent that the export can be written, so results are never lost at the
+ * end: a known format, not a directory, an existing file only with --force, a writable place.
+ */
+export function checkWritable(path: string, force = false): void {
   exportFormatOf(path);
+  let exists = false;
   try {
-    accessSync(dirname(resolve(path)), constants.W_OK);
+    const stat = statSync(path);
+    if (stat.isDirectory()) throw new UsageError(`--out ${path} is a directory`, 'name a file inside it, e.g. --out results.csv');
+    exists = true;
+  } catch (error) {
+    if (error instanceof UsageError) throw error;
+  }
+  if (exists && !force) throw new UsageError(`--out ${path} already exists`, 'pass --force to replace it, or choose another name');
+  // A real open rather than access(2): root passes every permission check, not a read-only mount or an immutable folder.
+  const probe = exists ? path : join(dirname(resolve(path)), `.tcr-sigpolicy-probe-${process.pid}-${Date.now()}`);
+  try {
+    closeSync(openSync(probe, exists ? 'r+' : 'wx'));
+    if (!exists) unlinkSync(probe);
   } catch (error) {
     throw cannotWrite(path, error as NodeJS.ErrnoException);
   }
+}
+
+/** --out must never be a file the run reads: the input CSV, or a results file being rolled back. */
+export function refuseOverwriting(out: string | undefined, inputs: readonly string[], what: string): void {
+  const same = out === undefined ? undefined : inputs.find((input) => input !== '-' && resolve(input) === resolve(out));
+  if (same !== undefined) throw new UsageError(`--out ${out} would overwrite the ${what} (${same})`, 'name the results differently, e.g. --out results.csv');
 }

@@ -1,6 +1,9 @@
+import { randomBytes } from 'node:crypto';
 import { open, type FileHandle } from 'node:fs/promises';
 import { basename, dirname, extname, join } from 'node:path';
 import { UsageError } from '../core/errors.js';
+import type { IntentLine, ResultLine, RunStamp } from '../core/journal-lines.js';
+import { policyKey, type PolicyRow } from '../core/policy-row.js';
 import type { RowResult } from '../core/result.js';
 
 /** Extra facts a journal keeps beyond the result: every attempt's RequestId, and how an outcome was decided. */
@@ -11,54 +14,98 @@ export interface JournalExtra {
 
 export interface Journal {
   readonly path: string;
-  append(result: RowResult, extra?: JournalExtra): void;
+  readonly run: string;
+  /**
+   * Records that an attempt is about to be sent; resolves once the line is on disk. `notSigningBefore`
+   * is the baseline a later --resume checks against: the namespace did not sign before this batch.
+   */
+  intent(row: PolicyRow, attempt: number, notSigningBefore: boolean): Promise<void>;
+  result(result: RowResult, extra?: JournalExtra): void;
   /** Waits for every line to be on disk, then closes the file. */
   close(): Promise<void>;
 }
 
-/** Next to --out (results.csv → results.journal.jsonl), else ./tcr-sigpolicy-<timestamp>.journal.jsonl. */
-export function defaultJournalPath(out: string | undefined, now: Date, cwd = process.cwd()): string {
-  if (out) return join(dirname(out), `${basename(out, extname(out))}.journal.jsonl`);
-  return join(cwd, `tcr-sigpolicy-${now.toISOString().replace(/[:.]/g, '-')}.journal.jsonl`);
+/** How long a finished row's line may wait to share the next intent's sync. */
+const RESULT_DELAY_MS = 100;
+
+/** A run id unique to the run: its start time to the second, and a short random part. */
+export function newRunId(now: Date, random: () => string = () => randomBytes(3).toString('hex')): string {
+  return `${now.toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z')}-${random()}`;
+}
+
+/** Next to --out (results.csv → results.<run>.journal.jsonl), else ./tcr-sigpolicy-<run>.journal.jsonl. */
+export function journalPathFor(out: string | undefined, run: string, cwd = process.cwd()): string {
+  if (out) return join(dirname(out), `${basename(out, extname(out))}.${run}.journal.jsonl`);
+  return join(cwd, `tcr-sigpolicy-${run}.journal.jsonl`);
 }
 
 /**
- * Appends one JSON line per finished row and syncs it to disk, in order, so a crash or a power cut
- * loses at most the rows in flight. Writes run off the event loop: a blocking fsync would delay
- * request starts and bunch them up against the rate limit.
+ * A new file of JSON lines for this run alone (opened exclusively: never another run's), each line
+ * naming the run, the input and the row. Intents and results are synced in order; writes run off
+ * the event loop, since a blocking fsync would bunch request starts against the rate limit.
  */
-export async function openJournal(path: string): Promise<Journal> {
+export async function openJournal(path: string, stamp: RunStamp): Promise<Journal> {
   let file: FileHandle;
   try {
-    file = await open(path, 'a');
+    file = await open(path, 'wx');
   } catch (error) {
     throw new UsageError(`cannot write the journal ${path}: ${(error as Error).message}`, 'pass --out in a writable directory, or run from one');
   }
-  // Group commit: lines that finish while a sync is under way go out together in the next one, so a
-  // burst (the not-sent rows after a stop) costs a few syncs rather than one each.
+  // Group commit: every line queued while a sync is under way goes out in the next write and sync,
+  // so the cost stays about one fdatasync per batch of lines, however many requests start meanwhile.
+  // An intent is synced at once (its send waits for it).
   let queued: string[] = [];
-  let writing: Promise<void> = Promise.resolve();
+  let next: Promise<void> | undefined;
+  let chain: Promise<void> = Promise.resolve();
   let failure: Error | undefined;
   const flush = async (): Promise<void> => {
-    if (queued.length === 0 || failure) return;
+    next = undefined;
     const text = queued.join('');
     queued = [];
+    if (failure) throw failure;
+    if (!text) return;
     try {
       await file.appendFile(text);
       await file.datasync();
     } catch (error) {
       failure = error as Error;
+      throw failure;
     }
+  };
+  const schedule = (): Promise<void> => {
+    clearTimeout(lazy);
+    lazy = undefined;
+    if (!next) {
+      next = chain.then(flush);
+      chain = next.catch(() => undefined);
+    }
+    return next;
+  };
+  // A result waits up to RESULT_DELAY_MS for the next intent's sync: at the cap one sync a row, not two.
+  // After a crash a result not yet on disk leaves its intent last, so --resume checks that row: never a lost creation.
+  let lazy: NodeJS.Timeout | undefined;
+  const enqueue = (line: IntentLine | ResultLine): Promise<void> => {
+    queued.push(`${JSON.stringify(line)}\n`);
+    if (line.kind === 'intent') return schedule();
+    lazy ??= setTimeout(() => void schedule().catch(() => undefined), RESULT_DELAY_MS);
+    return Promise.resolve();
   };
   return {
     path,
-    append(result, extra = {}) {
-      queued.push(`${JSON.stringify({ ...result, ...extra })}\n`);
-      if (queued.length === 1) writing = writing.then(flush);
+    run: stamp.run,
+    intent(row, attempt, notSigningBefore) {
+      const line: IntentLine = {
+        kind: 'intent', ...stamp, key: policyKey(row.request), line: row.line, attempt, at: new Date().toISOString(),
+        ...(notSigningBefore ? { baseline: 'not-signing' } : {}),
+      };
+      return enqueue(line);
+    },
+    result(result, extra = {}) {
+      void enqueue({ kind: 'result', ...stamp, key: policyKey(result), ...result, ...extra });
     },
     async close() {
-      await writing;
-      await flush();
+      if (queued.length > 0) await schedule().catch(() => undefined);
+      await chain;
       await file.close();
       if (failure) throw new Error(`writing the journal ${path} failed: ${failure.message}`);
     },

@@ -1,51 +1,56 @@
 import { UsageError } from '../core/errors.js';
-import { policyKey, type PolicyRow } from '../core/policy-row.js';
-import { readResultRecords } from './read-prior-results.js';
+import type { PriorRecord } from '../core/journal-lines.js';
+import type { PolicyRow } from '../core/policy-row.js';
+import type { RowResult } from '../core/result.js';
+import { outcomeUnknown } from '../core/unknown-outcome.js';
+import { readPriorRecords } from './read-prior-results.js';
 
-/** What a results file says a run did: the policies it created, and how many rows it left alone. */
+/** What results files say a batch did: the policies it created, and the rows left alone. */
 export interface CreatedPolicies {
-  /** One row per namespace recorded as `created`, in the file's line order, with the policy as it was sent. */
+  /** One row per namespace recorded as `created`, in line order, with the policy as it was sent. */
   readonly rows: readonly PolicyRow[];
   /** Rows of any other status (failed, skipped, invalid, …): never touched by a rollback. */
   readonly others: number;
+  /** Rows whose last record leaves the outcome unknown (an intent, an unanswered attempt). */
+  readonly unknown: number;
 }
 
-type Cells = Readonly<Record<string, unknown>>;
-const text = (v: unknown): string => (v === undefined || v === null ? '' : String(v));
-
 /**
- * Reads a results export or journal and keeps exactly the rows its run created. A namespace listed
- * twice (a journal appended by two runs) counts once; one deleted since (same journal) not at all. Rows without the columns a delete needs are an
- * input error naming the line, since guessing a registry or region is not safe.
+ * Reads results exports or journals, in the order given, and keeps exactly the rows their runs
+ * created, by each namespace's last record: one listed twice counts once, one recorded as deleted
+ * since not at all. A created row without the columns a delete needs is an input error naming it.
  */
-export async function readCreatedPolicies(path: string): Promise<CreatedPolicies> {
-  const records = (await readResultRecords(path, 'results file')) as Cells[];
-  const rows = new Map<string, PolicyRow>();
+export async function readCreatedPolicies(paths: readonly string[]): Promise<CreatedPolicies> {
+  const last = new Map<string, { record: PriorRecord; path: string; index: number }>();
   let others = 0;
-  for (const [index, r] of records.entries()) {
-    // A journal that a rollback appended to says `deleted` after `created`: that policy is gone already.
-    if (r.status === 'deleted') rows.delete(policyKey({ RegistryId: text(r.RegistryId), NamespaceName: text(r.NamespaceName) }));
-    if (r.status !== 'created') {
-      others += 1;
-      continue;
+  for (const path of paths) {
+    for (const [index, record] of (await readPriorRecords(path, 'results file')).entries()) {
+      if (record.kind === 'result' && record.result.status !== 'created') others += 1;
+      last.set(record.key, { record, path, index });
     }
-    const line = Number(r.line);
-    const cells = { Region: text(r.Region), RegistryId: text(r.RegistryId), NamespaceName: text(r.NamespaceName) };
-    const missing = Object.entries(cells).filter(([, v]) => v === '').map(([k]) => k);
-    if (missing.length > 0) {
-      throw new UsageError(`results file ${path}, record ${index + 1}: a created row without ${missing.join(', ')}`, 'pass the results or journal file exactly as tcr-sigpolicy wrote it');
-    }
-    const request = {
-      RegistryId: cells.RegistryId,
-      Name: text(r.Name),
-      NamespaceName: cells.NamespaceName,
-      KmsId: text(r.KmsId),
-      KmsRegion: text(r.KmsRegion),
-      ...(text(r.Domain) ? { Domain: text(r.Domain) } : {}),
-      ...(text(r.Disabled) ? { Disabled: text(r.Disabled) === 'true' } : {}),
-    };
-    const row: PolicyRow = { line: Number.isInteger(line) && line > 0 ? line : index + 2, region: cells.Region, request };
-    if (!rows.has(policyKey(request))) rows.set(policyKey(request), row);
   }
-  return { rows: [...rows.values()].sort((a, b) => a.line - b.line), others };
+  const rows: PolicyRow[] = [];
+  let unknown = 0;
+  for (const { record, path, index } of last.values()) {
+    if (record.kind === 'intent' || outcomeUnknown(record.result)) unknown += 1;
+    else if (record.result.status === 'created') rows.push(rowOf(record.result, path, index));
+  }
+  return { rows: rows.sort((a, b) => a.line - b.line), others, unknown };
+}
+
+function rowOf(r: RowResult, path: string, index: number): PolicyRow {
+  const missing = (['Region', 'RegistryId', 'NamespaceName'] as const).filter((k) => r[k] === '');
+  if (missing.length > 0) {
+    throw new UsageError(`results file ${path}, record ${index + 1}: a created row without ${missing.join(', ')}`, 'pass the results or journal file exactly as tcr-sigpolicy wrote it');
+  }
+  const request = {
+    RegistryId: r.RegistryId,
+    Name: r.Name,
+    NamespaceName: r.NamespaceName,
+    KmsId: r.KmsId,
+    KmsRegion: r.KmsRegion,
+    ...(r.Domain ? { Domain: r.Domain } : {}),
+    ...(r.Disabled ? { Disabled: r.Disabled === 'true' } : {}),
+  };
+  return { line: r.line > 0 ? r.line : index + 2, region: r.Region, request };
 }

@@ -1,55 +1,124 @@
+import { readdirSync, statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { extname } from 'node:path';
+import { basename, dirname, extname, join } from 'node:path';
 import { parse } from 'csv-parse/sync';
-import type { PriorResult } from '../core/apply-resume.js';
 import { UsageError } from '../core/errors.js';
-import { ROW_STATUSES, type RowStatus } from '../core/result.js';
+import type { PriorRecord } from '../core/journal-lines.js';
+import { policyKey } from '../core/policy-row.js';
+import { resultOf, ROW_STATUSES, type RowResult, type RowStatus } from '../core/result.js';
 
-/** Reads a results export (.csv, .json, .jsonl) or a journal (.jsonl) of an earlier run for --resume. */
-export async function readPriorResults(path: string): Promise<PriorResult[]> {
-  return (await readResultRecords(path, '--resume file')).flatMap((r) => (isPrior(r) ? [r] : []));
-}
+type Cells = Readonly<Record<string, unknown>>;
+const HINT = 'pass a results file (.csv, .json, .jsonl) or a journal written by tcr-sigpolicy';
 
-/** Every record of a results export or journal, unchecked; `what` names the file in errors. */
-export async function readResultRecords(path: string, what: string): Promise<unknown[]> {
+/**
+ * Every record of a results export or a journal of an earlier run, in file order; `what` names the
+ * file in errors. Lines that are not records of this tool are refused with their line numbers.
+ */
+export async function readPriorRecords(path: string, what: string): Promise<PriorRecord[]> {
   let text: string;
   try {
     text = await readFile(path, 'utf8');
   } catch (error) {
-    throw new UsageError(`cannot read ${what} ${path}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message}`, 'pass the results or journal file of the earlier run');
+    const code = (error as NodeJS.ErrnoException).code;
+    const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a directory' : (error as Error).message;
+    throw new UsageError(`cannot read ${what} ${path}: ${why}`, 'pass the results or journal file of the earlier run');
   }
   const ext = extname(path).toLowerCase();
-  let records: unknown[];
+  let items: { readonly where: number; readonly cells: unknown }[];
   try {
-    if (ext === '.csv') records = parse(text, { bom: true, columns: true, skip_empty_lines: true }) as unknown[];
-    else if (ext === '.json') records = JSON.parse(text) as unknown[];
-    else records = jsonLines(text);
+    if (ext === '.csv') items = (parse(text, { bom: true, columns: true, skip_empty_lines: true }) as unknown[]).map((cells, i) => ({ where: i + 2, cells }));
+    else if (ext === '.json') items = (JSON.parse(text) as unknown[]).map((cells, i) => ({ where: i + 1, cells }));
+    else items = jsonLines(text, path, what);
   } catch (error) {
-    throw new UsageError(`${what} ${path} is not a results file: ${(error as Error).message}`, 'pass a .csv, .json or .jsonl written by tcr-sigpolicy');
+    if (error instanceof UsageError) throw error;
+    throw new UsageError(`${what} ${path} is not a results file: ${(error as Error).message}`, HINT);
   }
-  const hasStatus = (r: unknown): boolean => ROW_STATUSES.includes((r as { status?: unknown })?.status as RowStatus);
-  if (!Array.isArray(records) || (records.length > 0 && !records.some(hasStatus))) {
-    throw new UsageError(`${what} ${path} is not a results file (no row has a status)`, 'pass a .csv, .json or .jsonl written by tcr-sigpolicy');
+  if (!Array.isArray(items)) throw new UsageError(`${what} ${path} is not a results file`, HINT);
+  const records: PriorRecord[] = [];
+  const bad: number[] = [];
+  for (const { where, cells } of items) {
+    const record = recordOf(cells as Cells);
+    if (record) records.push(record);
+    else bad.push(where);
+  }
+  if (records.length === 0 && bad.length > 0) throw new UsageError(`${what} ${path} is not a results file (no row has a status)`, HINT);
+  if (bad.length > 0) {
+    const place = ext === '.json' ? 'item' : 'line';
+    throw new UsageError(`${what} ${path}: ${place}${bad.length > 1 ? 's' : ''} ${listed(bad)} ${bad.length > 1 ? 'are' : 'is'} not a result or journal record`, HINT);
   }
   return records;
 }
 
-/** JSON lines; a last line without its newline was cut off by a crash and is left out if it does not parse. */
-function jsonLines(text: string): unknown[] {
+/** JSON lines, each numbered; a last line without its newline was cut off by a crash and is left out if it does not parse. */
+function jsonLines(text: string, path: string, what: string): { where: number; cells: unknown }[] {
   const lines = text.split('\n');
-  const partial = text.endsWith('\n') ? undefined : lines.pop();
-  const records = lines.filter((l) => l.trim()).map((l) => JSON.parse(l) as unknown);
-  if (partial?.trim()) {
+  const partial = text.endsWith('\n') ? undefined : lines.length;
+  const items: { where: number; cells: unknown }[] = [];
+  const corrupt: number[] = [];
+  lines.forEach((l, i) => {
+    if (!l.trim()) return;
     try {
-      records.push(JSON.parse(partial));
+      items.push({ where: i + 1, cells: JSON.parse(l) });
     } catch {
-      // the row it described was in flight when the journal stopped; it is treated as never finished
+      // the row a cut-off last line described was in flight when the journal stopped: never finished
+      if (i + 1 !== partial) corrupt.push(i + 1);
     }
+  });
+  if (corrupt.length > 0) {
+    throw new UsageError(`${what} ${path}: line${corrupt.length > 1 ? 's' : ''} ${listed(corrupt)} ${corrupt.length > 1 ? 'are' : 'is'} not valid JSON (the file is damaged)`, 'restore the file, or remove the damaged lines and resume from the rest');
   }
-  return records;
+  return items;
 }
 
-function isPrior(r: unknown): r is PriorResult {
-  const o = r as Partial<Record<keyof PriorResult, unknown>>;
-  return typeof o?.RegistryId === 'string' && typeof o.NamespaceName === 'string' && ROW_STATUSES.includes(o.status as RowStatus);
+const listed = (numbers: readonly number[]): string => (numbers.length > 10 ? `${numbers.slice(0, 10).join(', ')} and ${numbers.length - 10} more` : numbers.join(', '));
+const text = (v: unknown): string => (v === undefined || v === null ? '' : String(v));
+const optional = (v: unknown): string | undefined => (typeof v === 'string' && v !== '' ? v : undefined);
+
+function recordOf(c: Cells | null): PriorRecord | undefined {
+  if (typeof c !== 'object' || c === null) return undefined;
+  if (c.kind === 'intent') {
+    if (typeof c.key !== 'string') return undefined;
+    return {
+      kind: 'intent', key: c.key, run: optional(c.run), input: optional(c.input),
+      attempt: Number(c.attempt) || 1, at: text(c.at), notSigningBefore: c.baseline === 'not-signing',
+    };
+  }
+  if (typeof c.RegistryId !== 'string' || typeof c.NamespaceName !== 'string' || !ROW_STATUSES.includes(c.status as RowStatus)) return undefined;
+  const result: RowResult = resultOf(
+    {
+      line: Number(c.line) || 0, Region: text(c.Region), RegistryId: c.RegistryId, NamespaceName: c.NamespaceName, Name: text(c.Name),
+      KmsId: text(c.KmsId), KmsRegion: text(c.KmsRegion), Domain: text(c.Domain), Disabled: text(c.Disabled),
+    },
+    c.status as RowStatus,
+    {
+      RequestId: text(c.RequestId), ErrorCode: text(c.ErrorCode), ErrorMessage: text(c.ErrorMessage),
+      attempts: Number(c.attempts) || 0, startedAt: text(c.startedAt), finishedAt: text(c.finishedAt),
+    },
+  );
+  return { kind: 'result', key: policyKey(result), run: optional(c.run), input: optional(c.input), result, note: optional(c.note) };
+}
+
+/**
+ * The journal written by the run that wrote an export: beside it, named after it
+ * (`<base>.<run>.journal.jsonl`), the last one closed before the export was written.
+ */
+export function journalOfExport(exportPath: string): string | undefined {
+  const dir = dirname(exportPath);
+  const prefix = `${basename(exportPath, extname(exportPath))}.`;
+  try {
+    const written = statSync(exportPath).mtimeMs;
+    const candidates = readdirSync(dir)
+      .filter((name) => name.startsWith(prefix) && name.endsWith('.journal.jsonl'))
+      .map((name) => ({ path: join(dir, name), at: statSync(join(dir, name)).mtimeMs }))
+      .filter((c) => c.at <= written)
+      .sort((a, b) => b.at - a.at);
+    return candidates[0]?.path;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Keys whose intents say the namespace did not sign before the run (the plan's baseline). */
+export function recordedBaseline(records: readonly PriorRecord[]): Set<string> {
+  return new Set(records.flatMap((r) => (r.kind === 'intent' && r.notSigningBefore ? [r.key] : [])));
 }

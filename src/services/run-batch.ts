@@ -10,6 +10,7 @@ import { NOT_STARTED_CODE } from './traffic/paced-api.js';
 import { CREATE_POLICY, type RowOperation } from './policy-operations.js';
 import { createProgressMeter } from './progress-meter.js';
 import type { RunControl } from './run-control.js';
+import { stillUnknown } from '../core/unknown-outcome.js';
 
 export interface RunBatchOptions {
   /** The API, paced (services/traffic): every attempt waits for its turn in its lane. */
@@ -113,7 +114,11 @@ export async function runBatch(rows: readonly PolicyRow[], o: RunBatchOptions): 
       note,
       requestIds,
     });
-    const failed = (f: FailedOutcome, note?: string): Finished => end('failed', { RequestId: f.requestId, ErrorCode: f.code, ErrorMessage: f.message }, note);
+    // After an attempt with no answer, a failure is recorded as unknown unless a check settled it.
+    const failed = (f: FailedOutcome, note?: string, checked = false): Finished => {
+      const g = unknownBefore && !checked ? stillUnknown(f) : f;
+      return end('failed', { RequestId: g.requestId, ErrorCode: g.code, ErrorMessage: g.message }, note);
+    };
     /** Stopped before this attempt left: never sent at all, or failed with the last error. */
     const stoppedHere = (): Finished =>
       last && delivered ? failed(last, 'stopped before retrying') : { result: resultOf(identityOf(row), 'not-sent', last ? { ErrorCode: last.code, ErrorMessage: last.message } : {}), requestIds };
@@ -164,7 +169,7 @@ export async function runBatch(rows: readonly PolicyRow[], o: RunBatchOptions): 
       if (kind !== 'refused') delivered = true;
       if (op.alreadyDone(outcome.code) && unknownBefore) {
         const check = await op.confirm(o.api, row, control.signal, o.signingBefore);
-        return check.done ? end(op.doneStatus, { RequestId: outcome.requestId }, check.note) : failed(outcome, check.note);
+        return check.done ? end(op.doneStatus, { RequestId: outcome.requestId }, check.note) : failed(outcome, check.note, true);
       }
       if (op.alreadyDone(outcome.code) && op.alreadyDoneFirst === 'skipped') {
         return end('skipped', { RequestId: outcome.requestId, ErrorMessage: `nothing to do: ${outcome.code}: ${outcome.message}` });

@@ -1,7 +1,7 @@
 // Helpers for the engine's end-to-end tests: a generated CSV with its matching emulator seed, an
 // in-process emulator, the built CLI as a child process, and polling instead of fixed sleeps.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -334,4 +334,32 @@ export function duplicates<T>(values: readonly T[]): T[] {
   const twice = new Set<T>();
   for (const v of values) (seen.has(v) ? twice : seen).add(v);
   return [...twice];
+}
+
+/** The journals of the runs that wrote into `dir`, oldest first (each run has its own). */
+export function journalsIn(dir: string): string[] {
+  return readdirSync(dir)
+    .filter((name) => name.endsWith('.journal.jsonl'))
+    .map((name) => join(dir, name))
+    .sort((a, b) => statSync(a).birthtimeMs - statSync(b).birthtimeMs || a.localeCompare(b));
+}
+
+/** The journal of the latest run in `dir` (undefined before it starts). */
+export function latestJournal(dir: string): string | undefined {
+  return journalsIn(dir).at(-1);
+}
+
+/** The result lines of a journal (its intents left out), as the export holds them. */
+export function journalResults(path: string | undefined): ExportedResult[] {
+  if (!path || !existsSync(path)) return [];
+  return readFileSync(path, 'utf8')
+    .split('\n')
+    .filter((l) => l.includes('"kind":"result"'))
+    .flatMap((l) => {
+      try {
+        return [JSON.parse(l) as ExportedResult];
+      } catch {
+        return []; // being written
+      }
+    });
 }

@@ -1,0 +1,72 @@
+import { setMaxListeners } from 'node:events';
+import { applyResume, type ResumePlan } from '../core/apply-resume.js';
+import { UsageError } from '../core/errors.js';
+import { policyKey, type PolicyRow } from '../core/policy-row.js';
+import type { RowResult } from '../core/result.js';
+import type { TcrApi } from '../core/tcr-api.js';
+import { journalOfExport, readPriorRecords, recordedBaseline } from '../services/read-prior-results.js';
+import { plural } from '../ui/plain-reporter.js';
+
+/**
+ * Reads a --resume file against this input: what earlier runs settled, what they left unknown, what is
+ * left to send. A file that does not belong to this input is refused unless --force.
+ */
+export async function readResume(path: string, rows: readonly PolicyRow[], input: string, force: boolean): Promise<ResumePlan> {
+  const records = await readPriorRecords(path, '--resume file');
+  // An export carries no baseline; the journal its run left beside it does.
+  const journal = records.some((r) => r.run !== undefined) ? undefined : journalOfExport(path);
+  const baseline = journal ? recordedBaseline(await readPriorRecords(journal, 'journal')) : new Set<string>();
+  const plan = applyResume(rows, records, input, baseline);
+  if (plan.mismatch && !force) {
+    throw new UsageError(`--resume ${path} ${plan.mismatch}`, 'pass the results or journal file of an earlier run of this CSV, or --force to use it anyway');
+  }
+  return plan;
+}
+
+/** The rows still to go through a run after a resume, and the results it carries, before any check. */
+export interface Remaining {
+  /** Rows to plan and send. */
+  readonly rows: readonly PolicyRow[];
+  /**
+   * Rows a check saw not signing, sent again without the plan: the earlier run's plan let them
+   * through, and a request of that run still on its way could make this plan call them signing.
+   */
+  readonly resend: readonly PolicyRow[];
+  readonly settled: readonly RowResult[];
+  /** Keys a check saw not signing: this run's baseline for them. */
+  readonly notSigning: ReadonlySet<string>;
+}
+
+const byLine = (a: PolicyRow, b: PolicyRow): number => a.line - b.line;
+
+/** A dry run does not check: rows with an unknown outcome are previewed as the live run might send them. */
+export function remainingUnchecked(resume: ResumePlan | undefined, rows: readonly PolicyRow[], err: NodeJS.WritableStream): Remaining {
+  if (!resume) return { rows, resend: [], settled: [], notSigning: new Set() };
+  if (resume.toCheck.length > 0) {
+    err.write(`${plural(resume.toCheck.length, 'row')} had an unknown outcome in the earlier run: a live run checks each (DescribeNamespaces) and sends it only if it does not sign.\n`);
+  }
+  return { rows: [...resume.toSend, ...resume.toCheck.map((c) => c.row)].sort(byLine), resend: [], settled: resume.carried, notSigning: new Set() };
+}
+
+/** A live run checks the rows an earlier run left unknown before planning the rest. */
+export async function remainingChecked(resume: ResumePlan | undefined, rows: readonly PolicyRow[], api: TcrApi, err: NodeJS.WritableStream): Promise<Remaining> {
+  if (!resume) return { rows, resend: [], settled: [], notSigning: new Set() };
+  if (resume.toCheck.length === 0) return { rows: resume.toSend, resend: [], settled: resume.carried, notSigning: new Set() };
+  const { checkUnknownRows } = await import('../services/check-unknown-rows.js');
+  const signal = new AbortController().signal;
+  setMaxListeners(0, signal); // the SDK listens on it once per read
+  const checked = await checkUnknownRows(api, resume.toCheck, signal);
+  const created = checked.settled.filter((r) => r.status === 'created').length;
+  err.write(`Checked ${plural(resume.toCheck.length, 'row')} left unknown by the earlier run: ${created} created by it, ${checked.toSend.length} to send again, ${checked.settled.length - created} still unknown.\n`);
+  return { rows: resume.toSend, resend: checked.toSend, settled: [...resume.carried, ...checked.settled], notSigning: checked.notSigning };
+}
+
+/** What a run sends: the rows its plan lets through (all rows without a plan) and those sent again after a check, in line order. */
+export function sendOrder(planned: readonly PolicyRow[], resend: readonly PolicyRow[]): PolicyRow[] {
+  return resend.length === 0 ? [...planned] : [...planned, ...resend].sort(byLine);
+}
+
+/** This run's baseline: the plan's (the rows it lets through did not sign), or a resume check's. */
+export function baselineOf(notSigning: ReadonlySet<string>, plan: ((row: PolicyRow) => boolean | undefined) | undefined): (row: PolicyRow) => boolean | undefined {
+  return (row) => (notSigning.has(policyKey(row.request)) ? false : plan?.(row));
+}

@@ -1,0 +1,37 @@
+import type { RowResult } from './result.js';
+
+/** What every journal line says about where it comes from. */
+export interface RunStamp {
+  /** The run that wrote the line (see newRunId). */
+  readonly run: string;
+  /** Fingerprint of the input rows, so a resume can tell the same CSV from another. */
+  readonly input: string;
+}
+
+/** An attempt about to be sent. A row whose last line is an intent has an unknown outcome. */
+export interface IntentLine extends RunStamp {
+  readonly kind: 'intent';
+  /** `RegistryId/NamespaceName`. */
+  readonly key: string;
+  readonly line: number;
+  readonly attempt: number;
+  readonly at: string;
+  /** The plan (or a resume's check) saw the namespace not signing before this batch touched it. */
+  readonly baseline?: 'not-signing';
+}
+
+/** A row's final result, as exported, plus what the journal keeps besides. */
+export interface ResultLine extends RunStamp, RowResult {
+  readonly kind: 'result';
+  readonly key: string;
+  readonly requestIds?: readonly string[];
+  readonly note?: string;
+}
+
+/**
+ * One record of an earlier run, from a journal or a results export (exports carry no run, input,
+ * intent or baseline). Only what resume and rollback need.
+ */
+export type PriorRecord =
+  | { readonly kind: 'intent'; readonly key: string; readonly run?: string; readonly input?: string; readonly attempt: number; readonly at: string; readonly notSigningBefore: boolean }
+  | { readonly kind: 'result'; readonly key: string; readonly run?: string; readonly input?: string; readonly result: RowResult; readonly note?: string };
