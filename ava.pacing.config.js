@@ -4,6 +4,6 @@ export default {
   extensions: { ts: 'module', tsx: 'module' },
   nodeArguments: ['--import=tsx'],
   workerThreads: false,
-  files: ['test/pacing.e2e.test.ts'],
+  files: ['test/pacing*.e2e.test.ts'],
   timeout: '120s',
 };

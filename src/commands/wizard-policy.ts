@@ -162,6 +162,6 @@ function showReview(ctx: PolicyContext, answers: PolicyAnswers): void {
     problems.forEach((p) => ctx.err.write(`${formatProblem(p)}\n`));
     return;
   }
-  const commandLine = createCommandLine(answers, { endpoint: ctx.endpoint.url, profile: ctx.profile });
+  const commandLine = createCommandLine(answers, { endpoint: ctx.endpoint.given, profile: ctx.profile });
   ctx.out.write(formatReview(previewRequest(row, ctx.endpoint.forRegion(row.region).url), commandLine));
 }

@@ -1,5 +1,5 @@
 import { pickSendOptions, type CommandSpec } from '../cli/command-specs.js';
-import { endpointsFlag, parseFlags, stringFlag, type FlagValues } from '../cli/parse-flags.js';
+import { endpointsFlag, listFlag, parseFlags, stringFlag, type FlagValues } from '../cli/parse-flags.js';
 import { readSendOptions } from '../cli/send-options.js';
 import { CancelledError, UsageError } from '../core/errors.js';
 import type { Endpoints } from '../core/endpoint.js';
@@ -102,7 +102,8 @@ async function manyFromCsv(flags: FlagValues, preferDryRun: boolean): Promise<nu
 
 /** `status` over every region (the wizard's --region is a default, not a filter), then the way to close the gaps. */
 async function showCoverage(flags: FlagValues): Promise<number> {
-  const argv = (['endpoint', 'profile'] as const).flatMap((name) => (typeof flags[name] === 'string' ? [`--${name}`, flags[name]] : []));
+  const given = (name: string): string[] => listFlag(flags, name).flatMap((value) => [`--${name}`, value]);
+  const argv = [...given('endpoint'), ...given('profile')];
   const code = await (await import('./status.js')).run(argv);
   process.stderr.write('To sign what does not sign yet: tcr-sigpolicy discover --all-registries --unsigned-only --kms-id KEY --kms-region R --out unsigned.csv\n');
   return code;

@@ -15,7 +15,8 @@ export interface PolicyAnswers {
 
 /** Where the wizard talks to, carried into the command line it prints. */
 export interface Connection {
-  readonly endpoint?: string;
+  /** Every --endpoint given (one URL, or REGION=URL entries). */
+  readonly endpoint?: string | readonly string[];
   readonly profile?: string;
 }
 
@@ -92,7 +93,7 @@ export function createCommandLine(answers: PolicyAnswers, connection: Connection
   add('domain', answers.domain);
   if (answers.disabled) words.push('--disabled');
   add('region', answers.region);
-  if (connection.endpoint && connection.endpoint !== DEFAULT_ENDPOINT) add('endpoint', connection.endpoint);
+  for (const endpoint of [connection.endpoint ?? []].flat()) if (endpoint !== DEFAULT_ENDPOINT) add('endpoint', endpoint);
   add('profile', connection.profile);
   words.push('--yes');
   return words.join(' ');

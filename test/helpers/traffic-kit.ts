@@ -1,0 +1,36 @@
+// Datasets for the traffic tests: one registry of `n` namespaces, rows over `keys` KMS keys.
+import type { EmulatorHandle } from '../../src/services/emulator/index.js';
+import type { EmulatorSeed } from '../../src/services/emulator/seed-format.js';
+import { disagreements } from './agreement.js';
+import type { ExportedResult } from './engine-kit.js';
+
+const REGISTRY = 'tcr-trgz01';
+const keyId = (i: number): string => `33333333-0000-4000-8000-${String(i).padStart(12, '0')}`;
+const names = (n: number, prefix = 'team'): string[] => Array.from({ length: n }, (_, i) => `${prefix}-${String(i).padStart(3, '0')}`);
+
+export function seedOf(n: number, keys = 1, region = 'ap-guangzhou', registry = REGISTRY): EmulatorSeed {
+  return {
+    registries: [{ RegistryId: registry, Region: region, Namespaces: names(n) }],
+    kmsKeys: Array.from({ length: keys }, (_, i) => ({ KeyId: keyId(i), Region: region, KeyUsage: 'ASYMMETRIC_SIGN_VERIFY_RSA_2048' })),
+  };
+}
+export function csvOf(n: number, keys = 1, region = 'ap-guangzhou', registry = REGISTRY): string {
+  const rows = names(n).map((ns, i) => `${region},${registry},${ns},${ns}-signing,${keyId(i % keys)},${region}`);
+  return `Region,RegistryId,NamespaceName,Name,KmsId,KmsRegion\n${rows.join('\n')}\n`;
+}
+
+/** Every recorded status agrees with the emulators' state (each judged on the rows of its registries). */
+export function assertAgrees(
+  t: { deepEqual: (a: unknown, b: unknown, m?: string) => void },
+  results: readonly ExportedResult[],
+  emulators: readonly (readonly [EmulatorHandle, EmulatorSeed])[],
+): void {
+  for (const [emulator, seed] of emulators) {
+    const registries = new Set((seed.registries ?? []).map((r) => r.RegistryId));
+    t.deepEqual(disagreements(emulator, seed, results.filter((r) => registries.has(r.RegistryId))), [], 'the record agrees with the emulator');
+  }
+}
+
+export const arrivals = (emulator: EmulatorHandle, action: string): number[] =>
+  emulator.state.recentRequests().filter((r) => r.action === action).map((r) => Date.parse(r.receivedAt));
+
