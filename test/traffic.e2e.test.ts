@@ -2,8 +2,6 @@
 // redis-server. Each test ends by comparing what was recorded with what the emulator holds.
 import test from 'ava';
 import { join } from 'node:path';
-import type { EmulatorHandle } from '../src/services/emulator/index.js';
-import type { EmulatorSeed } from '../src/services/emulator/seed-format.js';
 import { cliEnv, readJsonLines, runCli, startKitEmulator, tempDir, writeCsv, type ExportedResult } from './helpers/engine-kit.js';
 import { assertAgrees, csvOf, seedOf } from './helpers/traffic-kit.js';
 
