@@ -151,3 +151,8 @@ export const COMMANDS: readonly CommandSpec[] = [
 export function findCommand(name: string): CommandSpec | undefined {
   return COMMANDS.find((c) => c.name === name);
 }
+
+/** Whether a command takes `--flag`. */
+export function takesFlag(command: string, flag: string): boolean {
+  return findCommand(command)?.options[flag] !== undefined;
+}

@@ -16,6 +16,7 @@ import { bufferSource } from '../ui/buffered-source.js';
 import { createJsonReporter } from '../ui/json-reporter.js';
 import { createPlainReporter, formatPlan, plural } from '../ui/plain-reporter.js';
 import { formatDuration } from '../ui/format-duration.js';
+import { closingBlock } from '../ui/closing-block.js';
 import type { AppliedPlan } from '../core/plan-summary.js';
 import type { RowOperation } from '../services/policy-operations.js';
 import { runDryRun } from './dry-run.js';
@@ -38,6 +39,8 @@ export interface SendRequest {
   readonly input?: string;
   /** What each row sends: CreateSignaturePolicy by default; rollback passes DeleteSignaturePolicy. */
   readonly operation?: RowOperation;
+  /** The command line (after `tcr-sigpolicy`) that runs this batch again: the resume line is built from it. */
+  readonly rerun?: readonly string[];
 }
 
 const interactive = (): boolean => process.stdin.isTTY === true && process.stdout.isTTY === true;
@@ -88,8 +91,7 @@ export async function sendRows(req: SendRequest): Promise<number> {
     });
     await face;
     await journal.close();
-    process.stderr.write(`Journal: ${journal.path}\n`);
-    return await finish(outcome.results, outcome.interrupted, req);
+    return await finish(outcome.results, outcome.interrupted, req, journal.path);
   } catch (error) {
     // A runner that throws never sends `end`: take the dashboard down so the terminal is restored.
     faceGone.abort();
@@ -127,14 +129,12 @@ async function confirmRun(rows: readonly PolicyRow[], options: SendOptions, plan
   if (!ok) throw new CancelledError('Nothing was sent.');
 }
 
-async function finish(results: readonly RowResult[], interrupted: boolean, req: SendRequest): Promise<number> {
+async function finish(results: readonly RowResult[], interrupted: boolean, req: SendRequest, journal?: string): Promise<number> {
   const { options } = req;
   // Without --out, a batch on a terminal offers the export; create (a face of its own) and --json do not.
   const out = options.out ?? (!req.face && !options.json && !interrupted && interactive() ? await offerExport(req.input) : undefined);
-  if (out) {
-    await exportResults(out, results);
-    process.stderr.write(`Results: ${out}\n`);
-  }
+  if (out) await exportResults(out, results);
+  process.stderr.write(closingBlock({ results, interrupted, out, journal, rerun: req.rerun }));
   return exitCodeFor(countStatuses(results), interrupted);
 }
 

@@ -46,6 +46,8 @@ export interface DashboardState {
   readonly finished: readonly FinishedItem[];
   /** The finished rows that need the user: `failed`, and `invalid` (blocked by the plan), for the summary at the end. */
   readonly failures: readonly RowResult[];
+  /** Rows the run never sent: summed up in a line or two at the end rather than listed one by one. */
+  readonly notSent: readonly RowResult[];
   readonly stopping: { readonly reason: 'interrupt' | 'auth-failure' | 'abort'; readonly message: string } | undefined;
   readonly end: { readonly elapsedMs: number; readonly interrupted: boolean } | undefined;
 }
@@ -58,6 +60,7 @@ export function initialDashboardState(): DashboardState {
     inFlight: [],
     finished: [],
     failures: [],
+    notSent: [],
     stopping: undefined,
     end: undefined,
   };
@@ -74,20 +77,28 @@ export function reduceDashboardEvents(state: DashboardState, events: readonly Ba
   if (events.length === 0) return state;
   const finished: FinishedItem[] = [];
   const failures: RowResult[] = [];
+  const notSent: RowResult[] = [];
   let next = state;
   for (const event of events) {
-    next = applyEvent(next, event, state.finished.length + finished.length, finished, failures);
+    next = applyEvent(next, event, state.finished.length + finished.length, { finished, failures, notSent });
   }
-  if (finished.length === 0) return next;
+  if (finished.length === 0 && notSent.length === 0) return next;
   return {
     ...next,
-    finished: state.finished.concat(finished),
+    notSent: notSent.length === 0 ? state.notSent : state.notSent.concat(notSent),
+    finished: finished.length === 0 ? state.finished : state.finished.concat(finished),
     failures: failures.length === 0 ? state.failures : state.failures.concat(failures),
   };
 }
 
-/** Applies one event; finished rows are pushed onto `finished` / `failures` for the caller to append. */
-function applyEvent(state: DashboardState, event: BatchEvent, seq: number, finished: FinishedItem[], failures: RowResult[]): DashboardState {
+interface Collected {
+  readonly finished: FinishedItem[];
+  readonly failures: RowResult[];
+  readonly notSent: RowResult[];
+}
+
+/** Applies one event; finished rows are pushed onto the collected lists for the caller to append. */
+function applyEvent(state: DashboardState, event: BatchEvent, seq: number, { finished, failures, notSent }: Collected): DashboardState {
   switch (event.type) {
     case 'plan':
       // Its skipped and blocked rows arrive as row-done; only the counts are kept, for the header.
@@ -109,7 +120,8 @@ function applyEvent(state: DashboardState, event: BatchEvent, seq: number, finis
     }
     case 'row-done': {
       const { result } = event;
-      finished.push(event.note === undefined ? { seq, result } : { seq, result, note: event.note });
+      if (result.status === 'not-sent') notSent.push(result);
+      else finished.push(event.note === undefined ? { seq, result } : { seq, result, note: event.note });
       if (result.status === 'failed' || result.status === 'invalid') failures.push(result);
       const counts = { ...state.progress.counts, [result.status]: state.progress.counts[result.status] + 1 };
       return {

@@ -3,7 +3,8 @@ import type { BatchEvent, BatchEventListener } from '../core/batch-events.js';
 import { totalCalls, type PlanSummary } from '../core/plan-summary.js';
 import { createLineBuffer } from './line-buffer.js';
 import { formatDuration } from './format-duration.js';
-import { formatCounts, formatRowLine } from './format-row.js';
+import { formatCounts, formatRowLine, notSentLines } from './format-row.js';
+import type { RowResult } from '../core/result.js';
 
 export interface ReporterStreams {
   /** Results: one line (or JSON object) per row. */
@@ -22,10 +23,14 @@ export function createPlainReporter({ out, err }: ReporterStreams, options: { re
   let done = 0;
   let lastProgress = 0;
   let dryRun = false;
+  // Rows the run never sent share one cause (a stop, a refused credential): one line says it for all.
+  const notSent: RowResult[] = [];
+  let planFailed = false;
 
   return (event: BatchEvent) => {
     switch (event.type) {
       case 'plan':
+        planFailed = event.failure !== undefined;
         if (options.showPlan !== false) err.write(formatPlan(event));
         break;
       case 'start':
@@ -36,7 +41,11 @@ export function createPlainReporter({ out, err }: ReporterStreams, options: { re
       case 'row-done': {
         done += 1;
         const r = event.result;
-        if (r.ErrorCode && r.status !== 'invalid') errorCodes.set(r.ErrorCode, (errorCodes.get(r.ErrorCode) ?? 0) + 1);
+        if (r.ErrorCode && r.status !== 'invalid' && r.status !== 'not-sent') errorCodes.set(r.ErrorCode, (errorCodes.get(r.ErrorCode) ?? 0) + 1);
+        if (r.status === 'not-sent') {
+          notSent.push(r);
+          break;
+        }
         lines.push(`${formatRowLine(r, done, total, event.note)}\n`);
         if (event.request) lines.push(`${' '.repeat(String(total).length * 2 + 4)}${event.request.action} ${event.request.version} ${event.request.body}\n`);
         break;
@@ -53,6 +62,7 @@ export function createPlainReporter({ out, err }: ReporterStreams, options: { re
         err.write(`${event.message}\n`);
         break;
       case 'end': {
+        for (const line of notSentLines(notSent, planFailed ? 'the preflight failed, see above' : undefined)) lines.push(`${line}\n`);
         lines.flush();
         const codes = [...errorCodes].sort((a, b) => b[1] - a[1]).map(([c, n]) => `${c} ${n}`);
         const tail = dryRun ? ' Nothing was sent.' : '';
