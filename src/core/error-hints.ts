@@ -1,3 +1,5 @@
+import { UsageError } from './errors.js';
+
 /** A "try this" line for the error codes users meet most. */
 const HINTS: readonly [RegExp, string][] = [
   [/^AuthFailure\.SecretIdNotFound$/, 'the SecretId is unknown: check TENCENTCLOUD_SECRET_ID or the --profile'],
@@ -14,4 +16,17 @@ const HINTS: readonly [RegExp, string][] = [
 
 export function hintFor(code: string): string | undefined {
   return HINTS.find(([pattern]) => pattern.test(code))?.[1];
+}
+
+/** AuthFailure.* : the API refused who we are, so every later call would be refused too. */
+export function isCredentialRefusal(code: string): boolean {
+  return code.startsWith('AuthFailure');
+}
+
+/** The one message for refused credentials: what the API said, and what to change. */
+export function credentialsRefused(failure: { readonly code: string; readonly message: string }, endpoint: string): UsageError {
+  return new UsageError(
+    `the credentials were refused by ${endpoint} (${failure.code}: ${failure.message}); nothing was sent`,
+    `${hintFor(failure.code) ?? 'check the credentials'}, then run again`,
+  );
 }

@@ -35,7 +35,8 @@ export class PreflightError extends UsageError {
 export function readHint(failure: Pick<FailedOutcome, 'code' | 'httpStatus'>, skippable: boolean): string {
   const orSkip = skippable ? ', or pass --no-preflight to send without checking' : '';
   if (failure.code.startsWith('AuthFailure')) return 'check the credentials (TENCENTCLOUD_SECRET_ID / TENCENTCLOUD_SECRET_KEY or --profile)';
-  if (classifyFailure(failure) === 'unknown') return `check the network and --endpoint${orSkip}`;
+  // Without the plan the sends would meet the same dead endpoint, each with an unknown outcome: no --no-preflight here.
+  if (classifyFailure(failure) === 'unknown') return 'nothing answered: check the network and --endpoint (for the emulator: is it still running?), then run again';
   return `these reads need tcr:DescribeInstances, tcr:DescribeNamespaces and kms:DescribeKeys: grant them${orSkip}`;
 }
 
