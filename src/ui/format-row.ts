@@ -52,7 +52,7 @@ export function lineRanges(lines: readonly number[]): string {
 export function notSentLines(rows: readonly RowResult[], sharedCause?: string): string[] {
   const byCause = new Map<string, RowResult[]>();
   for (const r of rows) {
-    const cause = sharedCause ?? r.ErrorCode ? `${r.ErrorCode}: ${r.ErrorMessage}` : r.ErrorMessage || 'the run stopped before sending them';
+    const cause = sharedCause ?? (r.ErrorCode ? `${r.ErrorCode}: ${r.ErrorMessage}` : r.ErrorMessage || 'the run stopped before sending them');
     byCause.set(cause, [...(byCause.get(cause) ?? []), r]);
   }
   return [...byCause].map(([cause, group]) => {

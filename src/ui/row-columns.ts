@@ -29,7 +29,7 @@ export function fitCell(text: string, cell: number, ellipsis: string): string {
 
 /**
  * `registry/namespace` in at most `room` characters. What tells rows apart is kept: the namespace
- * whole when it can be, and the registry's last characters (`tcr-…cd34/payments`); whatever is
+ * whole when it can be, and the registry's last characters (`tcr-…cd34/payments`, `…cd34/recommendations`); whatever is
  * still too long is cut in the middle, never at the end.
  */
 export function abbreviateKey(text: string, room: number, ellipsis: string): string {
@@ -41,6 +41,8 @@ export function abbreviateKey(text: string, room: number, ellipsis: string): str
     // One short form for every registry, so the rows still line up: `tcr-…cd34`.
     const short = abbreviateMiddle(registry, 4 + ellipsis.length + 4, ellipsis, 4);
     if (short.length + rest.length <= room) return `${short}${rest}`;
+    const tail = `${ellipsis}${registry.slice(-4)}`;
+    if (tail.length + rest.length <= room) return `${tail}${rest}`;
   }
   return abbreviateMiddle(text, room, ellipsis);
 }

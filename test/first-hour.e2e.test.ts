@@ -1,0 +1,85 @@
+// What a new user sees in a real terminal (tmux): refused credentials, NO_COLOR, TERM=dumb, 60 columns.
+import test from 'ava';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DEMO_SECRET_ID } from '../src/services/emulator/index.js';
+import { startTestEmulator } from './emulator-kit.js';
+import { CURSOR_MOVES, rawOf, SGR } from './first-hour-kit.js';
+import { ENDED, occurrences, startTmux } from './helpers/tmux.js';
+
+const scratch = (): string => mkdtempSync(join(tmpdir(), 'tcr-first-hour-'));
+
+test('the wizard with refused credentials stops at the first list, says why once, and colours nothing (NO_COLOR=1)', async (t) => {
+  const emulator = await startTestEmulator();
+  t.teardown(() => emulator.close());
+  const cwd = scratch();
+  const record = join(cwd, 'terminal.raw');
+  const term = await startTmux(t, {
+    args: ['--endpoint', emulator.url, '--region', 'ap-guangzhou'],
+    env: { TENCENTCLOUD_SECRET_ID: 'AKIDnotKnownToTheEmulator000000000000', TENCENTCLOUD_SECRET_KEY: 'wrong', NO_COLOR: '1' },
+    cwd,
+    record,
+  });
+  await term.waitFor('What would you like to do?');
+  await term.keys('Enter');
+  await term.waitFor('Region of the registry');
+  await term.keys('Enter');
+  const screen = await term.waitFor(ENDED);
+
+  t.true(screen.includes('[exit 2]'), screen);
+  t.is(occurrences(screen, 'the credentials were refused'), 1, screen);
+  t.regex(screen, /AuthFailure\.SecretIdNotFound/);
+  t.regex(screen, /hint: the SecretId is unknown: check TENCENTCLOUD_SECRET_ID or the --profile/);
+  t.false(screen.includes('Registry id'), 'no value is asked for after the refusal');
+  t.false(screen.includes('type the value instead'));
+  t.false(screen.includes('wrong'), 'the secret key is never shown');
+  t.deepEqual(rawOf(record).match(SGR) ?? [], [], 'no colour codes, the prompts included');
+  t.true(rawOf(record).includes('What would you like to do?'), 'the recording holds the prompts');
+});
+
+test('NO_COLOR=1: the demo, its dashboard and its export question carry no colour codes', async (t) => {
+  const cwd = scratch();
+  const record = join(cwd, 'terminal.raw');
+  const term = await startTmux(t, { args: ['demo'], cwd, record, env: { NO_COLOR: '1' } });
+  await term.waitFor('Export results?', 60_000);
+  await term.keys('n');
+  const screen = await term.waitFor(ENDED);
+  t.true(screen.includes('[exit 0]'), screen);
+  const raw = rawOf(record);
+  t.true(raw.includes('Needs attention'), 'the recording holds the final frame');
+  t.deepEqual(raw.match(SGR) ?? [], []);
+});
+
+test('TERM=dumb: plain lines, no cursor movement, no question it cannot redraw', async (t) => {
+  const cwd = scratch();
+  const record = join(cwd, 'terminal.raw');
+  const term = await startTmux(t, { args: ['demo'], cwd, record, env: { TERM: 'dumb' } });
+  const screen = await term.waitFor(ENDED, 60_000);
+  t.true(screen.includes('[exit 0]'), screen);
+  t.regex(screen, /\[60\/60\]/, 'one plain line per row');
+  t.regex(screen, /Done in [\d.]+ ?m?s: /);
+  const raw = rawOf(record);
+  t.deepEqual(raw.match(CURSOR_MOVES) ?? [], [], 'no cursor movement or erase codes');
+  t.deepEqual(raw.match(SGR) ?? [], [], 'no colour on a dumb terminal');
+  t.false(raw.includes('Export results?'));
+});
+
+test('60 columns: every namespace whole, RequestIds kept in part, every reason in full', async (t) => {
+  const cwd = scratch();
+  const term = await startTmux(t, { args: ['demo'], cwd, width: 60, height: 50 });
+  const screen = await term.waitFor('Export results?', 60_000);
+  for (const namespace of ['recommendations', 'data.warehouse', 'observability', 'notifications', 'support-tools']) {
+    t.regex(screen, new RegExp(`(tcr-)?…\\w{4}/${namespace.replace('.', '\\.')} +created {2}[0-9a-f]{8}…[0-9a-f]{4}`), namespace);
+  }
+  t.regex(screen, /L13 +tcr-…cd34\/data\.warehouse/, 'the registry keeps its last characters');
+  const attention = screen.slice(screen.indexOf('Needs attention'));
+  // Wrapped, the whole reason is on the screen: joined again it reads as one sentence.
+  const joined = attention.replace(/\n\s+/g, ' ');
+  t.regex(joined, /usage ENCRYPT_DECRYPT; image signing needs ASYMMETRIC_SIGN_VERIFY_RSA_2048/);
+  t.regex(joined, /namespace identity does not exist in registry tcr-9x8y7z6w/);
+  // The demo's own introduction (issue 11's text) aside, the dashboard's lines fit.
+  const dashboard = screen.slice(screen.indexOf('watch the plan catch them.') + 27).split('\n');
+  t.deepEqual(dashboard.filter((line) => [...line].length > 60), []);
+  t.false(screen.includes(DEMO_SECRET_ID.slice(10)), 'no secret on screen');
+});
