@@ -10,6 +10,8 @@ import { TEMPLATE_CSV } from './template.js';
 import { readDiscoverFlags, type DiscoverFlags } from './discover-flags.js';
 import { readRegistry } from './discover-registry.js';
 import { plural } from '../ui/plain-reporter.js';
+import { DEFAULT_ENDPOINT } from '../core/endpoint.js';
+import { shellQuote } from '../core/policy-answers.js';
 
 const spec = findCommand('discover') as CommandSpec;
 const HEADER = (TEMPLATE_CSV.split('\n')[0] ?? '').split(',');
@@ -33,11 +35,11 @@ export async function run(argv: readonly string[]): Promise<number> {
   const csv = stringify([HEADER, ...discovered.rows.map((cells) => HEADER.map((column) => cells[column as keyof typeof cells] ?? ''))]);
   if (flags.out) await writeFile(flags.out, csv);
   else process.stdout.write(csv);
-  process.stderr.write(summary(discovered, found.names.size, flags));
+  process.stderr.write(summary(discovered, found.names.size, flags, typeof values.region === 'string' ? values.region : undefined));
   return 0;
 }
 
-function summary(d: Discovered, total: number, flags: DiscoverFlags): string {
+function summary(d: Discovered, total: number, flags: DiscoverFlags, region: string | undefined): string {
   const drops = [
     d.dropped.match ? `${d.dropped.match} not matching --match` : '',
     d.dropped.exclude ? `${d.dropped.exclude} matching --exclude` : '',
@@ -46,6 +48,15 @@ function summary(d: Discovered, total: number, flags: DiscoverFlags): string {
   const where = flags.out ?? 'standard output';
   const head = `Wrote ${plural(d.rows.length, 'row')} to ${where} from ${plural(total, 'namespace')} of ${flags.request.registryId}${drops.length ? ` (left out: ${drops.join(', ')})` : ''}.\n`;
   if (d.rows.length === 0) return `${head}warning: no namespace is left; check --match, --exclude and --unsigned-only.\n`;
-  const next = flags.out ? `Review it, then: tcr-sigpolicy batch ${flags.out} --dry-run\n` : '';
+  const next = flags.out ? `Review it, then: ${batchLine(flags, region)}\n` : '';
   return head + next;
+}
+
+/** The batch command for the written file, with the connection the user gave (else its reads would go elsewhere). */
+function batchLine(flags: DiscoverFlags, region: string | undefined): string {
+  const words = ['tcr-sigpolicy', 'batch', flags.out ?? '-'];
+  if (flags.endpoint.url !== DEFAULT_ENDPOINT) words.push('--endpoint', flags.endpoint.url);
+  if (region) words.push('--region', region);
+  if (flags.profile) words.push('--profile', flags.profile);
+  return [...words, '--dry-run'].map(shellQuote).join(' ');
 }

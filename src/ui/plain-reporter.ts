@@ -80,6 +80,7 @@ function startLine(event: Extract<BatchEvent, { type: 'start' }>): string {
   const requests = plural(event.total, event.action ? `${event.action} request` : 'request');
   if (event.dryRun) return `Dry run: ${requests} for ${where}; nothing will be sent.\n`;
   const journal = event.journal ? `\nJournal: ${event.journal}` : '';
+  if (event.total === 0) return `Nothing to send.${journal}\n`;
   return `Sending ${requests} to ${where} at up to ${event.rate}/s.${journal}\n`;
 }
 
