@@ -1,6 +1,6 @@
 import type { FlagValues } from '../cli/parse-flags.js';
 import type { Endpoint } from '../core/endpoint.js';
-import { checkDomain, checkKmsId, checkNamespace, checkPolicyNameStyle, checkRegion, checkRegistryId, type FieldRule } from '../core/field-rules.js';
+import { checkDomain, checkField, checkKmsId, checkNamespace, checkPolicyNameStyle, checkRegion, checkRegistryId, type FieldRule } from '../core/field-rules.js';
 import {
   answersToFlags, createCommandLine, defaultPolicyName, withNamespace, withRegion, type PolicyAnswers,
 } from '../core/policy-answers.js';
@@ -38,8 +38,8 @@ export interface PolicyState {
 }
 
 /** A typed value must be there and pass the rule the CSV intake applies to the same column. */
-export const required = (rule: FieldRule): FieldRule => (v) => (v === '' ? 'required; fill it in' : rule(v));
-export const optional = (rule: FieldRule): FieldRule => (v) => (v === '' ? undefined : rule(v));
+export const required = (rule: FieldRule): FieldRule => (v) => (v === '' ? 'required; fill it in' : (checkField(v) ?? rule(v)));
+export const optional = (rule: FieldRule): FieldRule => (v) => (v === '' ? undefined : (checkField(v) ?? rule(v)));
 const anyName: FieldRule = () => undefined;
 
 /** A flag's answer counts only when it passes its rule; a bad one is asked again, with the flag's value to fix. */
