@@ -23,7 +23,7 @@ test('demo runs the dashboard to its summary, then exports the results where the
   await term.keys('Enter');
   const done = await term.waitFor(ENDED);
   t.true(done.includes('[exit 0]'), done);
-  t.true(done.includes('Results: sample.results.json'));
+  t.regex(done, /^Results: +sample\.results\.json$/m, 'the closing block says where the results are');
   t.true(done.includes('That was a rehearsal'));
   t.true(done.includes('[tty cooked]'), 'the terminal is out of raw mode');
 
