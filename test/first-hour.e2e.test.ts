@@ -1,11 +1,12 @@
 // What a new user sees in a real terminal (tmux): refused credentials, NO_COLOR, TERM=dumb, 60 columns.
 import test from 'ava';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DEMO_SECRET_ID } from '../src/services/emulator/index.js';
 import { startTestEmulator } from './emulator-kit.js';
 import { CURSOR_MOVES, rawOf, SGR } from './first-hour-kit.js';
+import { ROOT } from './helpers/run-cli.js';
 import { ENDED, occurrences, startTmux } from './helpers/tmux.js';
 
 const scratch = (): string => mkdtempSync(join(tmpdir(), 'tcr-first-hour-'));
@@ -82,4 +83,26 @@ test('60 columns: every namespace whole, RequestIds kept in part, every reason i
   const dashboard = screen.slice(screen.indexOf('watch the plan catch them.') + 27).split('\n');
   t.deepEqual(dashboard.filter((line) => [...line].length > 60), []);
   t.false(screen.includes(DEMO_SECRET_ID.slice(10)), 'no secret on screen');
+});
+
+test('batch with refused credentials on a terminal: the cause once with its hint, one not-sent line, no export question', async (t) => {
+  const emulator = await startTestEmulator();
+  t.teardown(() => emulator.close());
+  const cwd = scratch();
+  writeFileSync(join(cwd, 'policies.csv'), readFileSync(join(ROOT, 'fixtures', 'sample.csv')));
+  const term = await startTmux(t, {
+    args: ['batch', 'policies.csv', '--endpoint', emulator.url],
+    env: { TENCENTCLOUD_SECRET_ID: 'AKIDnotKnownToTheEmulator000000000000', TENCENTCLOUD_SECRET_KEY: 'wrong' },
+    cwd,
+  });
+  const screen = await term.waitFor(ENDED);
+  t.true(screen.includes('[exit 1]'), screen);
+  t.is(occurrences(screen, 'The SecretId AKIDnotKnownToTheEmulator000000000000 does not exist'), 1, screen);
+  t.regex(screen, /hint: the SecretId is unknown: check TENCENTCLOUD_SECRET_ID or the --profile/);
+  t.regex(screen, /^not-sent 60 rows \(lines 2-61\): the preflight failed$/m);
+  t.regex(screen, /Stopped after [^:]+: 60 rows not sent\./);
+  t.is(screen.split('\n').filter((line) => line.startsWith('not-sent')).length, 1, 'no line per row');
+  t.notRegex(screen, /not-sent.*SecretIdNotFound/, 'the cause is not repeated on the not-sent line');
+  t.false(screen.includes('Export results?'), 'nothing was sent, so nothing to export');
+  t.false(screen.includes('Resume:'), 'nothing was sent: running it again is the resume');
 });

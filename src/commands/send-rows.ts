@@ -77,7 +77,8 @@ export async function sendRows(req: SendRequest): Promise<number> {
   });
   const control = new RunControl();
   const faceGone = new AbortController();
-  const face = startFace(req, hub, control, confirming && plan !== undefined, faceGone.signal);
+  // With nothing to ask, the confirmation shows no plan: the face says it (a failed plan once, not twice).
+  const face = startFace(req, hub, control, confirming && plan !== undefined && toSend.length > 0, faceGone.signal);
   const onSignal = (): void => control.stop();
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);
@@ -116,8 +117,8 @@ function startFace(req: SendRequest, hub: ReturnType<typeof createEventHub>, con
 
 /** Shows the plan, then asks; with nothing left to send there is nothing to ask. */
 async function confirmRun(rows: readonly PolicyRow[], options: SendOptions, plan: AppliedPlan | undefined, operation: RowOperation | undefined): Promise<void> {
-  if (plan) process.stderr.write(formatPlan(plan.summary));
   if (rows.length === 0) return;
+  if (plan) process.stderr.write(formatPlan(plan.summary));
   const { askConfirm } = await import('../ui/prompts.js');
   const registries = new Set(rows.map((r) => r.request.RegistryId)).size;
   const regions = [...new Set(rows.map((r) => r.region))];
@@ -132,7 +133,9 @@ async function confirmRun(rows: readonly PolicyRow[], options: SendOptions, plan
 async function finish(results: readonly RowResult[], interrupted: boolean, req: SendRequest, journal?: string): Promise<number> {
   const { options } = req;
   // Without --out, a batch on a terminal offers the export; create (a face of its own) and --json do not.
-  const out = options.out ?? (!req.face && !options.json && !interrupted && interactive() ? await offerExport(req.input) : undefined);
+  // A run that sent nothing has nothing worth exporting: the closing lines name its journal.
+  const sentSome = results.some((r) => r.status !== 'not-sent');
+  const out = options.out ?? (!req.face && !options.json && !interrupted && sentSome && interactive() ? await offerExport(req.input) : undefined);
   if (out) await exportResults(out, results);
   process.stderr.write(closingBlock({ results, interrupted, out, journal, rerun: req.rerun }));
   return exitCodeFor(countStatuses(results), interrupted);

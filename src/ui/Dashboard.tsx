@@ -59,7 +59,7 @@ export function Dashboard({ source, controls, theme, frameMs }: DashboardProps) 
           <StopNotice stopping={state.stopping} stopPresses={keys.stopPresses} inFlight={state.inFlight.length} />
         ) : null}
         {end === undefined ? null : <FailureSummary failures={state.failures} width={width} journal={run?.journal} />}
-        {end === undefined || end.interrupted ? null : <NotSentSummary rows={state.notSent} />}
+        {end === undefined || end.interrupted ? null : <NotSentSummary rows={state.notSent} planFailure={state.planFailure} />}
         {end === undefined ? null : <RunOutcome end={end} counts={progress.counts} />}
         {end === undefined && keysEnabled ? <KeyHelp expanded={keys.showHelp} paused={paused} /> : null}
       </Box>

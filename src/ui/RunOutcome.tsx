@@ -17,6 +17,10 @@ export function RunOutcome({ end, counts }: RunOutcomeProps) {
     const notSent = counts['not-sent'];
     return <ThemedText bold color="yellow">{`Interrupted after ${took}: ${all - notSent} of ${all} rows done, ${notSent} not sent.`}</ThemedText>;
   }
+  if (counts['not-sent'] > 0) {
+    const failedToo = counts.failed > 0 ? `, ${counts.failed} failed` : '';
+    return <ThemedText bold color="red">{`Stopped after ${took}: ${counts['not-sent']} rows not sent${failedToo}.`}</ThemedText>;
+  }
   const failed = counts.failed > 0;
   return (
     <ThemedText bold color={failed ? 'red' : 'green'}>

@@ -38,6 +38,8 @@ export type PlanCounts = Extract<BatchEvent, { type: 'plan' }>['counts'];
 
 export interface DashboardState {
   readonly plan: PlanCounts | undefined;
+  /** Why the preflight could not finish, when it could not (then nothing is sent). */
+  readonly planFailure: Extract<BatchEvent, { type: 'plan' }>['failure'];
   readonly run: RunInfo | undefined;
   readonly progress: ProgressView;
   /** Only rows in flight: this is what the live area redraws. */
@@ -55,6 +57,7 @@ export interface DashboardState {
 export function initialDashboardState(): DashboardState {
   return {
     plan: undefined,
+    planFailure: undefined,
     run: undefined,
     progress: { done: 0, total: 0, rate: 0, elapsedMs: 0, etaMs: undefined, counts: emptyCounts(), paused: false },
     inFlight: [],
@@ -102,7 +105,7 @@ function applyEvent(state: DashboardState, event: BatchEvent, seq: number, { fin
   switch (event.type) {
     case 'plan':
       // Its skipped and blocked rows arrive as row-done; only the counts are kept, for the header.
-      return { ...state, plan: event.counts };
+      return { ...state, plan: event.counts, planFailure: event.failure };
     case 'start': {
       const { type: _type, ...run } = event;
       return { ...state, run, progress: { ...state.progress, total: event.total } };

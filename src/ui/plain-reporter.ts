@@ -1,6 +1,7 @@
 import type { Writable } from 'node:stream';
 import type { BatchEvent, BatchEventListener } from '../core/batch-events.js';
 import { totalCalls, type PlanSummary } from '../core/plan-summary.js';
+import { hintFor } from '../core/error-hints.js';
 import { createLineBuffer } from './line-buffer.js';
 import { formatDuration } from './format-duration.js';
 import { formatCounts, formatRowLine, notSentLines } from './format-row.js';
@@ -94,7 +95,8 @@ export function plural(n: number, one: string, many = `${one}s`): string {
  */
 export function formatPlan(plan: PlanSummary): string {
   if (plan.failure) {
-    const hint = plan.failure.hint ? `hint: ${plan.failure.hint}\n` : '';
+    const why = planHint(plan.failure);
+    const hint = why ? `hint: ${why}\n` : '';
     return `Preflight failed, so nothing is sent: ${plan.failure.message}\n${hint}`;
   }
   const { create, skip, blocked } = plan.counts;
@@ -105,4 +107,9 @@ export function formatPlan(plan: PlanSummary): string {
   const width = Math.max(...where.map((w) => w.length));
   const rows = plan.blocked.map((b, i) => `  ${(where[i] ?? '').padEnd(width)}  ${b.code ?? ''}: ${b.reason}\n`);
   return `${head}Blocked (nothing is sent for these; fix them and run again):\n${rows.join('')}`;
+}
+
+/** What to do about a failed plan: the error's own hint where there is one (SecretIdNotFound, …), else the plan's. */
+export function planHint(failure: NonNullable<PlanSummary['failure']>): string | undefined {
+  return hintFor(failure.code) ?? failure.hint;
 }
