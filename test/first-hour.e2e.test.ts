@@ -106,3 +106,10 @@ test('batch with refused credentials on a terminal: the cause once with its hint
   t.false(screen.includes('Export results?'), 'nothing was sent, so nothing to export');
   t.false(screen.includes('Resume:'), 'nothing was sent: running it again is the resume');
 });
+
+test('the wizard on a terminal: a mistyped flag gets "did you mean"', async (t) => {
+  const term = await startTmux(t, { args: ['--regoin', 'ap-guangzhou'], cwd: scratch() });
+  const screen = await term.waitFor(ENDED);
+  t.true(screen.includes('[exit 2]'), screen);
+  t.regex(screen, /error: Unknown option '--regoin'\nhint: did you mean --region\? the wizard takes --region, --endpoint and --profile/);
+});
