@@ -11,7 +11,8 @@ const HINTS: readonly [RegExp, string][] = [
   [/^ResourceInUse/, 'the namespace already has a signature policy (one per namespace): remove that row, or delete the old policy first'],
   [/^InvalidParameter/, 'check the KMS key: Enabled, usage ASYMMETRIC_SIGN_VERIFY_RSA_2048, in KmsRegion'],
   [/^RequestLimitExceeded/, 'the API is busy: lower --rate, or run again later with --resume'],
-  [/^(NetworkError|Timeout)$/, 'check the network and --endpoint, then run again with --resume'],
+  // Not --no-preflight: the sends would meet the same silence, each with an unknown outcome.
+  [/^(NetworkError|Timeout)$/, 'nothing answered: check the network and --endpoint (for the emulator: is it still running?)'],
 ];
 
 export function hintFor(code: string): string | undefined {
