@@ -113,3 +113,13 @@ test('the wizard on a terminal: a mistyped flag gets "did you mean"', async (t) 
   t.true(screen.includes('[exit 2]'), screen);
   t.regex(screen, /error: Unknown option '--regoin'\nhint: did you mean --region\? the wizard takes --region, --endpoint and --profile/);
 });
+
+test('100 columns: full RequestIds on the rows, and every Needs-attention reason whole, wrapped', async (t) => {
+  const term = await startTmux(t, { args: ['demo'], cwd: scratch(), width: 100, height: 50 });
+  const screen = await term.waitFor('Export results?', 60_000);
+  t.regex(screen, /L13 +tcr-ab12cd34\/data\.warehouse +created {2}[0-9a-f-]{36}/);
+  const joined = screen.slice(screen.indexOf('Needs attention')).replace(/\n\s+/g, ' ');
+  t.regex(joined, /KMS key 2c3d4e5f-4b7d-11ee-9c3a-525400445566 has usage ENCRYPT_DECRYPT; image signing needs ASYMMETRIC_SIGN_VERIFY_RSA_2048/);
+  t.regex(joined, /KMS key 1b2c3d4e-4b7d-11ee-9c3a-525400112233 is Disabled; a signing key must be Enabled/);
+  t.notRegex(screen.slice(screen.indexOf('Needs attention')), /…\n/, 'no reason cut');
+});
