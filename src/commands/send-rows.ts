@@ -16,7 +16,7 @@ import { bufferSource } from '../ui/buffered-source.js';
 import { createJsonReporter } from '../ui/json-reporter.js';
 import { createPlainReporter, formatPlan, plural } from '../ui/plain-reporter.js';
 import { formatDuration } from '../ui/format-duration.js';
-import { closingBlock } from '../ui/closing-block.js';
+import { closingBlock } from './closing-block.js';
 import type { AppliedPlan } from '../core/plan-summary.js';
 import type { RowOperation } from '../services/policy-operations.js';
 import { runDryRun } from './dry-run.js';
