@@ -123,3 +123,19 @@ test('100 columns: full RequestIds on the rows, and every Needs-attention reason
   t.regex(joined, /KMS key 1b2c3d4e-4b7d-11ee-9c3a-525400112233 is Disabled; a signing key must be Enabled/);
   t.notRegex(screen.slice(screen.indexOf('Needs attention')), /…\n/, 'no reason cut');
 });
+
+test('create on a terminal with refused credentials: the error once, with its hint', async (t) => {
+  const emulator = await startTestEmulator();
+  t.teardown(() => emulator.close());
+  const term = await startTmux(t, {
+    args: ['create', '--registry-id', 'tcr-ab12cd34', '--namespace', 'payments', '--name', 'payments-signing', '--kms-id', '6f1c0e2a-4b7d-11ee-9c3a-525400a1b2c3',
+      '--kms-region', 'ap-guangzhou', '--region', 'ap-guangzhou', '--endpoint', emulator.url],
+    env: { TENCENTCLOUD_SECRET_ID: 'AKIDnotKnownToTheEmulator000000000000', TENCENTCLOUD_SECRET_KEY: 'wrong' },
+    cwd: scratch(),
+  });
+  const screen = await term.waitFor(ENDED);
+  t.true(screen.includes('[exit 1]'), screen);
+  t.is(occurrences(screen, 'does not exist'), 1, screen);
+  t.is(occurrences(screen, 'hint:'), 1, screen);
+  t.false(screen.includes('(y/N)'), 'nothing to confirm when nothing can be sent');
+});
