@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 import { createRequire } from 'node:module';
-import { findCommand } from './cli/command-specs.js';
+import { COMMANDS, findCommand } from './cli/command-specs.js';
+import { closest } from './cli/suggest.js';
 import { commandHelp, programHelp } from './cli/render-help.js';
 import { reportFailure } from './cli/report-failure.js';
 import { UsageError } from './core/errors.js';
@@ -45,7 +46,8 @@ async function main(argv: readonly string[]): Promise<number> {
   }
   const spec = findCommand(first);
   if (!spec) {
-    throw new UsageError(`unknown command '${first}'`, 'run `tcr-sigpolicy --help` for the list of commands');
+    const meant = closest(first, COMMANDS.map((c) => c.name));
+    throw new UsageError(`unknown command '${first}'`, `${meant ? `did you mean \`tcr-sigpolicy ${meant}\`? ` : ''}run \`tcr-sigpolicy --help\` for the list of commands`);
   }
   if (rest.includes('--help') || rest.includes('-h')) {
     process.stdout.write(first === 'emulator' ? `${(await import('./commands/emulator-usage.js')).EMULATOR_USAGE}\n` : commandHelp(spec));

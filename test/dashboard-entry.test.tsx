@@ -90,7 +90,7 @@ test.serial('Ctrl-C and q go to controls.stop() and the dashboard keeps running 
   t.false(state.settled);
   source.emit(endEvent({ 'not-sent': 9 }, true));
   await done;
-  t.regex(plain(tty.output()), /Interrupted after 2m05s; 9 rows not sent\.\s*$/);
+  t.regex(plain(tty.output()), /Interrupted after 2m05s: 0 of 9 rows done, 9 not sent\.\s*$/);
 });
 
 test.serial('NO_COLOR in the environment: no colour codes; an explicit color: true still colours', async (t) => {

@@ -54,6 +54,19 @@ test('a failed or throwing lookup gives undefined, so the question falls back to
   t.is(await listNamespaces(fakeApi(() => failed), 'ap-guangzhou', 'tcr-1'), undefined);
 });
 
+test('a failed lookup tells why, so the wizard can say it (or stop, for refused credentials)', async (t) => {
+  const heard: unknown[] = [];
+  const report = (f: unknown): void => void heard.push(f);
+  await listRegistries(fakeApi(() => ({ ok: false, code: 'AuthFailure.SecretIdNotFound', message: 'unknown', requestId: 'r' })), 'ap-guangzhou', report);
+  await listSigningKeys(fakeApi(() => Promise.reject(new Error('socket hang up'))), 'ap-guangzhou', report);
+  await listNamespaces(fakeApi(() => failed), 'ap-guangzhou', 'tcr-1', report);
+  t.deepEqual(heard, [
+    { code: 'AuthFailure.SecretIdNotFound', message: 'unknown' },
+    { code: 'NetworkError', message: 'socket hang up' },
+    { code: 'UnauthorizedOperation', message: 'no' },
+  ]);
+});
+
 test('namespaces are marked when DescribeNamespaces with KmsSignPolicy lists them; without that list, none is', async (t) => {
   const names = { TotalCount: 3, NamespaceList: [{ Name: 'a' }, { Name: 'b' }, { Name: 'c' }] };
   const api = fakeApi(({ params }) => ok(params.KmsSignPolicy ? { TotalCount: 1, NamespaceList: [{ Name: 'b' }] } : names));

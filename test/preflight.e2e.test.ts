@@ -124,7 +124,8 @@ test('a refused read stops a live run before anything is sent: every row not-sen
   const run = await runCli(t, ['batch', await writeCsv(dir, CSV), '--endpoint', emulator.url, '--yes', '--no-tui', '--out', 'results.jsonl'], { cwd: dir, env });
   t.is(run.code, 1, run.stderr);
   t.regex(run.stderr, /Preflight failed, so nothing is sent: Describe\w+ for .* failed: AuthFailure\.SecretIdNotFound/);
-  t.regex(run.stderr, /hint: check the credentials/);
+  t.regex(run.stderr, /hint: the SecretId is unknown: check TENCENTCLOUD_SECRET_ID/, 'the hint for this very code');
+  t.regex(run.stdout, /^not-sent 10 rows \(lines [0-9, -]+\): the preflight failed, see above$/m, 'one line for the rows, the cause said once');
   const results = readJsonLines<ExportedResult>(join(dir, 'results.jsonl'));
   t.deepEqual([...new Set(results.map((r) => `${r.status} ${r.ErrorCode}`))], ['not-sent AuthFailure.SecretIdNotFound']);
   t.is(results.length, ROWS.length);

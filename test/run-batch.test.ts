@@ -398,7 +398,7 @@ test('hintFor gives a "try this" line for the codes users meet most', (t) => {
     ['InvalidParameter.ErrorTcrInvalidParameter', /ASYMMETRIC_SIGN_VERIFY_RSA_2048/],
     ['RequestLimitExceeded.UinLimitExceeded', /--rate/],
     ['NetworkError', /--endpoint/],
-    ['Timeout', /--resume/],
+    ['Timeout', /--endpoint/], // how to go on is the closing lines' Resume, not the hint's
     ['InternalError', undefined],
     ['SomethingNew', undefined],
   ];

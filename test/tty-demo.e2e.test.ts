@@ -28,7 +28,7 @@ test('demo runs the dashboard to its summary, then exports the results where the
   await term.keys('Enter');
   const done = await term.waitFor(ENDED);
   t.true(done.includes('[exit 0]'), done);
-  t.true(done.includes('Results: sample.results.json'));
+  t.regex(done, /^Results: +sample\.results\.json$/m, 'the closing block says where the results are');
   t.true(done.includes('That was a rehearsal'));
   t.regex(done, /Wrong on purpose[^\n]*\n(\s+L\d+ .*\n){8}/, 'the closing text lists the eight rows wrong on purpose');
   t.regex(done, /L52 .*billing .*created after 3 attempts: throttled twice/);

@@ -15,8 +15,12 @@ export interface CommandSpec {
   readonly usage: string;
   readonly description?: string;
   readonly options: Readonly<Record<string, OptionSpec>>;
+  /** Shown as `$ ` lines, and run as written by test/examples.e2e.test.ts against the emulator (port 9500 as documented). */
   readonly examples: readonly string[];
 }
+
+/** Under EXAMPLES wherever one names the emulator's endpoint. */
+export const EMULATOR_NOTE = '--endpoint http://127.0.0.1:9500 is `tcr-sigpolicy emulator` (paste the export lines it prints);\nleave it out to work on your account.';
 
 const str = (value: string, description: string, short?: string): OptionSpec => ({ type: 'string', value, description, short });
 const bool = (description: string, short?: string): OptionSpec => ({ type: 'boolean', description, short });
@@ -61,11 +65,13 @@ export const COMMANDS: readonly CommandSpec[] = [
       'kms-id': str('KEY', 'KMS key id (an Enabled ASYMMETRIC_SIGN_VERIFY_RSA_2048 key)'),
       'kms-region': str('R', 'region of the KMS key (empty: the registry region)'),
       domain: str('HOST', 'custom domain for signing (default: the instance domain)'),
-      disabled: bool('create the policy disabled'),
-      ...SEND_OPTIONS,
+      disabled: bool('create the policy disabled (sends Disabled: true; it can be enabled later in the console)'),
+      // One row: nothing to resume or to skip, and its own face rather than the dashboard.
+      ...pickSendOptions('region', 'endpoint', 'profile', 'dry-run', 'yes', 'out', 'rate', 'max-attempts', 'no-preflight', 'json'),
     },
     examples: [
-      'tcr-sigpolicy create --registry-id tcr-f7g1ir99 --namespace library --name library-signing \\\n    --kms-id 08408a30-0416-11ed-abdc-52540036b432 --kms-region ap-guangzhou --region ap-guangzhou --yes',
+      'tcr-sigpolicy create --registry-id tcr-f7g1ir99 --namespace payments --name payments-signing \\\n    --kms-id 0a9b8c7d-4b7d-11ee-9c3a-525400f7a8b9 --kms-region ap-singapore --region ap-singapore --dry-run',
+      'tcr-sigpolicy create --registry-id tcr-f7g1ir99 --namespace checkout --name checkout-signing \\\n    --kms-id 0a9b8c7d-4b7d-11ee-9c3a-525400f7a8b9 --kms-region ap-singapore --region ap-singapore --endpoint http://127.0.0.1:9500 --yes',
     ],
   },
   {
@@ -75,9 +81,11 @@ export const COMMANDS: readonly CommandSpec[] = [
     description: 'FILE is a CSV with one row per namespace (see `tcr-sigpolicy template`); - reads standard input.\nEvery row is checked before anything is sent; with credentials, a preflight also reads the registries,\nnamespaces and KMS keys and sends only the rows that can work (docs/plan.md).',
     options: SEND_OPTIONS,
     examples: [
+      'tcr-sigpolicy template > policies.csv',
       'tcr-sigpolicy batch policies.csv --dry-run',
-      'tcr-sigpolicy batch policies.csv --region ap-guangzhou --out results.csv --yes',
-      'tcr-sigpolicy batch policies.csv --resume results.csv --out results-2.csv',
+      'tcr-sigpolicy discover --registry-id tcr-f7g1ir99 --region ap-singapore --kms-id 0a9b8c7d-4b7d-11ee-9c3a-525400f7a8b9 \\\n    --kms-region ap-singapore --endpoint http://127.0.0.1:9500 --out sg.csv',
+      'tcr-sigpolicy batch sg.csv --endpoint http://127.0.0.1:9500 --yes --out results.csv',
+      'tcr-sigpolicy batch sg.csv --endpoint http://127.0.0.1:9500 --yes --resume results.csv --out results-2.csv',
     ],
   },
   {
@@ -104,8 +112,8 @@ export const COMMANDS: readonly CommandSpec[] = [
       profile: SEND_OPTIONS.profile as OptionSpec,
     },
     examples: [
-      "tcr-sigpolicy discover --registry-id tcr-f7g1ir99 --region ap-guangzhou --unsigned-only \\\n    --kms-id 08408a30-0416-11ed-abdc-52540036b432 --kms-region ap-guangzhou --out policies.csv",
-      "tcr-sigpolicy discover --registry-id tcr-f7g1ir99 --match 'team-*' --exclude '*-sandbox' --kms-id KEY --kms-region ap-guangzhou",
+      'tcr-sigpolicy discover --registry-id tcr-f7g1ir99 --region ap-singapore --unsigned-only \\\n    --kms-id 0a9b8c7d-4b7d-11ee-9c3a-525400f7a8b9 --kms-region ap-singapore --endpoint http://127.0.0.1:9500 --out policies.csv',
+      "tcr-sigpolicy discover --registry-id tcr-ab12cd34 --region ap-guangzhou --match 'data.*' --exclude '*.warehouse' \\\n    --kms-id 6f1c0e2a-4b7d-11ee-9c3a-525400a1b2c3 --kms-region ap-guangzhou --endpoint http://127.0.0.1:9500",
       'tcr-sigpolicy discover --all-registries --unsigned-only --kms-id KEY --kms-region ap-guangzhou --out unsigned.csv',
     ],
   },
@@ -155,7 +163,7 @@ export const COMMANDS: readonly CommandSpec[] = [
     },
     examples: [
       'tcr-sigpolicy rollback results.csv --dry-run',
-      'tcr-sigpolicy rollback results.csv --out rollback.csv --yes',
+      'tcr-sigpolicy rollback results.csv --endpoint http://127.0.0.1:9500 --yes --out rollback.csv',
     ],
   },
   {
@@ -184,4 +192,9 @@ export const COMMANDS: readonly CommandSpec[] = [
 
 export function findCommand(name: string): CommandSpec | undefined {
   return COMMANDS.find((c) => c.name === name);
+}
+
+/** Whether a command takes `--flag`. */
+export function takesFlag(command: string, flag: string): boolean {
+  return findCommand(command)?.options[flag] !== undefined;
 }

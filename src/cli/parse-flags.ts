@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import { parseEndpoints, type Endpoints } from '../core/endpoint.js';
 import { UsageError } from '../core/errors.js';
 import type { CommandSpec } from './command-specs.js';
+import { closest } from './suggest.js';
 
 export type FlagValues = Record<string, string | boolean | string[] | undefined>;
 
@@ -15,7 +16,10 @@ export function parseFlags(spec: CommandSpec, argv: readonly string[]): { values
     return { values: values as FlagValues, positionals };
   } catch (error) {
     const message = (error as Error).message.replace(/\. To specify a positional argument.*$/s, '');
-    throw new UsageError(message, `run \`tcr-sigpolicy ${spec.name} --help\` for the flags it takes`);
+    const help = `run \`tcr-sigpolicy ${spec.name ? `${spec.name} ` : ''}--help\` for the flags it takes`;
+    const unknown = /^Unknown option '--?([^']+)'/.exec(message)?.[1];
+    const meant = unknown === undefined ? undefined : closest(unknown, Object.keys(spec.options));
+    throw new UsageError(message, meant ? `did you mean --${meant}? (${help})` : help);
   }
 }
 

@@ -1,4 +1,4 @@
-import { COMMANDS, type CommandSpec } from './command-specs.js';
+import { COMMANDS, EMULATOR_NOTE, SEND_OPTIONS, type CommandSpec } from './command-specs.js';
 
 const pad = (text: string, width: number): string => text + ' '.repeat(Math.max(1, width - text.length));
 
@@ -16,20 +16,30 @@ export function programHelp(version: string): string {
     ...COMMANDS.map((c) => `  ${pad(`${c.name}:`, width)}${c.summary}`),
     '',
     'FLAGS',
-    '  --help      Show help for a command',
-    '  --version   Show tcr-sigpolicy version',
+    '  --help             Show help for a command',
+    '  --version          Show tcr-sigpolicy version',
+    '',
+    'WIZARD FLAGS (tcr-sigpolicy with no command)',
+    ...(['region', 'endpoint', 'profile'] as const).map((name) => {
+      const o = SEND_OPTIONS[name];
+      return `  ${pad(`--${name} ${o?.value ?? ''}`, 19)}${o?.description ?? ''}`;
+    }),
     '',
     'EXAMPLES',
+    '  $ tcr-sigpolicy demo',
     '  $ tcr-sigpolicy template > policies.csv',
     '  $ tcr-sigpolicy batch policies.csv --dry-run',
-    '  $ tcr-sigpolicy demo',
     '',
     'ENVIRONMENT',
     '  TENCENTCLOUD_SECRET_ID, TENCENTCLOUD_SECRET_KEY, TENCENTCLOUD_SESSION_TOKEN   credentials',
     '  TENCENTCLOUD_REGION   default region',
     '',
     'EXIT CODES',
-    '  0 all rows created, skipped or dry-run   1 a row failed   2 usage or input error   130 interrupted',
+    '  0    every row created, skipped, deleted or dry-run',
+    '  1    a row failed, was not sent, or was invalid (blocked by the plan, or with --skip-invalid)',
+    '  2    usage or input error; nothing was sent',
+    '  70   a bug in tcr-sigpolicy (please report it with the lines it printed)',
+    '  130  interrupted (Ctrl-C); every row\'s result is still written',
     '',
     'LEARN MORE',
     '  Use `tcr-sigpolicy <command> --help` for more information about a command.',
@@ -57,6 +67,7 @@ export function commandHelp(spec: CommandSpec): string {
     '',
     'EXAMPLES',
     ...spec.examples.map((e) => `  $ ${e}`),
+    ...(spec.examples.some((e) => e.includes('--endpoint http://127.0.0.1:9500')) ? ['', ...EMULATOR_NOTE.split('\n').map((l) => `  ${l}`)] : []),
     '',
   ].join('\n');
 }

@@ -22,11 +22,11 @@ export interface SendOptions {
   /** Check registries, namespaces and keys read-only before sending (off with --no-preflight). */
   readonly preflight: boolean;
   readonly json: boolean;
-  /** Plain lines instead of the dashboard (asked for, or stdout is not a terminal). */
+  /** Plain lines instead of the dashboard (asked for, stdout is not a terminal, or a dumb one). */
   readonly plain: boolean;
 }
 
-export function readSendOptions(values: FlagValues, stdoutIsTty: boolean): SendOptions {
+export function readSendOptions(values: FlagValues, stdoutIsTty: boolean, env: NodeJS.ProcessEnv = process.env): SendOptions {
   const out = stringFlag(values, 'out');
   const force = values.force === true;
   if (out) checkWritable(out, force);
@@ -46,6 +46,7 @@ export function readSendOptions(values: FlagValues, stdoutIsTty: boolean): SendO
     skipInvalid: values['skip-invalid'] === true,
     preflight: values['no-preflight'] !== true,
     json: values.json === true,
-    plain: values['no-tui'] === true || values.json === true || !stdoutIsTty,
+    // A dumb terminal cannot move the cursor, which every dashboard frame does.
+    plain: values['no-tui'] === true || values.json === true || !stdoutIsTty || env.TERM === 'dumb',
   };
 }

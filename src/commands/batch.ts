@@ -19,5 +19,5 @@ export async function run(argv: readonly string[]): Promise<number> {
   const profile = readTccliProfile(options.profile);
   const region = options.region || process.env.TENCENTCLOUD_REGION || profile?.region;
   const { intake, invalidResults } = await loadRows(file, region, options.skipInvalid, process.stderr);
-  return sendRows({ rows: intake.rows, settled: invalidResults, options, confirm: true, input: file });
+  return sendRows({ rows: intake.rows, settled: invalidResults, options, confirm: true, input: file, rerun: ['batch', ...argv] });
 }

@@ -13,6 +13,8 @@ import { readAllRegistries } from './discover-all.js';
 import { readDiscoverFlags, type DiscoverFlags } from './discover-flags.js';
 import { readRegistry } from './discover-registry.js';
 import { plural } from '../ui/plain-reporter.js';
+import { DEFAULT_ENDPOINT } from '../core/endpoint.js';
+import { shellQuote } from '../core/policy-answers.js';
 
 const spec = findCommand('discover') as CommandSpec;
 const HEADER = (TEMPLATE_CSV.split('\n')[0] ?? '').split(',');
@@ -43,11 +45,11 @@ export async function run(argv: readonly string[]): Promise<number> {
   for (const r of all?.notRunning ?? []) process.stderr.write(`warning: left out ${r.registryId} (${r.region}): it is ${r.status}; signature policies need a Running registry.\n`);
   process.stderr.write(formatReadFailures(all?.unreadable ?? [], 'the rows of the others are written'));
   const namespaces = found.reduce((n, f) => n + f.names.size, 0);
-  process.stderr.write(summary(discovered, namespaces, all ? plural(found.length, 'registry', 'registries') : request.registryId, flags));
+  process.stderr.write(summary(discovered, namespaces, all ? plural(found.length, 'registry', 'registries') : request.registryId, flags, typeof values.region === 'string' ? values.region : undefined));
   return all && (all.unreadable.length > 0 || all.notFound) ? 1 : 0;
 }
 
-function summary(d: Discovered, total: number, of: string, flags: DiscoverFlags): string {
+function summary(d: Discovered, total: number, of: string, flags: DiscoverFlags, region: string | undefined): string {
   const drops = [
     d.dropped.match ? `${d.dropped.match} not matching --match` : '',
     d.dropped.exclude ? `${d.dropped.exclude} matching --exclude` : '',
@@ -56,6 +58,15 @@ function summary(d: Discovered, total: number, of: string, flags: DiscoverFlags)
   const where = flags.out ?? 'standard output';
   const head = `Wrote ${plural(d.rows.length, 'row')} to ${where} from ${plural(total, 'namespace')} of ${of}${drops.length ? ` (left out: ${drops.join(', ')})` : ''}.\n`;
   if (d.rows.length === 0) return `${head}warning: no namespace is left; check --match, --exclude and --unsigned-only.\n`;
-  const next = flags.out ? `Review it, then: tcr-sigpolicy batch ${flags.out} --dry-run\n` : '';
+  const next = flags.out ? `Review it, then: ${batchLine(flags, region)}\n` : '';
   return head + next;
+}
+
+/** The batch command for the written file, with the connection the user gave (else its reads would go elsewhere). */
+function batchLine(flags: DiscoverFlags, region: string | undefined): string {
+  const words = ['tcr-sigpolicy', 'batch', flags.out ?? '-'];
+  for (const endpoint of flags.endpoint.given) if (endpoint !== DEFAULT_ENDPOINT) words.push('--endpoint', endpoint);
+  if (region) words.push('--region', region);
+  if (flags.profile) words.push('--profile', flags.profile);
+  return [...words, '--dry-run'].map(shellQuote).join(' ');
 }

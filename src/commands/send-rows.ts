@@ -17,6 +17,7 @@ import { bufferSource } from '../ui/buffered-source.js';
 import { createJsonReporter } from '../ui/json-reporter.js';
 import { createPlainReporter, formatPlan, plural } from '../ui/plain-reporter.js';
 import { formatDuration } from '../ui/format-duration.js';
+import { closingBlock } from './closing-block.js';
 import type { AppliedPlan } from '../core/plan-summary.js';
 import type { RowOperation } from '../services/policy-operations.js';
 import { runDryRun } from './dry-run.js';
@@ -40,6 +41,8 @@ export interface SendRequest {
   readonly input?: string;
   /** What each row sends: CreateSignaturePolicy by default; rollback passes DeleteSignaturePolicy. */
   readonly operation?: RowOperation;
+  /** The command line (after `tcr-sigpolicy`) that runs this batch again: the resume line is built from it. */
+  readonly rerun?: readonly string[];
 }
 
 const interactive = (): boolean => process.stdin.isTTY === true && process.stdout.isTTY === true;
@@ -109,7 +112,8 @@ async function sendThrough(api: TcrApi, req: SendRequest, resume: ResumePlan | u
   });
   const control = new RunControl();
   const faceGone = new AbortController();
-  const face = startFace(req, hub, control, confirming && plan !== undefined, faceGone.signal);
+  // With nothing to ask, the confirmation shows no plan: the face says it (a failed plan once, not twice).
+  const face = startFace(req, hub, control, confirming && plan !== undefined && toSend.length > 0, faceGone.signal);
   const onSignal = (): void => control.stop();
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);
@@ -129,9 +133,6 @@ async function sendThrough(api: TcrApi, req: SendRequest, resume: ResumePlan | u
     // The coverage line reads; --no-preflight asked for no reads.
     if (!outcome.interrupted && !req.face && options.preflight) await (await import('./emit-coverage.js')).emitCoverage(api, req.rows, outcome.results, hub, !options.plain);
     const code = await finish(outcome.results, outcome.interrupted, req, journal.path);
-    if (outcome.interrupted && req.input && !req.operation) {
-      process.stderr.write(`To send the rest: tcr-sigpolicy batch ${req.input} --resume ${journal.path}\n`);
-    }
     return journalOk || code !== 0 ? code : 1;
   } catch (error) {
     // A runner that throws never sends `end`: take the dashboard down so the terminal is restored.
@@ -147,7 +148,6 @@ async function sendThrough(api: TcrApi, req: SendRequest, resume: ResumePlan | u
 async function closeJournal(journal: Journal): Promise<boolean> {
   try {
     await journal.close();
-    process.stderr.write(`Journal: ${journal.path}\n`);
     return true;
   } catch (error) {
     process.stderr.write(`error: ${(error as Error).message}\n`);
@@ -169,8 +169,8 @@ function startFace(req: SendRequest, hub: ReturnType<typeof createEventHub>, con
 
 /** Shows the plan, then asks; with nothing left to send there is nothing to ask. */
 async function confirmRun(rows: readonly PolicyRow[], options: SendOptions, plan: AppliedPlan | undefined, operation: RowOperation | undefined): Promise<void> {
-  if (plan) process.stderr.write(formatPlan(plan.summary));
   if (rows.length === 0) return;
+  if (plan) process.stderr.write(formatPlan(plan.summary));
   const { askConfirm } = await import('../ui/prompts.js');
   const registries = new Set(rows.map((r) => r.request.RegistryId)).size;
   const regions = [...new Set(rows.map((r) => r.region))];
@@ -185,17 +185,19 @@ async function confirmRun(rows: readonly PolicyRow[], options: SendOptions, plan
 async function finish(results: readonly RowResult[], interrupted: boolean, req: SendRequest, journal?: string): Promise<number> {
   const { options } = req;
   // Without --out, a batch on a terminal offers the export; create (a face of its own) and --json do not.
-  const out = options.out ?? (!req.face && !options.json && !interrupted && interactive() ? await offerExport(req.input) : undefined);
+  // A run that sent nothing has nothing worth exporting: the closing lines name its journal.
+  const sentSome = results.some((r) => r.status !== 'not-sent');
+  const out = options.out ?? (!req.face && !options.json && !interrupted && sentSome && interactive() ? await offerExport(req.input) : undefined);
   const code = exitCodeFor(countStatuses(results), interrupted);
-  if (!out) return code;
   try {
-    await exportResults(out, results);
+    if (out) await exportResults(out, results);
   } catch (error) {
     const kept = journal ? ` Every row's result is in the journal ${journal}.` : '';
     process.stderr.write(`error: the results could not be written to ${out}: ${(error as Error).message.replace(/^--out [^:]*: /, '')}.${kept}\n`);
+    process.stderr.write(closingBlock({ results, interrupted, journal, rerun: req.rerun }));
     return interrupted ? 130 : 1;
   }
-  process.stderr.write(`Results: ${out}\n`);
+  process.stderr.write(closingBlock({ results, interrupted, out, journal, rerun: req.rerun }));
   return code;
 }
 

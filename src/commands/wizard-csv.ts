@@ -3,6 +3,7 @@ import type { SendOptions } from '../cli/send-options.js';
 import { UsageError, InputError } from '../core/errors.js';
 import { invalidResult, type Intake } from '../core/policy-intake.js';
 import { formatProblem } from '../core/problem.js';
+import { DEFAULT_ENDPOINT } from '../core/endpoint.js';
 import { REGIONS } from '../core/regions.js';
 import { readPolicyCsv } from '../services/read-policy-csv.js';
 import { askSelect, askText, GoBack, type ChoiceItem } from '../ui/prompts.js';
@@ -85,11 +86,22 @@ export function csvSteps(ctx: CsvContext): Step<CsvState>[] {
           options: { ...ctx.options, region: rowRegion, dryRun: s.action === 'dry-run', skipInvalid: skipping },
           confirm: true,
           input: s.file,
+          rerun: batchCommand(s.file ?? '', ctx.options, rowRegion, skipping),
         });
         return { ...s, code };
       },
     },
   ];
+}
+
+/** The `batch` command line that sends what the answers chose, for the resume line. */
+function batchCommand(file: string, options: SendOptions, region: string | undefined, skipInvalid: boolean): string[] {
+  const words = ['batch', file];
+  if (options.endpoint.url !== DEFAULT_ENDPOINT) words.push('--endpoint', options.endpoint.url);
+  if (options.profile) words.push('--profile', options.profile);
+  if (region) words.push('--region', region);
+  if (skipInvalid) words.push('--skip-invalid');
+  return words;
 }
 
 function actionChoices(intake: Intake): ChoiceItem<CsvAction>[] {

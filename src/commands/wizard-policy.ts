@@ -1,6 +1,6 @@
 import type { FlagValues } from '../cli/parse-flags.js';
 import type { Endpoints } from '../core/endpoint.js';
-import { checkDomain, checkKmsId, checkNamespace, checkPolicyNameStyle, checkRegion, checkRegistryId, type FieldRule } from '../core/field-rules.js';
+import { checkDomain, checkField, checkKmsId, checkNamespace, checkPolicyNameStyle, checkRegion, checkRegistryId, type FieldRule } from '../core/field-rules.js';
 import {
   answersToFlags, createCommandLine, defaultPolicyName, withNamespace, withRegion, type PolicyAnswers,
 } from '../core/policy-answers.js';
@@ -9,7 +9,8 @@ import { previewRequest } from '../core/request-preview.js';
 import type { TcrApi } from '../core/tcr-api.js';
 import { validateRow } from '../core/validate-row.js';
 import { formatProblem } from '../core/problem.js';
-import { listNamespaces, listRegistries, listSigningKeys } from '../services/lookup-choices.js';
+import { listNamespaces, listRegistries, listSigningKeys, type LookupFailure, type OnLookupFailure } from '../services/lookup-choices.js';
+import { credentialsRefused, isCredentialRefusal } from '../core/error-hints.js';
 import { askConfirm, askPick, askSelect, askText } from '../ui/prompts.js';
 import { formatReview } from '../ui/wizard-text.js';
 import type { Step } from './wizard-steps.js';
@@ -37,8 +38,8 @@ export interface PolicyState {
 }
 
 /** A typed value must be there and pass the rule the CSV intake applies to the same column. */
-export const required = (rule: FieldRule): FieldRule => (v) => (v === '' ? 'required; fill it in' : rule(v));
-export const optional = (rule: FieldRule): FieldRule => (v) => (v === '' ? undefined : rule(v));
+export const required = (rule: FieldRule): FieldRule => (v) => (v === '' ? 'required; fill it in' : (checkField(v) ?? rule(v)));
+export const optional = (rule: FieldRule): FieldRule => (v) => (v === '' ? undefined : (checkField(v) ?? rule(v)));
 const anyName: FieldRule = () => undefined;
 
 /** A flag's answer counts only when it passes its rule; a bad one is asked again, with the flag's value to fix. */
@@ -47,14 +48,17 @@ const givenOk = (value: string | undefined, rule: FieldRule): boolean => value !
 export function policySteps(ctx: PolicyContext): Step<PolicyState>[] {
   const { given } = ctx;
   const cache = new Map<string, Promise<unknown>>();
-  const lookup = <T>(key: string, what: string, fetch: (api: TcrApi) => Promise<T | undefined>): Promise<T | undefined> => {
+  const lookup = <T>(key: string, what: string, fetch: (api: TcrApi, report: OnLookupFailure) => Promise<T | undefined>): Promise<T | undefined> => {
     const api = ctx.api;
     if (!api) return Promise.resolve(undefined);
     let found = cache.get(key) as Promise<T | undefined> | undefined;
     if (!found) {
       ctx.err.write(`Looking up ${what}…\n`);
-      found = fetch(api).then((list) => {
-        if (list === undefined) ctx.err.write(`Could not list ${what}; type the value instead.\n`);
+      let why: LookupFailure | undefined;
+      found = fetch(api, (failure) => (why ??= failure)).then((list) => {
+        // Refused credentials would refuse every later call too: stop now, before any value is typed.
+        if (why && isCredentialRefusal(why.code)) throw credentialsRefused(why, ctx.endpoint.url);
+        if (list === undefined) ctx.err.write(`Could not list ${what}${why ? ` (${why.code}: ${why.message})` : ''}; type the value instead.\n`);
         return list;
       });
       cache.set(key, found);
@@ -76,7 +80,7 @@ export function policySteps(ctx: PolicyContext): Step<PolicyState>[] {
       skip: () => givenOk(given.registryId, checkRegistryId),
       run: async (s) => {
         const region = s.answers.region ?? '';
-        const list = await lookup(`registries/${region}`, `registries in ${region}`, (api) => listRegistries(api, region));
+        const list = await lookup(`registries/${region}`, `registries in ${region}`, (api, report) => listRegistries(api, region, report));
         if (list?.length === 0) ctx.err.write(`No TCR instances in ${region}.\n`);
         const items = list?.map((r) => ({
           name: r.id,
@@ -93,7 +97,7 @@ export function policySteps(ctx: PolicyContext): Step<PolicyState>[] {
       skip: () => givenOk(given.namespace, checkNamespace),
       run: async (s) => {
         const { region = '', registryId = '' } = s.answers;
-        const list = await lookup(`namespaces/${region}/${registryId}`, `namespaces of ${registryId}`, (api) => listNamespaces(api, region, registryId));
+        const list = await lookup(`namespaces/${region}/${registryId}`, `namespaces of ${registryId}`, (api, report) => listNamespaces(api, region, registryId, report));
         if (list?.length === 0) ctx.err.write(`${registryId} has no namespaces.\n`);
         const items = list?.map((n) => ({ name: n.name, message: n.name, hint: n.signing ? 'already signs' : undefined, disabled: n.signing }));
         const namespace = await askPick('Namespace to sign', items, { message: 'Namespace', check: required(checkNamespace), initial: s.answers.namespace, flag: '--namespace' });
@@ -122,7 +126,7 @@ export function policySteps(ctx: PolicyContext): Step<PolicyState>[] {
       skip: () => givenOk(given.kmsId, checkKmsId),
       run: async (s) => {
         const kmsRegion = s.answers.kmsRegion || s.answers.region || '';
-        const list = await lookup(`keys/${kmsRegion}`, `signing keys in ${kmsRegion}`, (api) => listSigningKeys(api, kmsRegion));
+        const list = await lookup(`keys/${kmsRegion}`, `signing keys in ${kmsRegion}`, (api, report) => listSigningKeys(api, kmsRegion, report));
         if (list?.length === 0) ctx.err.write(`No Enabled ASYMMETRIC_SIGN_VERIFY_RSA_2048 keys in ${kmsRegion}: create one in the KMS console, or type a key id.\n`);
         const items = list?.map((k) => ({ name: k.id, message: k.alias || k.id, hint: k.alias ? k.id : undefined }));
         const kmsId = await askPick('KMS signing key', items, { message: 'KMS key id', check: required(checkKmsId), initial: s.answers.kmsId, flag: '--kms-id' });

@@ -62,7 +62,8 @@ function parseWizardFlags(argv: readonly string[]): FlagValues {
     return values;
   } catch (error) {
     if (!(error instanceof UsageError)) throw error;
-    throw new UsageError(error.message, 'the wizard takes --region, --endpoint and --profile; run `tcr-sigpolicy --help` for the commands');
+    const meant = error.hint?.match(/^did you mean --[\w-]+\?/)?.[0];
+    throw new UsageError(error.message, `${meant ? `${meant} ` : ''}the wizard takes --region, --endpoint and --profile; run \`tcr-sigpolicy --help\` for the commands`);
   }
 }
 

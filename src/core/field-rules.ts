@@ -9,6 +9,23 @@ const CONSOLE_POLICY_NAME = /^[a-z0-9._/-]{2,50}$/;
 const KMS_KEY_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const HOST_LABEL = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/i;
 
+/** The longest value a field may hold (SPEC): anything longer is a mistake, not a name. */
+export const MAX_FIELD_LENGTH = 1000;
+
+// Line breaks are allowed: RFC 4180 quoting carries them inside a quoted value (fixtures/ok/quoted-fields.csv).
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/;
+
+/** What every field must be, whatever its column: not over-long, no NUL or other control character. */
+export const checkField: FieldRule = (v) => {
+  if (v.length > MAX_FIELD_LENGTH) return `too long: ${v.length.toLocaleString('en-US')} characters, at most ${MAX_FIELD_LENGTH.toLocaleString('en-US')}`;
+  const at = v.search(CONTROL);
+  if (at === -1) return undefined;
+  const code = v.charCodeAt(at);
+  const name = code === 0 ? 'a NUL byte' : `a control character (U+${code.toString(16).toUpperCase().padStart(4, '0')})`;
+  return `contains ${name} at character ${at + 1}; remove it (a stray byte from a copy or an export)`;
+};
+
 export const checkRegistryId: FieldRule = (v) =>
   REGISTRY_ID.test(v) ? undefined : "use the instance id: 'tcr-' then lowercase letters and digits, e.g. tcr-f7g1ir99";
 

@@ -1,5 +1,6 @@
 import { policyKey, type InputColumn, type PolicyRow } from './policy-row.js';
-import { formatProblem, isError, type Problem } from './problem.js';
+import { displayValue, formatProblem, isError, type Problem } from './problem.js';
+import { checkField } from './field-rules.js';
 import { resultOf, type RowResult } from './result.js';
 import { mapHeader } from './map-header.js';
 import { validateRow, type RowCells, type RowDefaults } from './validate-row.js';
@@ -93,7 +94,11 @@ export function createIntake(header: readonly string[], defaults: RowDefaults, h
 
 /** The `invalid` result of a row: its cells as given, and every error joined into one message. */
 export function invalidResult(row: InvalidRow, defaults: RowDefaults): RowResult {
-  const cell = (column: InputColumn): string => row.cells[column] ?? '';
+  // A broken cell (over-long, control characters) is kept only as a message would quote it: never sent, never echoed whole.
+  const cell = (column: InputColumn): string => {
+    const value = row.cells[column] ?? '';
+    return checkField(value) ? displayValue(value) : value;
+  };
   const errors = row.problems.filter(isError).map((p) => formatProblem({ ...p, severity: 'error', line: 0 }).replace(/^error: /, ''));
   return resultOf(
     {

@@ -12,7 +12,7 @@ export interface Problem {
 /** `error: team.csv line 7, NamespaceName 'Team_A': use lowercase letters, digits, . _ -` */
 export function formatProblem(p: Problem, source = ''): string {
   const where = [source, p.line > 0 ? `line ${p.line}` : ''].filter(Boolean).join(' ');
-  const what = p.column ? `${p.column}${p.value ? ` '${printable(p.value)}'` : ''}` : '';
+  const what = p.column ? `${p.column}${p.value ? ` '${displayValue(p.value)}'` : ''}` : '';
   const place = [where, what].filter(Boolean).join(', ');
   return `${p.severity}: ${place ? `${place}: ` : ''}${p.message}`;
 }
@@ -21,8 +21,18 @@ export function isError(p: Problem): boolean {
   return p.severity === 'error';
 }
 
-/** Shows line breaks and other control characters in a value instead of breaking the message. */
-function printable(value: string): string {
+/** Characters of a value a message quotes at most (SPEC): a 10 MB mistake must not become 10 MB of stderr. */
+export const QUOTED_CHARACTERS = 40;
+
+/**
+ * A value as a message may show it: its first 40 characters (then `…`), with line breaks and other
+ * control characters written out (`\u0000`, `\n`) so they cannot break the line or drive the terminal.
+ */
+export function displayValue(value: string, max = QUOTED_CHARACTERS): string {
+  const head = value.length > max ? `${value.slice(0, max)}…` : value;
   // eslint-disable-next-line no-control-regex
-  return value.replace(/[\u0000-\u001f]/g, (c) => JSON.stringify(c).slice(1, -1));
+  return head.replace(/[\u0000-\u001f\u007f-\u009f]/g, escapeControl);
 }
+
+const NAMED: Readonly<Record<string, string>> = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
+const escapeControl = (c: string): string => NAMED[c] ?? `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`;

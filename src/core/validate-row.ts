@@ -1,7 +1,7 @@
 import type { InputColumn, PolicyRequest, PolicyRow } from './policy-row.js';
 import type { Problem } from './problem.js';
 import {
-  checkDomain, checkKmsId, checkNamespace, checkPolicyNameStyle, checkRegion, checkRegistryId, parseDisabled,
+  checkDomain, checkField, checkKmsId, checkNamespace, checkPolicyNameStyle, checkRegion, checkRegistryId, parseDisabled,
   type FieldRule,
 } from './field-rules.js';
 
@@ -31,9 +31,18 @@ export function validateRow(line: number, cells: RowCells, defaults: RowDefaults
   const report = (severity: Problem['severity'], column: InputColumn, value: string, message: string): void => {
     problems.push({ severity, line, column, value, message });
   };
+  // A field that is over-long or holds a control character gets that one error; its column's rule would only add noise.
+  const broken = new Set<InputColumn>();
+  for (const [column, value] of Object.entries(cells) as [InputColumn, string | undefined][]) {
+    const why = value ? checkField(value) : undefined;
+    if (why) {
+      broken.add(column);
+      report('error', column, value ?? '', why);
+    }
+  }
   const check = (column: InputColumn, rule: FieldRule): void => {
     const value = cells[column] ?? '';
-    const why = rule(value);
+    const why = broken.has(column) ? undefined : rule(value);
     if (why) report('error', column, value, why);
   };
 
@@ -42,11 +51,11 @@ export function validateRow(line: number, cells: RowCells, defaults: RowDefaults
     else check(column, rule);
   }
   const name = cells.Name ?? '';
-  const nameStyle = name ? checkPolicyNameStyle(name) : undefined;
+  const nameStyle = name && !broken.has('Name') ? checkPolicyNameStyle(name) : undefined;
   if (nameStyle) report('warning', 'Name', name, nameStyle);
   if (cells.KmsRegion) check('KmsRegion', checkRegion);
   if (cells.Domain) check('Domain', checkDomain);
-  const disabled = parseDisabled(cells.Disabled ?? '');
+  const disabled = parseDisabled(broken.has('Disabled') ? '' : (cells.Disabled ?? ''));
   if (disabled.error) report('error', 'Disabled', cells.Disabled ?? '', disabled.error);
 
   const region = cells.Region || defaults.region || '';

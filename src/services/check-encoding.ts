@@ -8,15 +8,33 @@ export function checkEncoding(head: Buffer): { message: string; hint: string } |
       hint: 'convert it with `iconv -f UTF-16 -t UTF-8 in.csv > out.csv`, or save it as "CSV UTF-8" in your spreadsheet',
     };
   }
-  if (sample.includes(0)) {
+  if (looksBinary(sample)) {
     return { message: 'the file is binary, not CSV text', hint: 'pass a CSV file (see `tcr-sigpolicy template`)' };
   }
+  // A stray NUL in otherwise UTF-8 text is a field's problem: the row checks name its line and column.
   return undefined;
+}
+
+/** Many NULs, or bytes that are not UTF-8 among them: an image, an archive, a spreadsheet's own format. */
+function looksBinary(sample: Buffer): boolean {
+  const nuls = zeroBytes(sample);
+  if (nuls === 0) return false;
+  if (nuls > Math.max(2, sample.length / 100)) return true;
+  // The sample may end inside a character: only what comes before the last few bytes must decode.
+  return Buffer.from(sample.subarray(0, Math.max(0, sample.length - 3))).toString('utf8').includes('\uFFFD');
+}
+
+function zeroBytes(sample: Buffer): number {
+  let n = 0;
+  for (const byte of sample) if (byte === 0) n += 1;
+  return n;
 }
 
 /** UTF-16 without a BOM: mostly printable characters once decoded as UTF-16, in either byte order. */
 function looksLikeUtf16Text(sample: Buffer): boolean {
-  if (sample.length < 4 || !sample.includes(0)) return false;
+  // Text in UTF-16 is mostly ASCII here (a CSV's ids and names): every other byte is zero. A few NULs
+  // in UTF-8 text are not that, however printable its bytes read when paired up as UTF-16.
+  if (sample.length < 4 || zeroBytes(sample) < sample.length / 4) return false;
   const even = sample.length - (sample.length % 2);
   const printable = (text: string): boolean => {
     const good = [...text].filter((c) => c === '\n' || c === '\r' || c === '\t' || (c >= ' ' && c !== '\uFFFD' && c < '\uD800')).length;

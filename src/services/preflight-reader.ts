@@ -31,7 +31,7 @@ export function readHint(failure: Pick<FailedOutcome, 'code' | 'httpStatus'>, sk
   // Sending without the plan would meet the same network: no --no-preflight here.
   const kind = classifyFailure(failure);
   if (kind === 'refused') return 'nothing answers at the endpoint: check --endpoint (for the emulator: is `tcr-sigpolicy emulator` running, on that port?)';
-  if (kind === 'unknown') return 'check the network and --endpoint, then run again';
+  if (kind === 'unknown') return 'nothing answered: check the network and --endpoint (for the emulator: is it still running?), then run again';
   if (kind === 'throttled') return 'the API stayed busy for a minute (other clients share this budget): run again later';
   return `these reads need tcr:DescribeInstances, tcr:DescribeNamespaces and kms:DescribeKeys: grant them${orSkip}`;
 }

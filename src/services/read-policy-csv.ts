@@ -94,6 +94,10 @@ function explain(error: unknown, source: string, last: { readonly lines: number;
   if (e.code === 'ENOENT') return new UsageError(`cannot read ${source}: no such file`, 'check the path, or pass - to read standard input');
   if (e.code === 'EISDIR') return new UsageError(`cannot read ${source}: it is a directory`, 'pass the path of a CSV file');
   if (e.code === 'EACCES') return new UsageError(`cannot read ${source}: permission denied`, 'check the file permissions');
+  // The disk, the network share or the pipe failed under us: the input's problem, not a bug (exit 2, not 70).
+  if ((error as { syscall?: string }).syscall === 'read' || e.code === 'EIO') {
+    return new UsageError(`cannot read ${source}: ${e.code ?? 'read error'} (${(error as Error).message})`, 'check the disk or the device it is on, or copy the file somewhere else and try again');
+  }
   const problem = (line: number, message: string, hint: string): Error =>
     new InputError(`${source} is not valid CSV`, source, [{ severity: 'error', line, message }], hint);
   const quoteHint = 'put values that contain commas, quotes or line breaks in double quotes, and double any quote inside them ("")';

@@ -7,6 +7,7 @@ import { FailureSummary } from './FailureSummary.js';
 import { FinishedRows } from './FinishedRows.js';
 import { InFlightRows } from './InFlightRows.js';
 import { KeyHelp } from './KeyHelp.js';
+import { NotSentSummary } from './NotSentSummary.js';
 import { ProgressBar } from './ProgressBar.js';
 import { RunOutcome } from './RunOutcome.js';
 import { StatusCounters } from './StatusCounters.js';
@@ -58,6 +59,7 @@ export function Dashboard({ source, controls, theme, frameMs }: DashboardProps) 
           <StopNotice stopping={state.stopping} stopPresses={keys.stopPresses} inFlight={state.inFlight.length} />
         ) : null}
         {end === undefined ? null : <FailureSummary failures={state.failures} width={width} journal={run?.journal} />}
+        {end === undefined || end.interrupted ? null : <NotSentSummary rows={state.notSent} planFailure={state.planFailure} />}
         {end === undefined ? null : <RunOutcome end={end} counts={progress.counts} />}
         {end === undefined && keysEnabled ? <KeyHelp expanded={keys.showHelp} paused={paused} /> : null}
       </Box>

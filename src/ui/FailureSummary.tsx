@@ -1,6 +1,7 @@
 import { Box } from 'ink';
 import type { RowResult } from '../core/result.js';
 import { COLUMN_GAP, failureColumns } from './failure-columns.js';
+import { abbreviateKey } from './row-columns.js';
 import { ThemedText } from './ThemedText.js';
 import { useTheme } from './use-theme.js';
 
@@ -20,16 +21,17 @@ export function FailureSummary({ failures, width, journal, maxRows = 20 }: Failu
   if (failures.length === 0) return null;
   const shown = failures.slice(0, maxRows);
   const columns = failureColumns(width, shown);
-  const cell = (w: number, text: string, style: { color?: string; dim?: boolean } = {}) =>
+  // The reason wraps: cut, it would lose the part that says what to do. Keys are cut in the middle.
+  const cell = (w: number, text: string, style: { color?: string; dim?: boolean; wrap?: 'wrap' | 'truncate-middle' } = {}) =>
     w === 0 ? null : (
       <Box width={w} flexShrink={0} paddingRight={COLUMN_GAP}>
-        <ThemedText color={style.color} dim={style.dim} wrap="truncate-end">{text}</ThemedText>
+        <ThemedText color={style.color} dim={style.dim} wrap={style.wrap ?? 'truncate-end'}>{text}</ThemedText>
       </Box>
     );
   const heading = { dim: true };
   const tail = (r: RowResult | undefined) => (
     <>
-      {cell(columns.message, r ? r.ErrorMessage : 'message', r ? {} : heading)}
+      {cell(columns.message, r ? r.ErrorMessage : 'message', r ? { wrap: 'wrap' } : heading)}
       {cell(columns.requestId, r ? r.RequestId : 'RequestId', r ? { dim: true } : heading)}
     </>
   );
@@ -37,7 +39,7 @@ export function FailureSummary({ failures, width, journal, maxRows = 20 }: Failu
     <Box key={r?.line ?? 'heading'} flexDirection="column">
       <Box>
         {cell(columns.line, r ? String(r.line) : 'line', r ? {} : heading)}
-        {cell(columns.key, r ? `${r.RegistryId}/${r.NamespaceName}` : 'registry/namespace', r ? {} : heading)}
+        {cell(columns.key, r ? abbreviateKey(`${r.RegistryId}/${r.NamespaceName}`, columns.key - COLUMN_GAP, glyphs.ellipsis) : 'registry/namespace', r ? {} : heading)}
         {cell(columns.code, r ? r.ErrorCode : 'ErrorCode', r ? { color: 'red' } : heading)}
         {columns.stacked ? null : tail(r)}
       </Box>

@@ -1,13 +1,13 @@
 import { Box, Text } from 'ink';
 import type { FinishedItem } from './dashboard-state.js';
-import { fitCell, keyCell, lineLabel } from './row-columns.js';
+import { abbreviateMiddle, fitCell, keyCell, lineLabel } from './row-columns.js';
 import { STATUS_COLORS } from './status-colors.js';
 import { ThemedText } from './ThemedText.js';
 import { useTheme } from './use-theme.js';
 
 export interface FinishedRowProps {
   readonly item: FinishedItem;
-  /** Terminal width in columns. Below 80 the RequestId of successful rows and the note are dropped. */
+  /** Terminal width in columns. Below 80 the RequestId of successful rows is cut in the middle and the note dropped. */
   readonly width: number;
 }
 
@@ -21,7 +21,8 @@ export function FinishedRow({ item, width }: FinishedRowProps) {
   const narrow = width < 80;
   const color = STATUS_COLORS[result.status];
   const failed = result.ErrorCode !== '';
-  const detail = failed ? result.ErrorMessage : narrow ? '' : result.RequestId;
+  // Narrow: the RequestId cut in the middle still tells a row's request apart; the full one is in the results.
+  const detail = failed ? result.ErrorMessage : narrow ? abbreviateMiddle(result.RequestId, 13, glyphs.ellipsis, 4) : result.RequestId;
   const extra = narrow || note === undefined ? '' : `  (${note})`;
   return (
     // The icon is a Text of its own so the rest, usually plain ASCII, takes Ink's fast width path.

@@ -13,9 +13,12 @@ export interface ProgressBarProps {
 /** `██████░░░░ 1234/10000 12%  19.8/s  elapsed 1m02s  ETA 7m20s` */
 export function ProgressBar({ progress, width }: ProgressBarProps) {
   const { glyphs } = useTheme();
-  const { done, total, rate, elapsedMs, etaMs } = progress;
+  const { done, total, rate, elapsedMs, etaMs, counts } = progress;
   const narrow = width < 80;
-  const ratio = total === 0 ? 1 : Math.min(1, done / total);
+  // Rows the run never sent are finished, not done: the bar must not claim 100% for them.
+  const notSent = counts['not-sent'];
+  const sent = Math.max(0, done - notSent);
+  const ratio = total === 0 ? (notSent > 0 ? 0 : 1) : Math.min(1, sent / total);
   const barWidth = narrow ? Math.max(8, Math.min(30, width - 40)) : 30;
   const filled = Math.round(ratio * barWidth);
   const eta = etaMs === undefined ? '' : `  ETA ${formatDuration(etaMs)}`;
@@ -32,8 +35,9 @@ export function ProgressBar({ progress, width }: ProgressBarProps) {
         </Text>
       </Box>
       <Text wrap="truncate-end">
-        {` ${done}/${total} `}
+        {` ${sent}/${total} `}
         <ThemedText bold>{`${Math.floor(ratio * 100)}%`}</ThemedText>
+        {notSent > 0 ? `  ${notSent} not sent` : ''}
         {narrow ? '' : `  ${formatRate(rate)}  elapsed ${formatDuration(elapsedMs)}`}
         {eta}
       </Text>

@@ -13,8 +13,13 @@ export interface RunOutcomeProps {
 export function RunOutcome({ end, counts }: RunOutcomeProps) {
   const took = formatDuration(end.elapsedMs);
   if (end.interrupted) {
-    const notSent = counts['not-sent'] > 0 ? `; ${counts['not-sent']} rows not sent` : '';
-    return <ThemedText bold color="yellow">{`Interrupted after ${took}${notSent}.`}</ThemedText>;
+    const all = Object.values(counts).reduce((a, b) => a + b, 0);
+    const notSent = counts['not-sent'];
+    return <ThemedText bold color="yellow">{`Interrupted after ${took}: ${all - notSent} of ${all} rows done, ${notSent} not sent.`}</ThemedText>;
+  }
+  if (counts['not-sent'] > 0) {
+    const failedToo = counts.failed > 0 ? `, ${counts.failed} failed` : '';
+    return <ThemedText bold color="red">{`Stopped after ${took}: ${counts['not-sent']} rows not sent${failedToo}.`}</ThemedText>;
   }
   const failed = counts.failed > 0;
   return (

@@ -38,6 +38,8 @@ export type PlanCounts = Extract<BatchEvent, { type: 'plan' }>['counts'];
 
 export interface DashboardState {
   readonly plan: PlanCounts | undefined;
+  /** Why the preflight could not finish, when it could not (then nothing is sent). */
+  readonly planFailure: Extract<BatchEvent, { type: 'plan' }>['failure'];
   readonly run: RunInfo | undefined;
   readonly progress: ProgressView;
   /** Only rows in flight: this is what the live area redraws. */
@@ -46,6 +48,8 @@ export interface DashboardState {
   readonly finished: readonly FinishedItem[];
   /** The finished rows that need the user: `failed`, and `invalid` (blocked by the plan), for the summary at the end. */
   readonly failures: readonly RowResult[];
+  /** Rows the run never sent: summed up in a line or two at the end rather than listed one by one. */
+  readonly notSent: readonly RowResult[];
   readonly stopping: { readonly reason: 'interrupt' | 'auth-failure' | 'unreachable' | 'abort'; readonly message: string } | undefined;
   readonly end: { readonly elapsedMs: number; readonly interrupted: boolean } | undefined;
 }
@@ -53,11 +57,13 @@ export interface DashboardState {
 export function initialDashboardState(): DashboardState {
   return {
     plan: undefined,
+    planFailure: undefined,
     run: undefined,
     progress: { done: 0, total: 0, rate: 0, elapsedMs: 0, etaMs: undefined, counts: emptyCounts(), paused: false },
     inFlight: [],
     finished: [],
     failures: [],
+    notSent: [],
     stopping: undefined,
     end: undefined,
   };
@@ -74,24 +80,32 @@ export function reduceDashboardEvents(state: DashboardState, events: readonly Ba
   if (events.length === 0) return state;
   const finished: FinishedItem[] = [];
   const failures: RowResult[] = [];
+  const notSent: RowResult[] = [];
   let next = state;
   for (const event of events) {
-    next = applyEvent(next, event, state.finished.length + finished.length, finished, failures);
+    next = applyEvent(next, event, state.finished.length + finished.length, { finished, failures, notSent });
   }
-  if (finished.length === 0) return next;
+  if (finished.length === 0 && notSent.length === 0) return next;
   return {
     ...next,
-    finished: state.finished.concat(finished),
+    notSent: notSent.length === 0 ? state.notSent : state.notSent.concat(notSent),
+    finished: finished.length === 0 ? state.finished : state.finished.concat(finished),
     failures: failures.length === 0 ? state.failures : state.failures.concat(failures),
   };
 }
 
-/** Applies one event; finished rows are pushed onto `finished` / `failures` for the caller to append. */
-function applyEvent(state: DashboardState, event: BatchEvent, seq: number, finished: FinishedItem[], failures: RowResult[]): DashboardState {
+interface Collected {
+  readonly finished: FinishedItem[];
+  readonly failures: RowResult[];
+  readonly notSent: RowResult[];
+}
+
+/** Applies one event; finished rows are pushed onto the collected lists for the caller to append. */
+function applyEvent(state: DashboardState, event: BatchEvent, seq: number, { finished, failures, notSent }: Collected): DashboardState {
   switch (event.type) {
     case 'plan':
       // Its skipped and blocked rows arrive as row-done; only the counts are kept, for the header.
-      return { ...state, plan: event.counts };
+      return { ...state, plan: event.counts, planFailure: event.failure };
     case 'start': {
       const { type: _type, ...run } = event;
       return { ...state, run, progress: { ...state.progress, total: event.total } };
@@ -109,7 +123,8 @@ function applyEvent(state: DashboardState, event: BatchEvent, seq: number, finis
     }
     case 'row-done': {
       const { result } = event;
-      finished.push(event.note === undefined ? { seq, result } : { seq, result, note: event.note });
+      if (result.status === 'not-sent') notSent.push(result);
+      else finished.push(event.note === undefined ? { seq, result } : { seq, result, note: event.note });
       if (result.status === 'failed' || result.status === 'invalid') failures.push(result);
       const counts = { ...state.progress.counts, [result.status]: state.progress.counts[result.status] + 1 };
       return {

@@ -31,3 +31,33 @@ export function formatCounts(counts: StatusCounts): string {
   const parts = (Object.keys(counts) as RowStatus[]).filter((s) => counts[s] > 0).map((s) => `${counts[s]} ${s}`);
   return parts.length ? parts.join(', ') : 'no rows';
 }
+
+/** `2-5, 9, 12-40`: line numbers as ranges. */
+export function lineRanges(lines: readonly number[]): string {
+  const sorted = [...lines].sort((a, b) => a - b);
+  const parts: string[] = [];
+  for (let i = 0; i < sorted.length; ) {
+    let j = i;
+    while (j + 1 < sorted.length && (sorted[j + 1] as number) === (sorted[j] as number) + 1) j += 1;
+    parts.push(i === j ? String(sorted[i]) : `${sorted[i]}-${sorted[j]}`);
+    i = j + 1;
+  }
+  return parts.join(', ');
+}
+
+/**
+ * The rows a run never sent, one line per cause rather than one per row:
+ * `not-sent 60 rows (lines 2-61): AuthFailure.SecretIdNotFound: The SecretId is not found`.
+ */
+export function notSentLines(rows: readonly RowResult[], sharedCause?: string): string[] {
+  const byCause = new Map<string, RowResult[]>();
+  for (const r of rows) {
+    const cause = sharedCause ?? (r.ErrorCode ? `${r.ErrorCode}: ${r.ErrorMessage}` : r.ErrorMessage || 'the run stopped before sending them');
+    byCause.set(cause, [...(byCause.get(cause) ?? []), r]);
+  }
+  return [...byCause].map(([cause, group]) => {
+    const lines = group.map((r) => r.line);
+    const which = group.length === 1 ? `line ${lines[0]}` : `lines ${lineRanges(lines)}`;
+    return `not-sent ${group.length} ${group.length === 1 ? 'row' : 'rows'} (${which}): ${cause}`;
+  });
+}

@@ -2,9 +2,11 @@ import type { Writable } from 'node:stream';
 import type { BatchEvent, BatchEventListener } from '../core/batch-events.js';
 import { formatCoverageLine } from '../core/coverage-records.js';
 import { totalCalls, type PlanSummary } from '../core/plan-summary.js';
+import { hintFor } from '../core/error-hints.js';
 import { createLineBuffer } from './line-buffer.js';
 import { formatDuration } from './format-duration.js';
-import { formatCounts, formatRowLine } from './format-row.js';
+import { formatCounts, formatRowLine, notSentLines } from './format-row.js';
+import type { RowResult } from '../core/result.js';
 
 export interface ReporterStreams {
   /** Results: one line (or JSON object) per row. */
@@ -23,10 +25,14 @@ export function createPlainReporter({ out, err }: ReporterStreams, options: { re
   let done = 0;
   let lastProgress = 0;
   let dryRun = false;
+  // Rows the run never sent share one cause (a stop, a refused credential): one line says it for all.
+  const notSent: RowResult[] = [];
+  let planFailed = false;
 
   return (event: BatchEvent) => {
     switch (event.type) {
       case 'plan':
+        planFailed = event.failure !== undefined;
         if (options.showPlan !== false) err.write(formatPlan(event));
         break;
       case 'start':
@@ -37,7 +43,11 @@ export function createPlainReporter({ out, err }: ReporterStreams, options: { re
       case 'row-done': {
         done += 1;
         const r = event.result;
-        if (r.ErrorCode && r.status !== 'invalid') errorCodes.set(r.ErrorCode, (errorCodes.get(r.ErrorCode) ?? 0) + 1);
+        if (r.ErrorCode && r.status !== 'invalid' && r.status !== 'not-sent') errorCodes.set(r.ErrorCode, (errorCodes.get(r.ErrorCode) ?? 0) + 1);
+        if (r.status === 'not-sent') {
+          notSent.push(r);
+          break;
+        }
         lines.push(`${formatRowLine(r, done, total, event.note)}\n`);
         if (event.request) lines.push(`${' '.repeat(String(total).length * 2 + 4)}${event.request.action} ${event.request.version} ${event.request.body}\n`);
         break;
@@ -54,6 +64,7 @@ export function createPlainReporter({ out, err }: ReporterStreams, options: { re
         err.write(`${event.message}\n`);
         break;
       case 'end': {
+        for (const line of notSentLines(notSent, planFailed ? 'the preflight failed, see above' : undefined)) lines.push(`${line}\n`);
         lines.flush();
         const codes = [...errorCodes].sort((a, b) => b[1] - a[1]).map(([c, n]) => `${c} ${n}`);
         const tail = dryRun ? ' Nothing was sent.' : '';
@@ -74,6 +85,7 @@ function startLine(event: Extract<BatchEvent, { type: 'start' }>): string {
   const requests = plural(event.total, event.action ? `${event.action} request` : 'request');
   if (event.dryRun) return `Dry run: ${requests} for ${where}; nothing will be sent.\n`;
   const journal = event.journal ? `\nJournal: ${event.journal}` : '';
+  if (event.total === 0) return `Nothing to send.${journal}\n`;
   return `Sending ${requests} to ${where} at up to ${event.rate}/s.${journal}\n`;
 }
 
@@ -87,7 +99,8 @@ export function plural(n: number, one: string, many = `${one}s`): string {
  */
 export function formatPlan(plan: PlanSummary): string {
   if (plan.failure) {
-    const hint = plan.failure.hint ? `hint: ${plan.failure.hint}\n` : '';
+    const why = planHint(plan.failure);
+    const hint = why ? `hint: ${why}\n` : '';
     return `Preflight failed, so nothing is sent: ${plan.failure.message}\n${hint}`;
   }
   const { create, skip, blocked } = plan.counts;
@@ -98,4 +111,9 @@ export function formatPlan(plan: PlanSummary): string {
   const width = Math.max(...where.map((w) => w.length));
   const rows = plan.blocked.map((b, i) => `  ${(where[i] ?? '').padEnd(width)}  ${b.code ?? ''}: ${b.reason}\n`);
   return `${head}Blocked (nothing is sent for these; fix them and run again):\n${rows.join('')}`;
+}
+
+/** What to do about a failed plan: the error's own hint where there is one (SecretIdNotFound, …), else the plan's. */
+export function planHint(failure: NonNullable<PlanSummary['failure']>): string | undefined {
+  return hintFor(failure.code) ?? failure.hint;
 }

@@ -1,4 +1,6 @@
+import { createRequire } from 'node:module';
 import { CancelledError, UsageError } from '../core/errors.js';
+import { resolveTheme } from './terminal-theme.js';
 
 /**
  * Every enquirer question the tool asks lives here, as small async functions. Esc throws GoBack,
@@ -29,8 +31,20 @@ export function usePromptStreams(next: PromptStreams | undefined): void {
 let loaded: Promise<Enquirer> | undefined;
 async function enquirer(): Promise<Enquirer> {
   // enquirer is CommonJS: its exports arrive as the default export of the ESM wrapper.
-  loaded ??= import('enquirer').then((m) => (m as unknown as { default: Enquirer }).default);
+  loaded ??= import('enquirer').then((m) => {
+    if (!resolveTheme(process.env).color) withoutColour();
+    return (m as unknown as { default: Enquirer }).default;
+  });
   return loaded;
+}
+
+/**
+ * enquirer styles every prompt through its own copy of ansi-colors, which heeds only FORCE_COLOR=0:
+ * NO_COLOR and TERM=dumb have to switch it off by hand (its `enabled` flag is the documented way).
+ */
+function withoutColour(): void {
+  const fromEnquirer = createRequire(createRequire(import.meta.url).resolve('enquirer'));
+  (fromEnquirer('ansi-colors') as { enabled: boolean }).enabled = false;
 }
 
 interface Key {
@@ -163,6 +177,8 @@ export async function askExport(
   defaultPath: (format: ExportChoice) => string,
   check: (path: string) => string | undefined,
 ): Promise<string | undefined> {
+  // A dumb terminal cannot redraw a question; the closing lines name the journal, which has every row.
+  if (process.env.TERM === 'dumb') return undefined;
   try {
     if (!(await askConfirm('Export results?', false, '--out FILE'))) return undefined;
     const format = await askSelect<ExportChoice>('Format', [

@@ -26,7 +26,9 @@ export function createSingleRowReporter({ out, err }: ReporterStreams): BatchEve
         break;
       default: {
         const hint = hintFor(r.ErrorCode);
-        const what = r.status === 'not-sent' ? `not sent${r.ErrorCode ? ` (${r.ErrorCode}: ${r.ErrorMessage})` : ''}` : `${r.ErrorCode}: ${r.ErrorMessage}`;
+        // A plan's not-sent message already says "not sent" and holds the code: say it once.
+        const notSent = r.ErrorMessage.startsWith('not sent') ? r.ErrorMessage : `not sent${r.ErrorCode ? ` (${r.ErrorCode}: ${r.ErrorMessage})` : ''}`;
+        const what = r.status === 'not-sent' ? notSent : `${r.ErrorCode}: ${r.ErrorMessage}`;
         err.write(
           `error: ${what}\n` +
             `${r.RequestId ? `RequestId: ${r.RequestId}\n` : ''}${event.note ? `note: ${event.note}\n` : ''}${hint ? `hint: ${hint}\n` : ''}`,

@@ -17,6 +17,8 @@ export interface TmuxOptions {
   readonly cwd: string;
   readonly width?: number;
   readonly height?: number;
+  /** A file that gets every byte the CLI writes to the terminal, escape codes included (through script(1)). */
+  readonly record?: string;
 }
 
 export interface TmuxSession {
@@ -53,7 +55,10 @@ export async function startTmux(t: ExecutionContext, options: TmuxOptions): Prom
   sessions += 1;
   const socket = `tcr-sigpolicy-test-${process.pid}-${sessions}`;
   const tmux = (...args: string[]): Promise<{ stdout: string }> => exec('tmux', ['-L', socket, '-f', '/dev/null', ...args], { env: cleanEnv(options.env) });
-  const cli = [process.execPath, CLI, ...options.args].map(shellQuote).join(' ');
+  // tmux sets TERM in its panes from its own default-terminal; a TERM the test asks for is set again inside.
+  const term = options.env?.TERM ? ['env', `TERM=${options.env.TERM}`] : [];
+  const direct = [...term, process.execPath, CLI, ...options.args].map(shellQuote).join(' ');
+  const cli = options.record ? ['script', '-qfec', direct, options.record].map(shellQuote).join(' ') : direct;
   const after = `echo "[exit $?]"; if stty -a | grep -q -- -icanon; then echo "[tty raw]"; else echo "[tty cooked]"; fi; sleep 600`;
   await tmux('new-session', '-d', '-x', String(options.width ?? 120), '-y', String(options.height ?? 40), '-c', options.cwd, `${cli}; ${after}`);
   await tmux('set-option', '-g', 'history-limit', '5000');

@@ -1,0 +1,74 @@
+import { shellQuote } from './policy-answers.js';
+import type { RowStatus, StatusCounts } from './result.js';
+
+/**
+ * The user's own command with `--resume JOURNAL` in place of any earlier `--resume`, shell-quoted,
+ * ready to paste. An `--out` given before is kept and gets `--force` (where the command has it):
+ * the resumed run's results describe the whole batch, so they rightly replace the interrupted run's.
+ */
+export function resumeCommand(argv: readonly string[], journal: string, hasForce = true): string {
+  const words: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const word = argv[i] as string;
+    if (word === '--resume') i += 1;
+    else if (!word.startsWith('--resume=')) words.push(word);
+  }
+  const hasOut = words.some((w) => w === '--out' || w.startsWith('--out='));
+  const force = hasForce && hasOut && !words.includes('--force') ? ['--force'] : [];
+  return ['tcr-sigpolicy', ...words, '--resume', journal, ...force].map(shellQuote).join(' ');
+}
+
+export interface NextStepsInput {
+  readonly counts: StatusCounts;
+  readonly interrupted: boolean;
+  /** The run's journal (every row's outcome), when the run was live. */
+  readonly journal?: string;
+  /** Where the results were exported, if they were. */
+  readonly results?: string;
+  /** Builds the command that resumes from a file; undefined when the command takes no --resume. */
+  readonly resume?: (file: string) => string;
+  /** The failure codes and how many rows each, most frequent first. */
+  readonly failures?: readonly (readonly [code: string, rows: number])[];
+  /** Offer `rollback` for the created rows (not for a rehearsal, nor for a rollback itself). */
+  readonly undo?: boolean;
+  /** What to say for a failure code (error-hints). */
+  readonly hint?: (code: string) => string | undefined;
+}
+
+const UNFINISHED: readonly RowStatus[] = ['failed', 'not-sent'];
+
+/**
+ * The closing block: where the results are, what failed and why, how to go on and how to undo,
+ * each on one line, only the lines that apply.
+ */
+export function nextSteps(input: NextStepsInput): string[] {
+  const { counts, journal, results } = input;
+  const lines: string[] = [];
+  const record = results ?? journal;
+  if (results) lines.push(`Results:   ${results}`);
+  if (journal) lines.push(`Journal:   ${journal}`);
+  for (const [code, rows] of input.failures ?? []) {
+    const hint = input.hint?.(code);
+    lines.push(`Failed:    ${rows} ${rows === 1 ? 'row' : 'rows'} ${code}${hint ? `: ${hint}` : ''}`);
+  }
+  const unfinished = UNFINISHED.reduce((n, s) => n + counts[s], 0);
+  // Only worth it once something was sent: a run stopped before its first request is simply run again.
+  const sent = counts.created + counts.failed + counts.skipped > 0 || input.interrupted;
+  if (journal && input.resume && unfinished > 0 && sent) {
+    const notSent = counts['not-sent'] > 0 ? `${counts['not-sent']} not sent` : '';
+    const failed = counts.failed > 0 ? `${counts.failed} failed` : '';
+    lines.push(`Resume:    ${input.resume(journal)}`);
+    lines.push(`           (sends only the ${[notSent, failed].filter(Boolean).join(' and ')} rows again; created rows are not)`);
+  }
+  if (input.undo && record && counts.created > 0) lines.push(`Roll back: tcr-sigpolicy rollback ${shellQuote(record)}   (deletes the ${counts.created} created)`);
+  return lines;
+}
+
+/** The error codes of the failed rows (not-sent ones are explained where the run stopped), with how many rows each, most frequent first. */
+export function failureCodes(results: readonly { readonly status: RowStatus; readonly ErrorCode: string }[]): [string, number][] {
+  const codes = new Map<string, number>();
+  for (const r of results) {
+    if (r.status === 'failed' && r.ErrorCode) codes.set(r.ErrorCode, (codes.get(r.ErrorCode) ?? 0) + 1);
+  }
+  return [...codes].sort((a, b) => b[1] - a[1]);
+}

@@ -1,0 +1,27 @@
+import { Box } from 'ink';
+import type { RowResult } from '../core/result.js';
+import type { DashboardState } from './dashboard-state.js';
+import { notSentLines } from './format-row.js';
+import { planHint } from './plain-reporter.js';
+import { ThemedText } from './ThemedText.js';
+
+export interface NotSentSummaryProps {
+  /** Rows the run never sent (stopped, or a failed preflight). */
+  readonly rows: readonly RowResult[];
+  /** The preflight's failure, when that is why: said once here, with its hint, not once per cause. */
+  readonly planFailure?: DashboardState['planFailure'];
+}
+
+/** One line per cause for the rows that were never sent, instead of a line per row. */
+export function NotSentSummary({ rows, planFailure }: NotSentSummaryProps) {
+  if (rows.length === 0 && planFailure === undefined) return null;
+  return (
+    <Box flexDirection="column" marginTop={1}>
+      {planFailure ? <ThemedText color="red">{`Preflight failed, so nothing is sent: ${planFailure.message}`}</ThemedText> : null}
+      {planFailure && planHint(planFailure) ? <ThemedText>{`hint: ${planHint(planFailure)}`}</ThemedText> : null}
+      {notSentLines(rows, planFailure ? 'the preflight failed' : undefined).map((line) => (
+        <ThemedText key={line} color="yellow">{line}</ThemedText>
+      ))}
+    </Box>
+  );
+}

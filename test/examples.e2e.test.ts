@@ -1,0 +1,93 @@
+// Every example in README.md, docs/*.md and every --help runs as written against a started emulator.
+import test, { type ExecutionContext } from 'ava';
+import { spawn } from 'node:child_process';
+import { chmodSync, cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { COMMANDS } from '../src/cli/command-specs.js';
+import { DEMO_SECRET_ID, DEMO_SECRET_KEY } from '../src/services/emulator/index.js';
+import { helpSteps, markdownSteps, type Step } from './doc-examples.js';
+import { startTestEmulator } from './emulator-kit.js';
+import { CLI, cleanHome, ROOT, runCli } from './helpers/run-cli.js';
+
+/** The port the docs name for `tcr-sigpolicy emulator`; the test's emulator listens on a free one instead. */
+const DOC_PORT = '127.0.0.1:9500';
+const API_COMMAND = /\btcr-sigpolicy (batch|create|discover|rollback)\b/;
+
+interface Ran {
+  readonly code: number | null;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+function sh(command: string, cwd: string, env: NodeJS.ProcessEnv): Promise<Ran> {
+  return new Promise((resolve, reject) => {
+    const child = spawn('sh', ['-c', command], { cwd, env, stdio: ['ignore', 'pipe', 'pipe'], timeout: 60_000 });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (s: string) => (stdout += s));
+    child.stderr.setEncoding('utf8').on('data', (s: string) => (stderr += s));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+async function runSession(t: ExecutionContext, steps: readonly Step[], where: string): Promise<void> {
+  const emulator = await startTestEmulator();
+  t.teardown(() => emulator.close());
+  const dir = mkdtempSync(join(tmpdir(), 'tcr-examples-'));
+  // `tcr-sigpolicy` on PATH is the built CLI; the fixtures the docs name are copied in.
+  const bin = join(dir, '.bin');
+  mkdirSync(bin);
+  writeFileSync(join(bin, 'tcr-sigpolicy'), `#!/bin/sh\nexec "${process.execPath}" "${CLI}" "$@"\n`);
+  chmodSync(join(bin, 'tcr-sigpolicy'), 0o755);
+  cpSync(join(ROOT, 'fixtures'), join(dir, 'fixtures'), { recursive: true });
+  const base = { PATH: `${bin}:${process.env.PATH ?? '/usr/bin:/bin'}`, HOME: cleanHome(), NO_COLOR: '1', CI: 'false' };
+  const demo = { ...base, TENCENTCLOUD_SECRET_ID: DEMO_SECRET_ID, TENCENTCLOUD_SECRET_KEY: DEMO_SECRET_KEY };
+  let ran = 0;
+  for (const step of steps) {
+    if (step.kind === 'file') {
+      writeFileSync(join(dir, step.name), step.text);
+      continue;
+    }
+    const what = `${step.where ?? where}:${step.line}: $ ${step.command}`;
+    // The emulator is the one this test started (on a free port: 9500 may be taken on a shared machine).
+    if (/\btcr-sigpolicy emulator\b(?!.*--help)/.test(step.command)) continue;
+    const command = step.command.replaceAll(DOC_PORT, `127.0.0.1:${emulator.port}`);
+    const api = API_COMMAND.test(command) && !command.includes('--help');
+    if (api && !command.includes('--endpoint') && !command.includes('--dry-run')) {
+      t.fail(`${what}\nsends to the public API; give the example --endpoint http://${DOC_PORT} (the emulator), or mark its block <!-- not run: … -->`);
+      continue;
+    }
+    // With --endpoint, the emulator's printed demo pair; an offline example runs without credentials.
+    const r = await sh(command, dir, command.includes('--endpoint') ? demo : base);
+    ran += 1;
+    const output = `\nexit ${r.code}\nstdout:\n${r.stdout.slice(0, 3000)}\nstderr:\n${r.stderr.slice(0, 3000)}`;
+    if (!/\btcr-sigpolicy\b/.test(command)) continue;
+    t.false(/hit a bug|at .*\(.*\.js:\d+/.test(r.stderr), `${what}: a stack trace${output}`);
+    if (step.expectCode !== undefined) t.is(r.code, step.expectCode, `${what}: the doc says exit ${step.expectCode}${output}`);
+    else t.true(r.code === 0 || r.code === 1, `${what}: exit ${r.code}${output}`);
+  }
+  t.true(ran > 0 || steps.length === 0, `${where}: no example ran`);
+}
+
+const docs = ['README.md', ...readdirSync(join(ROOT, 'docs')).filter((f) => f.endsWith('.md')).map((f) => `docs/${f}`)];
+for (const doc of docs) {
+  const steps = markdownSteps(readFileSync(join(ROOT, doc), 'utf8'));
+  if (!steps.some((s) => s.kind === 'run')) continue;
+  test(`the examples of ${doc} run as written against the emulator`, (t) => runSession(t, steps, doc));
+}
+
+// The help's examples, in the order of the top-level command list, in one directory and against one
+// emulator: as a user trying them one after another would (batch's results are what rollback undoes).
+test('the examples of every --help run as written against the emulator', async (t) => {
+  const steps: Step[] = [];
+  for (const command of ['', ...COMMANDS.map((c) => c.name)]) {
+    const help = await runCli(command ? [command, '--help'] : ['--help']);
+    t.is(help.code, 0, help.stderr);
+    const found = helpSteps(help.stdout);
+    t.true(found.length > 0, `no EXAMPLES in \`${command} --help\`:\n${help.stdout}`);
+    steps.push(...found.map((s) => ({ ...s, where: `${command || 'tcr-sigpolicy'} --help` })));
+  }
+  await runSession(t, steps, 'help');
+});

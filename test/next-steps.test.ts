@@ -1,0 +1,70 @@
+import test from 'ava';
+import { failureCodes, nextSteps, resumeCommand } from '../src/core/next-steps.js';
+import { emptyCounts } from '../src/core/result.js';
+import { abbreviateKey, abbreviateMiddle } from '../src/ui/row-columns.js';
+import { lineRanges, notSentLines } from '../src/ui/format-row.js';
+
+const resumeCases: [string, string[], string, boolean, string][] = [
+  ['adds --resume', ['batch', 'p.csv', '--yes'], 'j.jsonl', true, 'tcr-sigpolicy batch p.csv --yes --resume j.jsonl'],
+  ['replaces an earlier --resume', ['batch', 'p.csv', '--resume', 'old.csv', '--resume=older.csv'], 'j.jsonl', true, 'tcr-sigpolicy batch p.csv --resume j.jsonl'],
+  ['quotes what the shell would split', ['batch', 'my file.csv', '--endpoint', "http://127.0.0.1:9500"], "it's.jsonl", true,
+    "tcr-sigpolicy batch 'my file.csv' --endpoint http://127.0.0.1:9500 --resume 'it'\\''s.jsonl'"],
+  ['--out gets --force, to replace the first results', ['batch', 'p.csv', '--out', 'r.csv'], 'r.journal.jsonl', true, 'tcr-sigpolicy batch p.csv --out r.csv --resume r.journal.jsonl --force'],
+  ['no --force where the command has none', ['batch', 'p.csv', '--out', 'r.csv'], 'j', false, 'tcr-sigpolicy batch p.csv --out r.csv --resume j'],
+  ['--force once', ['batch', 'p.csv', '--out', 'r.csv', '--force'], 'j', true, 'tcr-sigpolicy batch p.csv --out r.csv --force --resume j'],
+];
+for (const [name, argv, journal, force, want] of resumeCases) {
+  test(`resumeCommand ${name}`, (t) => t.is(resumeCommand(argv, journal, force), want));
+}
+
+test('the closing block: results, journal, failures with hints, resume and rollback, only what applies', (t) => {
+  const counts = { ...emptyCounts(), created: 3, failed: 1, 'not-sent': 2 };
+  const lines = nextSteps({
+    counts, interrupted: true, journal: 'r.journal.jsonl', results: 'r.csv',
+    resume: (file) => `tcr-sigpolicy batch p.csv --resume ${file}`, undo: true,
+    failures: [['ResourceNotFound', 1]], hint: (code) => (code === 'ResourceNotFound' ? 'check the registry' : undefined),
+  });
+  t.deepEqual(lines, [
+    'Results:   r.csv',
+    'Journal:   r.journal.jsonl',
+    'Failed:    1 row ResourceNotFound: check the registry',
+    'Resume:    tcr-sigpolicy batch p.csv --resume r.journal.jsonl',
+    '           (sends only the 2 not sent and 1 failed rows again; created rows are not)',
+    'Roll back: tcr-sigpolicy rollback r.csv   (deletes the 3 created)',
+  ]);
+  t.deepEqual(nextSteps({ counts: { ...emptyCounts(), created: 2 }, interrupted: false, journal: 'j' }), ['Journal:   j'], 'no undo, nothing to resume');
+  // Stopped before anything was sent (a refused plan): running again is the resume.
+  t.false(nextSteps({ counts: { ...emptyCounts(), 'not-sent': 5 }, interrupted: false, journal: 'j', resume: () => 'x' }).some((l) => l.startsWith('Resume')));
+});
+
+test('failureCodes counts failed rows by code, most first; not-sent rows are explained elsewhere', (t) => {
+  const r = (status: 'failed' | 'not-sent', ErrorCode: string) => ({ status, ErrorCode });
+  t.deepEqual(failureCodes([r('failed', 'A'), r('failed', 'B'), r('failed', 'B'), r('not-sent', 'C'), r('failed', '')]), [['B', 2], ['A', 1]]);
+});
+
+const keyCases: [string, number, string][] = [
+  ['tcr-ab12cd34/payments', 30, 'tcr-ab12cd34/payments'],
+  ['tcr-ab12cd34/data.warehouse', 24, 'tcr-…cd34/data.warehouse'],
+  ['tcr-ab12cd34/recommendations', 24, '…cd34/recommendations'],
+  ['tcr-ab12cd34/a-rather-long-namespace-name', 24, 'tcr-ab12cd34…espace-name'],
+];
+for (const [key, room, want] of keyCases) {
+  test(`abbreviateKey(${key}, ${room})`, (t) => {
+    t.is(abbreviateKey(key, room, '…'), want);
+    t.true(want.length <= room);
+  });
+}
+
+test('abbreviateMiddle keeps both ends', (t) => {
+  t.is(abbreviateMiddle('0123456789abcdef', 9, '…', 4), '0123…cdef');
+  t.is(abbreviateMiddle('short', 9, '…'), 'short');
+});
+
+test('rows never sent: one line per cause, lines as ranges', (t) => {
+  t.is(lineRanges([5, 2, 3, 4, 9, 11, 12]), '2-5, 9, 11-12');
+  const row = (line: number, ErrorCode = '', ErrorMessage = '') =>
+    ({ line, status: 'not-sent', ErrorCode, ErrorMessage }) as Parameters<typeof notSentLines>[0][number];
+  t.deepEqual(notSentLines([row(2), row(3), row(7)]), ['not-sent 3 rows (lines 2-3, 7): the run stopped before sending them']);
+  t.deepEqual(notSentLines([row(4, 'AuthFailure.SecretIdNotFound', 'unknown id')]), ['not-sent 1 row (line 4): AuthFailure.SecretIdNotFound: unknown id']);
+  t.deepEqual(notSentLines([row(2, 'X', 'y'), row(3, 'X', 'y')], 'the preflight failed, see above'), ['not-sent 2 rows (lines 2-3): the preflight failed, see above']);
+});
