@@ -15,7 +15,7 @@ test('a live batch ends with one line of coverage of the registries its rows nam
   const emulator = await startKitEmulator(t);
   const run = await runCli(t, ['batch', await writeCsv(dir, CSV), '--endpoint', emulator.url, '--yes', '--no-tui'], { cwd: dir, env: cliEnv(dir) });
   t.is(run.code, 0, run.stderr);
-  t.regex(run.stderr, /Done in .*: 2 created, 1 skipped\.\n(?:.*\n)*Coverage now: tcr-ab12cd34 2\/27 signing \(7%\), tcr-tyo00001 6\/6 signing \(100%\)\.\n$/);
+  t.regex(run.stderr, /Done in .*: 2 created, 1 skipped\.\n(?:.*\n)*Coverage now: tcr-ab12cd34 2\/27 signing \(7%\), tcr-tyo00001 6\/6 signing \(100%\)\.\n/);
 });
 
 test('--json: the coverage is one more event after end, and it parses', async (t) => {

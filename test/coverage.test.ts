@@ -67,5 +67,14 @@ test('records: null figures and the error for an unreadable registry; CSV cells 
 
 test('the line after a batch: each registry touched, in order, with its coverage or why it could not be read', (t) => {
   const rows = [coverageOf(GZ, new Set(Array.from({ length: 27 }, (_, i) => `n${i}`)), new Set(Array.from({ length: 27 }, (_, i) => `n${i}`))), DENIED];
-  t.is(formatCoverageLine(rows.map(touchedCoverageOf)), 'Coverage now: tcr-ab12cd34 27/27 signing (100%), tcr-fra00001 could not be read (UnauthorizedOperation)');
+  t.is(formatCoverageLine(rows.map(touchedCoverageOf)), 'Coverage now: tcr-ab12cd34 27/27 signing (100%), tcr-fra00001 could not be read (UnauthorizedOperation).');
+});
+
+test('the coverage line that would not fit the terminal puts one registry on a line', (t) => {
+  const rows = [
+    { registryId: 'tcr-ab12cd34', region: 'ap-guangzhou', namespaces: 27, signing: 27, notSigning: 0, coverage: 100 },
+    { registryId: 'tcr-9x8y7z6w', region: 'ap-shanghai', namespaces: 21, signing: 19, notSigning: 2, coverage: 90 },
+  ];
+  t.is(formatCoverageLine(rows, 60), 'Coverage now:\n  tcr-ab12cd34 27/27 signing (100%)\n  tcr-9x8y7z6w 19/21 signing (90%)');
+  t.is(formatCoverageLine(rows, 120).split('\n').length, 1);
 });

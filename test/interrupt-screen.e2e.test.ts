@@ -28,7 +28,7 @@ for (const face of ['dashboard', 'plain'] as const) {
     }
     const resume = /^Resume: +(tcr-sigpolicy .*)$/m.exec(screen)?.[1];
     // --force (to replace the first --out) where the command has it.
-    t.regex(resume ?? '', new RegExp(`^tcr-sigpolicy ${args.join(' ').replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} --resume results\\.journal\\.jsonl( --force)?$`));
+    t.regex(resume ?? '', new RegExp(`^tcr-sigpolicy ${args.join(' ').replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} --resume results\\.\\d{8}T\\d{6}Z-[0-9a-f]{6}\\.journal\\.jsonl( --force)?$`));
     t.regex(screen, /Roll back: tcr-sigpolicy rollback results.jsonl/);
 
     // Pasted as printed (the paths hold no characters that need quoting), it sends only the rest.

@@ -29,7 +29,7 @@ test('a wrong secret key stops the run at the first refusal, reads included: a r
   const sent = Object.values(emulator.state.actionCounts()).reduce((n, c) => n + c.requests, 0);
   t.true(sent <= 3, `${sent} requests reached the emulator`);
   t.regex(run.stderr, /SignatureFailure/);
-  t.regex(run.stderr, /check the credentials/);
+  t.regex(run.stderr, /check TENCENTCLOUD_SECRET_KEY/);
   const results = readJsonLines<ExportedResult>(join(dir, 'out.jsonl'));
   t.deepEqual([...new Set(results.map((r) => r.status))], ['not-sent']);
   assertAgrees(t, results, [[emulator, seed]]);
@@ -47,17 +47,6 @@ test('a dead endpoint (connection refused) stops after a few refusals: rows not-
   t.deepEqual([...new Set(results.map((r) => r.status))], ['not-sent'], 'a refused connection was never delivered');
   t.false(results.some((r) => /unknown/i.test(r.ErrorMessage)));
   t.regex(run.stderr, /--endpoint/);
-});
-
-test('a dead endpoint with the plan on: the plan says nothing answers there, and does not advise --no-preflight', async (t) => {
-  const dir = await tempDir(t);
-  const emulator = await startKitEmulator(t, { seed: seedOf(5) });
-  const dead = emulator.url;
-  await emulator.close();
-  const run = await runCli(t, ['batch', await writeCsv(dir, csvOf(5)), '--endpoint', dead, '--yes', '--no-tui'], { cwd: dir, env: cliEnv(dir) });
-  t.is(run.code, 1, run.stderr);
-  t.regex(run.stderr, /nothing answers at the endpoint: check --endpoint/);
-  t.notRegex(run.stderr, /--no-preflight/);
 });
 
 test('two regions on two endpoints: each region\'s rows go to its own endpoint, and nowhere else', async (t) => {

@@ -114,7 +114,7 @@ export const COMMANDS: readonly CommandSpec[] = [
     examples: [
       'tcr-sigpolicy discover --registry-id tcr-f7g1ir99 --region ap-singapore --unsigned-only \\\n    --kms-id 0a9b8c7d-4b7d-11ee-9c3a-525400f7a8b9 --kms-region ap-singapore --endpoint http://127.0.0.1:9500 --out policies.csv',
       "tcr-sigpolicy discover --registry-id tcr-ab12cd34 --region ap-guangzhou --match 'data.*' --exclude '*.warehouse' \\\n    --kms-id 6f1c0e2a-4b7d-11ee-9c3a-525400a1b2c3 --kms-region ap-guangzhou --endpoint http://127.0.0.1:9500",
-      'tcr-sigpolicy discover --all-registries --unsigned-only --kms-id KEY --kms-region ap-guangzhou --out unsigned.csv',
+      'tcr-sigpolicy discover --all-registries --unsigned-only --kms-id 6f1c0e2a-4b7d-11ee-9c3a-525400a1b2c3 \\\n    --kms-region ap-guangzhou --endpoint http://127.0.0.1:9500 --out unsigned.csv',
     ],
   },
   {
@@ -135,9 +135,9 @@ export const COMMANDS: readonly CommandSpec[] = [
       force: bool('let --out replace an existing file'),
     },
     examples: [
-      'tcr-sigpolicy status',
-      'tcr-sigpolicy status --region ap-guangzhou --out coverage.csv',
-      "tcr-sigpolicy status --json | jq 'select(.coverage < 100)'",
+      'tcr-sigpolicy status --endpoint http://127.0.0.1:9500',
+      'tcr-sigpolicy status --region ap-guangzhou --endpoint http://127.0.0.1:9500 --out coverage.csv',
+      'tcr-sigpolicy status --json --endpoint http://127.0.0.1:9500',
     ],
   },
   {

@@ -41,10 +41,14 @@ export function touchedCoverageOf(r: RegistryCoverage): TouchedCoverage {
   return rest;
 }
 
-/** The one-line coverage after a batch: "tcr-ab12cd34 27/27 signing (100%), tcr-… could not be read (Code)". */
-export function formatCoverageLine(rows: readonly TouchedCoverage[]): string {
+/**
+ * The coverage after a batch, on one line: "Coverage now: tcr-ab12cd34 27/27 signing (100%), tcr-… could
+ * not be read (Code)." — or one registry a line when that would not fit in `width` columns.
+ */
+export function formatCoverageLine(rows: readonly TouchedCoverage[], width = Infinity): string {
   const parts = rows.map((r) =>
     r.error ? `${r.registryId} could not be read (${r.error.code})` : `${r.registryId} ${r.signing}/${r.namespaces} signing (${r.coverage === null ? '-' : `${r.coverage}%`})`,
   );
-  return `Coverage now: ${parts.join(', ')}`;
+  const line = `Coverage now: ${parts.join(', ')}.`;
+  return line.length <= width ? line : `Coverage now:\n${parts.map((p) => `  ${p}`).join('\n')}`;
 }

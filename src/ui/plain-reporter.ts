@@ -72,7 +72,7 @@ export function createPlainReporter({ out, err }: ReporterStreams, options: { re
         break;
       }
       case 'coverage':
-        err.write(`${formatCoverageLine(event.registries)}.\n`);
+        err.write(`${formatCoverageLine(event.registries, (err as { columns?: number }).columns)}\n`);
         break;
       default:
         break;

@@ -79,7 +79,9 @@ export function pacedApi(api: TcrApi, o: TrafficOptions): PacedApi {
     return outcome;
   };
   const stoppedBy = (h: FailedOutcome): FailedOutcome =>
-    notSent(h.code, `not sent: an earlier request was refused with ${h.code}${h.code === CONNECTION_REFUSED ? ' several times in a row' : ''}`);
+    notSent(h.code, h.code === CONNECTION_REFUSED
+      ? `not sent: the endpoint refused ${REFUSALS_TO_STOP} connections in a row`
+      : `not sent: an earlier request was refused with ${h.code}`);
 
   return {
     lanes,
