@@ -35,8 +35,14 @@ function seedFor(n: number): EmulatorSeed {
 }
 const body = (ns: string, region: Region = 'ap-guangzhou') => ({ RegistryId: REGISTRY[region], Name: `${ns}-signing`, NamespaceName: ns, KmsId: KEYS[region], KmsRegion: region });
 
-function emulator(n: number, faults: EmulatorOptions = {}): Promise<EmulatorHandle> {
-  return startEmulator({ port: 0, seed: seedFor(n), credentials: [credential], latencyMs: 100, jitterMs: 200, requestLogSize: n * 4, ...faults });
+const regionOfEmulator = new Map<EmulatorHandle, Region>();
+const regionOf = (emu: EmulatorHandle): Region => regionOfEmulator.get(emu) ?? 'ap-guangzhou';
+
+/** An emulator holding both registries; `region` says whose rows it is judged on (the two-endpoint case). */
+async function emulator(n: number, faults: EmulatorOptions = {}, region: Region = 'ap-guangzhou'): Promise<EmulatorHandle> {
+  const emu = await startEmulator({ port: 0, seed: seedFor(n), credentials: [credential], latencyMs: 100, jitterMs: 200, requestLogSize: n * 4, ...faults });
+  regionOfEmulator.set(emu, region);
+  return emu;
 }
 
 function client(url: string, region: Region = 'ap-guangzhou'): Client {
@@ -90,7 +96,8 @@ function tally(way: string, emus: readonly EmulatorHandle[], seconds: number, st
     throttled += creates.filter((r) => r.outcome.startsWith('RequestLimitExceeded')).length;
     const held = new Set(emu.state.policies().map((p) => `${p.RegistryId}/${p.NamespaceName}`));
     created += held.size;
-    if (statuses) for (const [key, status] of statuses) if (emu.state.namespaces(key.split('/')[0]).length > 0 && (status === 'created') !== held.has(key)) disagree++;
+    const mine = new Set(emu.state.namespaces().filter((n) => n.Region === regionOf(emu)).map((n) => n.RegistryId));
+    if (statuses) for (const [key, status] of statuses) if (mine.has(key.split('/')[0] as string) && (status === 'created') !== held.has(key)) disagree++;
   }
   const span = (last - first) / 1000;
   return { way, seconds, pace: span > 0 ? (arrivals - 1) / span : 0, busiest, sent: arrivals, throttled, created, disagree };
@@ -140,7 +147,7 @@ async function twoProcesses(): Promise<Row> {
 
 async function twoRegions(): Promise<Row> {
   const n = 300;
-  const [gz, sh] = await Promise.all([emulator(n / 2), emulator(n / 2)]);
+  const [gz, sh] = await Promise.all([emulator(n / 2, {}, 'ap-guangzhou'), emulator(n / 2, {}, 'ap-shanghai')]);
   const rows = namespaces(n / 2).flatMap((ns) => [{ ns, region: 'ap-guangzhou' as const }, { ns, region: 'ap-shanghai' as const }]);
   const run = await runTool(writeCsv('two-regions', rows), ['--endpoint', `ap-guangzhou=${gz.url}`, '--endpoint', `ap-shanghai=${sh.url}`], join(dir, 'regions.jsonl'));
   const row = tally(`${n} rows over two regions on two endpoints`, [gz, sh], run.seconds, run.statuses);

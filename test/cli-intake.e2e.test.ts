@@ -354,7 +354,7 @@ test('--out into a missing directory: exit 2 with a hint, not a crash', async (t
 
 // ---- what loads: --help, template and a plain dry run never load Ink, React or the SDK ------------------
 
-const HEAVY = ['/node_modules/ink/', '/node_modules/react/', 'tencentcloud-sdk-nodejs'];
+const HEAVY = ['/node_modules/ink/', '/node_modules/react/', 'tencentcloud-sdk-nodejs', '/node_modules/bottleneck/', '/node_modules/ioredis/'];
 
 async function modulesLoaded(args: readonly string[], input?: string): Promise<{ run: CliRun; urls: string[] }> {
   const file = await tempPath('loads.txt');
@@ -383,10 +383,25 @@ for (const [title, args, input] of [
   ['batch --dry-run (stdout not a terminal)', ['batch', 'fixtures/sample.csv', '--dry-run']],
   ['batch - --dry-run --json', ['batch', '-', '--dry-run', '--json', '--region', 'ap-guangzhou'], 'RegistryId,NamespaceName,Name,KmsId,KmsRegion\ntcr-abc,aa,aa-s,08408a30-0416-11ed-abdc-52540036b432,\n'],
 ] as const) {
-  test(`${title} loads neither Ink, React nor the SDK`, async (t) => {
+  test(`${title} loads neither Ink, React, the SDK, the queue nor Redis`, async (t) => {
     const { run, urls } = await modulesLoaded(args, input);
     t.is(run.code, 0, run.stderr);
     t.true(urls.some((u) => u.endsWith('/dist/cli.js')), 'the tracer recorded the CLI itself');
     for (const heavy of HEAVY) t.deepEqual(urls.filter((u) => u.includes(heavy)), [], `${heavy} was loaded`);
   });
 }
+
+test('a live batch without --redis loads the SDK and the queue, and nothing of Redis', async (t) => {
+  const { startEmulator, DEMO_SECRET_ID, DEMO_SECRET_KEY } = await import('../src/services/emulator/index.js');
+  const emulator = await startEmulator({ port: 0 });
+  t.teardown(() => emulator.close());
+  const file = await tempPath('loads.txt');
+  const run = await runCli(['batch', 'fixtures/sample.csv', '--endpoint', emulator.url, '--yes', '--no-tui', '--out', await tempPath('out.jsonl')], {
+    nodeArgs: ['--import', TRACE_HOOK],
+    env: { TRACE_LOADS_FILE: file, TENCENTCLOUD_SECRET_ID: DEMO_SECRET_ID, TENCENTCLOUD_SECRET_KEY: DEMO_SECRET_KEY },
+  });
+  t.true(run.code === 0 || run.code === 1, run.stderr);
+  const urls = (await readFile(file, 'utf8')).split('\n');
+  t.true(urls.some((u) => u.includes('tencentcloud-sdk-nodejs')) && urls.some((u) => u.includes('/node_modules/bottleneck/')));
+  t.deepEqual(urls.filter((u) => u.includes('/node_modules/ioredis/')), []);
+});
