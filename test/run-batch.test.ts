@@ -242,6 +242,29 @@ test('no answer, then a final error: the row stays unknown; a final error alone 
   t.like(plain.results[0], { status: 'failed', ErrorCode: 'InvalidParameter', attempts: 1 });
 });
 
+test('a check that is throttled is retried in its lane: the row is created, never failed ResourceInUse', async (t) => {
+  let checks = 0;
+  const script: Script = (c) => {
+    if (c.action === 'DescribeNamespaces') return ++checks === 1 ? fail('RequestLimitExceeded', 'busy') : signing(['ns0']);
+    return c.nth === 1 ? fail('NetworkError') : fail('ResourceInUse', 'in-use');
+  };
+  const r = await run(rowsOf(1), script, signedBeforeNone);
+  t.is(checks, 2);
+  t.like(r.results[0], { status: 'created', attempts: 2 });
+});
+
+test('a first stop() ends a retry backoff at once: the row ends with its last error, not after the wait', async (t) => {
+  // A backoff that only ends when the stop signal fires: without it, this test would never finish.
+  const sleep = (_ms: number, signal: AbortSignal): Promise<void> =>
+    new Promise((resolve) => (signal.aborted ? resolve() : signal.addEventListener('abort', () => resolve(), { once: true })));
+  const r = await run(rowsOf(3), (c) => (c.params['NamespaceName'] === 'ns0' ? fail('RequestLimitExceeded', 'busy') : ok('fine')), { sleep, concurrency: 1 }, (control, events) => {
+    if (events.some((e) => e.type === 'row-retry') && !control.stopping) control.stop();
+  });
+  t.like(r.results.find((x) => x.line === 2), { status: 'failed', ErrorCode: 'RequestLimitExceeded', attempts: 1 });
+  t.is(creates(r.api).length, 1, 'nothing started after the stop');
+  t.true(r.interrupted);
+});
+
 test('stop() lets requests in flight finish and marks the rest not-sent', async (t) => {
   const r = await run(rowsOf(20), (_c, signal) => slow(100, ok('late'), signal), {}, (control, events) => {
     if (starts(events) === 3 && !control.stopping) control.stop();

@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { resolveCredentials } from './credentials.js';
@@ -61,6 +62,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   const credentials = options.credentials ?? resolveCredentials(process.env).credentials;
   const journal = new RequestJournal(options.requestLogSize ?? 200, options.log);
   const shutdown = new AbortController();
+  // Every delayed answer waits on it: hundreds at once under load are expected, not a leak.
+  setMaxListeners(0, shutdown.signal);
   const headersTimeout = options.headersTimeoutMs ?? 10_000;
   const requestTimeout = Math.max(options.requestTimeoutMs ?? 30_000, headersTimeout);
   const state: EmulatorState = {
