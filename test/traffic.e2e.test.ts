@@ -27,6 +27,7 @@ test('a wrong secret key stops the run at the first refusal, reads included: a r
   const run = await runCli(t, ['batch', await writeCsv(dir, csvOf(200, 200)), '--endpoint', emulator.url, '--yes', '--no-tui', '--out', 'out.jsonl'], { cwd: dir, env });
   t.is(run.code, 1, run.stderr);
   const sent = Object.values(emulator.state.actionCounts()).reduce((n, c) => n + c.requests, 0);
+  t.log(`${sent} requests reached the emulator`);
   t.true(sent <= 3, `${sent} requests reached the emulator`);
   t.regex(run.stderr, /SignatureFailure/);
   t.regex(run.stderr, /check TENCENTCLOUD_SECRET_KEY/);
