@@ -15,7 +15,7 @@ export interface LaneOptions {
   readonly bottleneck?: Bottleneck.ConstructorOptions;
   /**
    * At most `limit` starts in any 1000 + marginMs: a margin for the jitter between start and arrival
-   * (25 ms by default; more when processes share the budget through Redis and only it sees them all).
+   * (30 ms by default; more when processes share the budget through Redis and only it sees them all).
    */
   readonly marginMs?: number;
   /**
@@ -48,7 +48,7 @@ export interface Lane {
   close(): Promise<void>;
 }
 
-const DEFAULT_MARGIN_MS = 25;
+const DEFAULT_MARGIN_MS = 30;
 const FIRST_ANSWER_WAIT_MS = 2000;
 
 const sleepFor = (ms: number, signal?: AbortSignal): Promise<void> => delay(ms, undefined, { signal }).catch(() => undefined);
