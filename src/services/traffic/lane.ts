@@ -3,7 +3,7 @@ import { setTimeout as delay } from 'node:timers/promises';
 import { createRateControl } from '../../core/rate-control.js';
 import { createStartWindow } from '../../core/start-window.js';
 
-/** What `run` gives back when the task never started: the stop came first, or `beforeStart` said no. */
+/** What `run` gives back when the task never started: the stop came first, or the task itself said so. */
 export const NOT_STARTED = Symbol('not-started');
 
 export interface LaneOptions {
@@ -43,8 +43,6 @@ export interface Lane {
   readonly rate: number;
   /** Throttled answers that cut the rate, so far. */
   readonly cuts: number;
-  /** Resolves when a task starts or ends, i.e. when `waiting` or `inFlight` may have changed. */
-  changed(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -74,6 +72,8 @@ export function createLane(o: LaneOptions): Lane {
   let maxConcurrent = o.concurrency ?? enoughFor(latencyMs);
   const spacing = o.spacing ?? ((r: number): number => (1000 + margin) / r);
   const limiter = new Bottleneck({ minTime: spacing(rate), maxConcurrent, ...o.bottleneck });
+  // A lane kept in Redis keeps its settings across runs: start this run from the limit, not an old cut.
+  if (o.bottleneck?.datastore) void limiter.updateSettings({ minTime: spacing(rate) });
   let waiting = 0;
   let inFlight = 0;
   let cuts = 0;
@@ -81,12 +81,6 @@ export function createLane(o: LaneOptions): Lane {
   let firstAnswered = false;
   let firstGiveUpAt = 0;
   let startsBehindFirst = 0;
-  let wake: (() => void)[] = [];
-  const notify = (): void => {
-    const w = wake;
-    wake = [];
-    w.forEach((f) => f());
-  };
   /** Bottleneck plans starts `spacing` apart; after a cut, and as the rate climbs back, it is told. */
   const follow = (next: number): void => {
     if (next === rate || (Math.abs(next - rate) < 0.05 * o.limit && next !== o.limit)) return;
@@ -116,7 +110,6 @@ export function createLane(o: LaneOptions): Lane {
     if (!opening && !firstAnswered) startsBehindFirst += 1;
     window.record(startedAt);
     inFlight += 1;
-    notify();
     try {
       const result = await task();
       if (result !== NOT_STARTED && control.answered(now(), options.throttled?.(result) ?? false)) cuts += 1;
@@ -128,7 +121,6 @@ export function createLane(o: LaneOptions): Lane {
       if (opening) window.move(startedAt, now());
       answered();
       follow(control.rateAt(now()));
-      notify();
     }
   }
 
@@ -141,7 +133,6 @@ export function createLane(o: LaneOptions): Lane {
         if (left) return;
         left = true;
         waiting -= 1;
-        notify();
       };
       const job = limiter.schedule(() => {
         const gone = left;
@@ -178,11 +169,7 @@ export function createLane(o: LaneOptions): Lane {
     get cuts() {
       return cuts;
     },
-    changed() {
-      return new Promise((resolve) => wake.push(resolve));
-    },
     async close() {
-      notify();
       // With a shared Redis connection bottleneck returns nothing here; the connection is closed by its owner.
       await Promise.resolve().then(() => limiter.disconnect(false)).catch(() => undefined);
     },
