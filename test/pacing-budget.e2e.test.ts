@@ -2,23 +2,17 @@
 // processes through Redis. Run on their own after the main suite (see ava.pacing.config.js).
 import test from 'ava';
 import { join } from 'node:path';
-import { cliEnv, maxInWindow, readJsonLines, runCli, spawnCli, startKitEmulator, tempDir, writeCsv, type ExportedResult } from './helpers/engine-kit.js';
+import { cliEnv, maxInWindow, readJsonLines, spawnCli, startKitEmulator, tempDir, writeCsv, type ExportedResult } from './helpers/engine-kit.js';
 import { startRedisServer } from './helpers/redis-server.js';
-import { arrivals, assertAgrees, csvOf, seedOf } from './helpers/traffic-kit.js';
+import { arrivals, assertAgrees, batchOverTwoEndpoints, csvOf, seedOf } from './helpers/traffic-kit.js';
 
 test('two regions on two endpoints: each endpoint has a budget of its own, both used at once', async (t) => {
-  const dir = await tempDir(t);
-  const gzSeed = seedOf(60, 1, 'ap-guangzhou', 'tcr-trgz01');
-  const shSeed = seedOf(60, 1, 'ap-shanghai', 'tcr-trsh01');
-  const gz = await startKitEmulator(t, { seed: gzSeed, requestLogSize: 500 });
-  const sh = await startKitEmulator(t, { seed: shSeed, requestLogSize: 500 });
-  const csv = csvOf(60, 1, 'ap-guangzhou', 'tcr-trgz01') + csvOf(60, 1, 'ap-shanghai', 'tcr-trsh01').split('\n').slice(1).join('\n');
-  const run = await runCli(t, ['batch', await writeCsv(dir, csv), '--endpoint', `ap-guangzhou=${gz.url}`, '--endpoint', `ap-shanghai=${sh.url}`, '--yes', '--no-tui', '--out', 'out.jsonl'], { cwd: dir, env: cliEnv(dir) });
+  const { run, gz, sh, emulators, results } = await batchOverTwoEndpoints(t, 60);
   t.is(run.code, 0, run.stderr);
   const both = [...arrivals(gz, 'CreateSignaturePolicy'), ...arrivals(sh, 'CreateSignaturePolicy')];
   t.true(maxInWindow(both) > 20, `busiest second over both endpoints: ${maxInWindow(both)}`);
   for (const emulator of [gz, sh]) t.true(maxInWindow(arrivals(emulator, 'CreateSignaturePolicy')) <= 20, `busiest second at ${emulator.url}`);
-  assertAgrees(t, readJsonLines<ExportedResult>(join(dir, 'out.jsonl')), [[gz, gzSeed], [sh, shSeed]]);
+  assertAgrees(t, results(), emulators);
 });
 
 test('two processes sharing one budget through --redis never exceed 20 starts in any second together', async (t) => {

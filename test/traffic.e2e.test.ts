@@ -3,7 +3,7 @@
 import test from 'ava';
 import { join } from 'node:path';
 import { cliEnv, readJsonLines, runCli, startKitEmulator, tempDir, writeCsv, type ExportedResult } from './helpers/engine-kit.js';
-import { assertAgrees, csvOf, seedOf } from './helpers/traffic-kit.js';
+import { assertAgrees, batchOverTwoEndpoints, csvOf, seedOf } from './helpers/traffic-kit.js';
 
 test('a strict server (every action 20/s): 200 rows with 200 keys are planned with a handful of DescribeKeys calls and all sent', async (t) => {
   const dir = await tempDir(t);
@@ -51,19 +51,13 @@ test('a dead endpoint (connection refused) stops after a few refusals: rows not-
 });
 
 test('two regions on two endpoints: each region\'s rows go to its own endpoint, and nowhere else', async (t) => {
-  const dir = await tempDir(t);
-  const gzSeed = seedOf(40, 1, 'ap-guangzhou', 'tcr-trgz01');
-  const shSeed = seedOf(40, 1, 'ap-shanghai', 'tcr-trsh01');
-  const gz = await startKitEmulator(t, { seed: gzSeed, requestLogSize: 500 });
-  const sh = await startKitEmulator(t, { seed: shSeed, requestLogSize: 500 });
-  const csv = csvOf(40, 1, 'ap-guangzhou', 'tcr-trgz01') + csvOf(40, 1, 'ap-shanghai', 'tcr-trsh01').split('\n').slice(1).join('\n');
-  const run = await runCli(t, ['batch', await writeCsv(dir, csv), '--endpoint', `ap-guangzhou=${gz.url}`, '--endpoint', `ap-shanghai=${sh.url}`, '--yes', '--no-tui', '--out', 'out.jsonl'], { cwd: dir, env: cliEnv(dir) });
+  const { run, gz, sh, emulators, results } = await batchOverTwoEndpoints(t, 40);
   t.is(run.code, 0, run.stderr);
   t.is(gz.state.policies().length, 40);
   t.is(sh.state.policies().length, 40);
   t.true(gz.state.recentRequests().every((r) => r.region === 'ap-guangzhou'));
   t.true(sh.state.recentRequests().every((r) => r.region === 'ap-shanghai'));
-  assertAgrees(t, readJsonLines<ExportedResult>(join(dir, 'out.jsonl')), [[gz, gzSeed], [sh, shSeed]]);
+  assertAgrees(t, results(), emulators);
 });
 
 test('a Redis that cannot be reached is an input error before anything is sent (exit 2), its password never shown', async (t) => {

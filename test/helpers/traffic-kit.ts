@@ -1,8 +1,9 @@
 // Datasets for the traffic tests: one registry of `n` namespaces, rows over `keys` KMS keys.
 import type { EmulatorHandle } from '../../src/services/emulator/index.js';
 import type { EmulatorSeed } from '../../src/services/emulator/seed-format.js';
+import { join } from 'node:path';
 import { disagreements } from './agreement.js';
-import type { ExportedResult } from './engine-kit.js';
+import { cliEnv, readJsonLines, runCli, startKitEmulator, tempDir, writeCsv, type ExportedResult, type HasTeardown } from './engine-kit.js';
 
 const REGISTRY = 'tcr-trgz01';
 const keyId = (i: number): string => `33333333-0000-4000-8000-${String(i).padStart(12, '0')}`;
@@ -34,3 +35,16 @@ export function assertAgrees(
 export const arrivals = (emulator: EmulatorHandle, action: string): number[] =>
   emulator.state.recentRequests().filter((r) => r.action === action).map((r) => Date.parse(r.receivedAt));
 
+
+/** `n` rows in ap-guangzhou and `n` in ap-shanghai, each region on an emulator of its own, sent by one batch. */
+export async function batchOverTwoEndpoints(t: HasTeardown, n: number) {
+  const dir = await tempDir(t);
+  const gzSeed = seedOf(n, 1, 'ap-guangzhou', 'tcr-trgz01');
+  const shSeed = seedOf(n, 1, 'ap-shanghai', 'tcr-trsh01');
+  const gz = await startKitEmulator(t, { seed: gzSeed, requestLogSize: 4 * n });
+  const sh = await startKitEmulator(t, { seed: shSeed, requestLogSize: 4 * n });
+  const csv = csvOf(n, 1, 'ap-guangzhou', 'tcr-trgz01') + csvOf(n, 1, 'ap-shanghai', 'tcr-trsh01').split('\n').slice(1).join('\n');
+  const args = ['batch', await writeCsv(dir, csv), '--endpoint', `ap-guangzhou=${gz.url}`, '--endpoint', `ap-shanghai=${sh.url}`, '--yes', '--no-tui', '--out', 'out.jsonl'];
+  const run = await runCli(t, args, { cwd: dir, env: cliEnv(dir) });
+  return { run, gz, sh, emulators: [[gz, gzSeed], [sh, shSeed]] as const, results: () => readJsonLines<ExportedResult>(join(dir, 'out.jsonl')) };
+}
