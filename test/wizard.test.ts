@@ -4,13 +4,12 @@ import { execFileSync } from 'node:child_process';
 import { chmodSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { CREATE_FLAGS } from '../src/commands/create.js';
 import { checkInputFile } from '../src/commands/wizard-csv.js';
 import { optional, required } from '../src/commands/wizard-policy.js';
 import { runSteps, type Step } from '../src/commands/wizard-steps.js';
 import { checkDomain, checkRegistryId } from '../src/core/field-rules.js';
 import {
-  answersToFlags, createCommandLine, defaultPolicyName, flagsToAnswers, shellQuote, withNamespace, withRegion, type PolicyAnswers,
+  CREATE_FLAGS, createCommandLine, defaultPolicyName, flagsToAnswers, shellQuote, withNamespace, withRegion, type PolicyAnswers,
 } from '../src/core/policy-answers.js';
 import { previewRequest } from '../src/core/request-preview.js';
 import { validateRow } from '../src/core/validate-row.js';
@@ -83,12 +82,8 @@ test('the KMS region follows the registry region unless it was chosen apart from
   t.is(withRegion({}, 'ap-shanghai').region, 'ap-shanghai');
 });
 
-test('answers become exactly the flags create reads, and flags given to create become answers', (t) => {
-  const flags = answersToFlags({ ...ANSWERS, domain: 'images.example.com', disabled: true });
-  for (const [flag] of CREATE_FLAGS) t.true(flag in flags, `--${flag}`);
-  t.like(flags, { 'registry-id': 'tcr-ab12cd34', 'kms-region': 'ap-guangzhou', region: 'ap-guangzhou', disabled: true });
-  t.false('domain' in answersToFlags(ANSWERS), 'an empty domain is not sent');
-  t.false('disabled' in answersToFlags(ANSWERS));
+test('every flag create reads is an answer, and flags given to create become answers', (t) => {
+  for (const [flag, , key] of CREATE_FLAGS) t.is(flagsToAnswers({ [flag]: ' x ' })[key], 'x', `--${flag}`);
   t.deepEqual(flagsToAnswers({ namespace: ' ledger ', region: 'ap-guangzhou', disabled: true, yes: true }), {
     region: 'ap-guangzhou', registryId: undefined, namespace: 'ledger', name: undefined, kmsRegion: undefined,
     kmsId: undefined, domain: undefined, disabled: true,

@@ -1,8 +1,7 @@
-import type { FlagValues } from '../cli/parse-flags.js';
 import type { Endpoints } from '../core/endpoint.js';
 import { checkDomain, checkKmsId, checkNamespace, checkPolicyNameStyle, checkRegion, checkRegistryId, type FieldRule } from '../core/field-rules.js';
 import {
-  answersToFlags, createCommandLine, defaultPolicyName, withNamespace, withRegion, type PolicyAnswers,
+  createCommandLine, defaultPolicyName, withNamespace, withRegion, type PolicyAnswers,
 } from '../core/policy-answers.js';
 import { REGIONS } from '../core/regions.js';
 import { previewRequest } from '../core/request-preview.js';
@@ -23,12 +22,10 @@ export interface PolicyContext {
   readonly defaultRegion?: string;
   /** Answers given as flags: those questions are not asked. */
   readonly given: PolicyAnswers;
-  /** Flags passed on to `create` with the answers (endpoint, profile, --yes, --dry-run, …). */
-  readonly flags: FlagValues;
   readonly err: NodeJS.WritableStream;
   readonly out: NodeJS.WritableStream;
-  /** Sends the policy the flags describe (createFromFlags) and returns the exit code. */
-  readonly send: (flags: FlagValues) => Promise<number>;
+  /** Sends the policy the answers describe (sendOnePolicy with the command's flags) and returns the exit code. */
+  readonly send: (answers: PolicyAnswers) => Promise<number>;
 }
 
 export interface PolicyState {
@@ -143,7 +140,7 @@ export function policySteps(ctx: PolicyContext): Step<PolicyState>[] {
     {
       run: async (s) => {
         showReview(ctx, s.answers);
-        return { ...s, code: await ctx.send({ ...ctx.flags, ...answersToFlags(s.answers) }) };
+        return { ...s, code: await ctx.send(s.answers) };
       },
     },
   ];
