@@ -1,5 +1,5 @@
 import test from 'ava';
-import type { EmulatorHandle } from '../src/services/emulator/index.js';
+import type { EmulatorHandle } from '../src/emulator/index.js';
 import { GZ_REGISTRY, GZ_SIGNING_KEY, SH_REGISTRY, failureOf, kmsClient, startTestEmulator, tcrClient } from './emulator-kit.js';
 
 let emulator: EmulatorHandle;

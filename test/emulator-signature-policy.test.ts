@@ -1,7 +1,7 @@
 import test from 'ava';
 import { readFile } from 'node:fs/promises';
 import type { CreateSignaturePolicyRequest } from 'tencentcloud-sdk-nodejs/tencentcloud/services/tcr/v20190924/tcr_models.js';
-import type { EmulatorHandle } from '../src/services/emulator/index.js';
+import type { EmulatorHandle } from '../src/emulator/index.js';
 import {
   GZ_REGISTRY,
   GZ_SIGNING_KEY,

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import type { ApiOutcome } from '../src/core/api-outcome.js';
 import { parseEndpoints } from '../src/core/endpoint.js';
 import type { ApiService, TcrApi } from '../src/core/tcr-api.js';
-import { DEMO_SECRET_ID, DEMO_SECRET_KEY } from '../src/services/emulator/index.js';
+import { DEMO_SECRET_ID, DEMO_SECRET_KEY } from '../src/emulator/index.js';
 import { quickCredential } from '../src/services/lookup-api.js';
 import { listNamespaces, listRegistries, listSigningKeys } from '../src/services/lookup-choices.js';
 import { createSdkApi } from '../src/services/sdk-api.js';

@@ -2,8 +2,8 @@
 // redis-server. Each test ends by comparing what was recorded with what the emulator holds.
 import test from 'ava';
 import { join } from 'node:path';
-import type { EmulatorHandle } from '../src/services/emulator/index.js';
-import type { EmulatorSeed } from '../src/services/emulator/seed-format.js';
+import type { EmulatorHandle } from '../src/emulator/index.js';
+import type { EmulatorSeed } from '../src/emulator/seed-format.js';
 import {
   cliEnv, keyOf, maxInWindow, readJsonLines, runCli, spawnCli, startKitEmulator, tempDir, writeCsv, type ExportedResult,
 } from './helpers/engine-kit.js';

@@ -4,7 +4,7 @@ import test from 'ava';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DEMO_SECRET_ID, DEMO_SECRET_KEY } from '../src/services/emulator/index.js';
+import { DEMO_SECRET_ID, DEMO_SECRET_KEY } from '../src/emulator/index.js';
 import { startTestEmulator } from './emulator-kit.js';
 import { ENDED, startTmux } from './helpers/tmux.js';
 

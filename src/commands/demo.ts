@@ -5,7 +5,7 @@ import { parseFlags } from '../cli/parse-flags.js';
 import { readSendOptions } from '../cli/send-options.js';
 import { UsageError } from '../core/errors.js';
 import { parseEndpoints } from '../core/endpoint.js';
-import { DEMO_SECRET_ID, DEMO_SECRET_KEY, startEmulator } from '../services/emulator/index.js';
+import { DEMO_SECRET_ID, DEMO_SECRET_KEY, startEmulator } from '../emulator/index.js';
 import { readPolicyCsv } from '../services/read-policy-csv.js';
 import { SAMPLE_CSV } from './bundled-sample.js';
 import { DEMO_INTRO, onPurposeText } from './demo-script.js';
