@@ -43,6 +43,7 @@ export function startEvent(overrides: Partial<Extract<BatchEvent, { type: 'start
     rate: 20,
     dryRun: false,
     journal: '/tmp/tcr-sigpolicy-journal.jsonl',
+    doneStatus: 'created',
     ...overrides,
   };
 }

@@ -3,6 +3,7 @@ import { parseFlags, stringFlag } from '../cli/parse-flags.js';
 import { readSendOptions } from '../cli/send-options.js';
 import { UsageError } from '../core/errors.js';
 import { refuseOverwriting } from '../services/export-results.js';
+import { CREATE_POLICY } from '../services/policy-operations.js';
 import { defaultRegion } from '../services/default-region.js';
 import { readTccliProfile } from '../services/tccli-profile.js';
 import { loadRows } from './load-rows.js';
@@ -21,5 +22,5 @@ export async function run(argv: readonly string[]): Promise<number> {
   readTccliProfile(options.profile);
   const region = defaultRegion(options.region, options.profile);
   const { intake, invalidResults } = await loadRows(file, region, options.skipInvalid, process.stderr);
-  return sendRows({ rows: intake.rows, settled: invalidResults, options, confirm: true, input: file });
+  return sendRows({ rows: intake.rows, settled: invalidResults, options, confirm: true, input: file, operation: CREATE_POLICY });
 }

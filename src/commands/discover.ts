@@ -12,7 +12,7 @@ import type { RegistryNamespaces } from '../services/read-coverage.js';
 import { readAllRegistries } from './discover-all.js';
 import { readDiscoverFlags, type DiscoverFlags } from './discover-flags.js';
 import { readRegistry } from './discover-registry.js';
-import { plural } from '../ui/plain-reporter.js';
+import { plural } from '../ui/plural.js';
 
 const spec = findCommand('discover') as CommandSpec;
 const HEADER = (TEMPLATE_CSV.split('\n')[0] ?? '').split(',');

@@ -3,6 +3,7 @@ import { InputError } from '../core/errors.js';
 import { CREATE_FLAGS, type PolicyAnswers } from '../core/policy-answers.js';
 import { isError } from '../core/problem.js';
 import { validateRow, type RowCells } from '../core/validate-row.js';
+import { CREATE_POLICY } from '../services/policy-operations.js';
 import { defaultRegion } from '../services/default-region.js';
 import { createJsonReporter } from '../ui/json-reporter.js';
 import { createSingleRowReporter } from '../ui/single-row-reporter.js';
@@ -27,6 +28,7 @@ export async function sendOnePolicy(answers: PolicyAnswers, options: SendOptions
     settled: [],
     options,
     confirm: true,
+    operation: CREATE_POLICY,
     face: options.json ? createJsonReporter(streams) : createSingleRowReporter(streams),
   });
 }

@@ -4,9 +4,10 @@ import { UsageError, InputError } from '../core/errors.js';
 import { invalidResult, type Intake } from '../core/policy-intake.js';
 import { formatProblem } from '../core/problem.js';
 import { REGIONS } from '../core/regions.js';
+import { CREATE_POLICY } from '../services/policy-operations.js';
 import { readPolicyCsv } from '../services/read-policy-csv.js';
 import { askSelect, askText, GoBack, type ChoiceItem } from '../ui/prompts.js';
-import { plural } from '../ui/plain-reporter.js';
+import { plural } from '../ui/plural.js';
 import { formatIntakeSummary } from '../ui/wizard-text.js';
 import type { SendRequest } from './send-rows.js';
 import type { Step } from './wizard-steps.js';
@@ -85,6 +86,7 @@ export function csvSteps(ctx: CsvContext): Step<CsvState>[] {
           options: { ...ctx.options, region: rowRegion, dryRun: s.action === 'dry-run', skipInvalid: skipping },
           confirm: true,
           input: s.file,
+          operation: CREATE_POLICY,
         });
         return { ...s, code };
       },

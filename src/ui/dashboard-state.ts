@@ -1,4 +1,4 @@
-import type { BatchEvent } from '../core/batch-events.js';
+import type { BatchEvent, StopReason } from '../core/batch-events.js';
 import { emptyCounts, type RowResult, type StatusCounts } from '../core/result.js';
 
 /** What the run said about itself in its `start` event. */
@@ -46,7 +46,7 @@ export interface DashboardState {
   readonly finished: readonly FinishedItem[];
   /** The finished rows that need the user: `failed`, and `invalid` (blocked by the plan), for the summary at the end. */
   readonly failures: readonly RowResult[];
-  readonly stopping: { readonly reason: 'interrupt' | 'auth-failure' | 'unreachable' | 'abort'; readonly message: string } | undefined;
+  readonly stopping: { readonly reason: StopReason } | undefined;
   readonly end: { readonly elapsedMs: number; readonly interrupted: boolean } | undefined;
 }
 
@@ -127,7 +127,7 @@ function applyEvent(state: DashboardState, event: BatchEvent, seq: number, finis
       // Comes after the dashboard has closed; the plain line shows it.
       return state;
     case 'stopping':
-      return { ...state, stopping: { reason: event.reason, message: event.message } };
+      return { ...state, stopping: { reason: event.reason } };
     case 'end':
       return {
         ...state,

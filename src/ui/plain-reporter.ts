@@ -1,10 +1,12 @@
 import type { Writable } from 'node:stream';
 import type { BatchEvent, BatchEventListener } from '../core/batch-events.js';
 import { formatCoverageLine } from '../core/coverage-records.js';
-import { totalCalls, type PlanSummary } from '../core/plan-summary.js';
+import { formatPlan } from './format-plan.js';
 import { createLineBuffer } from './line-buffer.js';
 import { formatDuration } from './format-duration.js';
 import { formatCounts, formatRowLine } from './format-row.js';
+import { plural } from './plural.js';
+import { STOP_MESSAGES } from './stop-messages.js';
 
 export interface ReporterStreams {
   /** Results: one line (or JSON object) per row. */
@@ -51,7 +53,7 @@ export function createPlainReporter({ out, err }: ReporterStreams, options: { re
         break;
       case 'stopping':
         lines.flush();
-        err.write(`${event.message}\n`);
+        err.write(`${STOP_MESSAGES[event.reason]}\n`);
         break;
       case 'end': {
         lines.flush();
@@ -75,27 +77,4 @@ function startLine(event: Extract<BatchEvent, { type: 'start' }>): string {
   if (event.dryRun) return `Dry run: ${requests} for ${where}; nothing will be sent.\n`;
   const journal = event.journal ? `\nJournal: ${event.journal}` : '';
   return `Sending ${requests} to ${where} at up to ${event.rate}/s.${journal}\n`;
-}
-
-export function plural(n: number, one: string, many = `${one}s`): string {
-  return `${n} ${n === 1 ? one : many}`;
-}
-
-/**
- * The preflight's verdicts as text: one line of counts, then every blocked row with its reasons
- * (skipped rows are counted only; each still gets its own result line).
- */
-export function formatPlan(plan: PlanSummary): string {
-  if (plan.failure) {
-    const hint = plan.failure.hint ? `hint: ${plan.failure.hint}\n` : '';
-    return `Preflight failed, so nothing is sent: ${plan.failure.message}\n${hint}`;
-  }
-  const { create, skip, blocked } = plan.counts;
-  const head = `Plan (${plural(totalCalls(plan.readCalls), 'read call')}): ${create} to create, ${skip} to skip (already signing), ${blocked} blocked.\n`;
-  if (plan.blocked.length === 0) return head;
-  const lineWidth = Math.max(...plan.blocked.map((b) => String(b.line).length));
-  const where = plan.blocked.map((b) => `line ${String(b.line).padStart(lineWidth)}  ${b.region} ${b.key}`);
-  const width = Math.max(...where.map((w) => w.length));
-  const rows = plan.blocked.map((b, i) => `  ${(where[i] ?? '').padEnd(width)}  ${b.code ?? ''}: ${b.reason}\n`);
-  return `${head}Blocked (nothing is sent for these; fix them and run again):\n${rows.join('')}`;
 }
