@@ -2,7 +2,7 @@ import { accessSync, constants, statSync } from 'node:fs';
 import type { SendOptions } from '../cli/send-options.js';
 import { UsageError, InputError } from '../core/errors.js';
 import { invalidResult, type Intake } from '../core/policy-intake.js';
-import { formatProblem } from '../core/problem.js';
+import { formatInputError } from '../core/format-input-error.js';
 import { REGIONS } from '../core/regions.js';
 import { CREATE_POLICY } from '../services/policy-operations.js';
 import { readPolicyCsv } from '../services/read-policy-csv.js';
@@ -113,7 +113,7 @@ async function readOrExplain(file: string, region: string | undefined, err: Node
     return await readPolicyCsv(file, { region });
   } catch (error) {
     if (error instanceof InputError) {
-      err.write(`${error.problems.map((p) => formatProblem(p, error.source)).join('\n')}\n${error.message}.\n${error.hint ? `hint: ${error.hint}\n` : ''}`);
+      err.write(formatInputError(error));
       throw new GoBack();
     }
     if (error instanceof UsageError) {

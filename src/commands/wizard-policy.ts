@@ -90,7 +90,7 @@ export function policySteps(ctx: PolicyContext): Step<PolicyState>[] {
       skip: () => givenOk(given.namespace, checkNamespace),
       run: async (s) => {
         const { region = '', registryId = '' } = s.answers;
-        const list = await lookup(`namespaces/${region}/${registryId}`, `namespaces of ${registryId}`, (api) => listNamespaces(api, region, registryId));
+        const list = await lookup(`namespaces/${region}/${registryId}`, `namespaces of ${registryId}`, (api) => listNamespaces(api, registryId, region));
         if (list?.length === 0) ctx.err.write(`${registryId} has no namespaces.\n`);
         const items = list?.map((n) => ({ name: n.name, message: n.name, hint: n.signing ? 'already signs' : undefined, disabled: n.signing }));
         const namespace = await askPick('Namespace to sign', items, { message: 'Namespace', check: required(checkNamespace), initial: s.answers.namespace, flag: '--namespace' });
