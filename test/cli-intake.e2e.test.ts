@@ -344,7 +344,7 @@ for (const [title, args, message] of usageErrors) {
 }
 
 test('--out into a missing directory: exit 2 with a hint, not a crash', async (t) => {
-  // Fails today: exportResults lets the raw ENOENT escape (src/services/export-results.ts), so the CLI exits 70.
+  // A raw ENOENT escaping export-results.ts would be a crash (exit 70): it must be a usage error with a hint.
   const out = join(await tempPath('missing-dir'), 'results.csv');
   const run = await runCli(['batch', 'fixtures/sample.csv', '--dry-run', '--out', out]);
   assertNoCrash(t, run);

@@ -2,7 +2,7 @@ import test from 'ava';
 import { render } from 'ink-testing-library';
 import { Dashboard } from '../src/ui/Dashboard.js';
 import { FULL_THEME } from '../src/ui/terminal-theme.js';
-import { fakeControls, fakeSource, plain, progressEvent, startEvent, waitFor } from './dashboard-helpers.js';
+import { fakeControls, fakeSource, plain, progressEvent, startEvent, waitFor } from './helpers/dashboard-helpers.js';
 
 async function mountStarted() {
   const source = fakeSource();

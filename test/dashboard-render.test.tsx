@@ -4,7 +4,7 @@ import { Dashboard } from '../src/ui/Dashboard.js';
 import { FULL_THEME } from '../src/ui/terminal-theme.js';
 import {
   count, endEvent, fakeControls, fakeSource, plain, progressEvent, rowResult, startEvent, waitFor,
-} from './dashboard-helpers.js';
+} from './helpers/dashboard-helpers.js';
 
 function mount() {
   const source = fakeSource();

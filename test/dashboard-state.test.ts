@@ -3,7 +3,7 @@ import type { BatchEvent } from '../src/core/batch-events.js';
 import {
   initialDashboardState, reduceDashboard, reduceDashboardEvents, type DashboardState,
 } from '../src/ui/dashboard-state.js';
-import { endEvent, progressEvent, rowResult, startEvent } from './dashboard-helpers.js';
+import { endEvent, progressEvent, rowResult, startEvent } from './helpers/dashboard-helpers.js';
 
 const fold = (events: readonly BatchEvent[]): DashboardState => events.reduce(reduceDashboard, initialDashboardState());
 const start = startEvent({ total: 3 });

@@ -9,7 +9,7 @@ import {
   signedHeaders,
   startTestEmulator,
   tcrClient,
-} from './emulator-kit.js';
+} from './helpers/emulator-kit.js';
 
 let emulator: EmulatorHandle;
 const logLines: string[] = [];

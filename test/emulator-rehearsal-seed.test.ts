@@ -3,7 +3,7 @@
 import test from 'ava';
 import { UsageError } from '../src/core/errors.js';
 import { loadSeed, type EmulatorSeed } from '../src/emulator/index.js';
-import { UUID, failureOf, startTestEmulator, tcrClient } from './emulator-kit.js';
+import { UUID, failureOf, startTestEmulator, tcrClient } from './helpers/emulator-kit.js';
 
 const KEY = '55555555-0000-4000-8000-00000000a001';
 const SEED: EmulatorSeed = {

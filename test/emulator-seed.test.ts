@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { UsageError } from '../src/core/errors.js';
 import { loadSeed, type EmulatorSeed } from '../src/emulator/index.js';
-import { startTestEmulator, tcrClient } from './emulator-kit.js';
+import { startTestEmulator, tcrClient } from './helpers/emulator-kit.js';
 
 test('the bundled seed loads with its defaults filled in', async (t) => {
   const seed = await loadSeed(undefined);

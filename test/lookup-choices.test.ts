@@ -10,7 +10,7 @@ import { DEMO_SECRET_ID, DEMO_SECRET_KEY } from '../src/emulator/index.js';
 import { quickCredential } from '../src/services/credentials.js';
 import { listNamespaces, listRegistries, listSigningKeys } from '../src/services/lookup-choices.js';
 import { createSdkApi } from '../src/services/sdk-api.js';
-import { GZ_REGISTRY, GZ_SIGNING_KEY, startTestEmulator } from './emulator-kit.js';
+import { GZ_REGISTRY, GZ_SIGNING_KEY, startTestEmulator } from './helpers/emulator-kit.js';
 
 interface Call {
   readonly service: ApiService;

@@ -1,5 +1,5 @@
-import type { BatchControls, BatchEvent, BatchEventListener, BatchEventSource } from '../src/core/batch-events.js';
-import { emptyCounts, resultOf, type RowResult, type RowStatus, type StatusCounts } from '../src/core/result.js';
+import type { BatchControls, BatchEvent, BatchEventListener, BatchEventSource } from '../../src/core/batch-events.js';
+import { emptyCounts, resultOf, type RowResult, type RowStatus, type StatusCounts } from '../../src/core/result.js';
 
 /** An event source the test drives by hand. */
 export interface FakeSource extends BatchEventSource {
