@@ -4,7 +4,7 @@ import test from 'ava';
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { forbiddenImports, importCycles, importEdges, SRC, sourceFiles } from './helpers/import-graph.js';
+import { forbiddenImports, importCycles, importEdges, MAY_IMPORT, partOf, SRC, sourceFiles } from './helpers/import-graph.js';
 
 function plantTree(files: Readonly<Record<string, string>>): string {
   const root = mkdtempSync(join(tmpdir(), 'arch-'));
@@ -52,4 +52,13 @@ test('core importing services, ui importing the engine and the emulator importin
 test('no file in src/ is over 300 lines', (t) => {
   const long = sourceFiles().filter((f) => readFileSync(join(SRC, f), 'utf8').split('\n').length > 300);
   t.deepEqual(long, []);
+});
+
+test('docs/architecture.md draws the same lines as the check, for every part src/ has', (t) => {
+  const page = readFileSync(new URL('../docs/architecture.md', import.meta.url), 'utf8');
+  const table = Object.fromEntries(
+    [...page.matchAll(/^\| `([^`]+)` \|[^|]*\| ([^|]+) \|$/gm)].map((m) => [m[1], (m[2] as string).split(',').map((p) => p.trim())]),
+  );
+  t.deepEqual(table, MAY_IMPORT);
+  t.deepEqual([...new Set(sourceFiles().map(partOf))].sort(), Object.keys(MAY_IMPORT).sort());
 });
