@@ -52,7 +52,7 @@ function syntheticBatches(rows: number): BatchEvent[][] {
   timed.sort((a, b) => a[0] - b[0]);
   const counts = emptyCounts();
   const batches: BatchEvent[][] = [[{ type: 'start', total: rows, settled: 0, endpoint: 'https://tcr.tencentcloudapi.com',
-    regions: ['ap-guangzhou'], registries: ['tcr-abcd1234'], rate: 20, dryRun: false, journal: '/tmp/bench-journal.jsonl' }]];
+    regions: ['ap-guangzhou'], registries: ['tcr-abcd1234'], rate: 20, dryRun: false, journal: '/tmp/bench-journal.jsonl', doneStatus: 'created' }]];
   let done = 0;
   for (const [t, event] of timed) {
     const frame = Math.floor(t / FRAME_MS) + 1;

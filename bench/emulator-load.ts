@@ -6,7 +6,7 @@ import { fork, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { fileURLToPath } from 'node:url';
 import { Client } from 'tencentcloud-sdk-nodejs/tencentcloud/services/tcr/v20190924/tcr_client.js';
-import { ROUTES, startEmulator, type EmulatorCredential } from '../src/services/emulator/index.js';
+import { ROUTES, startEmulator, type EmulatorCredential } from '../src/emulator/index.js';
 
 const CLIENTS = 50;
 const REQUESTS = 5_000;

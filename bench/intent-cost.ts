@@ -9,7 +9,7 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startEmulator, type EmulatorHandle, type EmulatorSeed } from '../src/services/emulator/index.js';
+import { startEmulator, type EmulatorHandle, type EmulatorSeed } from '../src/emulator/index.js';
 
 const ROWS = Number(process.argv[2] ?? 600);
 const builds = (process.argv.length > 3 ? process.argv.slice(3) : [`this=${join(import.meta.dirname, '..', 'dist', 'cli.js')}`]).map((b) => {

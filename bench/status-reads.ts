@@ -7,8 +7,8 @@
 import { execFile } from 'node:child_process';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { DEMO_SECRET_ID, DEMO_SECRET_KEY, startEmulator } from '../src/services/emulator/index.js';
-import type { EmulatorSeed } from '../src/services/emulator/seed-format.js';
+import { DEMO_SECRET_ID, DEMO_SECRET_KEY, startEmulator } from '../src/emulator/index.js';
+import type { EmulatorSeed } from '../src/emulator/seed-format.js';
 
 const registryCount = Number(process.argv[2] ?? 10);
 const namespaceCount = Number(process.argv[3] ?? 300);

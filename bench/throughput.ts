@@ -14,7 +14,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'tencentcloud-sdk-nodejs/tencentcloud/services/tcr/v20190924/tcr_client.js';
-import { startEmulator, type EmulatorHandle, type EmulatorOptions, type EmulatorSeed } from '../src/services/emulator/index.js';
+import { startEmulator, type EmulatorHandle, type EmulatorOptions, type EmulatorSeed } from '../src/emulator/index.js';
 import { startRedisServer } from '../test/helpers/redis-server.js';
 
 const ROWS = Number(process.argv[2] ?? 200);

@@ -344,7 +344,7 @@ for (const [title, args, message] of usageErrors) {
 }
 
 test('--out into a missing directory: exit 2 with a hint, not a crash', async (t) => {
-  // Fails today: exportResults lets the raw ENOENT escape (src/services/export-results.ts), so the CLI exits 70.
+  // A raw ENOENT escaping export-results.ts would be a crash (exit 70): it must be a usage error with a hint.
   const out = join(await tempPath('missing-dir'), 'results.csv');
   const run = await runCli(['batch', 'fixtures/sample.csv', '--dry-run', '--out', out]);
   assertNoCrash(t, run);
@@ -392,7 +392,7 @@ for (const [title, args, input] of [
 }
 
 test('a live batch without --redis loads the SDK and the queue, and nothing of Redis', async (t) => {
-  const { startEmulator, DEMO_SECRET_ID, DEMO_SECRET_KEY } = await import('../src/services/emulator/index.js');
+  const { startEmulator, DEMO_SECRET_ID, DEMO_SECRET_KEY } = await import('../src/emulator/index.js');
   const emulator = await startEmulator({ port: 0 });
   t.teardown(() => emulator.close());
   const file = await tempPath('loads.txt');

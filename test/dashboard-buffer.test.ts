@@ -1,7 +1,7 @@
 import test from 'ava';
 import type { BatchEvent } from '../src/core/batch-events.js';
 import { bufferSource } from '../src/ui/buffered-source.js';
-import { endEvent, fakeSource, progressEvent, startEvent } from './dashboard-helpers.js';
+import { endEvent, fakeSource, progressEvent, startEvent } from './helpers/dashboard-helpers.js';
 
 test('events emitted before the dashboard subscribes are replayed in order, later ones forwarded', (t) => {
   const upstream = fakeSource();

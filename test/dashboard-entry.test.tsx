@@ -3,7 +3,7 @@ import { PassThrough, Writable } from 'node:stream';
 import test from 'ava';
 import chalk from 'chalk';
 import { renderDashboard } from '../src/ui/render-dashboard.js';
-import { endEvent, fakeControls, fakeSource, plain, progressEvent, rowResult, startEvent, waitFor } from './dashboard-helpers.js';
+import { endEvent, fakeControls, fakeSource, plain, progressEvent, rowResult, startEvent, waitFor } from './helpers/dashboard-helpers.js';
 
 // See dashboard-terminals.test.tsx: without this, chalk emits nothing and colour checks prove nothing.
 chalk.level = 1;

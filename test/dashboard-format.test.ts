@@ -2,7 +2,7 @@ import test from 'ava';
 import { formatDuration, formatRate } from '../src/ui/format-duration.js';
 import { failureColumns } from '../src/ui/failure-columns.js';
 import { resolveTheme } from '../src/ui/terminal-theme.js';
-import { rowResult } from './dashboard-helpers.js';
+import { rowResult } from './helpers/dashboard-helpers.js';
 
 for (const [ms, want] of [
   [0, '0s'], [400, '0.4s'], [1500, '1.5s'], [12_000, '12s'], [61_000, '1m01s'], [3_725_000, '1h02m'], [-1, '?'], [Number.NaN, '?'],

@@ -2,7 +2,7 @@ import test from 'ava';
 import { render } from 'ink-testing-library';
 import { Dashboard } from '../src/ui/Dashboard.js';
 import { FULL_THEME } from '../src/ui/terminal-theme.js';
-import { fakeControls, fakeSource, plain, progressEvent, startEvent, waitFor } from './dashboard-helpers.js';
+import { fakeControls, fakeSource, plain, progressEvent, startEvent, waitFor } from './helpers/dashboard-helpers.js';
 
 async function mountStarted() {
   const source = fakeSource();
@@ -72,8 +72,8 @@ test('once stopping, p no longer pauses', async (t) => {
 test('a stop the runner starts on its own is explained', async (t) => {
   const { source, ink, until } = await mountStarted();
   t.teardown(ink.unmount);
-  source.emit({ type: 'stopping', reason: 'auth-failure', message: 'AuthFailure.SecretIdNotFound' });
-  await until((f) => f.includes('AuthFailure.SecretIdNotFound; stopping… (press q to abort)'));
+  source.emit({ type: 'stopping', reason: 'auth-failure' });
+  await until((f) => f.includes('Stopping: the credentials were refused;') && f.includes('stopping…'));
   t.pass();
 });
 

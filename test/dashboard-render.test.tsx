@@ -4,7 +4,7 @@ import { Dashboard } from '../src/ui/Dashboard.js';
 import { FULL_THEME } from '../src/ui/terminal-theme.js';
 import {
   count, endEvent, fakeControls, fakeSource, plain, progressEvent, rowResult, startEvent, waitFor,
-} from './dashboard-helpers.js';
+} from './helpers/dashboard-helpers.js';
 
 function mount() {
   const source = fakeSource();
@@ -41,7 +41,7 @@ test('the preflight counts and a rollback action show in the header; deletions a
   const { source, ink, frame, until } = mount();
   t.teardown(ink.unmount);
   source.emit({ type: 'plan', counts: { create: 7, skip: 2, blocked: 1 }, blocked: [], skipped: [], readCalls: {} });
-  source.emit(startEvent({ total: 7, action: 'DeleteSignaturePolicy' }), progressEvent(0, 7));
+  source.emit(startEvent({ total: 7, action: 'DeleteSignaturePolicy', doneStatus: 'deleted' }), progressEvent(0, 7));
   await until((f) => f.includes('0/7'));
   t.regex(frame(), /LIVE · DeleteSignaturePolicy · tcr\.tencentcloudapi\.com/);
   t.true(frame().includes('preflight: 7 to send, 2 already done, 1 blocked'));

@@ -4,7 +4,7 @@ import { render } from 'ink-testing-library';
 import type { BatchEvent } from '../src/core/batch-events.js';
 import { Dashboard } from '../src/ui/Dashboard.js';
 import { FULL_THEME, resolveTheme, type TerminalTheme } from '../src/ui/terminal-theme.js';
-import { ANSI, endEvent, fakeControls, fakeSource, plain, progressEvent, rowResult, startEvent, waitFor } from './dashboard-helpers.js';
+import { ANSI, endEvent, fakeControls, fakeSource, plain, progressEvent, rowResult, startEvent, waitFor } from './helpers/dashboard-helpers.js';
 
 // The worker's stdout is usually a pipe, so chalk would emit nothing and a "no escape codes"
 // assertion could never fail. Force basic colour; the theme alone must keep NO_COLOR output clean.

@@ -3,7 +3,7 @@ import test, { type ExecutionContext } from 'ava';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
-import type { EmulatorSeed } from '../src/services/emulator/seed-format.js';
+import type { EmulatorSeed } from '../src/emulator/seed-format.js';
 import { cliEnv, runCli, startKitEmulator, tempDir } from './helpers/engine-kit.js';
 
 const KEY = '33333333-0000-4000-8000-00000000a001';

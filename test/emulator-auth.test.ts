@@ -1,6 +1,6 @@
 import test from 'ava';
-import { sha256Hex, signTc3 } from '../src/services/emulator/tc3-signature.js';
-import { DEMO_SECRET_ID, DEMO_SECRET_KEY, resolveCredentials, type EmulatorHandle } from '../src/services/emulator/index.js';
+import { sha256Hex, signTc3 } from '../src/emulator/tc3-signature.js';
+import { DEMO_SECRET_ID, DEMO_SECRET_KEY, resolveCredentials, type EmulatorHandle } from '../src/emulator/index.js';
 import {
   UUID,
   envelopeOf,
@@ -9,7 +9,7 @@ import {
   signedHeaders,
   startTestEmulator,
   tcrClient,
-} from './emulator-kit.js';
+} from './helpers/emulator-kit.js';
 
 let emulator: EmulatorHandle;
 const logLines: string[] = [];

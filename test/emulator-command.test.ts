@@ -7,8 +7,8 @@ import { pathToFileURL } from 'node:url';
 import { run, type EmulatorCommandIo, type StopSignal } from '../src/commands/emulator.js';
 import { EMULATOR_USAGE } from '../src/commands/emulator-usage.js';
 import { UsageError } from '../src/core/errors.js';
-import type { EmulatorHandle } from '../src/services/emulator/index.js';
-import { GZ_REGISTRY, startTestEmulator, tcrClient } from './emulator-kit.js';
+import type { EmulatorHandle } from '../src/emulator/index.js';
+import { GZ_REGISTRY, startTestEmulator, tcrClient } from './helpers/emulator-kit.js';
 
 const LISTENING = /^TCR API emulator listening on (http:\/\/127\.0\.0\.1:(\d+))$/;
 

@@ -2,7 +2,7 @@
 // a CAM policy keeps the credentials out. The bundled seed has one (tcr-fra00001).
 import test from 'ava';
 import { UsageError } from '../src/core/errors.js';
-import { startTestEmulator, failureOf, tcrClient } from './emulator-kit.js';
+import { startTestEmulator, failureOf, tcrClient } from './helpers/emulator-kit.js';
 
 test('a Denied registry is listed, but its namespaces and policies answer UnauthorizedOperation', async (t) => {
   const emulator = await startTestEmulator();

@@ -1,6 +1,6 @@
 import test from 'ava';
-import type { EmulatorHandle } from '../src/services/emulator/index.js';
-import { GZ_REGISTRY, GZ_SIGNING_KEY, SH_REGISTRY, failureOf, kmsClient, startTestEmulator, tcrClient } from './emulator-kit.js';
+import type { EmulatorHandle } from '../src/emulator/index.js';
+import { GZ_REGISTRY, GZ_SIGNING_KEY, SH_REGISTRY, failureOf, kmsClient, startTestEmulator, tcrClient } from './helpers/emulator-kit.js';
 
 let emulator: EmulatorHandle;
 

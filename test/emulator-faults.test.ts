@@ -1,7 +1,7 @@
 import test from 'ava';
-import { FaultPlan } from '../src/services/emulator/faults.js';
-import type { EmulatorHandle, EmulatorOptions } from '../src/services/emulator/index.js';
-import { GZ_REGISTRY, GZ_SIGNING_KEY, SEEDED_POLICIES, failureOf, startTestEmulator, tcrClient } from './emulator-kit.js';
+import { FaultPlan } from '../src/emulator/faults.js';
+import type { EmulatorHandle, EmulatorOptions } from '../src/emulator/index.js';
+import { GZ_REGISTRY, GZ_SIGNING_KEY, SEEDED_POLICIES, failureOf, startTestEmulator, tcrClient } from './helpers/emulator-kit.js';
 
 const NAMESPACES = ['payments', 'checkout', 'search', 'catalog', 'identity', 'billing', 'mobile-api', 'web-frontend', 'platform', 'gateway', 'auth', 'media'];
 

@@ -1,8 +1,8 @@
 import test from 'ava';
 import { request as httpRequest } from 'node:http';
 import { connect } from 'node:net';
-import type { EmulatorHandle } from '../src/services/emulator/index.js';
-import { GZ_REGISTRY, UUID, envelopeOf, rawRequest, signedHeaders, startTestEmulator, tcrClient } from './emulator-kit.js';
+import type { EmulatorHandle } from '../src/emulator/index.js';
+import { GZ_REGISTRY, UUID, envelopeOf, rawRequest, signedHeaders, startTestEmulator, tcrClient } from './helpers/emulator-kit.js';
 
 let emulator: EmulatorHandle;
 

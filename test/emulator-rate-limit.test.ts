@@ -1,7 +1,7 @@
 import test from 'ava';
-import { SlidingWindowLimiter } from '../src/services/emulator/rate-limiter.js';
-import { DEMO_SECRET_ID, DEMO_SECRET_KEY } from '../src/services/emulator/index.js';
-import { GZ_REGISTRY, GZ_SIGNING_KEY, SH_REGISTRY, SH_SIGNING_KEY, SEEDED_POLICIES, startTestEmulator, tcrClient } from './emulator-kit.js';
+import { SlidingWindowLimiter } from '../src/emulator/rate-limiter.js';
+import { DEMO_SECRET_ID, DEMO_SECRET_KEY } from '../src/emulator/index.js';
+import { GZ_REGISTRY, GZ_SIGNING_KEY, SH_REGISTRY, SH_SIGNING_KEY, SEEDED_POLICIES, startTestEmulator, tcrClient } from './helpers/emulator-kit.js';
 
 test('the sliding window admits `limit` arrivals per 1000 ms and counts only admitted ones', (t) => {
   let now = 0;

@@ -2,8 +2,8 @@
 // faults for the first attempts, and a registry's custom domains.
 import test from 'ava';
 import { UsageError } from '../src/core/errors.js';
-import { loadSeed, type EmulatorSeed } from '../src/services/emulator/index.js';
-import { UUID, failureOf, startTestEmulator, tcrClient } from './emulator-kit.js';
+import { loadSeed, type EmulatorSeed } from '../src/emulator/index.js';
+import { UUID, failureOf, startTestEmulator, tcrClient } from './helpers/emulator-kit.js';
 
 const KEY = '55555555-0000-4000-8000-00000000a001';
 const SEED: EmulatorSeed = {

@@ -1,7 +1,7 @@
 import test from 'ava';
 import { CommonClient } from 'tencentcloud-sdk-nodejs/tencentcloud/common/common_client.js';
-import { DEMO_SECRET_ID, DEMO_SECRET_KEY, type EmulatorHandle } from '../src/services/emulator/index.js';
-import { GZ_REGISTRY, GZ_SIGNING_KEY, UUID, failureOf, kmsClient, startTestEmulator, tcrClient } from './emulator-kit.js';
+import { DEMO_SECRET_ID, DEMO_SECRET_KEY, type EmulatorHandle } from '../src/emulator/index.js';
+import { GZ_REGISTRY, GZ_SIGNING_KEY, UUID, failureOf, kmsClient, startTestEmulator, tcrClient } from './helpers/emulator-kit.js';
 
 let emulator: EmulatorHandle;
 

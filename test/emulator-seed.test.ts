@@ -3,8 +3,8 @@ import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { UsageError } from '../src/core/errors.js';
-import { loadSeed, type EmulatorSeed } from '../src/services/emulator/index.js';
-import { startTestEmulator, tcrClient } from './emulator-kit.js';
+import { loadSeed, type EmulatorSeed } from '../src/emulator/index.js';
+import { startTestEmulator, tcrClient } from './helpers/emulator-kit.js';
 
 test('the bundled seed loads with its defaults filled in', async (t) => {
   const seed = await loadSeed(undefined);

@@ -1,7 +1,7 @@
 import test from 'ava';
 import { readFile } from 'node:fs/promises';
 import type { CreateSignaturePolicyRequest } from 'tencentcloud-sdk-nodejs/tencentcloud/services/tcr/v20190924/tcr_models.js';
-import type { EmulatorHandle } from '../src/services/emulator/index.js';
+import type { EmulatorHandle } from '../src/emulator/index.js';
 import {
   GZ_REGISTRY,
   GZ_SIGNING_KEY,
@@ -11,7 +11,7 @@ import {
   failureOf,
   startTestEmulator,
   tcrClient,
-} from './emulator-kit.js';
+} from './helpers/emulator-kit.js';
 
 const DISABLED_KEY = '1b2c3d4e-4b7d-11ee-9c3a-525400112233';
 const ENCRYPT_KEY = '2c3d4e5f-4b7d-11ee-9c3a-525400445566';

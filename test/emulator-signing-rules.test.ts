@@ -5,8 +5,8 @@ import test from 'ava';
 import { createHash, createHmac } from 'node:crypto';
 import { Client as KmsClient } from 'tencentcloud-sdk-nodejs/tencentcloud/services/kms/v20190118/kms_client.js';
 import { Client as TcrClient } from 'tencentcloud-sdk-nodejs/tencentcloud/services/tcr/v20190924/tcr_client.js';
-import { DEMO_SECRET_ID, DEMO_SECRET_KEY, type EmulatorHandle } from '../src/services/emulator/index.js';
-import { envelopeOf, rawRequest, startTestEmulator } from './emulator-kit.js';
+import { DEMO_SECRET_ID, DEMO_SECRET_KEY, type EmulatorHandle } from '../src/emulator/index.js';
+import { envelopeOf, rawRequest, startTestEmulator } from './helpers/emulator-kit.js';
 
 const sha256 = (text: string): string => createHash('sha256').update(text, 'utf8').digest('hex');
 const hmac = (key: string | Buffer, text: string): Buffer => createHmac('sha256', key).update(text, 'utf8').digest();

@@ -4,8 +4,8 @@ import test from 'ava';
 import { get } from 'node:http';
 import { run, type EmulatorCommandIo, type StopSignal } from '../src/commands/emulator.js';
 import { EMULATOR_USAGE } from '../src/commands/emulator-usage.js';
-import { DEMO_SECRET_ID, DEMO_SECRET_KEY } from '../src/services/emulator/index.js';
-import { SEEDED_POLICIES } from './emulator-kit.js';
+import { DEMO_SECRET_ID, DEMO_SECRET_KEY } from '../src/emulator/index.js';
+import { SEEDED_POLICIES } from './helpers/emulator-kit.js';
 import { ROOT, runCli } from './helpers/run-cli.js';
 
 interface Started {

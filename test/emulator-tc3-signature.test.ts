@@ -8,7 +8,7 @@ import {
   sha256Hex,
   signTc3,
   utcDateOf,
-} from '../src/services/emulator/tc3-signature.js';
+} from '../src/emulator/tc3-signature.js';
 
 // The worked example of the TencentCloud API 3.0 signature documentation; the body keeps its literal \u escapes.
 const EXAMPLE_BODY = '{"Limit": 1, "Filters": [{"Values": ["\\u672a\\u547d\\u540d"], "Name": "instance-name"}]}';

@@ -5,9 +5,9 @@ import { chmodSync, cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, w
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { COMMANDS } from '../src/cli/command-specs.js';
-import { DEMO_SECRET_ID, DEMO_SECRET_KEY } from '../src/services/emulator/index.js';
+import { DEMO_SECRET_ID, DEMO_SECRET_KEY } from '../src/emulator/index.js';
 import { helpSteps, markdownSteps, type Step } from './doc-examples.js';
-import { startTestEmulator } from './emulator-kit.js';
+import { startTestEmulator } from './helpers/emulator-kit.js';
 import { CLI, cleanHome, ROOT, runCli } from './helpers/run-cli.js';
 
 /** The port the docs name for `tcr-sigpolicy emulator`; the test's emulator listens on a free one instead. */

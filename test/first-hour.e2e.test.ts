@@ -3,9 +3,9 @@ import test from 'ava';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DEMO_SECRET_ID } from '../src/services/emulator/index.js';
-import { startTestEmulator } from './emulator-kit.js';
-import { CURSOR_MOVES, rawOf, SGR } from './first-hour-kit.js';
+import { DEMO_SECRET_ID } from '../src/emulator/index.js';
+import { startTestEmulator } from './helpers/emulator-kit.js';
+import { CURSOR_MOVES, rawOf, SGR } from './helpers/first-hour-kit.js';
 import { ROOT } from './helpers/run-cli.js';
 import { ENDED, occurrences, startTmux } from './helpers/tmux.js';
 

@@ -1,7 +1,7 @@
 // Ctrl-C in a real terminal (tmux): the screen says what was done, what was not sent, and the command to resume.
 import test from 'ava';
 import { join } from 'node:path';
-import { batchSetup } from './first-hour-kit.js';
+import { batchSetup } from './helpers/first-hour-kit.js';
 import { readJsonLines, runCli, cliEnv, type ExportedResult } from './helpers/engine-kit.js';
 import { ENDED, startTmux } from './helpers/tmux.js';
 

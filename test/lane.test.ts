@@ -2,54 +2,7 @@
 // and every wait of the lane advances the fake clock instead of the wall clock.
 import test from 'ava';
 import { createLane, NOT_STARTED, type LaneOptions } from '../src/services/traffic/lane.js';
-
-/** A clock that moves only when told; sleeps end when it reaches them (or when their signal fires). */
-function fakeTime() {
-  let now = 0;
-  let timers: { at: number; wake: () => void }[] = [];
-  return {
-    now: () => now,
-    sleep(ms: number, signal?: AbortSignal): Promise<void> {
-      return new Promise((resolve) => {
-        const timer = { at: now + Math.max(0, ms), wake: resolve };
-        timers.push(timer);
-        signal?.addEventListener('abort', () => {
-          timers = timers.filter((x) => x !== timer);
-          resolve();
-        }, { once: true });
-      });
-    },
-    /** Moves the clock to `at`, waking each sleep on the way in order. */
-    async advanceTo(at: number): Promise<void> {
-      for (;;) {
-        await settle();
-        const next = timers.filter((x) => x.at <= at).sort((a, b) => a.at - b.at)[0];
-        if (!next) break;
-        timers = timers.filter((x) => x !== next);
-        now = next.at;
-        next.wake();
-      }
-      now = at;
-      await settle();
-    },
-    /** Runs until `done` settles, jumping from one sleep to the next. */
-    async runUntil<T>(done: Promise<T>): Promise<T> {
-      let finished = false;
-      void done.finally(() => (finished = true));
-      while (!finished) {
-        await settle();
-        const next = [...timers].sort((a, b) => a.at - b.at)[0];
-        if (next) await this.advanceTo(next.at);
-      }
-      return done;
-    },
-  };
-}
-
-/** Lets bottleneck's own scheduling catch up: it hands jobs over through zero-delay timers. */
-async function settle(): Promise<void> {
-  for (let i = 0; i < 20; i++) await new Promise((resolve) => setTimeout(resolve, 0));
-}
+import { fakeTime, settle } from './helpers/fake-clock.js';
 
 function laneOn(time: ReturnType<typeof fakeTime>, o: Partial<LaneOptions> = {}) {
   return createLane({ limit: 5, spacing: () => 0, concurrency: 50, now: time.now, sleep: (ms, signal) => time.sleep(ms, signal), ...o });

@@ -6,11 +6,11 @@ import { join } from 'node:path';
 import type { ApiOutcome } from '../src/core/api-outcome.js';
 import { parseEndpoints } from '../src/core/endpoint.js';
 import type { ApiService, TcrApi } from '../src/core/tcr-api.js';
-import { DEMO_SECRET_ID, DEMO_SECRET_KEY } from '../src/services/emulator/index.js';
-import { quickCredential } from '../src/services/lookup-api.js';
+import { DEMO_SECRET_ID, DEMO_SECRET_KEY } from '../src/emulator/index.js';
+import { quickCredential } from '../src/services/credentials.js';
 import { listNamespaces, listRegistries, listSigningKeys } from '../src/services/lookup-choices.js';
 import { createSdkApi } from '../src/services/sdk-api.js';
-import { GZ_REGISTRY, GZ_SIGNING_KEY, startTestEmulator } from './emulator-kit.js';
+import { GZ_REGISTRY, GZ_SIGNING_KEY, startTestEmulator } from './helpers/emulator-kit.js';
 
 interface Call {
   readonly service: ApiService;
@@ -51,7 +51,7 @@ test('registries are read page by page until TotalCount', async (t) => {
 test('a failed or throwing lookup gives undefined, so the question falls back to typing', async (t) => {
   t.is(await listRegistries(fakeApi(() => failed), 'ap-guangzhou'), undefined);
   t.is(await listSigningKeys(fakeApi(() => Promise.reject(new Error('socket hang up'))), 'ap-guangzhou'), undefined);
-  t.is(await listNamespaces(fakeApi(() => failed), 'ap-guangzhou', 'tcr-1'), undefined);
+  t.is(await listNamespaces(fakeApi(() => failed), 'tcr-1', 'ap-guangzhou'), undefined);
 });
 
 test('a failed lookup tells why, so the wizard can say it (or stop, for refused credentials)', async (t) => {
@@ -70,11 +70,11 @@ test('a failed lookup tells why, so the wizard can say it (or stop, for refused 
 test('namespaces are marked when DescribeNamespaces with KmsSignPolicy lists them; without that list, none is', async (t) => {
   const names = { TotalCount: 3, NamespaceList: [{ Name: 'a' }, { Name: 'b' }, { Name: 'c' }] };
   const api = fakeApi(({ params }) => ok(params.KmsSignPolicy ? { TotalCount: 1, NamespaceList: [{ Name: 'b' }] } : names));
-  t.deepEqual(await listNamespaces(api, 'ap-guangzhou', 'tcr-1'), [
+  t.deepEqual(await listNamespaces(api, 'tcr-1', 'ap-guangzhou'), [
     { name: 'a', signing: false }, { name: 'b', signing: true }, { name: 'c', signing: false },
   ]);
   const noMarks = fakeApi(({ params }) => (params.KmsSignPolicy ? failed : ok(names)));
-  t.deepEqual((await listNamespaces(noMarks, 'ap-guangzhou', 'tcr-1'))?.map((n) => n.signing), [false, false, false]);
+  t.deepEqual((await listNamespaces(noMarks, 'tcr-1', 'ap-guangzhou'))?.map((n) => n.signing), [false, false, false]);
 });
 
 test('signing keys are asked of KMS in the KMS region: Enabled (KeyState 1) ASYMMETRIC_SIGN_VERIFY_RSA_2048 only', async (t) => {
@@ -93,11 +93,11 @@ test('through the SDK against the emulator: registries of a region, namespaces t
     RegistryId: GZ_REGISTRY, NamespaceName: 'ledger', Name: 'ledger-signing', KmsId: GZ_SIGNING_KEY, KmsRegion: 'ap-guangzhou',
   });
   t.true(created.ok);
-  const namespaces = await listNamespaces(api, 'ap-guangzhou', GZ_REGISTRY);
+  const namespaces = await listNamespaces(api, GZ_REGISTRY, 'ap-guangzhou');
   t.is(namespaces?.length, 27);
   t.deepEqual(namespaces?.filter((n) => n.signing).map((n) => n.name), ['ledger']);
   t.deepEqual((await listSigningKeys(api, 'ap-guangzhou'))?.map((k) => k.alias), ['image-signing-gz']);
-  t.is(await listNamespaces(api, 'ap-shanghai', GZ_REGISTRY), undefined, 'a registry of another region is not found there');
+  t.is(await listNamespaces(api, GZ_REGISTRY, 'ap-shanghai'), undefined, 'a registry of another region is not found there');
 });
 
 test('lists use credentials at hand only: the environment, then the tccli profile; none means typing', (t) => {

@@ -3,9 +3,9 @@
 import test from 'ava';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { EmulatorHandle, EmulatorOptions } from '../src/services/emulator/index.js';
-import type { EmulatorSeed } from '../src/services/emulator/seed-format.js';
-import { tcrClient } from './emulator-kit.js';
+import type { EmulatorHandle, EmulatorOptions } from '../src/emulator/index.js';
+import type { EmulatorSeed } from '../src/emulator/seed-format.js';
+import { tcrClient } from './helpers/emulator-kit.js';
 import { TEST_SECRET_ID, TEST_SECRET_KEY, cliEnv, runCli, startKitEmulator, tempDir, writeCsv } from './helpers/engine-kit.js';
 
 const REGISTRY = 'tcr-page01';

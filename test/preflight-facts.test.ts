@@ -5,7 +5,7 @@ import { gatherPreflightFacts } from '../src/services/gather-preflight-facts.js'
 import { createPreflightReader } from '../src/services/preflight-reader.js';
 import { listNamespaces } from '../src/services/preflight-queries.js';
 import { runPreflight } from '../src/services/run-preflight.js';
-import { fakeApi, rowsOver, type FakeRegistry } from './preflight-fake-api.js';
+import { fakeApi, rowsOver, type FakeRegistry } from './helpers/preflight-fake-api.js';
 
 const KEY: Readonly<Record<string, string>> = {
   'ap-guangzhou': '11111111-0000-4000-8000-00000000a001',

@@ -2,7 +2,7 @@
 // read-only calls first, and only the `create` rows are ever sent.
 import test from 'ava';
 import { join } from 'node:path';
-import type { EmulatorSeed } from '../src/services/emulator/seed-format.js';
+import type { EmulatorSeed } from '../src/emulator/seed-format.js';
 import { cliEnv, journalResults, latestJournal, readJsonLines, runCli, startKitEmulator, tempDir, writeCsv, type ExportedResult } from './helpers/engine-kit.js';
 
 const KEY_GZ = '22222222-0000-4000-8000-00000000a001';

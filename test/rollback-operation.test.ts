@@ -13,6 +13,7 @@ import { readCreatedPolicies } from '../src/services/read-created-policies.js';
 import { runBatch } from '../src/services/run-batch.js';
 import { pacedApi } from '../src/services/traffic/paced-api.js';
 import { RunControl } from '../src/services/run-control.js';
+import { fakeTime } from './helpers/fake-clock.js';
 
 const row = (line: number, NamespaceName: string): PolicyRow => ({
   line,
@@ -48,10 +49,12 @@ test('runBatch with DELETE_POLICY: sends {RegistryId, NamespaceName}; deleted, s
     d: [fail('UnauthorizedOperation', 'denied-d')],
   });
   const events: BatchEvent[] = [];
-  const outcome = await runBatch([row(2, 'a'), row(3, 'b'), row(4, 'c'), row(5, 'd')], {
-    api: pacedApi(api, { writeRate: 20, endpointOf: () => 'http://fake', secretId: 'unit' }), control: new RunControl(), emit: (e) => events.push(e), endpoint: 'http://127.0.0.1:1', rate: 20, maxAttempts: 3,
-    operation: DELETE_POLICY, random: () => 0,
-  });
+  const clock = fakeTime({ settleRounds: 3 });
+  const lanes = { now: clock.now, sleep: clock.sleep, spacing: () => 0 };
+  const outcome = await clock.runUntil(runBatch([row(2, 'a'), row(3, 'b'), row(4, 'c'), row(5, 'd')], {
+    api: pacedApi(api, { writeRate: 20, endpointOf: () => 'http://fake', secretId: 'unit', clock: lanes }), control: new RunControl(), emit: (e) => events.push(e), endpoint: 'http://127.0.0.1:1', rate: 20, maxAttempts: 3,
+    operation: DELETE_POLICY, random: () => 0, now: clock.now, sleep: clock.sleep, every: clock.every,
+  }));
   t.true(api.sent.every((s) => s.action === 'DeleteSignaturePolicy'));
   t.deepEqual(api.sent[0]?.params, { RegistryId: 'tcr-rb01', NamespaceName: 'a' });
   const byNs = new Map(outcome.results.map((r) => [r.NamespaceName, r]));

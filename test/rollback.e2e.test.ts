@@ -5,8 +5,8 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { RESULT_COLUMNS } from '../src/core/result.js';
-import type { EmulatorHandle } from '../src/services/emulator/index.js';
-import type { EmulatorSeed } from '../src/services/emulator/seed-format.js';
+import type { EmulatorHandle } from '../src/emulator/index.js';
+import type { EmulatorSeed } from '../src/emulator/seed-format.js';
 import { cliEnv, latestJournal, readJsonLines, runCli, startKitEmulator, tempDir, type ExportedResult } from './helpers/engine-kit.js';
 
 const KEY = '44444444-0000-4000-8000-00000000a001';

@@ -3,7 +3,7 @@
 // emulator saw and holds.
 import test from 'ava';
 import { join } from 'node:path';
-import type { RequestLogEntry } from '../src/services/emulator/index.js';
+import type { RequestLogEntry } from '../src/emulator/index.js';
 import {
   Cleanup,
   cliEnv,

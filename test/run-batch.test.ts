@@ -1,20 +1,17 @@
-// runBatch with a scripted fake API, then table-driven tests of the engine's pure rules and its files.
+// runBatch with a scripted fake API behind the real paced API, on an injected clock: no test waits on
+// the wall clock (backoff, slow answers, the lanes' spacing and the progress ticks all use the fake one).
 import test from 'ava';
 import type { ApiOutcome } from '../src/core/api-outcome.js';
-import { backoffDelay } from '../src/core/backoff.js';
 import type { BatchEvent } from '../src/core/batch-events.js';
-import { classifyFailure, isRetryable, meansAlreadyExists, type FailureKind } from '../src/core/classify-error.js';
-import { hintFor } from '../src/core/error-hints.js';
 import { exitCodeFor } from '../src/core/exit-code.js';
 import { policyKey, type PolicyRow } from '../src/core/policy-row.js';
 import { countStatuses, emptyCounts, identityOf, resultOf, type RowResult, type RowStatus } from '../src/core/result.js';
 import type { TcrApi } from '../src/core/tcr-api.js';
+import { CREATE_POLICY } from '../src/services/policy-operations.js';
 import { runBatch, type RunBatchOptions } from '../src/services/run-batch.js';
 import { pacedApi } from '../src/services/traffic/paced-api.js';
 import { RunControl } from '../src/services/run-control.js';
-import { waitFor } from './helpers/engine-kit.js';
-
-// ---------------------------------------------------------------- runBatch with a fake API
+import { fakeTime } from './helpers/fake-clock.js';
 
 const KMS = '11111111-0000-4000-8000-00000000a001';
 
@@ -34,14 +31,15 @@ interface Call {
   readonly nth: number;
 }
 
-type Script = (call: Call, signal: AbortSignal | undefined) => ApiOutcome | Promise<ApiOutcome>;
+type Clock = ReturnType<typeof fakeTime>;
+type Script = (call: Call, signal: AbortSignal | undefined, clock: Clock) => ApiOutcome | Promise<ApiOutcome>;
 
 const ok = (requestId: string): ApiOutcome => ({ ok: true, requestId });
 const fail = (code: string, requestId = '', httpStatus?: number): ApiOutcome =>
   ({ ok: false, code, message: `${code} from the fake`, requestId, ...(httpStatus ? { httpStatus } : {}) });
 
 /** A TcrApi that answers from `script` and records every call. */
-function fakeApi(script: Script): TcrApi & { calls: Call[] } {
+function fakeApi(script: Script, clock: Clock): TcrApi & { calls: Call[] } {
   const calls: Call[] = [];
   const seen = new Map<string, number>();
   return {
@@ -53,21 +51,16 @@ function fakeApi(script: Script): TcrApi & { calls: Call[] } {
       seen.set(id, nth);
       const call = { action, region, params: p, nth };
       calls.push(call);
-      return script(call, signal);
+      return script(call, signal, clock);
     },
   };
 }
 
-/** Answers after `ms`, or `Aborted` as soon as the signal says so. */
-function slow(ms: number, outcome: ApiOutcome, signal: AbortSignal | undefined): Promise<ApiOutcome> {
-  if (signal?.aborted) return Promise.resolve(fail('Aborted'));
-  return new Promise((resolve) => {
-    const timer = setTimeout(() => resolve(outcome), ms);
-    signal?.addEventListener('abort', () => {
-      clearTimeout(timer);
-      resolve(fail('Aborted'));
-    });
-  });
+/** Answers after `ms` of the clock, or `Aborted` as soon as the signal says so. */
+async function slow(ms: number, outcome: ApiOutcome, signal: AbortSignal | undefined, clock: Clock): Promise<ApiOutcome> {
+  if (signal?.aborted) return fail('Aborted');
+  await clock.sleep(ms, signal);
+  return signal?.aborted ? fail('Aborted') : outcome;
 }
 
 interface Run {
@@ -76,28 +69,35 @@ interface Run {
   readonly events: BatchEvent[];
   readonly control: RunControl;
   readonly api: ReturnType<typeof fakeApi>;
+  readonly clock: Clock;
   /** The row-done event of each line. */
   done(line: number): Extract<BatchEvent, { type: 'row-done' }>;
 }
 
-/** Runs `rows` through runBatch with no backoff delays; `during` gets the control and the live event list. */
+/** Runs `rows` through runBatch on a fake clock, with no backoff delays; `during` gets the control and the live event list. */
 async function run(
   rows: readonly PolicyRow[],
   script: Script,
   { concurrency, ...options }: Partial<RunBatchOptions> & { readonly concurrency?: number } = {},
-  during?: (control: RunControl, events: BatchEvent[]) => void,
+  during?: (control: RunControl, events: BatchEvent[], clock: Clock) => void,
 ): Promise<Run> {
-  const fake = fakeApi(script);
-  const api = Object.assign(pacedApi(fake, { writeRate: options.rate ?? 20, concurrency, endpointOf: () => 'http://fake', secretId: 'unit' }), { calls: fake.calls });
+  // Bottleneck hands a job over in one zero-delay timer; three rounds leave it room to spare.
+  const clock = fakeTime({ settleRounds: 3 });
+  const fake = fakeApi(script, clock);
+  const lanes = { now: clock.now, sleep: clock.sleep, spacing: () => 0 };
+  const api = Object.assign(pacedApi(fake, { writeRate: options.rate ?? 20, concurrency, endpointOf: () => 'http://fake', secretId: 'unit', clock: lanes }), { calls: fake.calls });
   const control = new RunControl();
   const events: BatchEvent[] = [];
   const emit = (e: BatchEvent): void => {
     events.push(e);
-    during?.(control, events);
+    during?.(control, events, clock);
   };
-  const outcome = await runBatch(rows, { api, control, emit, endpoint: 'http://fake', rate: 20, maxAttempts: 5, random: () => 0, ...options });
+  const outcome = await clock.runUntil(runBatch(rows, {
+    api, control, emit, endpoint: 'http://fake', rate: 20, maxAttempts: 5, random: () => 0, operation: CREATE_POLICY,
+    now: clock.now, sleep: clock.sleep, every: clock.every, ...options,
+  }));
   return {
-    ...outcome, events, control, api,
+    ...outcome, events, control, api, clock,
     done: (line) => events.find((e): e is Extract<BatchEvent, { type: 'row-done' }> => e.type === 'row-done' && e.result.line === line) as Extract<BatchEvent, { type: 'row-done' }>,
   };
 }
@@ -242,31 +242,8 @@ test('no answer, then a final error: the row stays unknown; a final error alone 
   t.like(plain.results[0], { status: 'failed', ErrorCode: 'InvalidParameter', attempts: 1 });
 });
 
-test('a check that is throttled is retried in its lane: the row is created, never failed ResourceInUse', async (t) => {
-  let checks = 0;
-  const script: Script = (c) => {
-    if (c.action === 'DescribeNamespaces') return ++checks === 1 ? fail('RequestLimitExceeded', 'busy') : signing(['ns0']);
-    return c.nth === 1 ? fail('NetworkError') : fail('ResourceInUse', 'in-use');
-  };
-  const r = await run(rowsOf(1), script, signedBeforeNone);
-  t.is(checks, 2);
-  t.like(r.results[0], { status: 'created', attempts: 2 });
-});
-
-test('a first stop() ends a retry backoff at once: the row ends with its last error, not after the wait', async (t) => {
-  // A backoff that only ends when the stop signal fires: without it, this test would never finish.
-  const sleep = (_ms: number, signal: AbortSignal): Promise<void> =>
-    new Promise((resolve) => (signal.aborted ? resolve() : signal.addEventListener('abort', () => resolve(), { once: true })));
-  const r = await run(rowsOf(3), (c) => (c.params['NamespaceName'] === 'ns0' ? fail('RequestLimitExceeded', 'busy') : ok('fine')), { sleep, concurrency: 1 }, (control, events) => {
-    if (events.some((e) => e.type === 'row-retry') && !control.stopping) control.stop();
-  });
-  t.like(r.results.find((x) => x.line === 2), { status: 'failed', ErrorCode: 'RequestLimitExceeded', attempts: 1 });
-  t.is(creates(r.api).length, 1, 'nothing started after the stop');
-  t.true(r.interrupted);
-});
-
 test('stop() lets requests in flight finish and marks the rest not-sent', async (t) => {
-  const r = await run(rowsOf(20), (_c, signal) => slow(100, ok('late'), signal), {}, (control, events) => {
+  const r = await run(rowsOf(20), (_c, signal, clock) => slow(100, ok('late'), signal, clock), {}, (control, events) => {
     if (starts(events) === 3 && !control.stopping) control.stop();
   });
   const started = r.events.filter((e) => e.type === 'row-start').map((e) => (e.type === 'row-start' ? e.line : 0));
@@ -279,31 +256,35 @@ test('stop() lets requests in flight finish and marks the rest not-sent', async 
 
 test('stop() does not wait for queued rows to reach their turn at a slow rate', async (t) => {
   let stoppedAt = 0;
-  const r = await run(rowsOf(20), (_c, signal) => slow(50, ok('late'), signal), { rate: 2 }, (control, events) => {
+  let returnedAt = 0;
+  const r = await run(rowsOf(20), (_c, signal, clock) => slow(50, ok('late'), signal, clock), { rate: 2 }, (control, events, clock) => {
+    if (events.at(-1)?.type === 'end') returnedAt = clock.now();
     if (starts(events) === 1 && !control.stopping) {
-      stoppedAt = performance.now();
+      stoppedAt = clock.now();
       control.stop();
     }
   });
-  const drained = performance.now() - stoppedAt;
+  const drained = returnedAt - stoppedAt;
   t.deepEqual(countStatuses(r.results), { ...emptyCounts(), created: 1, 'not-sent': 19 });
   // One 50 ms request was in flight; at 2/s the queued rows would take seconds to come up one by one.
-  t.true(drained < 1000, `runBatch returned ${Math.round(drained)} ms after stop()`);
+  t.true(drained <= 50, `runBatch returned ${drained} ms (of the clock) after stop()`);
 });
 
 test('a second stop() aborts requests in flight: they fail Aborted, the rest are not-sent, at once', async (t) => {
   let abortedAt = 0;
-  const r = await run(rowsOf(20), (_c, signal) => slow(10_000, ok('late'), signal), { rate: 5 }, (control, events) => {
+  let returnedAt = 0;
+  const r = await run(rowsOf(20), (_c, signal, clock) => slow(10_000, ok('late'), signal, clock), { rate: 5 }, (control, events, clock) => {
+    if (events.at(-1)?.type === 'end') returnedAt = clock.now();
     if (starts(events) === 2 && !control.stopping) {
       control.stop();
       // Once the second request is on its way.
       setImmediate(() => {
-        abortedAt = performance.now();
+        abortedAt = clock.now();
         control.stop();
       });
     }
   });
-  t.true(performance.now() - abortedAt < 1000, `runBatch returned ${Math.round(performance.now() - abortedAt)} ms after the abort`);
+  t.is(returnedAt - abortedAt, 0, 'runBatch returned at once (on the clock) after the abort');
   t.deepEqual(countStatuses(r.results), { ...emptyCounts(), failed: 2, 'not-sent': 18 });
   t.true(r.results.filter((x) => x.status === 'failed').every((x) => x.ErrorCode === 'Aborted'));
   t.true(r.interrupted);
@@ -340,100 +321,28 @@ test('rows settled before sending are reported first and never sent', async (t) 
   t.like(r.events.find((e) => e.type === 'row-done'), { result: { line: 2, status: 'skipped' } });
 });
 
-// ---------------------------------------------------------------- classify-error
+test('a check that is throttled is retried in its lane: the row is created, never failed ResourceInUse', async (t) => {
+  let checks = 0;
+  const script: Script = (c) => {
+    if (c.action === 'DescribeNamespaces') return ++checks === 1 ? fail('RequestLimitExceeded', 'busy') : signing(['ns0']);
+    return c.nth === 1 ? fail('NetworkError') : fail('ResourceInUse', 'in-use');
+  };
+  const r = await run(rowsOf(1), script, signedBeforeNone);
+  t.is(checks, 2);
+  t.like(r.results[0], { status: 'created', attempts: 2 });
+});
 
-const kinds: [code: string, httpStatus: number | undefined, kind: FailureKind][] = [
-  ['RequestLimitExceeded', undefined, 'throttled'],
-  ['RequestLimitExceeded.UinLimitExceeded', undefined, 'throttled'],
-  ['RequestLimitExceeded.GlobalRegionUinLimitExceeded', undefined, 'throttled'],
-  ['RequestLimitExceededSoon', undefined, 'final'],
-  ['NetworkError', undefined, 'unknown'],
-  ['Timeout', undefined, 'unknown'],
-  ['HttpError', 503, 'unknown'],
-  ['HttpError', 502, 'unknown'],
-  ['HttpError', undefined, 'unknown'],
-  ['InternalError', 500, 'unknown'],
-  ['AuthFailure.SignatureFailure', undefined, 'stop-run'],
-  ['AuthFailure.SecretIdNotFound', undefined, 'stop-run'],
-  ['AuthFailure.SignatureExpire', undefined, 'stop-run'],
-  ['AuthFailure', undefined, 'stop-run'],
-  ['InvalidParameter', undefined, 'final'],
-  ['InvalidParameter.ErrorTcrInvalidParameter', undefined, 'final'],
-  ['ResourceInUse', undefined, 'final'],
-  ['ResourceNotFound', undefined, 'final'],
-  ['UnauthorizedOperation', undefined, 'final'],
-  ['InternalError', undefined, 'final'],
-  ['FailedOperation.DependenceError', undefined, 'final'],
-];
-
-for (const [code, httpStatus, kind] of kinds) {
-  test(`classifyFailure(${code}${httpStatus ? ` HTTP ${httpStatus}` : ''}) is ${kind}`, (t) => {
-    t.is(classifyFailure({ code, httpStatus }), kind);
-    t.is(isRetryable(kind), kind === 'throttled' || kind === 'unknown');
+test('a first stop() ends a retry backoff at once: the row ends with its last error, not after the wait', async (t) => {
+  let stoppedAt = -1;
+  const r = await run(rowsOf(3), (c) => (c.params['NamespaceName'] === 'ns0' ? fail('RequestLimitExceeded', 'busy') : ok('fine')), { random: () => 0.99, concurrency: 1 }, (control, events, clock) => {
+    if (events.some((e) => e.type === 'row-retry') && !control.stopping) {
+      stoppedAt = clock.now();
+      control.stop();
+    }
   });
-}
-
-test('meansAlreadyExists: ResourceInUse and its sub-codes only', (t) => {
-  const table: [string, boolean][] = [['ResourceInUse', true], ['ResourceInUse.Policy', true], ['ResourceInUseX', false], ['ResourceNotFound', false], ['', false]];
-  for (const [code, want] of table) t.is(meansAlreadyExists(code), want, code);
-});
-
-// ---------------------------------------------------------------- backoff
-
-test('backoffDelay: full jitter below min(cap, base * 2^(attempt-1)), whole milliseconds', (t) => {
-  const options = { baseMs: 400, capMs: 15_000 };
-  const table: [attempt: number, ceiling: number][] = [[0, 400], [1, 400], [2, 800], [3, 1600], [6, 12_800], [7, 15_000], [40, 15_000]];
-  for (const [attempt, ceiling] of table) {
-    t.is(backoffDelay(attempt, options, () => 0), 0, `attempt ${attempt}, random 0`);
-    t.is(backoffDelay(attempt, options, () => 0.5), ceiling / 2, `attempt ${attempt}, random 0.5`);
-    t.is(backoffDelay(attempt, options, () => 0.999999), ceiling - 1, `attempt ${attempt}, random just below 1`);
-  }
-});
-
-// ---------------------------------------------------------------- exit-code
-
-test('exitCodeFor: 130 interrupted, 1 when a row failed, was not sent or invalid, else 0', (t) => {
-  const table: [Partial<Record<RowStatus, number>>, boolean, number][] = [
-    [{ created: 3 }, false, 0],
-    [{ created: 1, skipped: 2, 'dry-run': 1 }, false, 0],
-    [{}, false, 0],
-    [{ created: 3, failed: 1 }, false, 1],
-    [{ created: 3, 'not-sent': 1 }, false, 1],
-    [{ created: 3, invalid: 1 }, false, 1],
-    [{ created: 3 }, true, 130],
-    [{ failed: 3 }, true, 130],
-  ];
-  for (const [counts, interrupted, code] of table) t.is(exitCodeFor({ ...emptyCounts(), ...counts }, interrupted), code, JSON.stringify(counts));
-});
-
-// ---------------------------------------------------------------- error-hints
-
-test('hintFor gives a "try this" line for the codes users meet most', (t) => {
-  const table: [string, RegExp | undefined][] = [
-    ['AuthFailure.SecretIdNotFound', /TENCENTCLOUD_SECRET_ID/],
-    ['AuthFailure.SignatureFailure', /TENCENTCLOUD_SECRET_KEY/],
-    ['AuthFailure.SignatureExpire', /clock/],
-    ['AuthFailure.TokenFailure', /credentials/],
-    ['InternalError.ErrorTcrUnauthorized', /CAM/],
-    ['UnauthorizedOperation', /CAM/],
-    ['ResourceNotFound', /registry exists/],
-    ['ResourceInUse', /already has a signature policy/],
-    ['InvalidParameter.ErrorTcrInvalidParameter', /ASYMMETRIC_SIGN_VERIFY_RSA_2048/],
-    ['RequestLimitExceeded.UinLimitExceeded', /--rate/],
-    ['NetworkError', /--endpoint/],
-    ['Timeout', /--endpoint/], // how to go on is the closing lines' Resume, not the hint's
-    ['InternalError', undefined],
-    ['SomethingNew', undefined],
-  ];
-  for (const [code, hint] of table) {
-    if (hint) t.regex(hintFor(code) ?? '', hint, code);
-    else t.is(hintFor(code), undefined, code);
-  }
-});
-
-test('waitFor polls until the condition holds, and names what it waited for when it times out', async (t) => {
-  let ready = false;
-  setTimeout(() => (ready = true), 30);
-  t.true(await waitFor(() => ready, 'the flag'));
-  await t.throwsAsync(waitFor(() => false, 'never', { timeoutMs: 50 }), { message: /never/ });
+  t.like(r.results.find((x) => x.line === 2), { status: 'failed', ErrorCode: 'RequestLimitExceeded', attempts: 1 });
+  t.is(creates(r.api).length, 1, 'nothing started after the stop');
+  t.true(r.interrupted);
+  // Random 0.99 of a 500 ms throttle backoff: 495 ms, had the stop not ended the wait (the progress tick at 250 ms may pass).
+  t.true(r.clock.now() - stoppedAt < 495, `the run ended ${r.clock.now() - stoppedAt} ms after the stop; the backoff was 495 ms`);
 });

@@ -5,8 +5,8 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import type { CoverageRecord } from '../src/core/coverage-records.js';
-import type { EmulatorHandle } from '../src/services/emulator/index.js';
-import type { EmulatorSeed } from '../src/services/emulator/seed-format.js';
+import type { EmulatorHandle } from '../src/emulator/index.js';
+import type { EmulatorSeed } from '../src/emulator/seed-format.js';
 import { cliEnv, runCli, startKitEmulator, tempDir, type CliExit } from './helpers/engine-kit.js';
 
 type Figures = Omit<CoverageRecord, 'error'>;

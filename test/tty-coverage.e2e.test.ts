@@ -4,8 +4,8 @@ import test from 'ava';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DEMO_SECRET_ID, DEMO_SECRET_KEY } from '../src/services/emulator/index.js';
-import { startTestEmulator } from './emulator-kit.js';
+import { DEMO_SECRET_ID, DEMO_SECRET_KEY } from '../src/emulator/index.js';
+import { startTestEmulator } from './helpers/emulator-kit.js';
 import { ENDED, startTmux } from './helpers/tmux.js';
 
 const CREDENTIALS = { TENCENTCLOUD_SECRET_ID: DEMO_SECRET_ID, TENCENTCLOUD_SECRET_KEY: DEMO_SECRET_KEY };

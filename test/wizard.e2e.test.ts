@@ -3,8 +3,8 @@ import test from 'ava';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DEMO_SECRET_ID, DEMO_SECRET_KEY, type EmulatorHandle } from '../src/services/emulator/index.js';
-import { GZ_REGISTRY, GZ_SIGNING_KEY, startTestEmulator, tcrClient } from './emulator-kit.js';
+import { DEMO_SECRET_ID, DEMO_SECRET_KEY, type EmulatorHandle } from '../src/emulator/index.js';
+import { GZ_REGISTRY, GZ_SIGNING_KEY, startTestEmulator, tcrClient } from './helpers/emulator-kit.js';
 import { ROOT } from './helpers/run-cli.js';
 import { ENDED, occurrences, startTmux, type TmuxSession } from './helpers/tmux.js';
 

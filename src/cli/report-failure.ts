@@ -1,11 +1,10 @@
 import { CancelledError, InputError, UsageError } from '../core/errors.js';
-import { formatProblem } from '../core/problem.js';
+import { formatInputError } from '../core/format-input-error.js';
 
 /** The one place that turns a thrown error into words and an exit code. */
 export function reportFailure(error: unknown, err: NodeJS.WritableStream): number {
   if (error instanceof InputError) {
-    const lines = error.problems.map((p) => formatProblem(p, error.source));
-    err.write(`${lines.join('\n')}\n${error.message}.\n${error.hint ? `hint: ${error.hint}\n` : ''}`);
+    err.write(formatInputError(error));
     return 2;
   }
   if (error instanceof UsageError) {

@@ -3,6 +3,8 @@ import { parseFlags, stringFlag } from '../cli/parse-flags.js';
 import { readSendOptions } from '../cli/send-options.js';
 import { UsageError } from '../core/errors.js';
 import { refuseOverwriting } from '../services/export-results.js';
+import { CREATE_POLICY } from '../services/policy-operations.js';
+import { defaultRegion } from '../services/default-region.js';
 import { readTccliProfile } from '../services/tccli-profile.js';
 import { loadRows } from './load-rows.js';
 import { sendRows } from './send-rows.js';
@@ -16,8 +18,9 @@ export async function run(argv: readonly string[]): Promise<number> {
   if (extra.length > 0) throw new UsageError(`batch takes one file, got also: ${extra.join(' ')}`, 'quote paths that contain spaces');
   refuseOverwriting(stringFlag(values, 'out'), [file], 'input file');
   const options = readSendOptions(values, process.stdout.isTTY === true);
-  const profile = readTccliProfile(options.profile);
-  const region = options.region || process.env.TENCENTCLOUD_REGION || profile?.region;
+  // A --profile is read even when --region makes its region moot: naming a missing one is an error at once.
+  readTccliProfile(options.profile);
+  const region = defaultRegion(options.region, options.profile);
   const { intake, invalidResults } = await loadRows(file, region, options.skipInvalid, process.stderr);
-  return sendRows({ rows: intake.rows, settled: invalidResults, options, confirm: true, input: file, rerun: ['batch', ...argv] });
+  return sendRows({ rows: intake.rows, settled: invalidResults, options, confirm: true, input: file, operation: CREATE_POLICY, rerun: ['batch', ...argv] });
 }

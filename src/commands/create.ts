@@ -1,26 +1,12 @@
 import { findCommand, type CommandSpec } from '../cli/command-specs.js';
-import { parseFlags, stringFlag, type FlagValues } from '../cli/parse-flags.js';
+import { parseFlags } from '../cli/parse-flags.js';
 import { readSendOptions } from '../cli/send-options.js';
-import { InputError, UsageError } from '../core/errors.js';
-import type { InputColumn } from '../core/policy-row.js';
-import { isError } from '../core/problem.js';
-import { validateRow, type RowCells } from '../core/validate-row.js';
-import { readTccliProfile } from '../services/tccli-profile.js';
-import { createJsonReporter } from '../ui/json-reporter.js';
-import { createSingleRowReporter } from '../ui/single-row-reporter.js';
-import { sendRows } from './send-rows.js';
+import { UsageError } from '../core/errors.js';
+import { flagsToAnswers } from '../core/policy-answers.js';
+import { sendOnePolicy } from './send-one-policy.js';
 
 const spec = findCommand('create') as CommandSpec;
 
-/** Which flag fills which column of the one-row table. */
-export const CREATE_FLAGS: readonly [string, InputColumn][] = [
-  ['registry-id', 'RegistryId'],
-  ['namespace', 'NamespaceName'],
-  ['name', 'Name'],
-  ['kms-id', 'KmsId'],
-  ['kms-region', 'KmsRegion'],
-  ['domain', 'Domain'],
-];
 const REQUIRED_FLAGS = ['registry-id', 'namespace', 'name', 'kms-id', 'kms-region'];
 
 export async function run(argv: readonly string[]): Promise<number> {
@@ -31,26 +17,7 @@ export async function run(argv: readonly string[]): Promise<number> {
     if (process.stdin.isTTY && process.stdout.isTTY) return (await import('./wizard.js')).runOnePolicyWizard(values);
     throw new UsageError(`missing ${missing.map((f) => `--${f}`).join(', ')}`, 'pass every required flag (see `tcr-sigpolicy create --help`), or run it on a terminal to be asked');
   }
-  return createFromFlags(values);
-}
-
-/** Sends (or previews) the one policy the flags describe, through the same engine as batch. */
-export async function createFromFlags(values: FlagValues): Promise<number> {
   const options = readSendOptions(values, process.stdout.isTTY === true);
-  const region = options.region || process.env.TENCENTCLOUD_REGION || readTccliProfile(options.profile)?.region;
-  const cells: RowCells = Object.fromEntries(CREATE_FLAGS.map(([flag, column]) => [column, (stringFlag(values, flag) ?? '').trim()]));
-  if (values.disabled === true) cells.Disabled = 'true';
-  const { row, problems } = validateRow(0, cells, { region });
-  const flagOf = new Map(CREATE_FLAGS.map(([flag, column]) => [column as string, `--${flag}`]));
-  const named = problems.map((p) => ({ ...p, column: p.column === 'Region' ? '--region' : (flagOf.get(p.column ?? '') ?? p.column) }));
-  if (!row || named.some(isError)) throw new InputError('the flags describe no valid policy; nothing was sent', '', named, 'fix the flags above and run again');
-  named.forEach((p) => process.stderr.write(`warning: ${p.column}: ${p.message}\n`));
-  const streams = { out: process.stdout, err: process.stderr };
-  return sendRows({
-    rows: [row],
-    settled: [],
-    options,
-    confirm: true,
-    face: options.json ? createJsonReporter(streams) : createSingleRowReporter(streams),
-  });
+  // The region flag as given (untrimmed), as validateRow has always seen it.
+  return sendOnePolicy({ ...flagsToAnswers(values), region: options.region }, options);
 }

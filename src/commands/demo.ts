@@ -5,7 +5,8 @@ import { parseFlags } from '../cli/parse-flags.js';
 import { readSendOptions } from '../cli/send-options.js';
 import { UsageError } from '../core/errors.js';
 import { parseEndpoints } from '../core/endpoint.js';
-import { DEMO_SECRET_ID, DEMO_SECRET_KEY, startEmulator } from '../services/emulator/index.js';
+import { DEMO_SECRET_ID, DEMO_SECRET_KEY, startEmulator } from '../emulator/index.js';
+import { CREATE_POLICY } from '../services/policy-operations.js';
 import { readPolicyCsv } from '../services/read-policy-csv.js';
 import { SAMPLE_CSV } from './bundled-sample.js';
 import { DEMO_INTRO, onPurposeText } from './demo-script.js';
@@ -37,6 +38,7 @@ export async function run(argv: readonly string[]): Promise<number> {
       settled: [],
       options,
       confirm: false,
+      operation: CREATE_POLICY,
       api: makeApi(options, credential),
       journalDir: tmpdir(),
       // The offered export lands in the working directory, not beside the bundled sample.

@@ -8,7 +8,7 @@ import { InputError, UsageError } from '../core/errors.js';
 import { checkDomain, checkKmsId, checkRegion, checkRegistryId, type FieldRule } from '../core/field-rules.js';
 import type { Problem } from '../core/problem.js';
 import type { RegistryScope } from '../services/read-coverage.js';
-import { readTccliProfile } from '../services/tccli-profile.js';
+import { defaultRegion } from '../services/default-region.js';
 import { readRegistryScope } from './registry-scope-flags.js';
 
 export interface DiscoverFlags {
@@ -33,7 +33,7 @@ export function readDiscoverFlags(values: FlagValues, env: NodeJS.ProcessEnv = p
     throw new UsageError(`missing ${missing.map((f) => `--${f}`).join(', ')}${why}`, 'run `tcr-sigpolicy discover --help` for an example');
   }
   const profile = stringFlag(values, 'profile');
-  const region = stringFlag(values, 'region') || env.TENCENTCLOUD_REGION || readTccliProfile(profile)?.region || '';
+  const region = defaultRegion(stringFlag(values, 'region'), profile, env) ?? '';
   const flag = (name: string): string => (stringFlag(values, name) ?? '').trim();
   const problems: Problem[] = [];
   const check = (name: string, value: string, rule: FieldRule): void => {

@@ -2,6 +2,7 @@ import type { NamespaceFact } from '../core/plan-rows.js';
 import { signingKeyProblem } from '../core/plan-rows.js';
 import { UsageError } from '../core/errors.js';
 import type { DiscoverFlags } from './discover-flags.js';
+import { readHint } from '../core/read-hint.js';
 
 /**
  * The reads behind discover, through the preflight's limiters: the registry (where it lives, whether
@@ -9,7 +10,7 @@ import type { DiscoverFlags } from './discover-flags.js';
  */
 export async function readRegistry(flags: DiscoverFlags, err: NodeJS.WritableStream): Promise<NamespaceFact> {
   const { request } = flags;
-  const [{ resolveCredential }, { createSdkApi }, reads, { createPreflightReader, PreflightError, readHint }] = await Promise.all([
+  const [{ resolveCredential }, { createSdkApi }, reads, { createPreflightReader, PreflightError }] = await Promise.all([
     import('../services/credentials.js'),
     import('../services/sdk-api.js'),
     import('../services/preflight-queries.js'),

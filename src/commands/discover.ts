@@ -12,7 +12,7 @@ import type { RegistryNamespaces } from '../services/read-coverage.js';
 import { readAllRegistries } from './discover-all.js';
 import { readDiscoverFlags, type DiscoverFlags } from './discover-flags.js';
 import { readRegistry } from './discover-registry.js';
-import { plural } from '../ui/plain-reporter.js';
+import { plural } from '../ui/plural.js';
 import { DEFAULT_ENDPOINT } from '../core/endpoint.js';
 import { shellQuote } from '../core/policy-answers.js';
 

@@ -1,6 +1,6 @@
-import { STATE_PATH } from '../services/emulator/state-view.js';
-import type { EmulatorOptions } from '../services/emulator/types.js';
-import type { EmulatorCredential } from '../services/emulator/types.js';
+import { STATE_PATH } from '../emulator/state-view.js';
+import type { EmulatorOptions } from '../emulator/types.js';
+import type { EmulatorCredential } from '../emulator/types.js';
 
 export interface BannerInput {
   readonly url: string;

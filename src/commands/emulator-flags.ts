@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import { UsageError } from '../core/errors.js';
-import { ROUTES } from '../services/emulator/router.js';
-import type { EmulatorOptions } from '../services/emulator/types.js';
+import { ROUTES } from '../emulator/router.js';
+import type { EmulatorOptions } from '../emulator/types.js';
 
 const HELP_HINT = 'Run `tcr-sigpolicy emulator --help` for the flags.';
 

@@ -4,7 +4,7 @@ import { invalidResult, type Intake } from '../core/policy-intake.js';
 import type { RowResult } from '../core/result.js';
 import { readPolicyCsv, sourceName } from '../services/read-policy-csv.js';
 import { formatProblem } from '../core/problem.js';
-import { plural } from '../ui/plain-reporter.js';
+import { plural } from '../ui/plural.js';
 
 export interface LoadedRows {
   readonly intake: Intake;

@@ -3,7 +3,7 @@ import type { TcrApi } from '../core/tcr-api.js';
 import type { Credential } from '../services/credentials.js';
 
 /**
- * The real API for a run: credentials in SPEC order (unless given), the SDK clients, and every
+ * The real API for a run: credentials (unless given: the environment, the tccli profile, the SDK's chain), the SDK clients, and every
  * call paced in its lane at the run's --rate, sharing the budget through --redis when asked.
  */
 export function makeApi(options: Pick<SendOptions, 'endpoint' | 'profile' | 'rate' | 'concurrency' | 'redis'>, credential?: Credential): () => Promise<TcrApi> {

@@ -3,6 +3,7 @@ import type { Endpoints } from '../core/endpoint.js';
 import { UsageError } from '../core/errors.js';
 import type { PreflightReader } from '../services/preflight-reader.js';
 import type { RegistryScope } from '../services/read-coverage.js';
+import { readHint } from '../core/read-hint.js';
 
 export interface ScopeReader {
   /** Paced, retried reads; the caller closes it. */
@@ -28,7 +29,7 @@ function notFoundLines(scope: RegistryScope, registries: readonly RegistryListin
  * A listing that fails is a usage error with what to do: without it there is nothing to show.
  */
 export async function openScopeReader(o: { readonly scope: RegistryScope; readonly endpoint: Endpoints; readonly profile?: string }): Promise<ScopeReader> {
-  const [{ resolveCredential }, { createSdkApi }, reads, { createPreflightReader, PreflightError, readHint }] = await Promise.all([
+  const [{ resolveCredential }, { createSdkApi }, reads, { createPreflightReader, PreflightError }] = await Promise.all([
     import('../services/credentials.js'),
     import('../services/sdk-api.js'),
     import('../services/read-coverage.js'),

@@ -2,7 +2,7 @@ import type { SendOptions } from '../cli/send-options.js';
 import type { AppliedPlan } from '../core/plan-summary.js';
 import { policyKey, type PolicyRow } from '../core/policy-row.js';
 import type { TcrApi } from '../core/tcr-api.js';
-import { quickCredential } from '../services/lookup-api.js';
+import { quickCredential } from '../services/credentials.js';
 
 /**
  * The preflight of a live run: every row planned with read-only calls before anything is sent. If a

@@ -2,7 +2,7 @@ import { stringFlag, type FlagValues } from '../cli/parse-flags.js';
 import { checkRegion, checkRegistryId } from '../core/field-rules.js';
 import type { Problem } from '../core/problem.js';
 import type { RegistryScope } from '../services/read-coverage.js';
-import { readTccliProfile } from '../services/tccli-profile.js';
+import { defaultRegion } from '../services/default-region.js';
 
 /** Where a listing over every region is sent when nothing names a region: any region answers it. */
 const LISTING_REGION = 'ap-guangzhou';
@@ -20,7 +20,7 @@ export function readRegistryScope(values: FlagValues, problems: Problem[], env: 
   if (region !== undefined) check('region', region, checkRegion(region));
   for (const id of ids) check('registry-id', id, checkRegistryId(id));
   if (region) return { region, allRegions: false, ids };
-  const home = env.TENCENTCLOUD_REGION || readTccliProfile(stringFlag(values, 'profile'))?.region || LISTING_REGION;
+  const home = defaultRegion(undefined, stringFlag(values, 'profile'), env) || LISTING_REGION;
   return { region: checkRegion(home) ? LISTING_REGION : home, allRegions: true, ids };
 }
 

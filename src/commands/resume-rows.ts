@@ -5,7 +5,7 @@ import { policyKey, type PolicyRow } from '../core/policy-row.js';
 import type { RowResult } from '../core/result.js';
 import type { TcrApi } from '../core/tcr-api.js';
 import { journalOfExport, readPriorRecords, recordedBaseline } from '../services/read-prior-results.js';
-import { plural } from '../ui/plain-reporter.js';
+import { plural } from '../ui/plural.js';
 
 /**
  * Reads a --resume file against this input: what earlier runs settled, what they left unknown, what is

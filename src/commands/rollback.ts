@@ -6,7 +6,7 @@ import { UsageError } from '../core/errors.js';
 import { refuseOverwriting } from '../services/export-results.js';
 import { DELETE_POLICY } from '../services/policy-operations.js';
 import { readCreatedPolicies } from '../services/read-created-policies.js';
-import { plural } from '../ui/plain-reporter.js';
+import { plural } from '../ui/plural.js';
 import { sendRows } from './send-rows.js';
 
 const spec = findCommand('rollback') as CommandSpec;

@@ -7,7 +7,7 @@ import type { RegistryCoverage } from '../core/coverage.js';
 import { UsageError } from '../core/errors.js';
 import { totalCalls } from '../core/plan-summary.js';
 import { formatCoverageTable, formatReadFailures } from '../ui/coverage-table.js';
-import { plural } from '../ui/plain-reporter.js';
+import { plural } from '../ui/plural.js';
 import { openScopeReader } from './open-scope-reader.js';
 import { startReadProgress } from './read-progress.js';
 import { describeScope } from './registry-scope-flags.js';

@@ -2,12 +2,13 @@ import { accessSync, constants, statSync } from 'node:fs';
 import type { SendOptions } from '../cli/send-options.js';
 import { UsageError, InputError } from '../core/errors.js';
 import { invalidResult, type Intake } from '../core/policy-intake.js';
-import { formatProblem } from '../core/problem.js';
 import { DEFAULT_ENDPOINT } from '../core/endpoint.js';
+import { formatInputError } from '../core/format-input-error.js';
 import { REGIONS } from '../core/regions.js';
+import { CREATE_POLICY } from '../services/policy-operations.js';
 import { readPolicyCsv } from '../services/read-policy-csv.js';
 import { askSelect, askText, GoBack, type ChoiceItem } from '../ui/prompts.js';
-import { plural } from '../ui/plain-reporter.js';
+import { plural } from '../ui/plural.js';
 import { formatIntakeSummary } from '../ui/wizard-text.js';
 import type { SendRequest } from './send-rows.js';
 import type { Step } from './wizard-steps.js';
@@ -87,6 +88,7 @@ export function csvSteps(ctx: CsvContext): Step<CsvState>[] {
           confirm: true,
           input: s.file,
           rerun: batchCommand(s.file ?? '', ctx.options, rowRegion, skipping),
+          operation: CREATE_POLICY,
         });
         return { ...s, code };
       },
@@ -123,7 +125,7 @@ async function readOrExplain(file: string, region: string | undefined, err: Node
     return await readPolicyCsv(file, { region });
   } catch (error) {
     if (error instanceof InputError) {
-      err.write(`${error.problems.map((p) => formatProblem(p, error.source)).join('\n')}\n${error.message}.\n${error.hint ? `hint: ${error.hint}\n` : ''}`);
+      err.write(formatInputError(error));
       throw new GoBack();
     }
     if (error instanceof UsageError) {

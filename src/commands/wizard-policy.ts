@@ -1,8 +1,7 @@
-import type { FlagValues } from '../cli/parse-flags.js';
 import type { Endpoints } from '../core/endpoint.js';
 import { checkDomain, checkField, checkKmsId, checkNamespace, checkPolicyNameStyle, checkRegion, checkRegistryId, type FieldRule } from '../core/field-rules.js';
 import {
-  answersToFlags, createCommandLine, defaultPolicyName, withNamespace, withRegion, type PolicyAnswers,
+  createCommandLine, defaultPolicyName, withNamespace, withRegion, type PolicyAnswers,
 } from '../core/policy-answers.js';
 import { REGIONS } from '../core/regions.js';
 import { previewRequest } from '../core/request-preview.js';
@@ -24,12 +23,10 @@ export interface PolicyContext {
   readonly defaultRegion?: string;
   /** Answers given as flags: those questions are not asked. */
   readonly given: PolicyAnswers;
-  /** Flags passed on to `create` with the answers (endpoint, profile, --yes, --dry-run, …). */
-  readonly flags: FlagValues;
   readonly err: NodeJS.WritableStream;
   readonly out: NodeJS.WritableStream;
-  /** Sends the policy the flags describe (createFromFlags) and returns the exit code. */
-  readonly send: (flags: FlagValues) => Promise<number>;
+  /** Sends the policy the answers describe (sendOnePolicy with the command's flags) and returns the exit code. */
+  readonly send: (answers: PolicyAnswers) => Promise<number>;
 }
 
 export interface PolicyState {
@@ -97,7 +94,7 @@ export function policySteps(ctx: PolicyContext): Step<PolicyState>[] {
       skip: () => givenOk(given.namespace, checkNamespace),
       run: async (s) => {
         const { region = '', registryId = '' } = s.answers;
-        const list = await lookup(`namespaces/${region}/${registryId}`, `namespaces of ${registryId}`, (api, report) => listNamespaces(api, region, registryId, report));
+        const list = await lookup(`namespaces/${region}/${registryId}`, `namespaces of ${registryId}`, (api, report) => listNamespaces(api, registryId, region, report));
         if (list?.length === 0) ctx.err.write(`${registryId} has no namespaces.\n`);
         const items = list?.map((n) => ({ name: n.name, message: n.name, hint: n.signing ? 'already signs' : undefined, disabled: n.signing }));
         const namespace = await askPick('Namespace to sign', items, { message: 'Namespace', check: required(checkNamespace), initial: s.answers.namespace, flag: '--namespace' });
@@ -147,7 +144,7 @@ export function policySteps(ctx: PolicyContext): Step<PolicyState>[] {
     {
       run: async (s) => {
         showReview(ctx, s.answers);
-        return { ...s, code: await ctx.send({ ...ctx.flags, ...answersToFlags(s.answers) }) };
+        return { ...s, code: await ctx.send(s.answers) };
       },
     },
   ];

@@ -5,7 +5,7 @@ import { CancelledError, UsageError } from '../core/errors.js';
 import type { Endpoints } from '../core/endpoint.js';
 import { flagsToAnswers, type PolicyAnswers } from '../core/policy-answers.js';
 import { lookupApi } from '../services/lookup-api.js';
-import { readTccliProfile } from '../services/tccli-profile.js';
+import { defaultRegion } from '../services/default-region.js';
 import { askSelect, GoBack } from '../ui/prompts.js';
 import { csvSteps, type CsvState } from './wizard-csv.js';
 import { policySteps, type PolicyState } from './wizard-policy.js';
@@ -71,8 +71,7 @@ function parseWizardFlags(argv: readonly string[]): FlagValues {
 function setting(flags: FlagValues): { endpoint: Endpoints; profile?: string; defaultRegion?: string } {
   const profile = stringFlag(flags, 'profile');
   const endpoint = endpointsFlag(flags);
-  const defaultRegion = stringFlag(flags, 'region') || process.env.TENCENTCLOUD_REGION || readTccliProfile(profile)?.region;
-  return { endpoint, profile, defaultRegion };
+  return { endpoint, profile, defaultRegion: defaultRegion(stringFlag(flags, 'region'), profile) };
 }
 
 async function onePolicy(flags: FlagValues, given: PolicyAnswers): Promise<number> {
@@ -81,11 +80,10 @@ async function onePolicy(flags: FlagValues, given: PolicyAnswers): Promise<numbe
   if (!api) {
     process.stderr.write('No credentials (TENCENTCLOUD_SECRET_ID/KEY or --profile) to fetch lists with: type each value.\n');
   }
-  const { createFromFlags } = await import('./create.js');
-  const steps = policySteps({
-    api, endpoint, profile, defaultRegion, given, flags,
-    err: process.stderr, out: process.stdout, send: createFromFlags,
-  });
+  const { sendOnePolicy } = await import('./send-one-policy.js');
+  // The other flags (endpoint, profile, --yes, --dry-run, …) are read when sending, as `create` reads them.
+  const send = (answers: PolicyAnswers): Promise<number> => sendOnePolicy(answers, { ...readSendOptions(flags, process.stdout.isTTY === true), region: answers.region });
+  const steps = policySteps({ api, endpoint, profile, defaultRegion, given, err: process.stderr, out: process.stdout, send });
   const done = await runSteps<PolicyState>(steps, { answers: given });
   return done.code ?? 0;
 }

@@ -2,7 +2,8 @@ import type { TouchedCoverage } from './coverage-records.js';
 import type { PlanSummary } from './plan-summary.js';
 import type { PolicyRow } from './policy-row.js';
 import type { RequestPreview } from './request-preview.js';
-import type { RowResult, StatusCounts } from './result.js';
+import type { RowResult, RowStatus, StatusCounts } from './result.js';
+import type { RowAction } from './row-action.js';
 
 /**
  * What a batch run reports as it goes. The plain reporter, `--json` and the Ink dashboard all
@@ -30,8 +31,13 @@ export type BatchEvent =
       readonly dryRun: boolean;
       /** Path of the journal this run appends to, when live. */
       readonly journal?: string;
-      /** The API action each row sends; CreateSignaturePolicy when absent (rollback sends DeleteSignaturePolicy). */
+      /**
+       * The API action each row sends, named only for a run that does something other than create
+       * (rollback: DeleteSignaturePolicy); creating policies is what the tool is for.
+       */
       readonly action?: string;
+      /** What a row that works ends as (`created`, or `deleted` in a rollback): the faces count it even at zero. */
+      readonly doneStatus: RowStatus;
     }
   | {
       /** A request for this row is about to go out (attempt 1..maxAttempts). */
@@ -76,8 +82,7 @@ export type BatchEvent =
   | {
       /** The run stops starting new requests; rows in flight finish. */
       readonly type: 'stopping';
-      readonly reason: 'interrupt' | 'auth-failure' | 'unreachable' | 'abort';
-      readonly message: string;
+      readonly reason: StopReason;
     }
   | {
       readonly type: 'end';
@@ -90,6 +95,9 @@ export type BatchEvent =
       readonly type: 'coverage';
       readonly registries: readonly TouchedCoverage[];
     };
+
+/** Why a run stops: asked to (Ctrl-C, q), refused credentials, an endpoint refusing connections, or a second stop. The faces say it in words. */
+export type StopReason = 'interrupt' | 'auth-failure' | 'unreachable' | 'abort';
 
 export type BatchEventListener = (event: BatchEvent) => void;
 
@@ -111,7 +119,7 @@ export interface BatchControls {
 export function startEventOf(
   rows: readonly PolicyRow[],
   settled: number,
-  run: { readonly endpoint: string; readonly rate: number; readonly dryRun: boolean; readonly journal?: string; readonly action?: string },
+  run: { readonly endpoint: string; readonly rate: number; readonly dryRun: boolean; readonly journal?: string; readonly operation: RowAction },
 ): Extract<BatchEvent, { type: 'start' }> {
   return {
     type: 'start',
@@ -123,6 +131,7 @@ export function startEventOf(
     rate: run.rate,
     dryRun: run.dryRun,
     ...(run.journal ? { journal: run.journal } : {}),
-    ...(run.action ? { action: run.action } : {}),
+    ...(run.operation.doneStatus === 'created' ? {} : { action: run.operation.action }),
+    doneStatus: run.operation.doneStatus,
   };
 }

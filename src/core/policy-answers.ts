@@ -1,4 +1,5 @@
 import { DEFAULT_ENDPOINT } from './endpoint.js';
+import type { InputColumn } from './policy-row.js';
 
 /** What the one-policy wizard has learned so far; each field is filled by one question. */
 export interface PolicyAnswers {
@@ -39,19 +40,15 @@ export function withRegion(answers: PolicyAnswers, region: string): PolicyAnswer
   return { ...answers, region, kmsRegion: followed ? undefined : answers.kmsRegion };
 }
 
-/** The `create` flags the answers stand for (the same names `tcr-sigpolicy create` parses). */
-export function answersToFlags(answers: PolicyAnswers): Record<string, string | boolean | undefined> {
-  return {
-    region: answers.region,
-    'registry-id': answers.registryId,
-    namespace: answers.namespace,
-    name: answers.name,
-    'kms-id': answers.kmsId,
-    'kms-region': answers.kmsRegion,
-    ...(answers.domain ? { domain: answers.domain } : {}),
-    ...(answers.disabled ? { disabled: true } : {}),
-  };
-}
+/** Which `create` flag fills which column of the one-row table, and which answer holds it. */
+export const CREATE_FLAGS: readonly (readonly [string, InputColumn, 'registryId' | 'namespace' | 'name' | 'kmsId' | 'kmsRegion' | 'domain'])[] = [
+  ['registry-id', 'RegistryId', 'registryId'],
+  ['namespace', 'NamespaceName', 'namespace'],
+  ['name', 'Name', 'name'],
+  ['kms-id', 'KmsId', 'kmsId'],
+  ['kms-region', 'KmsRegion', 'kmsRegion'],
+  ['domain', 'Domain', 'domain'],
+];
 
 /** The answers a set of `create` flags already gives (values of the wrong type are ignored). */
 export function flagsToAnswers(flags: Readonly<Record<string, string | boolean | readonly string[] | undefined>>): PolicyAnswers {
@@ -61,12 +58,7 @@ export function flagsToAnswers(flags: Readonly<Record<string, string | boolean |
   };
   return {
     region: text('region'),
-    registryId: text('registry-id'),
-    namespace: text('namespace'),
-    name: text('name'),
-    kmsRegion: text('kms-region'),
-    kmsId: text('kms-id'),
-    domain: text('domain'),
+    ...Object.fromEntries(CREATE_FLAGS.map(([flag, , key]) => [key, text(flag)])),
     disabled: flags.disabled === true ? true : undefined,
   };
 }
@@ -85,12 +77,11 @@ export function createCommandLine(answers: PolicyAnswers, connection: Connection
   const add = (flag: string, value: string | undefined): void => {
     if (value !== undefined && value !== '') words.push(`--${flag}`, shellQuote(value));
   };
-  add('registry-id', answers.registryId);
-  add('namespace', answers.namespace);
-  add('name', answers.name);
-  add('kms-id', answers.kmsId);
-  words.push('--kms-region', shellQuote(answers.kmsRegion ?? ''));
-  add('domain', answers.domain);
+  for (const [flag, , key] of CREATE_FLAGS) {
+    // --kms-region '' is a choice (the registry's region), so it is written even when empty.
+    if (key === 'kmsRegion') words.push('--kms-region', shellQuote(answers.kmsRegion ?? ''));
+    else add(flag, answers[key]);
+  }
   if (answers.disabled) words.push('--disabled');
   add('region', answers.region);
   for (const endpoint of [connection.endpoint ?? []].flat()) if (endpoint !== DEFAULT_ENDPOINT) add('endpoint', endpoint);

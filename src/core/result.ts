@@ -4,7 +4,7 @@ import type { PolicyRow } from './policy-row.js';
 export const ROW_STATUSES = ['created', 'deleted', 'failed', 'invalid', 'skipped', 'dry-run', 'not-sent'] as const;
 export type RowStatus = (typeof ROW_STATUSES)[number];
 
-/** Export columns, in the order SPEC.md gives them. */
+/** Export columns, in the order every export (CSV, JSON, JSONL) writes them: the input's columns, then the outcome. */
 export const RESULT_COLUMNS = [
   'line', 'Region', 'RegistryId', 'NamespaceName', 'Name', 'KmsId', 'KmsRegion', 'Domain', 'Disabled',
   'status', 'RequestId', 'ErrorCode', 'ErrorMessage', 'attempts', 'startedAt', 'finishedAt',

@@ -9,16 +9,25 @@ export interface Credential {
 }
 
 /**
- * Credentials in SPEC order: the environment, then `--profile` (or tccli's default profile), then
- * the SDK's own chain (~/.tencentcloud/credentials, a CVM role, a TKE OIDC role).
+ * Credentials that are at hand without waiting: the environment, then the tccli profile. The SDK's
+ * role chain can take seconds to give up off a CVM, too long to hold a question for a list.
  */
-export async function resolveCredential(profileName: string | undefined, env: NodeJS.ProcessEnv = process.env): Promise<Credential> {
+export function quickCredential(profileName: string | undefined, env: NodeJS.ProcessEnv = process.env): Credential | undefined {
   const token = env.TENCENTCLOUD_SESSION_TOKEN || env.TENCENTCLOUD_TOKEN || undefined;
   if (env.TENCENTCLOUD_SECRET_ID && env.TENCENTCLOUD_SECRET_KEY) {
     return { secretId: env.TENCENTCLOUD_SECRET_ID, secretKey: env.TENCENTCLOUD_SECRET_KEY, token };
   }
   const profile = readTccliProfile(profileName);
-  if (profile?.secretId && profile.secretKey) return { secretId: profile.secretId, secretKey: profile.secretKey, token: profile.token };
+  return profile?.secretId && profile.secretKey ? { secretId: profile.secretId, secretKey: profile.secretKey, token: profile.token } : undefined;
+}
+
+/**
+ * Credentials in this order: the environment, then `--profile` (or tccli's default profile), then
+ * the SDK's own chain (~/.tencentcloud/credentials, a CVM role, a TKE OIDC role).
+ */
+export async function resolveCredential(profileName: string | undefined, env: NodeJS.ProcessEnv = process.env): Promise<Credential> {
+  const atHand = quickCredential(profileName, env);
+  if (atHand) return atHand;
   if (profileName) throw new UsageError(`tccli profile '${profileName}' has no secretId/secretKey`, `run \`tccli configure --profile ${profileName}\``);
   const fromSdk = await sdkChain();
   if (fromSdk) return fromSdk;

@@ -1,22 +1,12 @@
 import { meansAlreadyExists } from '../core/classify-error.js';
 import type { PolicyRow } from '../core/policy-row.js';
-import { CREATE_ACTION, TCR_VERSION, type RequestPreview } from '../core/request-preview.js';
-import type { RowStatus } from '../core/result.js';
+import { CREATE_ACTION } from '../core/request-preview.js';
+import type { RowAction } from '../core/row-action.js';
 import type { TcrApi } from '../core/tcr-api.js';
 import { confirmSigning } from './confirm-signing.js';
 
-/** What the batch engine does to each row: the action, its body, and how to read "already done" answers. */
-export interface RowOperation {
-  readonly action: string;
-  /** Verb for the confirmation question: "Create 20 signature policies …?" */
-  readonly verb: string;
-  body(row: PolicyRow): Readonly<Record<string, unknown>>;
-  /** A row's status when the API accepted the request. */
-  readonly doneStatus: RowStatus;
-  /** An answer saying the change is already in place: the policy exists (create), or is gone (delete). */
-  alreadyDone(code: string): boolean;
-  /** The same answer on a row with no earlier unknown attempt: a failure (someone else's policy) or a skip. */
-  readonly alreadyDoneFirst: 'failed' | 'skipped';
+/** A RowAction with its one I/O: after an unanswered attempt, checking whether the change was ours. */
+export interface RowOperation extends RowAction {
   /** After an earlier attempt had no answer: was the change ours? Checked, not guessed. */
   confirm(api: TcrApi, row: PolicyRow, signal: AbortSignal, signingBefore?: (row: PolicyRow) => boolean | undefined): Promise<{ done: boolean; note: string }>;
 }
@@ -50,8 +40,3 @@ export const DELETE_POLICY: RowOperation = {
   alreadyDoneFirst: 'skipped',
   confirm: () => Promise.resolve({ done: true, note: 'an earlier attempt had no answer and the retry found no policy left: that attempt deleted it' }),
 };
-
-/** Exactly what an operation would put on the wire for one row, for dry runs. */
-export function previewOperation(operation: RowOperation, row: PolicyRow, endpoint: string): RequestPreview {
-  return { action: operation.action, version: TCR_VERSION, region: row.region, endpoint, body: JSON.stringify(operation.body(row)) };
-}

@@ -1,19 +1,15 @@
 import type { KeyFact, RegistryFact } from '../core/plan-rows.js';
 import { PreflightError, type PreflightReader, type ReadAction } from './preflight-reader.js';
+import { readPages, type Item } from './read-pages.js';
 
 /** The most ids DescribeInstances takes in one call, and its largest page. */
 const INSTANCE_PAGE = 100;
 const NAMESPACE_PAGE = 100;
 const KEY_NOT_FOUND = new Set(['ResourceUnavailable.CmkNotFound', 'ResourceNotFound']);
 
-type Item = Readonly<Record<string, unknown>>;
-
-/**
- * Every item of a paged list: Offset counts items, as the emulator (and most TencentCloud lists) do.
- * Stops at TotalCount or at an empty page, so it never loops; the caller sees how many it missed.
- */
-export async function readAllPages(
-  reader: PreflightReader,
+/** Every item of a paged read, the pages LIMIT apart; a failed page is a PreflightError naming `what`. */
+export function readAllPages(
+  reader: Pick<PreflightReader, 'read'>,
   action: ReadAction,
   region: string,
   params: Item,
@@ -21,17 +17,9 @@ export async function readAllPages(
   what: string,
   limit: number,
 ): Promise<{ items: Item[]; total: number }> {
-  const items: Item[] = [];
-  let total = Infinity;
-  while (items.length < total) {
-    const outcome = await reader.read(action, region, { ...params, Limit: limit, Offset: items.length });
-    if (!outcome.ok) throw new PreflightError(action, what, outcome);
-    const page = (outcome.response?.[listField] ?? []) as Item[];
-    total = Number(outcome.response?.TotalCount ?? page.length);
-    if (page.length === 0) break;
-    items.push(...page);
-  }
-  return { items, total };
+  return readPages((Offset) => reader.read(action, region, { ...params, Limit: limit, Offset }), listField, (failure) => {
+    throw new PreflightError(action, what, failure);
+  });
 }
 
 /** Registries of `ids` that DescribeInstances shows in `region` (or, with `allRegions`, in any region). */
@@ -60,7 +48,7 @@ export async function describeRegistries(
  * Should the service count Offset in pages rather than items (its documentation says so), the item-wise
  * paging comes up short of TotalCount; one `All: true` call then fetches the whole list instead.
  */
-export async function listNamespaces(reader: PreflightReader, registryId: string, region: string, signingOnly: boolean): Promise<Set<string>> {
+export async function listNamespaces(reader: Pick<PreflightReader, 'read'>, registryId: string, region: string, signingOnly: boolean): Promise<Set<string>> {
   const params = { RegistryId: registryId, ...(signingOnly ? { KmsSignPolicy: true } : {}) };
   const what = `registry ${registryId} (${region})${signingOnly ? ' with KmsSignPolicy' : ''}`;
   const paged = await readAllPages(reader, 'DescribeNamespaces', region, params, 'NamespaceList', what, NAMESPACE_PAGE);

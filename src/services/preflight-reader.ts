@@ -1,6 +1,6 @@
 import type { ApiOutcome, FailedOutcome } from '../core/api-outcome.js';
-import { classifyFailure } from '../core/classify-error.js';
 import { UsageError } from '../core/errors.js';
+import { readHint } from '../core/read-hint.js';
 import type { ApiService, TcrApi } from '../core/tcr-api.js';
 import { readWithPatience, type PatienceOptions } from './traffic/read-with-patience.js';
 
@@ -22,18 +22,6 @@ export class PreflightError extends UsageError {
     this.name = 'PreflightError';
     this.code = failure.code;
   }
-}
-
-/** What to do about a failed read; `skippable` when the command can do without it (--no-preflight). */
-export function readHint(failure: Pick<FailedOutcome, 'code' | 'httpStatus'>, skippable: boolean): string {
-  const orSkip = skippable ? ', or pass --no-preflight to send without checking' : '';
-  if (failure.code.startsWith('AuthFailure')) return 'check the credentials (TENCENTCLOUD_SECRET_ID / TENCENTCLOUD_SECRET_KEY or --profile)';
-  // Sending without the plan would meet the same network: no --no-preflight here.
-  const kind = classifyFailure(failure);
-  if (kind === 'refused') return 'nothing answers at the endpoint: check --endpoint (for the emulator: is `tcr-sigpolicy emulator` running, on that port?)';
-  if (kind === 'unknown') return 'nothing answered: check the network and --endpoint (for the emulator: is it still running?), then run again';
-  if (kind === 'throttled') return 'the API stayed busy for a minute (other clients share this budget): run again later';
-  return `these reads need tcr:DescribeInstances, tcr:DescribeNamespaces and kms:DescribeKeys: grant them${orSkip}`;
 }
 
 export interface PreflightReader {

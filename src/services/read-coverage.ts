@@ -1,6 +1,7 @@
 import { byRegionThenId, coverageOf, type ReadFailure, type RegistryCoverage, type RegistryListing } from '../core/coverage.js';
 import { listNamespaces, readAllPages } from './preflight-queries.js';
-import { PreflightError, readHint, type PreflightReader } from './preflight-reader.js';
+import { readHint } from '../core/read-hint.js';
+import { PreflightError, type PreflightReader } from './preflight-reader.js';
 
 const INSTANCE_PAGE = 100;
 

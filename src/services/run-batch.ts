@@ -7,7 +7,7 @@ import { policyKey, type PolicyRow } from '../core/policy-row.js';
 import { countStatuses, identityOf, resultOf, type RowResult } from '../core/result.js';
 import type { TcrApi } from '../core/tcr-api.js';
 import { NOT_STARTED_CODE } from './traffic/paced-api.js';
-import { CREATE_POLICY, type RowOperation } from './policy-operations.js';
+import type { RowOperation } from './policy-operations.js';
 import { createProgressMeter } from './progress-meter.js';
 import type { RunControl } from './run-control.js';
 import { stillUnknown } from '../core/unknown-outcome.js';
@@ -30,12 +30,14 @@ export interface RunBatchOptions {
   readonly journal?: string;
   /** Awaited right before each attempt goes out, once it has its turn (the journal records the intent here). */
   readonly beforeAttempt?: (row: PolicyRow, attempt: number) => Promise<void>;
-  /** What each row sends; CreateSignaturePolicy by default (rollback: DeleteSignaturePolicy). */
-  readonly operation?: RowOperation;
+  /** What each row sends: CREATE_POLICY, or DELETE_POLICY for rollback. */
+  readonly operation: RowOperation;
   readonly now?: () => number;
   readonly random?: () => number;
   /** Waits between attempts; ends at once when the signal fires. */
   readonly sleep?: (ms: number, signal: AbortSignal) => Promise<void>;
+  /** Calls `tick` every `ms` until the returned function is called (progress events); setInterval by default. */
+  readonly every?: (ms: number, tick: () => void) => () => void;
 }
 
 export interface BatchOutcome {
@@ -52,16 +54,13 @@ interface Finished {
 
 const sleepFor = (ms: number, signal: AbortSignal): Promise<void> => delay(ms, undefined, { signal }).catch(() => undefined);
 
-const STOP_MESSAGES = {
-  interrupt: 'Stopping: no new requests; waiting for those in flight (press Ctrl-C again to abort).',
-  'auth-failure': 'Stopping: the credentials were refused; the remaining rows are not sent.',
-  unreachable: 'Stopping: the endpoint refuses connections; the remaining rows are not sent (check --endpoint).',
-  abort: 'Aborting: requests in flight are cut off; their outcome is recorded as unknown.',
-} as const;
+const everyInterval = (ms: number, tick: () => void): (() => void) => {
+  const timer = setInterval(tick, ms);
+  return () => clearInterval(timer);
+};
 
 /**
- * Sends one request per row (CreateSignaturePolicy unless `operation` says otherwise) through the
- * paced API, retried with backoff, stopped on an auth failure or on request, every row ending with
+ * Sends one request per row (the `operation`'s action) through the paced API, retried with backoff, stopped on an auth failure or on request, every row ending with
  * exactly one result.
  */
 export async function runBatch(rows: readonly PolicyRow[], o: RunBatchOptions): Promise<BatchOutcome> {
@@ -70,18 +69,18 @@ export async function runBatch(rows: readonly PolicyRow[], o: RunBatchOptions): 
   const sleep = o.sleep ?? sleepFor;
   const { control, emit } = o;
   const settled = o.settled ?? [];
-  const op = o.operation ?? CREATE_POLICY;
+  const op = o.operation;
   const results: RowResult[] = [...settled];
   let inFlight = 0;
   const meter = createProgressMeter(rows.length, now, () => inFlight, () => control.paused);
   const startedAt = now();
 
-  emit(startEventOf(rows, settled.length, { endpoint: o.endpoint, rate: o.rate, dryRun: false, journal: o.journal, action: o.operation ? op.action : undefined }));
+  emit(startEventOf(rows, settled.length, { endpoint: o.endpoint, rate: o.rate, dryRun: false, journal: o.journal, operation: op }));
   for (const result of settled) emit({ type: 'row-done', result });
-  const ticker = setInterval(() => emit(meter.progress(countStatuses(results))), 250);
+  const stopTicking = (o.every ?? everyInterval)(250, () => emit(meter.progress(countStatuses(results))));
   control.onChange((change) => {
     const reason = change === 'abort' ? 'abort' : (control.stopReason ?? 'interrupt');
-    emit({ type: 'stopping', reason, message: STOP_MESSAGES[reason] });
+    emit({ type: 'stopping', reason });
   });
 
   // Rows handed to the API that have not had their turn yet: the next row is handed over only when
@@ -206,7 +205,7 @@ export async function runBatch(rows: readonly PolicyRow[], o: RunBatchOptions): 
   }
   await Promise.all(active);
   for (const row of rows.slice(next)) finish({ result: resultOf(identityOf(row), 'not-sent'), requestIds: [] });
-  clearInterval(ticker);
+  stopTicking();
   emit(meter.progress(countStatuses(results)));
   const interrupted = control.stopping && control.stopReason === 'interrupt';
   emit({ type: 'end', counts: countStatuses(results), elapsedMs: now() - startedAt, interrupted });

@@ -1,6 +1,5 @@
 import { memo } from 'react';
 import { Box, Text } from 'ink';
-import { CREATE_ACTION } from '../core/request-preview.js';
 import type { PlanCounts, RunInfo } from './dashboard-state.js';
 import { ThemedText } from './ThemedText.js';
 import { useTheme } from './use-theme.js';
@@ -24,7 +23,7 @@ export const DashboardHeader = memo(function DashboardHeader({ run, plan, paused
   const { glyphs } = useTheme();
   if (run === undefined) return <ThemedText dim>Starting{glyphs.ellipsis}</ThemedText>;
   const details = [
-    run.action === undefined || run.action === CREATE_ACTION ? '' : run.action,
+    run.action ?? '',
     run.endpoint.replace(/^https?:\/\//, ''),
     formatRegions(run.regions, width < 80),
     `${run.rate} req/s`,

@@ -2,7 +2,7 @@ import { Box } from 'ink';
 import type { RowResult } from '../core/result.js';
 import type { DashboardState } from './dashboard-state.js';
 import { notSentLines } from './format-row.js';
-import { planHint } from './plain-reporter.js';
+import { planHint } from './format-plan.js';
 import { ThemedText } from './ThemedText.js';
 
 export interface NotSentSummaryProps {

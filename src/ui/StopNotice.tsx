@@ -1,4 +1,5 @@
 import type { DashboardState } from './dashboard-state.js';
+import { STOP_MESSAGES } from './stop-messages.js';
 import { ThemedText } from './ThemedText.js';
 import { useTheme } from './use-theme.js';
 
@@ -20,7 +21,7 @@ export function StopNotice({ stopping, stopPresses, inFlight }: StopNoticeProps)
   if (stopPresses === 0 && stopping === undefined) return null;
   // The runner may stop on its own (auth failure); "again" only reads right after a stop request.
   const asked = stopPresses > 0 || stopping?.reason === 'interrupt';
-  const why = stopping?.reason === 'auth-failure' || stopping?.reason === 'unreachable' ? `${stopping.message}; ` : '';
+  const why = stopping?.reason === 'auth-failure' || stopping?.reason === 'unreachable' ? `${STOP_MESSAGES[stopping.reason]}; ` : '';
   const waiting = inFlight > 0 ? `${glyphs.separator}${inFlight} in flight` : '';
   return (
     <ThemedText color="yellow" wrap="truncate-end">

@@ -1,5 +1,5 @@
 import { coverageTotals, formatPercent, type RegistryCoverage } from '../core/coverage.js';
-import { plural } from './plain-reporter.js';
+import { plural } from './plural.js';
 
 const HEADERS = ['REGISTRY', 'REGION', 'STATUS', 'NAMESPACES', 'SIGNING', 'UNSIGNED', 'COVERAGE'] as const;
 /** Columns from NAMESPACES on hold numbers: right-aligned. */

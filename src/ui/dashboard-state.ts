@@ -1,4 +1,4 @@
-import type { BatchEvent } from '../core/batch-events.js';
+import type { BatchEvent, StopReason } from '../core/batch-events.js';
 import { emptyCounts, type RowResult, type StatusCounts } from '../core/result.js';
 
 /** What the run said about itself in its `start` event. */
@@ -50,7 +50,7 @@ export interface DashboardState {
   readonly failures: readonly RowResult[];
   /** Rows the run never sent: summed up in a line or two at the end rather than listed one by one. */
   readonly notSent: readonly RowResult[];
-  readonly stopping: { readonly reason: 'interrupt' | 'auth-failure' | 'unreachable' | 'abort'; readonly message: string } | undefined;
+  readonly stopping: { readonly reason: StopReason } | undefined;
   readonly end: { readonly elapsedMs: number; readonly interrupted: boolean } | undefined;
 }
 
@@ -142,7 +142,7 @@ function applyEvent(state: DashboardState, event: BatchEvent, seq: number, { fin
       // Comes after the dashboard has closed; the plain line shows it.
       return state;
     case 'stopping':
-      return { ...state, stopping: { reason: event.reason, message: event.message } };
+      return { ...state, stopping: { reason: event.reason } };
     case 'end':
       return {
         ...state,

@@ -4,5 +4,5 @@ import type { RunInfo } from './dashboard-state.js';
 /** The statuses a run is about, shown even at zero: a dry run previews, a rollback deletes, others create. */
 export function expectedStatuses(run: RunInfo): readonly RowStatus[] {
   if (run.dryRun) return ['dry-run'];
-  return run.action === 'DeleteSignaturePolicy' ? ['deleted', 'failed'] : ['created', 'failed'];
+  return [run.doneStatus, 'failed'];
 }

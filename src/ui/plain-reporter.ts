@@ -1,11 +1,12 @@
 import type { Writable } from 'node:stream';
 import type { BatchEvent, BatchEventListener } from '../core/batch-events.js';
 import { formatCoverageLine } from '../core/coverage-records.js';
-import { totalCalls, type PlanSummary } from '../core/plan-summary.js';
-import { hintFor } from '../core/error-hints.js';
+import { formatPlan } from './format-plan.js';
 import { createLineBuffer } from './line-buffer.js';
 import { formatDuration } from './format-duration.js';
 import { formatCounts, formatRowLine, notSentLines } from './format-row.js';
+import { plural } from './plural.js';
+import { STOP_MESSAGES } from './stop-messages.js';
 import type { RowResult } from '../core/result.js';
 
 export interface ReporterStreams {
@@ -61,7 +62,7 @@ export function createPlainReporter({ out, err }: ReporterStreams, options: { re
         break;
       case 'stopping':
         lines.flush();
-        err.write(`${event.message}\n`);
+        err.write(`${STOP_MESSAGES[event.reason]}\n`);
         break;
       case 'end': {
         for (const line of notSentLines(notSent, planFailed ? 'the preflight failed, see above' : undefined)) lines.push(`${line}\n`);
@@ -87,33 +88,4 @@ function startLine(event: Extract<BatchEvent, { type: 'start' }>): string {
   const journal = event.journal ? `\nJournal: ${event.journal}` : '';
   if (event.total === 0) return `Nothing to send.${journal}\n`;
   return `Sending ${requests} to ${where} at up to ${event.rate}/s.${journal}\n`;
-}
-
-export function plural(n: number, one: string, many = `${one}s`): string {
-  return `${n} ${n === 1 ? one : many}`;
-}
-
-/**
- * The preflight's verdicts as text: one line of counts, then every blocked row with its reasons
- * (skipped rows are counted only; each still gets its own result line).
- */
-export function formatPlan(plan: PlanSummary): string {
-  if (plan.failure) {
-    const why = planHint(plan.failure);
-    const hint = why ? `hint: ${why}\n` : '';
-    return `Preflight failed, so nothing is sent: ${plan.failure.message}\n${hint}`;
-  }
-  const { create, skip, blocked } = plan.counts;
-  const head = `Plan (${plural(totalCalls(plan.readCalls), 'read call')}): ${create} to create, ${skip} to skip (already signing), ${blocked} blocked.\n`;
-  if (plan.blocked.length === 0) return head;
-  const lineWidth = Math.max(...plan.blocked.map((b) => String(b.line).length));
-  const where = plan.blocked.map((b) => `line ${String(b.line).padStart(lineWidth)}  ${b.region} ${b.key}`);
-  const width = Math.max(...where.map((w) => w.length));
-  const rows = plan.blocked.map((b, i) => `  ${(where[i] ?? '').padEnd(width)}  ${b.code ?? ''}: ${b.reason}\n`);
-  return `${head}Blocked (nothing is sent for these; fix them and run again):\n${rows.join('')}`;
-}
-
-/** What to do about a failed plan: the error's own hint where there is one (SecretIdNotFound, …), else the plan's. */
-export function planHint(failure: NonNullable<PlanSummary['failure']>): string | undefined {
-  return hintFor(failure.code) ?? failure.hint;
 }

@@ -1,7 +1,7 @@
 import { formatProblem, isError } from '../core/problem.js';
 import type { Intake } from '../core/policy-intake.js';
 import type { RequestPreview } from '../core/request-preview.js';
-import { plural } from './plain-reporter.js';
+import { plural } from './plural.js';
 
 /** The review before sending one policy: the request as a dry run shows it, and the command that repeats it. */
 export function formatReview(preview: RequestPreview, commandLine: string): string {

@@ -1,7 +1,7 @@
 // Compares what a batch recorded with what the emulator holds: every recorded status must agree with
 // the API's state, and every policy the batch made must be recorded. Used by the e2e tests and the soak.
-import type { EmulatorHandle } from '../../src/services/emulator/index.js';
-import type { EmulatorSeed } from '../../src/services/emulator/seed-format.js';
+import type { EmulatorHandle } from '../../src/emulator/index.js';
+import type { EmulatorSeed } from '../../src/emulator/seed-format.js';
 
 interface Recorded {
   readonly line: number;

@@ -6,15 +6,15 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { FaultPlan, type FaultOutcome } from '../../src/services/emulator/faults.js';
+import { FaultPlan, type FaultOutcome } from '../../src/emulator/faults.js';
 import {
   startEmulator,
   type EmulatorHandle,
   type EmulatorOptions,
   type FaultOptions,
   type PolicySnapshot,
-} from '../../src/services/emulator/index.js';
-import type { EmulatorSeed, SeedPolicy } from '../../src/services/emulator/seed-format.js';
+} from '../../src/emulator/index.js';
+import type { EmulatorSeed, SeedPolicy } from '../../src/emulator/seed-format.js';
 
 /** The built CLI (`npm run build` runs before the tests). */
 export const CLI_PATH = fileURLToPath(new URL('../../dist/cli.js', import.meta.url));

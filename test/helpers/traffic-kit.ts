@@ -1,6 +1,6 @@
 // Datasets for the traffic tests: one registry of `n` namespaces, rows over `keys` KMS keys.
-import type { EmulatorHandle } from '../../src/services/emulator/index.js';
-import type { EmulatorSeed } from '../../src/services/emulator/seed-format.js';
+import type { EmulatorHandle } from '../../src/emulator/index.js';
+import type { EmulatorSeed } from '../../src/emulator/seed-format.js';
 import { join } from 'node:path';
 import { disagreements } from './agreement.js';
 import { cliEnv, readJsonLines, runCli, startKitEmulator, tempDir, writeCsv, type ExportedResult, type HasTeardown } from './engine-kit.js';

@@ -2,7 +2,7 @@ import type Bottleneck from 'bottleneck';
 import type { ApiOutcome, FailedOutcome } from '../../core/api-outcome.js';
 import { CONNECTION_REFUSED, isThrottling } from '../../core/classify-error.js';
 import type { ApiService, CallTurn, TcrApi } from '../../core/tcr-api.js';
-import { createLane, NOT_STARTED, type Lane } from './lane.js';
+import { createLane, NOT_STARTED, type Lane, type LaneOptions } from './lane.js';
 
 /** Documented requests per second of the actions the tool calls; the writes run at --rate instead. */
 export const ACTION_LIMITS: Readonly<Record<string, number>> = {
@@ -32,6 +32,8 @@ export interface TrafficOptions {
   readonly shared?: (id: string) => Bottleneck.ConstructorOptions;
   /** Per-action limits instead of the documented ones (tests). */
   readonly limits?: Readonly<Record<string, number>>;
+  /** The lanes' clock and spacing instead of the wall clock's (unit tests on an injected clock). */
+  readonly clock?: Pick<LaneOptions, 'now' | 'sleep' | 'spacing'>;
 }
 
 export interface PacedApi extends TcrApi {
@@ -66,6 +68,7 @@ export function pacedApi(api: TcrApi, o: TrafficOptions): PacedApi {
       lane = createLane({
         limit,
         concurrency: write ? o.concurrency : undefined,
+        ...o.clock,
         ...(o.shared ? { bottleneck: o.shared(id), marginMs: SHARED_MARGIN_MS } : {}),
       });
       lanes.set(key, lane);

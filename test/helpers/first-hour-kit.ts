@@ -1,8 +1,8 @@
 // Shared by the first-hour terminal tests: an emulator with a dataset, a CSV, and the raw bytes a CLI wrote.
 import { readFileSync } from 'node:fs';
 import type { ExecutionContext } from 'ava';
-import type { EmulatorHandle } from '../src/services/emulator/index.js';
-import { makeDataset, startKitEmulator, tempDir, TEST_SECRET_ID, TEST_SECRET_KEY, writeCsv, type Dataset } from './helpers/engine-kit.js';
+import type { EmulatorHandle } from '../../src/emulator/index.js';
+import { makeDataset, startKitEmulator, tempDir, TEST_SECRET_ID, TEST_SECRET_KEY, writeCsv, type Dataset } from './engine-kit.js';
 
 export interface BatchSetup {
   readonly dir: string;

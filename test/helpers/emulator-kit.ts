@@ -2,7 +2,7 @@
 import { request as httpRequest, type OutgoingHttpHeaders } from 'node:http';
 import { Client as KmsClient } from 'tencentcloud-sdk-nodejs/tencentcloud/services/kms/v20190118/kms_client.js';
 import { Client as TcrClient } from 'tencentcloud-sdk-nodejs/tencentcloud/services/tcr/v20190924/tcr_client.js';
-import { sha256Hex, signTc3 } from '../src/services/emulator/tc3-signature.js';
+import { sha256Hex, signTc3 } from '../../src/emulator/tc3-signature.js';
 import {
   loadSeed,
   DEMO_SECRET_ID,
@@ -10,7 +10,7 @@ import {
   startEmulator,
   type EmulatorHandle,
   type EmulatorOptions,
-} from '../src/services/emulator/index.js';
+} from '../../src/emulator/index.js';
 
 export const GZ_REGISTRY = 'tcr-ab12cd34';
 export const SH_REGISTRY = 'tcr-9x8y7z6w';

@@ -1,4 +1,4 @@
-import { UsageError } from '../../core/errors.js';
+import { UsageError } from '../core/errors.js';
 import type { KmsKeyRecord, NamespaceRecord, NormalizedSeed, PolicyRecord, RegistryRecord } from './seed-format.js';
 import { KEY_STATES, SCRIPTED_FAULTS, type ScriptedFault } from './seed-format.js';
 import {

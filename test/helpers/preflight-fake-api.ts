@@ -1,8 +1,8 @@
 // A counting, in-memory TcrApi for the preflight's read calls: registries, namespaces and keys, with
 // Offset counted in items (as the emulator does) or in pages (as the real documentation words it).
-import type { ApiOutcome } from '../src/core/api-outcome.js';
-import type { PolicyRow } from '../src/core/policy-row.js';
-import type { TcrApi } from '../src/core/tcr-api.js';
+import type { ApiOutcome } from '../../src/core/api-outcome.js';
+import type { PolicyRow } from '../../src/core/policy-row.js';
+import type { TcrApi } from '../../src/core/tcr-api.js';
 
 export interface FakeRegistry {
   readonly id: string;

@@ -1,11 +1,11 @@
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
-import { UsageError } from '../../core/errors.js';
+import { UsageError } from '../core/errors.js';
 import { normalizeSeed } from './normalize-seed.js';
 import type { EmulatorSeed, NormalizedSeed } from './seed-format.js';
 
-/** fixtures/ sits three levels up from both src/services/emulator and dist/services/emulator. */
-export const DEFAULT_SEED_PATH = fileURLToPath(new URL('../../../fixtures/emulator-seed.json', import.meta.url));
+/** fixtures/ sits two levels up from both src/emulator and dist/emulator. */
+export const DEFAULT_SEED_PATH = fileURLToPath(new URL('../../fixtures/emulator-seed.json', import.meta.url));
 
 async function readSeedFile(path: string): Promise<unknown> {
   let text: string;

@@ -1,5 +1,5 @@
-import type { BatchControls, BatchEvent, BatchEventListener, BatchEventSource } from '../src/core/batch-events.js';
-import { emptyCounts, resultOf, type RowResult, type RowStatus, type StatusCounts } from '../src/core/result.js';
+import type { BatchControls, BatchEvent, BatchEventListener, BatchEventSource } from '../../src/core/batch-events.js';
+import { emptyCounts, resultOf, type RowResult, type RowStatus, type StatusCounts } from '../../src/core/result.js';
 
 /** An event source the test drives by hand. */
 export interface FakeSource extends BatchEventSource {
@@ -43,6 +43,7 @@ export function startEvent(overrides: Partial<Extract<BatchEvent, { type: 'start
     rate: 20,
     dryRun: false,
     journal: '/tmp/tcr-sigpolicy-journal.jsonl',
+    doneStatus: 'created',
     ...overrides,
   };
 }

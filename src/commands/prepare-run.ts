@@ -1,0 +1,84 @@
+import type { SendOptions } from '../cli/send-options.js';
+import type { ResumePlan } from '../core/apply-resume.js';
+import { CancelledError } from '../core/errors.js';
+import type { AppliedPlan, PlanSummary } from '../core/plan-summary.js';
+import type { PolicyRow } from '../core/policy-row.js';
+import type { RowResult } from '../core/result.js';
+import type { TcrApi } from '../core/tcr-api.js';
+import type { RowOperation } from '../services/policy-operations.js';
+import { formatDuration } from '../ui/format-duration.js';
+import { formatPlan } from '../ui/format-plan.js';
+import { plural } from '../ui/plural.js';
+import { dryRunApi, planDryRun, planLiveRun, signingBeforeOf } from './plan-before-sending.js';
+import { baselineOf, remainingChecked, remainingUnchecked, sendOrder } from './resume-rows.js';
+import type { SendRequest } from './send-rows.js';
+
+/** What a run sends and what it reports without sending, once resume and plan have had their say. */
+export interface PreparedRun {
+  readonly toSend: readonly PolicyRow[];
+  /** Every row settled before sending: the request's, the resume's, the plan's (in that order). */
+  readonly settled: readonly RowResult[];
+  readonly plan?: PlanSummary;
+  /** The plan was shown with the confirmation question, so the plain face does not show it again. */
+  readonly planShown: boolean;
+  /** Which namespaces signed before this run: the plan's view, or a resume check's. */
+  readonly signingBefore: (row: PolicyRow) => boolean | undefined;
+  /** Keys a resume check saw not signing: a request of the earlier run may still land first. */
+  readonly unknownBefore: ReadonlySet<string>;
+}
+
+/** A dry run reads only when it can (credentials at hand) and never asks. */
+export async function planDryRunRows(req: SendRequest, resume: ResumePlan | undefined): Promise<PreparedRun> {
+  const { options } = req;
+  // Checking what an earlier run left unknown only reads, so a preview does it when it can.
+  const readApi = resume && resume.toCheck.length > 0 ? await dryRunApi(options, req.api) : undefined;
+  let left;
+  try {
+    left = readApi ? await remainingChecked(resume, req.rows, readApi, process.stderr) : remainingUnchecked(resume, req.rows, process.stderr);
+  } finally {
+    await readApi?.close?.();
+  }
+  const plan = await planDryRun(left.rows, options, req.api, process.stderr);
+  return {
+    toSend: sendOrder(plan?.toSend ?? left.rows, left.resend),
+    settled: [...req.settled, ...left.settled, ...(plan?.settled ?? [])],
+    plan: plan?.summary,
+    planShown: false,
+    signingBefore: () => undefined,
+    unknownBefore: left.notSigning,
+  };
+}
+
+/** A live run checks what an earlier run left unknown, plans the rest, and asks on a terminal. */
+export async function planLiveRunRows(req: SendRequest, resume: ResumePlan | undefined, api: TcrApi): Promise<PreparedRun> {
+  const { options } = req;
+  const left = await remainingChecked(resume, req.rows, api, process.stderr);
+  const plan = await planLiveRun(left.rows, api, options);
+  const toSend = sendOrder(plan?.toSend ?? left.rows, left.resend);
+  const confirming = req.confirm && !options.yes;
+  if (confirming) await confirmRun(toSend, options, plan, req.operation);
+  return {
+    toSend,
+    settled: [...req.settled, ...left.settled, ...(plan?.settled ?? [])],
+    plan: plan?.summary,
+    // With nothing to ask, the confirmation shows no plan: the face says it (a failed plan once, not twice).
+    planShown: confirming && plan !== undefined && toSend.length > 0,
+    signingBefore: baselineOf(left.notSigning, signingBeforeOf(plan)),
+    unknownBefore: left.notSigning,
+  };
+}
+
+/** Shows the plan, then asks; with nothing left to send there is nothing to ask. */
+async function confirmRun(rows: readonly PolicyRow[], options: SendOptions, plan: AppliedPlan | undefined, operation: RowOperation): Promise<void> {
+  if (rows.length === 0) return;
+  if (plan) process.stderr.write(formatPlan(plan.summary));
+  const { askConfirm } = await import('../ui/prompts.js');
+  const registries = new Set(rows.map((r) => r.request.RegistryId)).size;
+  const regions = [...new Set(rows.map((r) => r.region))];
+  const durationMs = (rows.length / options.rate) * 1000;
+  const ok = await askConfirm(
+    `${operation.verb} ${plural(rows.length, 'signature policy', 'signature policies')} in ${plural(registries, 'registry', 'registries')} ` +
+      `(${regions.join(', ')}) via ${options.endpoint.url}? At ${options.rate}/s this takes about ${formatDuration(durationMs)}.`,
+  );
+  if (!ok) throw new CancelledError('Nothing was sent.');
+}

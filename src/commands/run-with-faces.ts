@@ -1,0 +1,91 @@
+import type { createEventHub } from '../core/event-hub.js';
+import { runDryRun } from '../core/dry-run.js';
+import type { RowResult } from '../core/result.js';
+import type { TcrApi } from '../core/tcr-api.js';
+import { journalPathFor, newRunId, openJournal, type Journal } from '../services/journal.js';
+import type { RunControl } from '../services/run-control.js';
+import { bufferSource } from '../ui/buffered-source.js';
+import { createJsonReporter } from '../ui/json-reporter.js';
+import { createPlainReporter } from '../ui/plain-reporter.js';
+import type { PreparedRun } from './prepare-run.js';
+import type { SendRequest } from './send-rows.js';
+
+type Hub = ReturnType<typeof createEventHub>;
+
+/** A live run that has ended: its results, and what finishing it still has to close. */
+export interface LiveRun {
+  readonly results: readonly RowResult[];
+  readonly interrupted: boolean;
+  readonly journal: Journal;
+  /** Settles when the face is done drawing (the dashboard unmounted). */
+  readonly face: Promise<void>;
+}
+
+/**
+ * Subscribes the one face of this run: the caller's (create), plain lines or JSON, or the Ink
+ * dashboard on a terminal, loaded while the run starts. Returns when that face is done.
+ */
+function startFace(req: SendRequest, hub: Hub, live?: { control: RunControl; planShown: boolean; signal: AbortSignal }): Promise<void> {
+  const { options } = req;
+  const streams = { out: process.stdout, err: process.stderr };
+  if (req.face || options.plain || !live) {
+    hub.subscribe(req.face ?? (options.json ? createJsonReporter(streams) : createPlainReporter(streams, { showPlan: !live?.planShown })));
+    return Promise.resolve();
+  }
+  // Ink loads asynchronously while the run starts: hold its events from now on so none is missed.
+  const source = bufferSource(hub);
+  return import('../ui/render-dashboard.js').then(({ renderDashboard }) => renderDashboard({ source, controls: live.control, signal: live.signal }));
+}
+
+/** A preview: the same events as a live run, each row with the request it would send. */
+export function runDryRunWithFaces(req: SendRequest, prepared: PreparedRun, hub: Hub): RowResult[] {
+  const { options } = req;
+  void startFace(req, hub);
+  return runDryRun(prepared.toSend, prepared.settled, {
+    endpoint: options.endpoint.url, endpointOf: (region) => options.endpoint.forRegion(region).url,
+    rate: options.rate, onEvent: hub.emit, plan: prepared.plan, operation: req.operation, now: Date.now,
+  });
+}
+
+/** Ctrl-C and SIGTERM stop the run gracefully (the control decides what a second one does) until `work` is done. */
+export async function stoppingOnSignals<T>(control: RunControl, work: () => Promise<T>): Promise<T> {
+  const onSignal = (): void => control.stop();
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+  try {
+    return await work();
+  } finally {
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
+  }
+}
+
+/** Opens the journal, subscribes the face, and sends through the paced API. */
+export async function runLiveWithFaces(req: SendRequest, prepared: PreparedRun, api: TcrApi, hub: Hub, input: string, control: RunControl): Promise<LiveRun> {
+  const { options } = req;
+  const run = newRunId(new Date());
+  const journal = await openJournal(journalPathFor(options.out, run, req.journalDir), { run, input });
+  hub.subscribe((event) => {
+    if (event.type === 'row-done') journal.result(event.result, { requestIds: event.requestIds, note: event.note });
+  });
+  const faceGone = new AbortController();
+  const face = startFace(req, hub, { control, planShown: prepared.planShown, signal: faceGone.signal });
+  try {
+    const { runBatch } = await import('../services/run-batch.js');
+    if (prepared.plan) hub.emit({ type: 'plan', ...prepared.plan });
+    const { signingBefore } = prepared;
+    const outcome = await runBatch(prepared.toSend, {
+      api, control, emit: hub.emit, endpoint: options.endpoint.url, rate: options.rate,
+      maxAttempts: options.maxAttempts, settled: prepared.settled, journal: journal.path, operation: req.operation, signingBefore,
+      // A row sent again after a check had an unknown attempt: a request still on its way may land first.
+      unknownBefore: prepared.unknownBefore,
+      // Nothing goes out before its intent is on disk: after a crash, the row is known to be unknown.
+      beforeAttempt: (row, attempt) => journal.intent(row, attempt, signingBefore(row) === false),
+    });
+    return { ...outcome, journal, face };
+  } catch (error) {
+    // A runner that throws never sends `end`: take the dashboard down so the terminal is restored.
+    faceGone.abort();
+    throw error;
+  }
+}

@@ -1,0 +1,28 @@
+import { totalCalls, type PlanSummary } from '../core/plan-summary.js';
+import { hintFor } from '../core/error-hints.js';
+import { plural } from './plural.js';
+
+/**
+ * The preflight's verdicts as text: one line of counts, then every blocked row with its reasons
+ * (skipped rows are counted only; each still gets its own result line).
+ */
+export function formatPlan(plan: PlanSummary): string {
+  if (plan.failure) {
+    const why = planHint(plan.failure);
+    const hint = why ? `hint: ${why}\n` : '';
+    return `Preflight failed, so nothing is sent: ${plan.failure.message}\n${hint}`;
+  }
+  const { create, skip, blocked } = plan.counts;
+  const head = `Plan (${plural(totalCalls(plan.readCalls), 'read call')}): ${create} to create, ${skip} to skip (already signing), ${blocked} blocked.\n`;
+  if (plan.blocked.length === 0) return head;
+  const lineWidth = Math.max(...plan.blocked.map((b) => String(b.line).length));
+  const where = plan.blocked.map((b) => `line ${String(b.line).padStart(lineWidth)}  ${b.region} ${b.key}`);
+  const width = Math.max(...where.map((w) => w.length));
+  const rows = plan.blocked.map((b, i) => `  ${(where[i] ?? '').padEnd(width)}  ${b.code ?? ''}: ${b.reason}\n`);
+  return `${head}Blocked (nothing is sent for these; fix them and run again):\n${rows.join('')}`;
+}
+
+/** What to do about a failed plan: the error's own hint where there is one (SecretIdNotFound, …), else the plan's. */
+export function planHint(failure: NonNullable<PlanSummary['failure']>): string | undefined {
+  return hintFor(failure.code) ?? failure.hint;
+}

@@ -1,0 +1,41 @@
+// The "try this" lines: for a failed request (hintFor) and for a failed read of the preflight (readHint).
+import test from 'ava';
+import { hintFor } from '../src/core/error-hints.js';
+import { readHint } from '../src/core/read-hint.js';
+
+test('hintFor gives a "try this" line for the codes users meet most', (t) => {
+  const table: [string, RegExp | undefined][] = [
+    ['AuthFailure.SecretIdNotFound', /TENCENTCLOUD_SECRET_ID/],
+    ['AuthFailure.SignatureFailure', /TENCENTCLOUD_SECRET_KEY/],
+    ['AuthFailure.SignatureExpire', /clock/],
+    ['AuthFailure.TokenFailure', /credentials/],
+    ['InternalError.ErrorTcrUnauthorized', /CAM/],
+    ['UnauthorizedOperation', /CAM/],
+    ['ResourceNotFound', /registry exists/],
+    ['ResourceInUse', /already has a signature policy/],
+    ['InvalidParameter.ErrorTcrInvalidParameter', /ASYMMETRIC_SIGN_VERIFY_RSA_2048/],
+    ['RequestLimitExceeded.UinLimitExceeded', /--rate/],
+    ['NetworkError', /--endpoint/],
+    ['Timeout', /--resume/],
+    ['InternalError', undefined],
+    ['SomethingNew', undefined],
+  ];
+  for (const [code, hint] of table) {
+    if (hint) t.regex(hintFor(code) ?? '', hint, code);
+    else t.is(hintFor(code), undefined, code);
+  }
+});
+
+test('readHint: what to do about a failed read, with --no-preflight only where the command can skip it', (t) => {
+  const table: [code: string, httpStatus: number | undefined, hint: RegExp][] = [
+    ['AuthFailure.SecretIdNotFound', undefined, /^check the credentials \(TENCENTCLOUD_SECRET_ID/],
+    ['ConnectionRefused', undefined, /nothing answers at the endpoint/],
+    ['NetworkError', undefined, /^check the network and --endpoint, then run again$/],
+    ['HttpError', 502, /^check the network/],
+    ['RequestLimitExceeded', undefined, /stayed busy/],
+    ['UnauthorizedOperation', undefined, /tcr:DescribeInstances, tcr:DescribeNamespaces and kms:DescribeKeys: grant them, or pass --no-preflight/],
+  ];
+  for (const [code, httpStatus, hint] of table) t.regex(readHint(httpStatus ? { code, httpStatus } : { code }, true), hint, code);
+  t.notRegex(readHint({ code: 'UnauthorizedOperation' }, false), /--no-preflight/);
+  t.is(readHint({ code: 'AuthFailure' }, true), hintFor('AuthFailure.TokenFailure') ?? 'no hint', 'one line for refused credentials, whatever failed');
+});
