@@ -16,7 +16,7 @@ test('hintFor gives a "try this" line for the codes users meet most', (t) => {
     ['InvalidParameter.ErrorTcrInvalidParameter', /ASYMMETRIC_SIGN_VERIFY_RSA_2048/],
     ['RequestLimitExceeded.UinLimitExceeded', /--rate/],
     ['NetworkError', /--endpoint/],
-    ['Timeout', /--resume/],
+    ['Timeout', /--endpoint/],
     ['InternalError', undefined],
     ['SomethingNew', undefined],
   ];
@@ -30,7 +30,7 @@ test('readHint: what to do about a failed read, with --no-preflight only where t
   const table: [code: string, httpStatus: number | undefined, hint: RegExp][] = [
     ['AuthFailure.SecretIdNotFound', undefined, /^check the credentials \(TENCENTCLOUD_SECRET_ID/],
     ['ConnectionRefused', undefined, /nothing answers at the endpoint/],
-    ['NetworkError', undefined, /^check the network and --endpoint, then run again$/],
+    ['NetworkError', undefined, /^nothing answered: check the network and --endpoint .*then run again$/],
     ['HttpError', 502, /^check the network/],
     ['RequestLimitExceeded', undefined, /stayed busy/],
     ['UnauthorizedOperation', undefined, /tcr:DescribeInstances, tcr:DescribeNamespaces and kms:DescribeKeys: grant them, or pass --no-preflight/],
