@@ -31,7 +31,7 @@ test('readHint: what to do about a failed read, with --no-preflight only where t
     ['AuthFailure.SecretIdNotFound', undefined, /^check the credentials \(TENCENTCLOUD_SECRET_ID/],
     ['ConnectionRefused', undefined, /nothing answers at the endpoint/],
     ['NetworkError', undefined, /^nothing answered: check the network and --endpoint .*then run again$/],
-    ['HttpError', 502, /^check the network/],
+    ['HttpError', 502, /^nothing answered: check the network/],
     ['RequestLimitExceeded', undefined, /stayed busy/],
     ['UnauthorizedOperation', undefined, /tcr:DescribeInstances, tcr:DescribeNamespaces and kms:DescribeKeys: grant them, or pass --no-preflight/],
   ];
