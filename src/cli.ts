@@ -50,7 +50,7 @@ async function main(argv: readonly string[]): Promise<number> {
     throw new UsageError(`unknown command '${first}'`, `${meant ? `did you mean \`tcr-sigpolicy ${meant}\`? ` : ''}run \`tcr-sigpolicy --help\` for the list of commands`);
   }
   if (rest.includes('--help') || rest.includes('-h')) {
-    process.stdout.write(first === 'emulator' ? `${(await import('./commands/emulator-usage.js')).EMULATOR_USAGE}\n` : commandHelp(spec));
+    process.stdout.write(commandHelp(spec));
     return 0;
   }
   const load = commands[first];

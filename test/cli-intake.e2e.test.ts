@@ -323,8 +323,8 @@ test('each command listed by --help has its own --help, exit 0', async (t) => {
 
 const usageErrors: readonly (readonly [string, readonly string[], RegExp])[] = [
   ['an unknown flag', ['batch', 'fixtures/sample.csv', '--dry-run', '--bogus'], /^error: Unknown option '--bogus'/m],
-  ['--rate 50', ['batch', 'fixtures/sample.csv', '--dry-run', '--rate', '50'], /^error: --rate '50': use a whole number from 1 to 20$/m],
-  ['--rate abc', ['batch', 'fixtures/sample.csv', '--dry-run', '--rate', 'abc'], /^error: --rate 'abc'/m],
+  ['--rate 50', ['batch', 'fixtures/sample.csv', '--dry-run', '--rate', '50'], /^error: --rate must be a whole number from 1 to 20 \(got "50"\)$/m],
+  ['--rate abc', ['batch', 'fixtures/sample.csv', '--dry-run', '--rate', 'abc'], /^error: --rate must be a whole number from 1 to 20 \(got "abc"\)$/m],
   ['--out with an unknown extension', ['batch', 'fixtures/sample.csv', '--dry-run', '--out', 'results.txt'], /^error: --out 'results\.txt': unknown format '\.txt'$/m],
   ['a missing file', ['batch', 'fixtures/no-such-file.csv', '--dry-run'], /^error: cannot read fixtures\/no-such-file\.csv: no such file$/m],
   ['no file', ['batch', '--dry-run'], /^error: batch needs a CSV file$/m],

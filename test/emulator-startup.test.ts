@@ -3,7 +3,10 @@
 import test from 'ava';
 import { get } from 'node:http';
 import { run, type EmulatorCommandIo, type StopSignal } from '../src/commands/emulator.js';
-import { EMULATOR_USAGE } from '../src/commands/emulator-usage.js';
+import { findCommand, type CommandSpec } from '../src/cli/command-specs.js';
+import { commandHelp } from '../src/cli/render-help.js';
+
+const EMULATOR_USAGE = commandHelp(findCommand('emulator') as CommandSpec);
 import { DEMO_SECRET_ID, DEMO_SECRET_KEY } from '../src/emulator/index.js';
 import { SEEDED_POLICIES } from './helpers/emulator-kit.js';
 import { ROOT, runCli } from './helpers/run-cli.js';

@@ -3,6 +3,8 @@ export interface OptionSpec {
   readonly type: 'string' | 'boolean';
   /** May be given more than once (the values are kept in order). */
   readonly multiple?: boolean;
+  /** A number flag: what it accepts, checked by numberFlag (src/cli/parse-flags.ts). */
+  readonly range?: NumberRange;
   readonly short?: string;
   /** Placeholder shown in help, e.g. FILE. */
   readonly value?: string;
@@ -22,7 +24,16 @@ export interface CommandSpec {
 /** Under EXAMPLES wherever one names the emulator's endpoint. */
 export const EMULATOR_NOTE = '--endpoint http://127.0.0.1:9500 is `tcr-sigpolicy emulator` (paste the export lines it prints);\nleave it out to work on your account.';
 
+export interface NumberRange {
+  readonly min: number;
+  readonly max: number;
+  /** Whole numbers only. */
+  readonly integer?: boolean;
+}
+
 const str = (value: string, description: string, short?: string): OptionSpec => ({ type: 'string', value, description, short });
+const num = (value: string, description: string, range: NumberRange): OptionSpec => ({ type: 'string', value, description, range });
+const whole = (min: number, max: number): NumberRange => ({ min, max, integer: true });
 const bool = (description: string, short?: string): OptionSpec => ({ type: 'boolean', description, short });
 
 /** Flags shared by everything that sends (or previews) CreateSignaturePolicy requests. */
@@ -38,9 +49,9 @@ export const SEND_OPTIONS: Readonly<Record<string, OptionSpec>> = {
   yes: bool('do not ask for confirmation (required for live runs off a terminal)', 'y'),
   out: str('FILE', 'export results; format from the extension: .csv, .json, .jsonl (never replaces a file without --force)'),
   force: bool('let --out replace an existing file; accept a --resume file from another input'),
-  rate: str('N', 'requests per second, 1-20 (default 20)'),
-  concurrency: str('N', 'requests in flight at most (default: enough to hold --rate)'),
-  'max-attempts': str('N', 'attempts per row for retryable failures (default 5)'),
+  rate: num('N', 'requests per second, 1-20 (default 20)', whole(1, 20)),
+  concurrency: num('N', 'requests in flight at most (default: enough to hold --rate)', whole(1, 200)),
+  'max-attempts': num('N', 'attempts per row for retryable failures (default 5)', whole(1, 20)),
   resume: str('FILE', 'a results or journal file of an earlier run: rows created or skipped there are not sent again, unknown ones are checked'),
   'skip-invalid': bool('send the valid rows and report invalid ones as invalid, instead of refusing the file'),
   'no-preflight': bool('do not check registries, namespaces and KMS keys (read-only calls) before sending; see docs/plan.md'),
@@ -177,9 +188,32 @@ export const COMMANDS: readonly CommandSpec[] = [
     name: 'emulator',
     summary: 'Run the local TCR API emulator on loopback',
     usage: 'tcr-sigpolicy emulator [flags]',
-    description: 'Serves the TCR and KMS calls this tool makes, signed and rate-limited like the real API. See docs/emulator.md.',
-    options: {},
-    examples: ['tcr-sigpolicy emulator --port 9500', 'tcr-sigpolicy batch fixtures/sample.csv --endpoint http://127.0.0.1:9500 --dry-run'],
+    description:
+      'Serves the TCR and KMS calls this tool makes (TencentCloud API 3.0, TC3-HMAC-SHA256 signatures, the\n' +
+      'documented rate limits and error codes) until Ctrl-C (exit 130) or SIGTERM (exit 0). The first line on\n' +
+      'stdout is its endpoint; then the export lines of the demo pair and a command to paste. It accepts the\n' +
+      'key pair in TENCENTCLOUD_SECRET_ID/TENCENTCLOUD_SECRET_KEY when both are set, else the demo pair. Its\n' +
+      'state, read-only: GET /_emulator/state on the same port. See docs/emulator.md.',
+    options: {
+      port: num('N', 'TCP port, 0 for any free one (default 9500)', whole(0, 65535)),
+      host: str('ADDR', 'address to bind (default 127.0.0.1)'),
+      seed: str('FILE', 'starting state as JSON (default: the bundled fixtures/emulator-seed.json)'),
+      'latency-ms': num('N', 'add N ms to each faulted request (default 0)', { min: 0, max: 600_000 }),
+      'jitter-ms': num('N', 'add up to N ms more, at random (default 0)', { min: 0, max: 600_000 }),
+      'throttle-rate': num('F', 'answer this fraction RequestLimitExceeded, 0-1 (default 0)', { min: 0, max: 1 }),
+      'error-rate': num('F', 'answer this fraction HTTP 503 (before the change) or 502 (after it), 0-1 (default 0)', { min: 0, max: 1 }),
+      'drop-rate': num('F', 'close this fraction without an answer, half before and half after the change, 0-1', { min: 0, max: 1 }),
+      'fault-seed': num('N', 'seed of the fault sequence, for runs that repeat exactly (default: random)', whole(0, 2 ** 32 - 1)),
+      'fault-actions': str('LIST', 'comma-separated actions the faults apply to (default: the two writes)'),
+      'rate-limit-all': num('N', 'limit every action, reads included, to N requests/s per SecretId', whole(1, 100_000)),
+      'offset-pages': bool('DescribeNamespaces counts Offset in pages, as its API reference says (default: items)'),
+      quiet: bool('no per-request log lines on stderr'),
+    },
+    examples: [
+      'tcr-sigpolicy emulator --port 9500',
+      'tcr-sigpolicy batch fixtures/sample.csv --endpoint http://127.0.0.1:9500 --dry-run',
+      'curl -s http://127.0.0.1:9500/_emulator/state',
+    ],
   },
   {
     name: 'demo',

@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import { parseEndpoints, type Endpoints } from '../core/endpoint.js';
 import { UsageError } from '../core/errors.js';
-import type { CommandSpec } from './command-specs.js';
+import type { CommandSpec, OptionSpec } from './command-specs.js';
 import { closest } from './suggest.js';
 
 export type FlagValues = Record<string, string | boolean | string[] | undefined>;
@@ -23,17 +23,22 @@ export function parseFlags(spec: CommandSpec, argv: readonly string[]): { values
   }
 }
 
-/** An integer flag within [min, max], or the default when absent. */
-export function intFlag(values: FlagValues, name: string, min: number, max: number, fallback: number): number;
-export function intFlag(values: FlagValues, name: string, min: number, max: number): number | undefined;
-export function intFlag(values: FlagValues, name: string, min: number, max: number, fallback?: number): number | undefined {
+/**
+ * A number flag checked against the range its OptionSpec declares: undefined when absent, else the
+ * value, or a usage error saying what it accepts.
+ */
+export function numberFlag(options: Readonly<Record<string, OptionSpec>>, values: FlagValues, name: string, command?: string): number | undefined {
+  const range = options[name]?.range;
+  if (!range) throw new Error(`--${name} is not a number flag`);
   const raw = values[name];
-  if (raw === undefined) return fallback;
-  const n = Number(raw);
-  if (typeof raw !== 'string' || !/^\d+$/.test(raw) || n < min || n > max) {
-    throw new UsageError(`--${name} '${String(raw)}': use a whole number from ${min} to ${max}`, `for example --${name} ${fallback ?? min}`);
+  if (raw === undefined) return undefined;
+  const text = String(raw);
+  const value = Number(text);
+  const kind = range.integer ? 'a whole number' : 'a number';
+  if (typeof raw !== 'string' || text.trim() === '' || !Number.isFinite(value) || (range.integer && !Number.isInteger(value)) || value < range.min || value > range.max) {
+    throw new UsageError(`--${name} must be ${kind} from ${range.min} to ${range.max} (got "${text}")`, command ? `run \`tcr-sigpolicy ${command} --help\` for the flags it takes` : `for example --${name} ${range.max}`);
   }
-  return n;
+  return value;
 }
 
 export function stringFlag(values: FlagValues, name: string): string | undefined {

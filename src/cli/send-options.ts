@@ -1,5 +1,6 @@
 import type { Endpoints } from '../core/endpoint.js';
-import { endpointsFlag, intFlag, stringFlag, type FlagValues } from './parse-flags.js';
+import { SEND_OPTIONS } from './command-specs.js';
+import { endpointsFlag, numberFlag, stringFlag, type FlagValues } from './parse-flags.js';
 import { checkWritable } from '../services/export-results.js';
 
 /** The flags shared by `create` and `batch`, checked and typed. */
@@ -38,9 +39,9 @@ export function readSendOptions(values: FlagValues, stdoutIsTty: boolean, env: N
     dryRun: values['dry-run'] === true,
     yes: values.yes === true,
     out,
-    rate: intFlag(values, 'rate', 1, 20, 20),
-    concurrency: intFlag(values, 'concurrency', 1, 200),
-    maxAttempts: intFlag(values, 'max-attempts', 1, 20, 5),
+    rate: numberFlag(SEND_OPTIONS, values, 'rate') ?? 20,
+    concurrency: numberFlag(SEND_OPTIONS, values, 'concurrency'),
+    maxAttempts: numberFlag(SEND_OPTIONS, values, 'max-attempts') ?? 5,
     resume: stringFlag(values, 'resume'),
     force,
     skipInvalid: values['skip-invalid'] === true,

@@ -5,7 +5,8 @@ import type { EmulatorHandle, EmulatorOptions } from '../emulator/types.js';
 import { SAMPLE_CSV, pathFrom } from './bundled-sample.js';
 import { bannerLines } from './emulator-banner.js';
 import { parseEmulatorFlags } from './emulator-flags.js';
-import { EMULATOR_USAGE } from './emulator-usage.js';
+import { findCommand, type CommandSpec } from '../cli/command-specs.js';
+import { commandHelp } from '../cli/render-help.js';
 
 export type StopSignal = 'SIGINT' | 'SIGTERM';
 
@@ -59,11 +60,11 @@ async function start(options: EmulatorOptions): Promise<EmulatorHandle> {
  * 2 for a usage error (thrown as UsageError for the top-level handler).
  */
 export async function run(argv: readonly string[], io: EmulatorCommandIo = processIo): Promise<number> {
-  const flags = parseEmulatorFlags(argv);
-  if (flags.help) {
-    io.stdout(`${EMULATOR_USAGE}\n`);
+  if (argv.includes('--help') || argv.includes('-h')) {
+    io.stdout(commandHelp(findCommand('emulator') as CommandSpec));
     return 0;
   }
+  const flags = parseEmulatorFlags(argv);
   const { credentials, source } = resolveCredentials(io.env);
   const info = flags.quiet ? () => undefined : (line: string) => io.stderr(`${line}\n`);
   const handle = await start({ ...flags.options, credentials, ...(flags.quiet ? {} : { log: info }) });
