@@ -9,7 +9,7 @@ const HINTS: readonly [RegExp, string][] = [
   [/^(InternalError\.ErrorTcrUnauthorized|UnauthorizedOperation)/, 'the account lacks permission: grant it tcr:CreateSignaturePolicy (and kms access) in CAM'],
   [/^ResourceNotFound/, 'check that the registry exists in this region and the namespace exists in the registry'],
   [/^ResourceInUse/, 'the namespace already has a signature policy (one per namespace): remove that row, or delete the old policy first'],
-  [/^InvalidParameter/, 'check the KMS key: Enabled, usage ASYMMETRIC_SIGN_VERIFY_RSA_2048, in KmsRegion'],
+  [/^InvalidParameter/, 'check the row: the KMS key (Enabled, usage ASYMMETRIC_SIGN_VERIFY_RSA_2048, in KmsRegion) and the Domain (one of the registry\'s)'],
   [/^RequestLimitExceeded/, 'the API is busy: lower --rate, or run again later with --resume'],
   // Not --no-preflight: the sends would meet the same silence, each with an unknown outcome.
   [/^(NetworkError|Timeout)$/, 'nothing answered: check the network and --endpoint (for the emulator: is it still running?)'],
