@@ -102,11 +102,11 @@ test.serial('a CSV: the summary counts rows and shows problems with line numbers
   await term.pointTo('Preview a CSV file');
   await term.keys('Enter');
   await term.waitFor('CSV file');
-  await term.type('fixtures/no-such.csv');
+  await term.typeAnswer('fixtures/no-such.csv');
   await term.keys('Enter');
   await term.waitFor('no such file');
   await term.keys('C-g'); // clears the line
-  await term.type('fixtures/bad/many-problems.csv');
+  await term.typeAnswer('fixtures/bad/many-problems.csv');
   await term.keys('Enter');
   const summary = await after(term, 'fixtures/bad/many-problems.csv:');
   t.regex(summary, /11 rows, 2 valid, 9 invalid/);

@@ -26,6 +26,11 @@ export interface TmuxSession {
   keys(...names: string[]): Promise<void>;
   /** Literal text, typed. */
   type(text: string): Promise<void>;
+  /**
+   * Types into the question on screen and waits until the text shows: keys sent while a prompt is
+   * still setting up its input (on a loaded machine) are lost, so they are sent again.
+   */
+  typeAnswer(text: string): Promise<void>;
   /** Everything the pane shows, its scrollback included, wrapped lines joined. */
   screen(): Promise<string>;
   /** Polls the screen until it matches, and returns it; fails with the screen when it never does. */
@@ -83,6 +88,18 @@ export async function startTmux(t: ExecutionContext, options: TmuxOptions): Prom
   return {
     keys,
     type: async (text) => void (await tmux('send-keys', '-l', text)),
+    async typeAnswer(text) {
+      for (let attempt = 1; ; attempt++) {
+        await tmux('send-keys', '-l', text);
+        try {
+          await waitFor(text, 3000);
+          return;
+        } catch (error) {
+          if (attempt === 3) throw error;
+          await keys('C-u');
+        }
+      }
+    },
     screen,
     waitFor,
     async pointTo(item) {
