@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { parseEndpoints, type Endpoints } from '../core/endpoint.js';
 import { UsageError } from '../core/errors.js';
+import { t } from '../i18n/messages.js';
 import type { CommandSpec } from './command-specs.js';
 import { closest } from './suggest.js';
 
@@ -16,10 +17,10 @@ export function parseFlags(spec: CommandSpec, argv: readonly string[]): { values
     return { values: values as FlagValues, positionals };
   } catch (error) {
     const message = (error as Error).message.replace(/\. To specify a positional argument.*$/s, '');
-    const help = `run \`tcr-sigpolicy ${spec.name ? `${spec.name} ` : ''}--help\` for the flags it takes`;
+    const help = t('error.flagsHint', { command: spec.name ? `${spec.name} ` : '' });
     const unknown = /^Unknown option '--?([^']+)'/.exec(message)?.[1];
     const meant = unknown === undefined ? undefined : closest(unknown, Object.keys(spec.options));
-    throw new UsageError(message, meant ? `did you mean --${meant}? (${help})` : help);
+    throw new UsageError(message, meant ? t('error.flagsMeant', { meant, help }) : help);
   }
 }
 
@@ -31,7 +32,7 @@ export function intFlag(values: FlagValues, name: string, min: number, max: numb
   if (raw === undefined) return fallback;
   const n = Number(raw);
   if (typeof raw !== 'string' || !/^\d+$/.test(raw) || n < min || n > max) {
-    throw new UsageError(`--${name} '${String(raw)}': use a whole number from ${min} to ${max}`, `for example --${name} ${fallback ?? min}`);
+    throw new UsageError(t('error.wholeNumber', { flag: name, value: String(raw), min, max }), t('error.wholeNumberHint', { flag: name, example: fallback ?? min }));
   }
   return n;
 }

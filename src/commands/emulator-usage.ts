@@ -24,6 +24,7 @@ FLAGS
   --rate-limit-all N    limit every action, reads included, to N requests/s per SecretId
   --offset-pages        DescribeNamespaces counts Offset in pages, as its API reference says (default: items)
   --quiet               no per-request log lines on stderr
+  --lang LANG           language of messages: en or zh-CN (default: from LC_ALL, LC_MESSAGES, LANG)
   -h, --help            Show help for command
 
 EXAMPLES
