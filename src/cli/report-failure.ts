@@ -6,7 +6,7 @@ import { t } from '../i18n/messages.js';
 export function reportFailure(error: unknown, err: NodeJS.WritableStream): number {
   if (error instanceof InputError) {
     const lines = error.problems.map((p) => formatProblem(p, error.source));
-    err.write(`${lines.join('\n')}\n${error.message}.\n${error.hint ? `${t('error.hint', { hint: error.hint })}\n` : ''}`);
+    err.write(`${lines.join('\n')}\n${t('error.inputSummary', { message: error.message })}\n${error.hint ? `${t('error.hint', { hint: error.hint })}\n` : ''}`);
     return 2;
   }
   if (error instanceof UsageError) {
