@@ -121,4 +121,40 @@ export const en = {
 
   // the closing line of an input error
   'error.inputSummary': '{message}.',
+
+  // the plan (preflight)
+  'count.readCall': '{n} read call|{n} read calls',
+  'plan.head': 'Plan ({calls}): {create} to create, {skip} to skip (already signing), {blocked} blocked.',
+  'plan.blockedHead': 'Blocked (nothing is sent for these; fix them and run again):',
+  'plan.line': 'line {line}',
+  'plan.failed': 'Preflight failed, so nothing is sent: {message}',
+  'plan.noCredentials': 'No credentials, so no preflight: the rows were checked offline only (set TENCENTCLOUD_SECRET_ID/KEY or pass --profile to plan against the account).',
+  'plan.offlineOnly': 'warning: no preflight, the rows were checked offline only: {message}',
+  'plan.notSent': 'not sent: the preflight could not finish ({message})',
+  'plan.skipSigning': 'namespace {namespace} already has a signature policy; left as it is',
+  'plan.namespaceNotFound': 'namespace {namespace} does not exist in registry {registry}',
+  'plan.registryNotFound': 'registry {registry} was not found in any region these credentials can see',
+  'plan.registryOtherRegion': 'registry {registry} is in {actual}, not in {region} (the row\'s Region)',
+  'plan.registryNotRunning': 'registry {registry} is {status}; signature policies need a Running registry',
+  'plan.keyRegionOwn': '{region} (its KmsRegion)',
+  'plan.keyRegionRegistry': '{region} (the registry\'s region, as KmsRegion is empty)',
+  'plan.keyNotFound': 'KMS key {key} was not found in {where}',
+  'plan.keyNotEnabled': 'KMS key {key} is {state}; a signing key must be {usable}',
+  'plan.keyUsage': 'KMS key {key} has usage {usage}; image signing needs {needed}',
+  'plan.reasonSeparator': '; ',
+  'preflight.readFailed': '{action} for {what} failed: {code}: {message}{requestId}',
+  'preflight.requestId': ' (RequestId {id})',
+  'preflight.orSkip': ', or pass --no-preflight to send without checking',
+  'preflight.refused': 'nothing answers at the endpoint: check --endpoint (for the emulator: is `tcr-sigpolicy emulator` running, on that port?)',
+  'preflight.unknown': 'nothing answered: check the network and --endpoint (for the emulator: is it still running?), then run again',
+  'preflight.throttled': 'the API stayed busy for a minute (other clients share this budget): run again later',
+  'preflight.permissions': 'these reads need tcr:DescribeInstances, tcr:DescribeNamespaces and kms:DescribeKeys: grant them{orSkip}',
+
+  // what a failed preflight read was for
+  'preflight.whatInstances': '{ids} in {region}',
+  'preflight.everyRegion': 'every region',
+  'preflight.whatNamespaces': 'registry {registry} ({region})',
+  'preflight.whatNamespacesSigning': 'registry {registry} ({region}) with KmsSignPolicy',
+  'preflight.whatKey': 'key {key} in {region}',
+  'preflight.whatKeys': '{n} keys in {region}',
 } as const;

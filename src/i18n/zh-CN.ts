@@ -117,4 +117,40 @@ export const zhCN: Catalogue = {
 
   // the closing line of an input error
   'error.inputSummary': '{message}。',
+
+  // the plan (preflight)
+  'count.readCall': '{n} 次读调用',
+  'plan.head': '计划（{calls}）：{create} 个待创建，{skip} 个跳过（已在签名），{blocked} 个被拦下。',
+  'plan.blockedHead': '被拦下（这些行不会发送；修正后重新运行）：',
+  'plan.line': '第 {line} 行',
+  'plan.failed': '预检失败，因此不发送任何请求：{message}',
+  'plan.noCredentials': '没有凭证，因此不做预检：只离线检查了各行（设置 TENCENTCLOUD_SECRET_ID/KEY 或传入 --profile，即可对照账号制定计划）。',
+  'plan.offlineOnly': '警告：未做预检，只离线检查了各行：{message}',
+  'plan.notSent': '未发送：预检未能完成（{message}）',
+  'plan.skipSigning': '命名空间 {namespace} 已有签名策略；保持不变',
+  'plan.namespaceNotFound': '实例 {registry} 中不存在命名空间 {namespace}',
+  'plan.registryNotFound': '在这些凭证可见的所有地域中都找不到实例 {registry}',
+  'plan.registryOtherRegion': '实例 {registry} 位于 {actual}，不在 {region}（该行的 Region）',
+  'plan.registryNotRunning': '实例 {registry} 的状态为 {status}；签名策略需要 Running 状态的实例',
+  'plan.keyRegionOwn': '{region}（它的 KmsRegion）',
+  'plan.keyRegionRegistry': '{region}（实例所在地域，因为 KmsRegion 为空）',
+  'plan.keyNotFound': '在 {where} 中找不到 KMS 密钥 {key}',
+  'plan.keyNotEnabled': 'KMS 密钥 {key} 的状态为 {state}；签名密钥必须为 {usable}',
+  'plan.keyUsage': 'KMS 密钥 {key} 的用途为 {usage}；镜像签名需要 {needed}',
+  'plan.reasonSeparator': '；',
+  'preflight.readFailed': '{what} 的 {action} 失败：{code}：{message}{requestId}',
+  'preflight.requestId': '（RequestId {id}）',
+  'preflight.orSkip': '，或传入 --no-preflight 不检查直接发送',
+  'preflight.refused': '接入点没有应答：请检查 --endpoint（模拟器：`tcr-sigpolicy emulator` 是否在该端口运行？）',
+  'preflight.unknown': '没有任何应答：请检查网络和 --endpoint（模拟器：它是否仍在运行？），然后重新运行',
+  'preflight.throttled': 'API 持续繁忙了一分钟（其他客户端共享此预算）：请稍后重新运行',
+  'preflight.permissions': '这些读调用需要 tcr:DescribeInstances、tcr:DescribeNamespaces 和 kms:DescribeKeys 权限：请授予{orSkip}',
+
+  // what a failed preflight read was for
+  'preflight.whatInstances': '{region} 中的 {ids}',
+  'preflight.everyRegion': '所有地域',
+  'preflight.whatNamespaces': '实例 {registry}（{region}）',
+  'preflight.whatNamespacesSigning': '实例 {registry}（{region}，带 KmsSignPolicy）',
+  'preflight.whatKey': '{region} 中的密钥 {key}',
+  'preflight.whatKeys': '{region} 中的 {n} 个密钥',
 };

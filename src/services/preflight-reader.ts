@@ -3,6 +3,7 @@ import { classifyFailure } from '../core/classify-error.js';
 import { UsageError } from '../core/errors.js';
 import type { ApiService, TcrApi } from '../core/tcr-api.js';
 import { readWithPatience, type PatienceOptions } from './traffic/read-with-patience.js';
+import { t } from '../i18n/messages.js';
 
 export type ReadAction = 'DescribeInstances' | 'DescribeNamespaces' | 'DescribeKeys';
 
@@ -14,9 +15,9 @@ export class PreflightError extends UsageError {
   readonly code: string;
 
   constructor(action: string, what: string, readonly failure: FailedOutcome) {
-    const id = failure.requestId ? ` (RequestId ${failure.requestId})` : '';
+    const requestId = failure.requestId ? t('preflight.requestId', { id: failure.requestId }) : '';
     super(
-      `${action} for ${what} failed: ${failure.code}: ${failure.message}${id}`,
+      t('preflight.readFailed', { action, what, code: failure.code, message: failure.message, requestId }),
       readHint(failure, true),
     );
     this.name = 'PreflightError';
@@ -26,14 +27,14 @@ export class PreflightError extends UsageError {
 
 /** What to do about a failed read; `skippable` when the command can do without it (--no-preflight). */
 export function readHint(failure: Pick<FailedOutcome, 'code' | 'httpStatus'>, skippable: boolean): string {
-  const orSkip = skippable ? ', or pass --no-preflight to send without checking' : '';
-  if (failure.code.startsWith('AuthFailure')) return 'check the credentials (TENCENTCLOUD_SECRET_ID / TENCENTCLOUD_SECRET_KEY or --profile)';
+  const orSkip = skippable ? t('preflight.orSkip') : '';
+  if (failure.code.startsWith('AuthFailure')) return t('hint.authFailure');
   // Sending without the plan would meet the same network: no --no-preflight here.
   const kind = classifyFailure(failure);
-  if (kind === 'refused') return 'nothing answers at the endpoint: check --endpoint (for the emulator: is `tcr-sigpolicy emulator` running, on that port?)';
-  if (kind === 'unknown') return 'nothing answered: check the network and --endpoint (for the emulator: is it still running?), then run again';
-  if (kind === 'throttled') return 'the API stayed busy for a minute (other clients share this budget): run again later';
-  return `these reads need tcr:DescribeInstances, tcr:DescribeNamespaces and kms:DescribeKeys: grant them${orSkip}`;
+  if (kind === 'refused') return t('preflight.refused');
+  if (kind === 'unknown') return t('preflight.unknown');
+  if (kind === 'throttled') return t('preflight.throttled');
+  return t('preflight.permissions', { orSkip });
 }
 
 export interface PreflightReader {
