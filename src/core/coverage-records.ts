@@ -1,5 +1,6 @@
 import { coveragePercent, type RegistryCoverage } from './coverage.js';
 import { neutraliseFormula } from './neutralise-formula.js';
+import { t } from '../i18n/messages.js';
 
 /** One registry as `--json` prints it and a `.json` export holds it. */
 export interface CoverageRecord {
@@ -44,7 +45,9 @@ export function touchedCoverageOf(r: RegistryCoverage): TouchedCoverage {
 /** The one-line coverage after a batch: "tcr-ab12cd34 27/27 signing (100%), tcr-… could not be read (Code)". */
 export function formatCoverageLine(rows: readonly TouchedCoverage[]): string {
   const parts = rows.map((r) =>
-    r.error ? `${r.registryId} could not be read (${r.error.code})` : `${r.registryId} ${r.signing}/${r.namespaces} signing (${r.coverage === null ? '-' : `${r.coverage}%`})`,
+    r.error
+      ? t('coverage.unreadable', { registry: r.registryId, code: r.error.code })
+      : t('coverage.registry', { registry: r.registryId, signing: String(r.signing), namespaces: String(r.namespaces), coverage: r.coverage === null ? '-' : `${r.coverage}%` }),
   );
-  return `Coverage now: ${parts.join(', ')}`;
+  return t('coverage.now', { parts: parts.join(', ') });
 }
