@@ -18,9 +18,9 @@ export function NotSentSummary({ rows, planFailure }: NotSentSummaryProps) {
   if (rows.length === 0 && planFailure === undefined) return null;
   return (
     <Box flexDirection="column" marginTop={1}>
-      {planFailure ? <ThemedText color="red">{`Preflight failed, so nothing is sent: ${planFailure.message}`}</ThemedText> : null}
+      {planFailure ? <ThemedText color="red">{t('plan.failed', { message: planFailure.message })}</ThemedText> : null}
       {planFailure && planHint(planFailure) ? <ThemedText>{t('error.hint', { hint: planHint(planFailure) ?? '' })}</ThemedText> : null}
-      {notSentLines(rows, planFailure ? 'the preflight failed' : undefined).map((line) => (
+      {notSentLines(rows, planFailure ? t('dash.preflightFailed') : undefined).map((line) => (
         <ThemedText key={line} color="yellow">{line}</ThemedText>
       ))}
     </Box>

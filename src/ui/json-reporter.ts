@@ -1,6 +1,7 @@
 import type { BatchEvent, BatchEventListener } from '../core/batch-events.js';
 import { createLineBuffer } from './line-buffer.js';
 import { createPlainReporter, type ReporterStreams } from './plain-reporter.js';
+import { stopMessage } from '../i18n/stop-message.js';
 
 /** Every event as one JSON object per line on stdout; progress stays on stderr as plain text. */
 export function createJsonReporter({ out, err }: ReporterStreams): BatchEventListener {
@@ -11,7 +12,8 @@ export function createJsonReporter({ out, err }: ReporterStreams): BatchEventLis
       progress(event);
       return;
     }
-    lines.push(`${JSON.stringify(event)}\n`);
+    // The stop's human text in the run's language; `reason` is what scripts read.
+    lines.push(`${JSON.stringify(event.type === 'stopping' ? { ...event, message: stopMessage(event.reason) } : event)}\n`);
     if (event.type === 'end') lines.flush();
   };
 }

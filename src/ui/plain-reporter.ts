@@ -9,6 +9,7 @@ import { createLineBuffer } from './line-buffer.js';
 import { formatDuration } from './format-duration.js';
 import { formatCounts, formatRowLine, notSentLines } from './format-row.js';
 import type { RowResult } from '../core/result.js';
+import { stopMessage } from '../i18n/stop-message.js';
 
 export interface ReporterStreams {
   /** Results: one line (or JSON object) per row. */
@@ -64,7 +65,7 @@ export function createPlainReporter({ out, err }: ReporterStreams, options: { re
         break;
       case 'stopping':
         lines.flush();
-        err.write(`${event.message}\n`);
+        err.write(`${stopMessage(event.reason)}\n`);
         break;
       case 'end': {
         for (const line of notSentLines(notSent, planFailed ? t('plain.preflightFailedSeeAbove') : undefined)) lines.push(`${line}\n`);

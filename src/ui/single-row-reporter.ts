@@ -2,12 +2,13 @@ import type { BatchEvent, BatchEventListener } from '../core/batch-events.js';
 import { hintFor } from '../core/error-hints.js';
 import { formatDuration } from './format-duration.js';
 import type { ReporterStreams } from './plain-reporter.js';
+import { stopMessage } from '../i18n/stop-message.js';
 
 /** The face of `create`: one policy, told in full sentences, with a hint when it failed. */
 export function createSingleRowReporter({ out, err }: ReporterStreams): BatchEventListener {
   return (event: BatchEvent) => {
     if (event.type === 'row-retry') err.write(`${event.errorCode}; retrying in ${formatDuration(event.delayMs)}…\n`);
-    if (event.type === 'stopping') err.write(`${event.message}\n`);
+    if (event.type === 'stopping') err.write(`${stopMessage(event.reason)}\n`);
     if (event.type !== 'row-done') return;
     const r = event.result;
     const where = `${r.RegistryId}/${r.NamespaceName} (${r.Region})`;
