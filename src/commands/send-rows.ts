@@ -15,7 +15,7 @@ import { lockOut } from '../services/out-lock.js';
 import { RunControl } from '../services/run-control.js';
 import { bufferSource } from '../ui/buffered-source.js';
 import { createJsonReporter } from '../ui/json-reporter.js';
-import { createPlainReporter, formatPlan, plural } from '../ui/plain-reporter.js';
+import { createPlainReporter, formatPlan } from '../ui/plain-reporter.js';
 import { formatDuration } from '../ui/format-duration.js';
 import { closingBlock } from './closing-block.js';
 import type { AppliedPlan } from '../core/plan-summary.js';
@@ -23,6 +23,8 @@ import type { RowOperation } from '../services/policy-operations.js';
 import { runDryRun } from './dry-run.js';
 import { dryRunApi, planDryRun, planLiveRun, signingBeforeOf } from './plan-before-sending.js';
 import { baselineOf, readResume, remainingChecked, remainingUnchecked, sendOrder } from './resume-rows.js';
+import { t } from '../i18n/messages.js';
+import { count } from '../i18n/count.js';
 
 export interface SendRequest {
   readonly rows: readonly PolicyRow[];
@@ -176,10 +178,17 @@ async function confirmRun(rows: readonly PolicyRow[], options: SendOptions, plan
   const regions = [...new Set(rows.map((r) => r.region))];
   const durationMs = (rows.length / options.rate) * 1000;
   const ok = await askConfirm(
-    `${operation?.verb ?? 'Create'} ${plural(rows.length, 'signature policy', 'signature policies')} in ${plural(registries, 'registry', 'registries')} ` +
-      `(${regions.join(', ')}) via ${options.endpoint.url}? At ${options.rate}/s this takes about ${formatDuration(durationMs)}.`,
+    t('confirm.run', {
+      verb: t(operation?.verb === 'Delete' ? 'confirm.delete' : 'confirm.create'),
+      policies: count('count.policy', rows.length),
+      registries: count('count.registry', registries),
+      regions: regions.join(', '),
+      endpoint: options.endpoint.url,
+      rate: options.rate,
+      duration: formatDuration(durationMs),
+    }),
   );
-  if (!ok) throw new CancelledError('Nothing was sent.');
+  if (!ok) throw new CancelledError(t('confirm.nothingSent'));
 }
 
 async function finish(results: readonly RowResult[], interrupted: boolean, req: SendRequest, journal?: string): Promise<number> {
