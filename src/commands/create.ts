@@ -9,6 +9,7 @@ import { readTccliProfile } from '../services/tccli-profile.js';
 import { createJsonReporter } from '../ui/json-reporter.js';
 import { createSingleRowReporter } from '../ui/single-row-reporter.js';
 import { sendRows } from './send-rows.js';
+import { t } from '../i18n/messages.js';
 
 const spec = findCommand('create') as CommandSpec;
 
@@ -25,11 +26,11 @@ const REQUIRED_FLAGS = ['registry-id', 'namespace', 'name', 'kms-id', 'kms-regio
 
 export async function run(argv: readonly string[]): Promise<number> {
   const { values, positionals } = parseFlags(spec, argv);
-  if (positionals.length > 0) throw new UsageError(`create takes flags only, got: ${positionals.join(' ')}`, 'run `tcr-sigpolicy create --help`');
+  if (positionals.length > 0) throw new UsageError(t('cmd.flagsOnly', { command: 'create', args: positionals.join(' ') }), t('cmd.flagsOnlyHint', { command: 'create' }));
   const missing = REQUIRED_FLAGS.filter((f) => values[f] === undefined);
   if (missing.length > 0) {
     if (process.stdin.isTTY && process.stdout.isTTY) return (await import('./wizard.js')).runOnePolicyWizard(values);
-    throw new UsageError(`missing ${missing.map((f) => `--${f}`).join(', ')}`, 'pass every required flag (see `tcr-sigpolicy create --help`), or run it on a terminal to be asked');
+    throw new UsageError(t('cmd.missing', { flags: missing.map((f) => `--${f}`).join(', ') }), t('create.missingHint'));
   }
   return createFromFlags(values);
 }
@@ -43,8 +44,8 @@ export async function createFromFlags(values: FlagValues): Promise<number> {
   const { row, problems } = validateRow(0, cells, { region });
   const flagOf = new Map(CREATE_FLAGS.map(([flag, column]) => [column as string, `--${flag}`]));
   const named = problems.map((p) => ({ ...p, column: p.column === 'Region' ? '--region' : (flagOf.get(p.column ?? '') ?? p.column) }));
-  if (!row || named.some(isError)) throw new InputError('the flags describe no valid policy; nothing was sent', '', named, 'fix the flags above and run again');
-  named.forEach((p) => process.stderr.write(`warning: ${p.column}: ${p.message}\n`));
+  if (!row || named.some(isError)) throw new InputError(t('create.invalid'), '', named, t('cmd.fixFlags'));
+  named.forEach((p) => process.stderr.write(`${t('create.warning', { column: p.column ?? '', message: p.message })}\n`));
   const streams = { out: process.stdout, err: process.stderr };
   return sendRows({
     rows: [row],

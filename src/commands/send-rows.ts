@@ -55,7 +55,7 @@ export async function sendRows(req: SendRequest): Promise<number> {
   const input = inputFingerprint(req.rows, req.settled);
   const resume = options.resume ? await readResume(options.resume, req.rows, input, options.force) : undefined;
   if (!options.dryRun && req.confirm && !options.yes && !interactive()) {
-    throw new UsageError('a live run off a terminal needs --yes', 'pass --yes to send, or --dry-run to preview');
+    throw new UsageError(t('run.needsYes'), t('run.needsYesHint'));
   }
   const lock = options.out ? lockOut(options.out) : undefined;
   try {
@@ -152,7 +152,7 @@ async function closeJournal(journal: Journal): Promise<boolean> {
     await journal.close();
     return true;
   } catch (error) {
-    process.stderr.write(`error: ${(error as Error).message}\n`);
+    process.stderr.write(`${t('error.prefix', { message: (error as Error).message })}\n`);
     return false;
   }
 }
@@ -201,8 +201,9 @@ async function finish(results: readonly RowResult[], interrupted: boolean, req: 
   try {
     if (out) await exportResults(out, results);
   } catch (error) {
-    const kept = journal ? ` Every row's result is in the journal ${journal}.` : '';
-    process.stderr.write(`error: the results could not be written to ${out}: ${(error as Error).message.replace(/^--out [^:]*: /, '')}.${kept}\n`);
+    const kept = journal ? t('run.journalKept', { journal }) : '';
+    const why = (error as Error).message.replace(/^--out [^:]*: /, '');
+    process.stderr.write(`${t('error.prefix', { message: t('run.exportFailed', { out: out ?? '', why, kept }) })}\n`);
     process.stderr.write(closingBlock({ results, interrupted, journal, rerun: req.rerun }));
     return interrupted ? 130 : 1;
   }
