@@ -40,3 +40,15 @@ test('a missing file, in Chinese, says what to do', async (t) => {
   t.is(run.code, 2);
   t.is(run.stderr, '错误：无法读取 no-such.csv：文件不存在\n提示：请检查路径，或传入 - 读取标准输入\n');
 });
+
+test('the commands say their usage errors in Chinese, flags and commands as typed, exit 2', async (t) => {
+  const [batch, create, rollback] = await Promise.all([
+    runCli(['batch'], { env: ZH }),
+    runCli(['create', '--namespace', 'ns1'], { env: ZH }),
+    runCli(['rollback'], { env: ZH }),
+  ]);
+  t.is(batch.stderr, '错误：batch 需要一个 CSV 文件\n提示：运行 `tcr-sigpolicy batch policies.csv`（或用 - 读取标准输入）；`tcr-sigpolicy template` 会打印一个模板\n');
+  t.regex(create.stderr, /^错误：缺少 --registry-id, --name, --kms-id, --kms-region\n提示：请传入所有必需的参数（见 `tcr-sigpolicy create --help`）/);
+  t.regex(rollback.stderr, /^错误：rollback 需要待撤销运行的结果文件\n/);
+  for (const run of [batch, create, rollback]) t.is(run.code, 2);
+});
