@@ -15,7 +15,7 @@ export async function run(argv: readonly string[]): Promise<number> {
   const [file, ...extra] = positionals;
   if (!file) throw new UsageError(t('batch.needsFile'), t('batch.needsFileHint'));
   if (extra.length > 0) throw new UsageError(t('batch.oneFile', { args: extra.join(' ') }), t('batch.oneFileHint'));
-  refuseOverwriting(stringFlag(values, 'out'), [file], 'input file');
+  refuseOverwriting(stringFlag(values, 'out'), [file], t('out.inputFile'));
   const options = readSendOptions(values, process.stdout.isTTY === true);
   const profile = readTccliProfile(options.profile);
   const region = options.region || process.env.TENCENTCLOUD_REGION || profile?.region;

@@ -19,7 +19,7 @@ const spec = findCommand('rollback') as CommandSpec;
 export async function run(argv: readonly string[]): Promise<number> {
   const { values, positionals: files } = parseFlags(spec, argv);
   if (files.length === 0) throw new UsageError(t('rollback.needsFile'), t('rollback.needsFileHint'));
-  refuseOverwriting(stringFlag(values, 'out'), files, 'results file being rolled back');
+  refuseOverwriting(stringFlag(values, 'out'), files, t('out.rolledBack'));
   // Deleting needs no plan: the files already say what this tool created, and a policy gone since is skipped.
   const options = { ...readSendOptions(values, process.stdout.isTTY === true), preflight: false };
   const { rows, others, unknown } = await readCreatedPolicies(files);

@@ -216,7 +216,7 @@ async function offerExport(input: string | undefined): Promise<string | undefine
   const base = input && input !== '-' ? join(dirname(input), `${basename(input, extname(input))}.results`) : 'results';
   return askExport((format) => `${base}.${format}`, (path) => {
     try {
-      refuseOverwriting(path, input ? [input] : [], 'input file');
+      refuseOverwriting(path, input ? [input] : [], t('out.inputFile'));
       checkWritable(path);
       return undefined;
     } catch (error) {
