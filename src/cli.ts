@@ -1,13 +1,9 @@
 #!/usr/bin/env node
 import { createRequire } from 'node:module';
 import { COMMANDS, findCommand } from './cli/command-specs.js';
-import { closest } from './cli/suggest.js';
-import { commandHelp, programHelp } from './cli/render-help.js';
-import { helpText } from './i18n/help-text.js';
-import { reportFailure } from './cli/report-failure.js';
+import { commandHelp, helpText, programHelp } from './cli/render-help.js';
 import { UsageError } from './core/errors.js';
-import { langFromLocale, parseLang, takeLangFlag } from './i18n/lang.js';
-import { t, useLanguage } from './i18n/messages.js';
+import { langFromLocale, parseLang, t, takeLangFlag, useLanguage } from './i18n/messages.js';
 
 /** Each command loads only when it runs, so --help and template never load Ink, React or the SDK. */
 const commands: Record<string, () => Promise<{ run(argv: readonly string[]): Promise<number> }>> = {
@@ -59,7 +55,7 @@ async function main(all: readonly string[]): Promise<number> {
   }
   const spec = findCommand(first);
   if (!spec) {
-    const meant = closest(first, COMMANDS.map((c) => c.name));
+    const meant = (await import('./cli/suggest.js')).closest(first, COMMANDS.map((c) => c.name));
     throw new UsageError(t('error.unknownCommand', { command: first }), meant ? t('error.unknownCommandMeant', { meant }) : t('error.unknownCommandHint'));
   }
   if (rest.includes('--help') || rest.includes('-h')) {
@@ -81,7 +77,8 @@ main(process.argv.slice(2)).then(
   (code) => {
     process.exitCode = code;
   },
-  (error: unknown) => {
-    process.exitCode = reportFailure(error, process.stderr);
+  // Loaded only to report a failure: --help stays as quick as before the language catalogue joined it.
+  async (error: unknown) => {
+    process.exitCode = (await import('./cli/report-failure.js')).reportFailure(error, process.stderr);
   },
 );

@@ -2,9 +2,8 @@ import test from 'ava';
 import { COMMANDS, GLOBAL_OPTIONS, SEND_OPTIONS } from '../src/cli/command-specs.js';
 import { EMULATOR_USAGE } from '../src/commands/emulator-usage.js';
 import { en } from '../src/i18n/en.js';
-import { helpText } from '../src/i18n/help-text.js';
-import { langFromLocale, takeLangFlag } from '../src/i18n/lang.js';
-import { fill, placeholdersOf } from '../src/i18n/messages.js';
+import { helpText } from '../src/cli/render-help.js';
+import { fill, langFromLocale, placeholdersOf, takeLangFlag } from '../src/i18n/messages.js';
 import { zhCN } from '../src/i18n/zh-CN.js';
 import { zhCNHelp } from '../src/i18n/zh-CN-help.js';
 

@@ -1,6 +1,5 @@
-import { helpText } from '../i18n/help-text.js';
-import { t } from '../i18n/messages.js';
-import { COMMANDS, GLOBAL_OPTIONS, SEND_OPTIONS, type CommandSpec } from './command-specs.js';
+import { helpMirror, t, type HelpMirror } from '../i18n/messages.js';
+import { COMMANDS, EMULATOR_NOTE, GLOBAL_OPTIONS, SEND_OPTIONS, type CommandSpec, type OptionSpec } from './command-specs.js';
 
 const pad = (text: string, width: number): string => text + ' '.repeat(Math.max(1, width - text.length));
 
@@ -77,4 +76,22 @@ export function commandHelp(spec: CommandSpec): string {
     ...(spec.examples.some((e) => e.includes('--endpoint http://127.0.0.1:9500')) ? ['', ...help.emulatorNote().split('\n').map((l) => `  ${l}`)] : []),
     '',
   ].join('\n');
+}
+
+const sharedOption = (name: string): OptionSpec | undefined => SEND_OPTIONS[name] ?? GLOBAL_OPTIONS[name];
+
+/** The help text of the command table in the run's language: English is the table itself. */
+export function helpText(mirror: HelpMirror | undefined = helpMirror()) {
+  return {
+    summary: (spec: CommandSpec): string => mirror?.commands[spec.name]?.summary ?? spec.summary,
+    description: (spec: CommandSpec): string | undefined =>
+      spec.description === undefined ? undefined : mirror?.commands[spec.name]?.description ?? spec.description,
+    option(spec: CommandSpec | undefined, name: string, o: OptionSpec): string {
+      const own = spec ? mirror?.commands[spec.name]?.options?.[name] : undefined;
+      const shared = sharedOption(name)?.description === o.description ? mirror?.options[name] : undefined;
+      return own ?? shared ?? o.description;
+    },
+    emulatorNote: (): string => mirror?.emulatorNote ?? EMULATOR_NOTE,
+    emulatorUsage: (english: string): string => mirror?.emulatorUsage ?? english,
+  };
 }

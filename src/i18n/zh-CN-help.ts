@@ -1,4 +1,4 @@
-import type { HelpMirror } from './help-text.js';
+import type { HelpMirror } from './messages.js';
 
 /**
  * 命令表（src/cli/command-specs.ts）帮助文字的简体中文版。Flag names, placeholders (FILE, {region}),
