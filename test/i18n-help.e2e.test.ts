@@ -60,6 +60,13 @@ test('usage errors are Chinese for a Chinese locale', async (t) => {
   t.is(run.stderr, "错误：未知命令 'bacth'\n提示：您是想用 `tcr-sigpolicy batch` 吗？运行 `tcr-sigpolicy --help` 查看命令列表\n");
 });
 
+test('a mistyped flag in Chinese: what is wrong, and the flag it was meant to be', async (t) => {
+  const [typo, missing] = await Promise.all([runCli(['batch', 'x.csv', '--rat', '5'], { env: ZH }), runCli(['batch', 'x.csv', '--rate'], { env: ZH })]);
+  t.is(typo.code, 2);
+  t.is(typo.stderr, "错误：未知参数 '--rat'\n提示：您是想用 --rate 吗？（运行 `tcr-sigpolicy batch --help` 查看它接受的参数）\n");
+  t.is(missing.stderr, "错误：参数 '--rate <value>' 缺少值\n提示：运行 `tcr-sigpolicy batch --help` 查看它接受的参数\n");
+});
+
 async function loaded(env: Record<string, string>): Promise<string[]> {
   const file = join(await mkdtemp(join(tmpdir(), 'i18n-loads-')), 'loads.txt');
   const run = await runCli(['batch', '--help'], { nodeArgs: ['--import', TRACE_HOOK], env: { TRACE_LOADS_FILE: file, ...env } });

@@ -16,12 +16,23 @@ export function parseFlags(spec: CommandSpec, argv: readonly string[]): { values
     const { values, positionals } = parseArgs({ args: [...argv], options, allowPositionals: true, strict: true });
     return { values: values as FlagValues, positionals };
   } catch (error) {
-    const message = (error as Error).message.replace(/\. To specify a positional argument.*$/s, '');
+    const raw = (error as Error).message.replace(/\. To specify a positional argument.*$/s, '');
+    const message = localParseError(raw);
     const help = t('error.flagsHint', { command: spec.name ? `${spec.name} ` : '' });
-    const unknown = /^Unknown option '--?([^']+)'/.exec(message)?.[1];
+    const unknown = /^Unknown option '--?([^']+)'/.exec(raw)?.[1];
     const meant = unknown === undefined ? undefined : closest(unknown, Object.keys(spec.options));
     throw new UsageError(message, meant ? t('error.flagsMeant', { meant, help }) : help);
   }
+}
+
+/** node's own words for the three mistakes people make, in the run's language; anything else as node says it. */
+function localParseError(message: string): string {
+  const unknown = /^Unknown option '([^']+)'$/.exec(message)?.[1];
+  if (unknown !== undefined) return t('args.unknown', { option: unknown });
+  const missing = /^Option '([^']+)' argument missing$/.exec(message)?.[1];
+  if (missing !== undefined) return t('args.missing', { option: missing });
+  const noValue = /^Option '([^']+)' does not take an argument$/.exec(message)?.[1];
+  return noValue === undefined ? message : t('args.noValue', { option: noValue });
 }
 
 /** An integer flag within [min, max], or the default when absent. */

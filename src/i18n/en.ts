@@ -492,4 +492,9 @@ export const en = {
   'note.noPolicy': 'an earlier attempt had no answer, yet {checked} shows no signing policy',
   'note.maybeOlder': 'an earlier attempt had no answer; {checked} shows the namespace signs, but without a preflight baseline it may be an older policy: check it',
   'note.confirmed': 'an earlier attempt had no answer; {checked} shows the namespace signs now and did not before this run',
+
+  // node's flag parser, said in the run's language
+  'args.unknown': 'Unknown option \'{option}\'',
+  'args.missing': 'Option \'{option}\' argument missing',
+  'args.noValue': 'Option \'{option}\' does not take an argument',
 } as const;

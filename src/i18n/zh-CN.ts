@@ -488,4 +488,9 @@ export const zhCN: Catalogue = {
   'note.noPolicy': '之前的一次尝试没有应答，但 {checked} 显示没有签名策略',
   'note.maybeOlder': '之前的一次尝试没有应答；{checked} 显示该命名空间在签名，但没有预检基线，它可能是更早的策略：请检查',
   'note.confirmed': '之前的一次尝试没有应答；{checked} 显示该命名空间现在在签名，而本次运行之前没有',
+
+  // node's flag parser, said in the run's language
+  'args.unknown': '未知参数 \'{option}\'',
+  'args.missing': '参数 \'{option}\' 缺少值',
+  'args.noValue': '参数 \'{option}\' 不接受值',
 };
