@@ -1,10 +1,9 @@
 #!/usr/bin/env node
 import { createRequire } from 'node:module';
 import { COMMANDS, findCommand } from './cli/command-specs.js';
-import { closest } from './cli/suggest.js';
 import { commandHelp, programHelp } from './cli/render-help.js';
-import { reportFailure } from './cli/report-failure.js';
 import { UsageError } from './core/errors.js';
+import { langFromLocale, parseLang, t, takeLangFlag, useLanguage } from './i18n/messages.js';
 
 /** Each command loads only when it runs, so --help and template never load Ink, React or the SDK. */
 const commands: Record<string, () => Promise<{ run(argv: readonly string[]): Promise<number> }>> = {
@@ -22,7 +21,17 @@ function version(): string {
   return (createRequire(import.meta.url)('../package.json') as { version: string }).version;
 }
 
-async function main(argv: readonly string[]): Promise<number> {
+/** --lang, else the locale; set before anything speaks, so every message (the usage error for a bad --lang aside) is in it. */
+async function chooseLanguage(all: readonly string[]): Promise<string[]> {
+  const { lang, rest } = takeLangFlag(all);
+  const chosen = lang === undefined ? langFromLocale(process.env) : parseLang(lang);
+  await useLanguage(chosen ?? langFromLocale(process.env));
+  if (!chosen) throw new UsageError(t('error.badLang', { value: lang ?? '' }), t('error.badLangHint'));
+  return rest;
+}
+
+async function main(all: readonly string[]): Promise<number> {
+  const argv = await chooseLanguage(all);
   const [first, ...rest] = argv;
   if (first === '--version' || first === '-v') {
     process.stdout.write(`${version()}\n`);
@@ -42,19 +51,19 @@ async function main(argv: readonly string[]): Promise<number> {
     return 2;
   }
   if (first.startsWith('--')) {
-    throw new UsageError(`${first} without a command runs the wizard, which needs a terminal`, 'run `tcr-sigpolicy create --help` or `tcr-sigpolicy batch --help` for the flags that work without one');
+    throw new UsageError(t('error.flagsWithoutCommand', { flag: first }), t('error.flagsWithoutCommandHint'));
   }
   const spec = findCommand(first);
   if (!spec) {
-    const meant = closest(first, COMMANDS.map((c) => c.name));
-    throw new UsageError(`unknown command '${first}'`, `${meant ? `did you mean \`tcr-sigpolicy ${meant}\`? ` : ''}run \`tcr-sigpolicy --help\` for the list of commands`);
+    const meant = (await import('./cli/suggest.js')).closest(first, COMMANDS.map((c) => c.name));
+    throw new UsageError(t('error.unknownCommand', { command: first }), meant ? t('error.unknownCommandMeant', { meant }) : t('error.unknownCommandHint'));
   }
   if (rest.includes('--help') || rest.includes('-h')) {
     process.stdout.write(commandHelp(spec));
     return 0;
   }
   const load = commands[first];
-  if (!load) throw new UsageError(`'${first}' is not available in this build`, 'run `tcr-sigpolicy --help`');
+  if (!load) throw new UsageError(t('error.notInBuild', { command: first }), t('error.notInBuildHint'));
   return (await load()).run(rest);
 }
 
@@ -68,7 +77,8 @@ main(process.argv.slice(2)).then(
   (code) => {
     process.exitCode = code;
   },
-  (error: unknown) => {
-    process.exitCode = reportFailure(error, process.stderr);
+  // Loaded only to report a failure: --help stays as quick as before the language catalogue joined it.
+  async (error: unknown) => {
+    process.exitCode = (await import('./cli/report-failure.js')).reportFailure(error, process.stderr);
   },
 );

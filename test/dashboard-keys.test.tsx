@@ -73,7 +73,8 @@ test('a stop the runner starts on its own is explained', async (t) => {
   const { source, ink, until } = await mountStarted();
   t.teardown(ink.unmount);
   source.emit({ type: 'stopping', reason: 'auth-failure' });
-  await until((f) => f.includes('Stopping: the credentials were refused;') && f.includes('stopping…'));
+  // The dashboard says why in its own words (the reason, not the engine's sentence), in the run's language.
+  await until((f) => f.includes('the credentials were refused; stopping… (press q to abort)'));
   t.pass();
 });
 

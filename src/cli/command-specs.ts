@@ -59,6 +59,11 @@ export const SEND_OPTIONS: Readonly<Record<string, OptionSpec>> = {
   'no-tui': bool('plain lines even on a terminal'),
 };
 
+/** Flags every command takes (read in src/cli.ts before the command's own; listed in each command's help). */
+export const GLOBAL_OPTIONS: Readonly<Record<string, OptionSpec>> = {
+  lang: str('LANG', 'language of messages: en or zh-CN (default: from LC_ALL, LC_MESSAGES, LANG; zh_CN.UTF-8 is zh-CN)'),
+};
+
 /** Some of the send flags, for commands that take only those. */
 export function pickSendOptions(...names: string[]): Record<string, OptionSpec> {
   return Object.fromEntries(names.map((name) => [name, SEND_OPTIONS[name] as OptionSpec]));

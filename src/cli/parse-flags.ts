@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { parseEndpoints, type Endpoints } from '../core/endpoint.js';
 import { UsageError } from '../core/errors.js';
+import { t } from '../i18n/messages.js';
 import type { CommandSpec, OptionSpec } from './command-specs.js';
 import { closest } from './suggest.js';
 
@@ -15,12 +16,23 @@ export function parseFlags(spec: CommandSpec, argv: readonly string[]): { values
     const { values, positionals } = parseArgs({ args: [...argv], options, allowPositionals: true, strict: true });
     return { values: values as FlagValues, positionals };
   } catch (error) {
-    const message = (error as Error).message.replace(/\. To specify a positional argument.*$/s, '');
-    const help = `run \`tcr-sigpolicy ${spec.name ? `${spec.name} ` : ''}--help\` for the flags it takes`;
-    const unknown = /^Unknown option '--?([^']+)'/.exec(message)?.[1];
+    const raw = (error as Error).message.replace(/\. To specify a positional argument.*$/s, '');
+    const message = localParseError(raw);
+    const help = t('error.flagsHint', { command: spec.name ? `${spec.name} ` : '' });
+    const unknown = /^Unknown option '--?([^']+)'/.exec(raw)?.[1];
     const meant = unknown === undefined ? undefined : closest(unknown, Object.keys(spec.options));
-    throw new UsageError(message, meant ? `did you mean --${meant}? (${help})` : help);
+    throw new UsageError(message, meant ? t('error.flagsMeant', { meant, help }) : help);
   }
+}
+
+/** node's own words for the three mistakes people make, in the run's language; anything else as node says it. */
+function localParseError(message: string): string {
+  const unknown = /^Unknown option '([^']+)'$/.exec(message)?.[1];
+  if (unknown !== undefined) return t('args.unknown', { option: unknown });
+  const missing = /^Option '([^']+)' argument missing$/.exec(message)?.[1];
+  if (missing !== undefined) return t('args.missing', { option: missing });
+  const noValue = /^Option '([^']+)' does not take an argument$/.exec(message)?.[1];
+  return noValue === undefined ? message : t('args.noValue', { option: noValue });
 }
 
 /**
@@ -34,9 +46,12 @@ export function numberFlag(options: Readonly<Record<string, OptionSpec>>, values
   if (raw === undefined) return undefined;
   const text = String(raw);
   const value = Number(text);
-  const kind = range.integer ? 'a whole number' : 'a number';
   if (typeof raw !== 'string' || text.trim() === '' || !Number.isFinite(value) || (range.integer && !Number.isInteger(value)) || value < range.min || value > range.max) {
-    throw new UsageError(`--${name} must be ${kind} from ${range.min} to ${range.max} (got "${text}")`, command ? `run \`tcr-sigpolicy ${command} --help\` for the flags it takes` : `for example --${name} ${range.max}`);
+    const problem = { flag: name, min: range.min, max: range.max, value: text };
+    throw new UsageError(
+      t(range.integer ? 'error.rangeWhole' : 'error.rangeNumber', problem),
+      command ? t('error.rangeHelp', { command }) : t('error.rangeHint', { flag: name, example: range.max }),
+    );
   }
   return value;
 }

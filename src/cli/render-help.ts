@@ -1,73 +1,96 @@
-import { COMMANDS, EMULATOR_NOTE, SEND_OPTIONS, type CommandSpec } from './command-specs.js';
+import { helpMirror, t, type HelpMirror } from '../i18n/messages.js';
+import { COMMANDS, EMULATOR_NOTE, GLOBAL_OPTIONS, SEND_OPTIONS, type CommandSpec, type OptionSpec } from './command-specs.js';
 
 const pad = (text: string, width: number): string => text + ' '.repeat(Math.max(1, width - text.length));
 
 export function programHelp(version: string): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length)) + 3;
+  const help = helpText();
   return [
-    'Create Tencent Container Registry image-signature policies: one with a guided wizard,',
-    'or hundreds from a CSV through a queue that never exceeds the API rate limit.',
+    t('help.intro'),
     '',
-    'USAGE',
-    '  tcr-sigpolicy                 the wizard (on a terminal)',
+    t('help.usage'),
+    `  tcr-sigpolicy                 ${t('help.wizardUsage')}`,
     '  tcr-sigpolicy <command> [flags]',
     '',
-    'COMMANDS',
-    ...COMMANDS.map((c) => `  ${pad(`${c.name}:`, width)}${c.summary}`),
+    t('help.commands'),
+    ...COMMANDS.map((c) => `  ${pad(`${c.name}:`, width)}${help.summary(c)}`),
     '',
-    'FLAGS',
-    '  --help             Show help for a command',
-    '  --version          Show tcr-sigpolicy version',
+    t('help.flags'),
+    `  --help             ${t('help.flagHelp')}`,
+    `  --version          ${t('help.flagVersion')}`,
+    ...Object.entries(GLOBAL_OPTIONS).map(([name, o]) => `  ${pad(`--${name} ${o.value ?? ''}`, 19)}${help.option(undefined, name, o)}`),
     '',
-    'WIZARD FLAGS (tcr-sigpolicy with no command)',
+    t('help.wizardFlags'),
     ...(['region', 'endpoint', 'profile'] as const).map((name) => {
       const o = SEND_OPTIONS[name];
-      return `  ${pad(`--${name} ${o?.value ?? ''}`, 19)}${o?.description ?? ''}`;
+      return `  ${pad(`--${name} ${o?.value ?? ''}`, 19)}${o ? help.option(undefined, name, o) : ''}`;
     }),
     '',
-    'EXAMPLES',
+    t('help.examples'),
     '  $ tcr-sigpolicy demo',
     '  $ tcr-sigpolicy template > policies.csv',
     '  $ tcr-sigpolicy batch policies.csv --dry-run',
     '',
-    'ENVIRONMENT',
-    '  TENCENTCLOUD_SECRET_ID, TENCENTCLOUD_SECRET_KEY, TENCENTCLOUD_SESSION_TOKEN   credentials',
-    '  TENCENTCLOUD_REGION   default region',
+    t('help.environment'),
+    `  TENCENTCLOUD_SECRET_ID, TENCENTCLOUD_SECRET_KEY, TENCENTCLOUD_SESSION_TOKEN   ${t('help.envCredentials')}`,
+    `  TENCENTCLOUD_REGION   ${t('help.envRegion')}`,
+    `  LC_ALL, LC_MESSAGES, LANG   ${t('help.envLang')}`,
     '',
-    'EXIT CODES',
-    '  0    every row created, skipped, deleted or dry-run',
-    '  1    a row failed, was not sent, or was invalid (blocked by the plan, or with --skip-invalid)',
-    '  2    usage or input error; nothing was sent',
-    '  70   a bug in tcr-sigpolicy (please report it with the lines it printed)',
-    '  130  interrupted (Ctrl-C); every row\'s result is still written',
+    t('help.exitCodes'),
+    `  0    ${t('help.exit0')}`,
+    `  1    ${t('help.exit1')}`,
+    `  2    ${t('help.exit2')}`,
+    `  70   ${t('help.exit70')}`,
+    `  130  ${t('help.exit130')}`,
     '',
-    'LEARN MORE',
-    '  Use `tcr-sigpolicy <command> --help` for more information about a command.',
+    t('help.learnMore'),
+    `  ${t('help.learnMoreLine')}`,
     `  tcr-sigpolicy ${version}`,
     '',
   ].join('\n');
 }
 
 export function commandHelp(spec: CommandSpec): string {
-  const flags = Object.entries(spec.options).map(([name, o]) => {
+  const help = helpText();
+  const options = { ...spec.options, ...GLOBAL_OPTIONS };
+  const flags = Object.entries(options).map(([name, o]) => {
     const short = o.short ? `-${o.short}, ` : '    ';
-    return [`${short}--${name}${o.value ? ` ${o.value}` : ''}`, o.description] as const;
+    return [`${short}--${name}${o.value ? ` ${o.value}` : ''}`, help.option(spec, name, o)] as const;
   });
-  flags.push(['    --help', 'Show help for command']);
+  flags.push(['    --help', t('help.commandFlagHelp')]);
   const width = Math.max(...flags.map(([f]) => f.length)) + 2;
+  const description = help.description(spec);
   return [
-    spec.summary,
-    ...(spec.description ? ['', spec.description] : []),
+    help.summary(spec),
+    ...(description ? ['', description] : []),
     '',
-    'USAGE',
+    t('help.usage'),
     `  ${spec.usage}`,
     '',
-    'FLAGS',
+    t('help.flags'),
     ...flags.map(([f, d]) => `  ${pad(f, width)}${d}`),
     '',
-    'EXAMPLES',
+    t('help.examples'),
     ...spec.examples.map((e) => `  $ ${e}`),
-    ...(spec.examples.some((e) => e.includes('--endpoint http://127.0.0.1:9500')) ? ['', ...EMULATOR_NOTE.split('\n').map((l) => `  ${l}`)] : []),
+    ...(spec.examples.some((e) => e.includes('--endpoint http://127.0.0.1:9500')) ? ['', ...help.emulatorNote().split('\n').map((l) => `  ${l}`)] : []),
     '',
   ].join('\n');
+}
+
+const sharedOption = (name: string): OptionSpec | undefined => SEND_OPTIONS[name] ?? GLOBAL_OPTIONS[name];
+
+/** The help text of the command table in the run's language: English is the table itself. */
+export function helpText(mirror: HelpMirror | undefined = helpMirror()) {
+  return {
+    summary: (spec: CommandSpec): string => mirror?.commands[spec.name]?.summary ?? spec.summary,
+    description: (spec: CommandSpec): string | undefined =>
+      spec.description === undefined ? undefined : mirror?.commands[spec.name]?.description ?? spec.description,
+    option(spec: CommandSpec | undefined, name: string, o: OptionSpec): string {
+      const own = spec ? mirror?.commands[spec.name]?.options?.[name] : undefined;
+      const shared = sharedOption(name)?.description === o.description ? mirror?.options[name] : undefined;
+      return own ?? shared ?? o.description;
+    },
+    emulatorNote: (): string => mirror?.emulatorNote ?? EMULATOR_NOTE,
+  };
 }

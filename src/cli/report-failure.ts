@@ -1,5 +1,6 @@
 import { CancelledError, InputError, UsageError } from '../core/errors.js';
 import { formatInputError } from '../core/format-input-error.js';
+import { t } from '../i18n/messages.js';
 
 /** The one place that turns a thrown error into words and an exit code. */
 export function reportFailure(error: unknown, err: NodeJS.WritableStream): number {
@@ -8,13 +9,13 @@ export function reportFailure(error: unknown, err: NodeJS.WritableStream): numbe
     return 2;
   }
   if (error instanceof UsageError) {
-    err.write(`error: ${error.message}\n${error.hint ? `hint: ${error.hint}\n` : ''}`);
+    err.write(`${t('error.prefix', { message: error.message })}\n${error.hint ? `${t('error.hint', { hint: error.hint })}\n` : ''}`);
     return 2;
   }
   if (error instanceof CancelledError) {
     err.write(`${error.message}\n`);
     return 130;
   }
-  err.write(`tcr-sigpolicy hit a bug; please report it with the lines below.\n${(error as Error)?.stack ?? String(error)}\n`);
+  err.write(`${t('error.bug')}\n${(error as Error)?.stack ?? String(error)}\n`);
   return 70;
 }

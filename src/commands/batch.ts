@@ -8,15 +8,16 @@ import { defaultRegion } from '../services/default-region.js';
 import { readTccliProfile } from '../services/tccli-profile.js';
 import { loadRows } from './load-rows.js';
 import { sendRows } from './send-rows.js';
+import { t } from '../i18n/messages.js';
 
 const spec = findCommand('batch') as CommandSpec;
 
 export async function run(argv: readonly string[]): Promise<number> {
   const { values, positionals } = parseFlags(spec, argv);
   const [file, ...extra] = positionals;
-  if (!file) throw new UsageError('batch needs a CSV file', 'run `tcr-sigpolicy batch policies.csv` (or - for standard input); `tcr-sigpolicy template` prints one to start from');
-  if (extra.length > 0) throw new UsageError(`batch takes one file, got also: ${extra.join(' ')}`, 'quote paths that contain spaces');
-  refuseOverwriting(stringFlag(values, 'out'), [file], 'input file');
+  if (!file) throw new UsageError(t('batch.needsFile'), t('batch.needsFileHint'));
+  if (extra.length > 0) throw new UsageError(t('batch.oneFile', { args: extra.join(' ') }), t('batch.oneFileHint'));
+  refuseOverwriting(stringFlag(values, 'out'), [file], t('out.inputFile'));
   const options = readSendOptions(values, process.stdout.isTTY === true);
   // A --profile is read even when --region makes its region moot: naming a missing one is an error at once.
   readTccliProfile(options.profile);

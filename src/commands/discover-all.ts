@@ -4,6 +4,7 @@ import type { RegistryNamespaces } from '../services/read-coverage.js';
 import type { DiscoverFlags } from './discover-flags.js';
 import { openScopeReader } from './open-scope-reader.js';
 import { startReadProgress } from './read-progress.js';
+import { t } from '../i18n/messages.js';
 
 export interface AllRegistries {
   /** Running registries that were read, sorted by region then id. */
@@ -33,10 +34,10 @@ export async function readAllRegistries(flags: DiscoverFlags, err: NodeJS.Writab
     const { describeKeys } = await import('../services/preflight-queries.js');
     try {
       const keyProblem = signingKeyProblem(kmsId, (await describeKeys(reader, [kmsId], kmsRegion)).get(kmsId) ?? null, kmsRegion);
-      if (keyProblem) err.write(`warning: ${keyProblem.reason}; batch's preflight will block these rows.\n`);
+      if (keyProblem) err.write(`${t('discover.keyWarning', { reason: keyProblem.reason })}\n`);
     } catch (error) {
       const failure = reads.readFailureOf(error);
-      err.write(`warning: could not check KMS key ${kmsId} in ${kmsRegion}: ${failure.code}: ${failure.message}\n`);
+      err.write(`${t('discover.keyUnchecked', { key: kmsId, region: kmsRegion, code: failure.code, message: failure.message })}\n`);
     }
     err.write(notFound);
     return {

@@ -10,6 +10,7 @@ import type { Problem } from '../core/problem.js';
 import type { RegistryScope } from '../services/read-coverage.js';
 import { defaultRegion } from '../services/default-region.js';
 import { readRegistryScope } from './registry-scope-flags.js';
+import { t } from '../i18n/messages.js';
 
 export interface DiscoverFlags {
   readonly request: DiscoverRequest;
@@ -29,8 +30,8 @@ export function readDiscoverFlags(values: FlagValues, env: NodeJS.ProcessEnv = p
   const all = values['all-registries'] === true;
   const missing = (all ? REQUIRED_ALL : REQUIRED).filter((f) => values[f] === undefined || (all && f === 'kms-region' && values[f] === ''));
   if (missing.length > 0) {
-    const why = all ? ' (with --all-registries, --kms-region names where the one key lives)' : '';
-    throw new UsageError(`missing ${missing.map((f) => `--${f}`).join(', ')}${why}`, 'run `tcr-sigpolicy discover --help` for an example');
+    const why = all ? t('discover.allNeedsRegion') : '';
+    throw new UsageError(`${t('cmd.missing', { flags: missing.map((f) => `--${f}`).join(', ') })}${why}`, t('discover.missingHint'));
   }
   const profile = stringFlag(values, 'profile');
   const region = defaultRegion(stringFlag(values, 'region'), profile, env) ?? '';
@@ -43,7 +44,7 @@ export function readDiscoverFlags(values: FlagValues, env: NodeJS.ProcessEnv = p
   const scope = all ? readRegistryScope(values, problems, env) : undefined;
   if (!all) {
     check('registry-id', flag('registry-id'), checkRegistryId);
-    if (!region) problems.push({ severity: 'error', line: 0, column: '--region', message: "the registry's region: pass --region, set TENCENTCLOUD_REGION, or use a tccli profile with one" });
+    if (!region) problems.push({ severity: 'error', line: 0, column: '--region', message: t('discover.regionNeeded') });
     else check('region', region, checkRegion);
   }
   check('kms-id', flag('kms-id'), checkKmsId);
@@ -51,7 +52,7 @@ export function readDiscoverFlags(values: FlagValues, env: NodeJS.ProcessEnv = p
   if (flag('domain')) check('domain', flag('domain'), checkDomain);
   const nameTemplate = stringFlag(values, 'name') ?? DEFAULT_NAME_TEMPLATE;
   check('name', nameTemplate, (v) => checkNameTemplate(v));
-  if (problems.length > 0) throw new InputError('the flags do not describe a discovery; nothing was read', '', problems, 'fix the flags above and run again');
+  if (problems.length > 0) throw new InputError(t('discover.invalidFlags'), '', problems, t('cmd.fixFlags'));
 
   const out = stringFlag(values, 'out');
   if (out) checkDirectory(out);
@@ -83,6 +84,6 @@ function checkDirectory(path: string): void {
   try {
     accessSync(dirname(resolve(path)), constants.W_OK);
   } catch {
-    throw new UsageError(`cannot write ${path}: no such directory, or not writable`, 'check the --out path');
+    throw new UsageError(t('status.notWritable', { path }), t('status.checkOut'));
   }
 }

@@ -3,6 +3,7 @@ import { signingKeyProblem } from '../core/plan-rows.js';
 import { UsageError } from '../core/errors.js';
 import type { DiscoverFlags } from './discover-flags.js';
 import { readHint } from '../core/read-hint.js';
+import { t } from '../i18n/messages.js';
 
 /**
  * The reads behind discover, through the preflight's limiters: the registry (where it lives, whether
@@ -23,10 +24,10 @@ export async function readRegistry(flags: DiscoverFlags, err: NodeJS.WritableStr
     if (!here) {
       const elsewhere = (await reads.describeRegistries(reader, region, [registryId], true)).get(registryId);
       throw elsewhere
-        ? new UsageError(`registry ${registryId} is in ${elsewhere.region}, not ${region}`, `pass --region ${elsewhere.region}`)
-        : new UsageError(`registry ${registryId} was not found in any region these credentials can see`, 'check the id (tcr-…) and the credentials');
+        ? new UsageError(t('discover.elsewhere', { registry: registryId, actual: elsewhere.region, region }), t('discover.elsewhereHint', { actual: elsewhere.region }))
+        : new UsageError(t('plan.registryNotFound', { registry: registryId }), t('discover.notFoundHint'));
     }
-    if (here.status !== 'Running') err.write(`warning: registry ${registryId} is ${here.status}; signature policies need a Running registry.\n`);
+    if (here.status !== 'Running') err.write(`${t('discover.notRunningOne', { registry: registryId, status: here.status })}\n`);
     const keyRegion = request.kmsRegion || region;
     const [names, signing, key] = await Promise.all([
       reads.listNamespaces(reader, registryId, region, false),
@@ -34,7 +35,7 @@ export async function readRegistry(flags: DiscoverFlags, err: NodeJS.WritableStr
       reads.describeKeys(reader, [request.kmsId], keyRegion).then((found) => found.get(request.kmsId) ?? null),
     ]);
     const keyProblem = signingKeyProblem(request.kmsId, key, keyRegion);
-    if (keyProblem) err.write(`warning: ${keyProblem.reason}; batch's preflight will block these rows.\n`);
+    if (keyProblem) err.write(`${t('discover.keyWarning', { reason: keyProblem.reason })}\n`);
     return { names, signing };
   } catch (error) {
     if (error instanceof PreflightError) {

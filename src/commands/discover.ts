@@ -12,9 +12,10 @@ import type { RegistryNamespaces } from '../services/read-coverage.js';
 import { readAllRegistries } from './discover-all.js';
 import { readDiscoverFlags, type DiscoverFlags } from './discover-flags.js';
 import { readRegistry } from './discover-registry.js';
-import { plural } from '../ui/plural.js';
 import { DEFAULT_ENDPOINT } from '../core/endpoint.js';
 import { shellQuote } from '../core/policy-answers.js';
+import { t } from '../i18n/messages.js';
+import { count } from '../i18n/count.js';
 
 const spec = findCommand('discover') as CommandSpec;
 const HEADER = (TEMPLATE_CSV.split('\n')[0] ?? '').split(',');
@@ -26,7 +27,7 @@ const HEADER = (TEMPLATE_CSV.split('\n')[0] ?? '').split(',');
  */
 export async function run(argv: readonly string[]): Promise<number> {
   const { values, positionals } = parseFlags(spec, argv);
-  if (positionals.length > 0) throw new UsageError(`discover takes flags only, got: ${positionals.join(' ')}`, 'run `tcr-sigpolicy discover --help`');
+  if (positionals.length > 0) throw new UsageError(t('cmd.flagsOnly', { command: 'discover', args: positionals.join(' ') }), t('cmd.flagsOnlyHint', { command: 'discover' }));
   const flags = readDiscoverFlags(values);
   const { request } = flags;
   const all = flags.scope ? await readAllRegistries(flags, process.stderr) : undefined;
@@ -36,29 +37,30 @@ export async function run(argv: readonly string[]): Promise<number> {
   const discovered = mergeDiscovered(found.map(({ registry: r, names, signing }) => discoverRows(names, signing, { ...request, registryId: r.registryId, region: r.region })));
   const problems = discovered.rows.flatMap((cells, i) => validateRow(i + 2, cells, { region: cells.Region }).problems);
   const target = flags.out ?? 'the output';
-  if (problems.some(isError)) throw new InputError('the generated rows would not pass the intake; nothing was written', target, problems, 'change --name or the filters');
+  if (problems.some(isError)) throw new InputError(t('discover.invalidRows'), target, problems, t('discover.invalidRowsHint'));
   problems.forEach((p: Problem) => process.stderr.write(`${formatProblem(p, target)}\n`));
 
   const csv = stringify([HEADER, ...discovered.rows.map((cells) => HEADER.map((column) => cells[column as keyof typeof cells] ?? ''))]);
   if (flags.out) await writeFile(flags.out, csv);
   else process.stdout.write(csv);
-  for (const r of all?.notRunning ?? []) process.stderr.write(`warning: left out ${r.registryId} (${r.region}): it is ${r.status}; signature policies need a Running registry.\n`);
-  process.stderr.write(formatReadFailures(all?.unreadable ?? [], 'the rows of the others are written'));
+  for (const r of all?.notRunning ?? []) process.stderr.write(`${t('discover.notRunning', { registry: r.registryId, region: r.region, status: r.status })}\n`);
+  process.stderr.write(formatReadFailures(all?.unreadable ?? [], t('discover.othersWritten')));
   const namespaces = found.reduce((n, f) => n + f.names.size, 0);
-  process.stderr.write(summary(discovered, namespaces, all ? plural(found.length, 'registry', 'registries') : request.registryId, flags, typeof values.region === 'string' ? values.region : undefined));
+  process.stderr.write(summary(discovered, namespaces, all ? count('count.registry', found.length) : request.registryId, flags, typeof values.region === 'string' ? values.region : undefined));
   return all && (all.unreadable.length > 0 || all.notFound) ? 1 : 0;
 }
 
 function summary(d: Discovered, total: number, of: string, flags: DiscoverFlags, region: string | undefined): string {
   const drops = [
-    d.dropped.match ? `${d.dropped.match} not matching --match` : '',
-    d.dropped.exclude ? `${d.dropped.exclude} matching --exclude` : '',
-    d.dropped.signing ? `${d.dropped.signing} already signing` : '',
+    d.dropped.match ? t('discover.notMatching', { n: d.dropped.match }) : '',
+    d.dropped.exclude ? t('discover.matchingExclude', { n: d.dropped.exclude }) : '',
+    d.dropped.signing ? t('discover.alreadySigning', { n: d.dropped.signing }) : '',
   ].filter(Boolean);
-  const where = flags.out ?? 'standard output';
-  const head = `Wrote ${plural(d.rows.length, 'row')} to ${where} from ${plural(total, 'namespace')} of ${of}${drops.length ? ` (left out: ${drops.join(', ')})` : ''}.\n`;
-  if (d.rows.length === 0) return `${head}warning: no namespace is left; check --match, --exclude and --unsigned-only.\n`;
-  const next = flags.out ? `Review it, then: ${batchLine(flags, region)}\n` : '';
+  const where = flags.out ?? t('discover.stdout');
+  const leftOut = drops.length ? t('discover.leftOut', { drops: drops.join(', ') }) : '';
+  const head = `${t('discover.wrote', { rows: count('count.row', d.rows.length), where, namespaces: count('count.namespace', total), of, leftOut })}\n`;
+  if (d.rows.length === 0) return `${head}${t('discover.noneLeft')}\n`;
+  const next = flags.out ? `${t('discover.next', { command: batchLine(flags, region) })}\n` : '';
   return head + next;
 }
 

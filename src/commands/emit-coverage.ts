@@ -4,6 +4,7 @@ import type { PolicyRow } from '../core/policy-row.js';
 import type { RowResult } from '../core/result.js';
 import type { TcrApi } from '../core/tcr-api.js';
 import { createPlainReporter } from '../ui/plain-reporter.js';
+import { t } from '../i18n/messages.js';
 
 /** A run the API never answered (refused credentials, a failed plan) would only get the same failures again. */
 function apiAnswered(results: readonly RowResult[]): boolean {
@@ -23,6 +24,6 @@ export async function emitCoverage(api: TcrApi, rows: readonly PolicyRow[], resu
     if (dashboardWasFace) hub.subscribe(createPlainReporter({ out: process.stdout, err: process.stderr }));
     hub.emit({ type: 'coverage', registries: registries.map(touchedCoverageOf) });
   } catch (error) {
-    process.stderr.write(`warning: could not read the coverage after the run: ${(error as Error).message}\n`);
+    process.stderr.write(`${t('run.coverageFailed', { message: (error as Error).message })}\n`);
   }
 }

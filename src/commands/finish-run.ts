@@ -9,6 +9,7 @@ import { closingBlock } from './closing-block.js';
 import { interactive } from './interactive.js';
 import type { LiveRun } from './run-with-faces.js';
 import type { SendRequest } from './send-rows.js';
+import { t } from '../i18n/messages.js';
 
 /** A preview ends with its export (with --out, or when offered) and the exit code of its results. */
 export function finishDryRun(req: SendRequest, results: readonly RowResult[]): Promise<number> {
@@ -44,7 +45,7 @@ async function closeJournal(journal: Journal): Promise<boolean> {
     await journal.close();
     return true;
   } catch (error) {
-    process.stderr.write(`error: ${(error as Error).message}\n`);
+    process.stderr.write(`${t('error.prefix', { message: (error as Error).message })}\n`);
     return false;
   }
 }
@@ -61,8 +62,9 @@ async function exportAndExit(results: readonly RowResult[], interrupted: boolean
   try {
     if (out) await exportResults(out, results);
   } catch (error) {
-    const kept = how.journal ? ` Every row's result is in the journal ${how.journal}.` : '';
-    process.stderr.write(`error: the results could not be written to ${out}: ${(error as Error).message.replace(/^--out [^:]*: /, '')}.${kept}\n`);
+    const kept = how.journal ? t('run.journalKept', { journal: how.journal }) : '';
+    const why = (error as Error).message.replace(/^--out [^:]*: /, '');
+    process.stderr.write(`${t('error.prefix', { message: t('run.exportFailed', { out: out ?? '', why, kept }) })}\n`);
     process.stderr.write(closingBlock(closing));
     return interrupted ? 130 : 1;
   }
@@ -75,7 +77,7 @@ async function offerExport(input: string | undefined): Promise<string | undefine
   const base = input && input !== '-' ? join(dirname(input), `${basename(input, extname(input))}.results`) : 'results';
   return askExport((format) => `${base}.${format}`, (path) => {
     try {
-      refuseOverwriting(path, input ? [input] : [], 'input file');
+      refuseOverwriting(path, input ? [input] : [], t('out.inputFile'));
       checkWritable(path);
       return undefined;
     } catch (error) {

@@ -4,7 +4,8 @@ import { invalidResult, type Intake } from '../core/policy-intake.js';
 import type { RowResult } from '../core/result.js';
 import { readPolicyCsv, sourceName } from '../services/read-policy-csv.js';
 import { formatProblem } from '../core/problem.js';
-import { plural } from '../ui/plural.js';
+import { count } from '../i18n/count.js';
+import { t } from '../i18n/messages.js';
 
 export interface LoadedRows {
   readonly intake: Intake;
@@ -22,10 +23,10 @@ export async function loadRows(path: string, region: string | undefined, skipInv
   const errors = intake.problems.filter(isError);
   if (errors.length > 0 && !skipInvalid) {
     throw new InputError(
-      `${plural(errors.length, 'problem')} in ${plural(intake.invalid.length, 'row')} of ${intake.total}; nothing was sent`,
+      t('intake.refused', { problems: count('count.problem', errors.length), rows: count('count.row', intake.invalid.length), total: intake.total }),
       source,
       intake.problems,
-      'fix them and run again, or pass --skip-invalid to send only the valid rows',
+      t('intake.refusedHint'),
     );
   }
   const shown = intake.problems.map((p) => formatProblem(p, source));

@@ -3,6 +3,7 @@ import type { AppliedPlan } from '../core/plan-summary.js';
 import { policyKey, type PolicyRow } from '../core/policy-row.js';
 import type { TcrApi } from '../core/tcr-api.js';
 import { quickCredential } from '../services/credentials.js';
+import { t } from '../i18n/messages.js';
 
 /**
  * The preflight of a live run: every row planned with read-only calls before anything is sent. If a
@@ -28,7 +29,7 @@ export async function planDryRun(
   if (!options.preflight || rows.length === 0) return undefined;
   const readApi = await dryRunApi(options, api);
   if (!readApi) {
-    err.write('No credentials, so no preflight: the rows were checked offline only (set TENCENTCLOUD_SECRET_ID/KEY or pass --profile to plan against the account).\n');
+    err.write(`${t('plan.noCredentials')}\n`);
     return undefined;
   }
   try {
@@ -49,7 +50,7 @@ export async function dryRunApi(options: SendOptions, api: (() => Promise<TcrApi
 /** A dry run sends nothing either way: a preflight that could not finish is a warning, not a stop. */
 function withoutFailure(plan: AppliedPlan | undefined, err: NodeJS.WritableStream): AppliedPlan | undefined {
   if (!plan?.summary.failure) return plan;
-  err.write(`warning: no preflight, the rows were checked offline only: ${plan.summary.failure.message}\n`);
+  err.write(`${t('plan.offlineOnly', { message: plan.summary.failure.message })}\n`);
   return undefined;
 }
 

@@ -8,10 +8,11 @@ import type { TcrApi } from '../core/tcr-api.js';
 import type { RowOperation } from '../services/policy-operations.js';
 import { formatDuration } from '../ui/format-duration.js';
 import { formatPlan } from '../ui/format-plan.js';
-import { plural } from '../ui/plural.js';
 import { dryRunApi, planDryRun, planLiveRun, signingBeforeOf } from './plan-before-sending.js';
 import { baselineOf, remainingChecked, remainingUnchecked, sendOrder } from './resume-rows.js';
 import type { SendRequest } from './send-rows.js';
+import { t } from '../i18n/messages.js';
+import { count } from '../i18n/count.js';
 
 /** What a run sends and what it reports without sending, once resume and plan have had their say. */
 export interface PreparedRun {
@@ -77,8 +78,15 @@ async function confirmRun(rows: readonly PolicyRow[], options: SendOptions, plan
   const regions = [...new Set(rows.map((r) => r.region))];
   const durationMs = (rows.length / options.rate) * 1000;
   const ok = await askConfirm(
-    `${operation.verb} ${plural(rows.length, 'signature policy', 'signature policies')} in ${plural(registries, 'registry', 'registries')} ` +
-      `(${regions.join(', ')}) via ${options.endpoint.url}? At ${options.rate}/s this takes about ${formatDuration(durationMs)}.`,
+    t('confirm.run', {
+      verb: t(operation.verb === 'Delete' ? 'confirm.delete' : 'confirm.create'),
+      policies: count('count.policy', rows.length),
+      registries: count('count.registry', registries),
+      regions: regions.join(', '),
+      endpoint: options.endpoint.url,
+      rate: options.rate,
+      duration: formatDuration(durationMs),
+    }),
   );
-  if (!ok) throw new CancelledError('Nothing was sent.');
+  if (!ok) throw new CancelledError(t('confirm.nothingSent'));
 }

@@ -1,3 +1,5 @@
+import { t } from '../i18n/messages.js';
+
 /** Reading more than a moment: say so on stderr, first after `delayMs`, then every `everyMs`. */
 export interface ReadProgress {
   /** `done` of the registries have been read. */
@@ -8,7 +10,7 @@ export interface ReadProgress {
 export function startReadProgress(err: NodeJS.WritableStream, total: number, o: { readonly delayMs?: number; readonly everyMs?: number } = {}): ReadProgress {
   let done = 0;
   const say = (): void => {
-    err.write(`reading: ${done}/${total} registries read\n`);
+    err.write(`${t('status.reading', { done, total })}\n`);
   };
   let timer: NodeJS.Timeout | undefined = setTimeout(() => {
     say();

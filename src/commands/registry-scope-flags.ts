@@ -3,6 +3,7 @@ import { checkRegion, checkRegistryId } from '../core/field-rules.js';
 import type { Problem } from '../core/problem.js';
 import type { RegistryScope } from '../services/read-coverage.js';
 import { defaultRegion } from '../services/default-region.js';
+import { t } from '../i18n/messages.js';
 
 /** Where a listing over every region is sent when nothing names a region: any region answers it. */
 const LISTING_REGION = 'ap-guangzhou';
@@ -26,6 +27,6 @@ export function readRegistryScope(values: FlagValues, problems: Problem[], env: 
 
 /** "every region", "ap-guangzhou", plus the ids when narrowed: for the lines that say what was read. */
 export function describeScope(scope: RegistryScope): string {
-  const where = scope.allRegions ? 'every region' : scope.region;
-  return scope.ids.length > 0 ? `${scope.ids.join(', ')} in ${where}` : where;
+  const where = scope.allRegions ? t('status.everyRegion') : scope.region;
+  return scope.ids.length > 0 ? t('status.scopeIds', { ids: scope.ids.join(', '), where }) : where;
 }

@@ -5,7 +5,8 @@ import { policyKey, type PolicyRow } from '../core/policy-row.js';
 import type { RowResult } from '../core/result.js';
 import type { TcrApi } from '../core/tcr-api.js';
 import { journalOfExport, readPriorRecords, recordedBaseline } from '../services/read-prior-results.js';
-import { plural } from '../ui/plural.js';
+import { t } from '../i18n/messages.js';
+import { count } from '../i18n/count.js';
 
 /**
  * Reads a --resume file against this input: what earlier runs settled, what they left unknown, what is
@@ -18,7 +19,7 @@ export async function readResume(path: string, rows: readonly PolicyRow[], input
   const baseline = journal ? recordedBaseline(await readPriorRecords(journal, 'journal')) : new Set<string>();
   const plan = applyResume(rows, records, input, baseline);
   if (plan.mismatch && !force) {
-    throw new UsageError(`--resume ${path} ${plan.mismatch}`, 'pass the results or journal file of an earlier run of this CSV, or --force to use it anyway');
+    throw new UsageError(t('resume.mismatch', { path, why: plan.mismatch }), t('resume.mismatchHint'));
   }
   return plan;
 }
@@ -43,7 +44,7 @@ const byLine = (a: PolicyRow, b: PolicyRow): number => a.line - b.line;
 export function remainingUnchecked(resume: ResumePlan | undefined, rows: readonly PolicyRow[], err: NodeJS.WritableStream): Remaining {
   if (!resume) return { rows, resend: [], settled: [], notSigning: new Set() };
   if (resume.toCheck.length > 0) {
-    err.write(`${plural(resume.toCheck.length, 'row')} had an unknown outcome in the earlier run: a live run checks each (DescribeNamespaces) and sends it only if it does not sign.\n`);
+    err.write(`${t('resume.unknown', { rows: count('count.row', resume.toCheck.length) })}\n`);
   }
   return { rows: [...resume.toSend, ...resume.toCheck.map((c) => c.row)].sort(byLine), resend: [], settled: resume.carried, notSigning: new Set() };
 }
@@ -57,7 +58,8 @@ export async function remainingChecked(resume: ResumePlan | undefined, rows: rea
   setMaxListeners(0, signal); // the SDK listens on it once per read
   const checked = await checkUnknownRows(api, resume.toCheck, signal);
   const created = checked.settled.filter((r) => r.status === 'created').length;
-  err.write(`Checked ${plural(resume.toCheck.length, 'row')} left unknown by the earlier run: ${created} created by it, ${checked.toSend.length} to send again, ${checked.settled.length - created} still unknown.\n`);
+  const values = { rows: count('count.row', resume.toCheck.length), created, again: checked.toSend.length, unknown: checked.settled.length - created };
+  err.write(`${t('resume.checked', values)}\n`);
   return { rows: resume.toSend, resend: checked.toSend, settled: [...resume.carried, ...checked.settled], notSigning: checked.notSigning };
 }
 

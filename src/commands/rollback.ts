@@ -6,8 +6,9 @@ import { UsageError } from '../core/errors.js';
 import { refuseOverwriting } from '../services/export-results.js';
 import { DELETE_POLICY } from '../services/policy-operations.js';
 import { readCreatedPolicies } from '../services/read-created-policies.js';
-import { plural } from '../ui/plural.js';
 import { sendRows } from './send-rows.js';
+import { t } from '../i18n/messages.js';
+import { count } from '../i18n/count.js';
 
 const spec = findCommand('rollback') as CommandSpec;
 
@@ -17,18 +18,19 @@ const spec = findCommand('rollback') as CommandSpec;
  */
 export async function run(argv: readonly string[]): Promise<number> {
   const { values, positionals: files } = parseFlags(spec, argv);
-  if (files.length === 0) throw new UsageError('rollback needs the results file of the run to undo', 'run `tcr-sigpolicy rollback results.csv --dry-run` to see what it would delete');
-  refuseOverwriting(stringFlag(values, 'out'), files, 'results file being rolled back');
+  if (files.length === 0) throw new UsageError(t('rollback.needsFile'), t('rollback.needsFileHint'));
+  refuseOverwriting(stringFlag(values, 'out'), files, t('out.rolledBack'));
   // Deleting needs no plan: the files already say what this tool created, and a policy gone since is skipped.
   const options = { ...readSendOptions(values, process.stdout.isTTY === true), preflight: false };
   const { rows, others, unknown } = await readCreatedPolicies(files);
-  const leftAlone = others > 0 ? `; ${plural(others, 'row')} of other statuses left alone` : '';
-  process.stderr.write(`${files.join(', ')}: ${plural(rows.length, 'signature policy', 'signature policies')} created by ${files.length > 1 ? 'those runs' : 'that run'}${leftAlone}.\n`);
+  const leftAlone = others > 0 ? t('rollback.leftAlone', { rows: count('count.row', others) }) : '';
+  const runs = t(files.length > 1 ? 'rollback.thoseRuns' : 'rollback.thatRun');
+  process.stderr.write(`${t('rollback.found', { files: files.join(', '), policies: count('count.policy', rows.length), runs, leftAlone })}\n`);
   if (unknown > 0) {
-    process.stderr.write(`${plural(unknown, 'row')} had an unknown outcome: resume that batch first (--resume) so a check settles them, then roll back its results.\n`);
+    process.stderr.write(`${t('rollback.unknown', { rows: count('count.row', unknown) })}\n`);
   }
   if (rows.length === 0) {
-    process.stderr.write('Nothing to roll back.\n');
+    process.stderr.write(`${t('rollback.nothing')}\n`);
     return 0;
   }
   const file = files[files.length - 1] as string;

@@ -8,6 +8,7 @@ import { defaultRegion } from '../services/default-region.js';
 import { createJsonReporter } from '../ui/json-reporter.js';
 import { createSingleRowReporter } from '../ui/single-row-reporter.js';
 import { sendRows } from './send-rows.js';
+import { t } from '../i18n/messages.js';
 
 /**
  * Sends (or previews) the one policy the answers describe, through the same engine as batch. `create`
@@ -20,8 +21,8 @@ export async function sendOnePolicy(answers: PolicyAnswers, options: SendOptions
   const { row, problems } = validateRow(0, cells, { region });
   const flagOf = new Map(CREATE_FLAGS.map(([flag, column]) => [column as string, `--${flag}`]));
   const named = problems.map((p) => ({ ...p, column: p.column === 'Region' ? '--region' : (flagOf.get(p.column ?? '') ?? p.column) }));
-  if (!row || named.some(isError)) throw new InputError('the flags describe no valid policy; nothing was sent', '', named, 'fix the flags above and run again');
-  named.forEach((p) => process.stderr.write(`warning: ${p.column}: ${p.message}\n`));
+  if (!row || named.some(isError)) throw new InputError(t('create.invalid'), '', named, t('cmd.fixFlags'));
+  named.forEach((p) => process.stderr.write(`${t('create.warning', { column: p.column ?? '', message: p.message })}\n`));
   const streams = { out: process.stdout, err: process.stderr };
   return sendRows({
     rows: [row],

@@ -1,6 +1,7 @@
 import type { SendOptions } from '../cli/send-options.js';
 import type { BatchEventListener } from '../core/batch-events.js';
 import { UsageError } from '../core/errors.js';
+import { t } from '../i18n/messages.js';
 import { createEventHub } from '../core/event-hub.js';
 import type { PolicyRow } from '../core/policy-row.js';
 import type { RowResult } from '../core/result.js';
@@ -46,7 +47,7 @@ export async function sendRows(req: SendRequest): Promise<number> {
   const input = inputFingerprint(req.rows, req.settled);
   const resume = options.resume ? await readResume(options.resume, req.rows, input, options.force) : undefined;
   if (!options.dryRun && req.confirm && !options.yes && !interactive()) {
-    throw new UsageError('a live run off a terminal needs --yes', 'pass --yes to send, or --dry-run to preview');
+    throw new UsageError(t('run.needsYes'), t('run.needsYesHint'));
   }
   const lock = options.out ? lockOut(options.out) : undefined;
   try {

@@ -6,6 +6,7 @@ import { InputError, UsageError } from '../core/errors.js';
 import type { Problem } from '../core/problem.js';
 import type { RegistryScope } from '../services/read-coverage.js';
 import { readRegistryScope } from './registry-scope-flags.js';
+import { t } from '../i18n/messages.js';
 
 export type CoverageFormat = 'csv' | 'json';
 
@@ -21,7 +22,7 @@ export interface StatusFlags {
 export function readStatusFlags(values: FlagValues, env: NodeJS.ProcessEnv = process.env): StatusFlags {
   const problems: Problem[] = [];
   const scope = readRegistryScope(values, problems, env);
-  if (problems.length > 0) throw new InputError('the flags do not say which registries to read; nothing was read', '', problems, 'fix the flags above and run again');
+  if (problems.length > 0) throw new InputError(t('status.invalidFlags'), '', problems, t('cmd.fixFlags'));
   const path = stringFlag(values, 'out');
   return {
     scope,
@@ -34,12 +35,12 @@ export function readStatusFlags(values: FlagValues, env: NodeJS.ProcessEnv = pro
 
 function checkOut(path: string, force: boolean): CoverageFormat {
   const ext = extname(path).toLowerCase();
-  if (ext !== '.csv' && ext !== '.json') throw new UsageError(`--out '${path}': unknown format '${ext || '(no extension)'}'`, 'name the file .csv or .json');
-  if (existsSync(path) && !force) throw new UsageError(`--out ${path} already exists`, 'pass --force to replace it, or choose another name');
+  if (ext !== '.csv' && ext !== '.json') throw new UsageError(t('status.outFormat', { path, ext: ext || t('status.noExtension') }), t('status.outFormatHint'));
+  if (existsSync(path) && !force) throw new UsageError(t('status.outExists', { path }), t('status.outExistsHint'));
   try {
     accessSync(dirname(resolve(path)), constants.W_OK);
   } catch {
-    throw new UsageError(`cannot write ${path}: no such directory, or not writable`, 'check the --out path');
+    throw new UsageError(t('status.notWritable', { path }), t('status.checkOut'));
   }
   return ext.slice(1) as CoverageFormat;
 }

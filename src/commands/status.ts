@@ -7,11 +7,12 @@ import type { RegistryCoverage } from '../core/coverage.js';
 import { UsageError } from '../core/errors.js';
 import { totalCalls } from '../core/plan-summary.js';
 import { formatCoverageTable, formatReadFailures } from '../ui/coverage-table.js';
-import { plural } from '../ui/plural.js';
 import { openScopeReader } from './open-scope-reader.js';
 import { startReadProgress } from './read-progress.js';
 import { describeScope } from './registry-scope-flags.js';
 import { readStatusFlags, type StatusFlags } from './status-flags.js';
+import { t } from '../i18n/messages.js';
+import { count } from '../i18n/count.js';
 
 const spec = findCommand('status') as CommandSpec;
 /** The width assumed when neither the terminal nor COLUMNS says (output to a pipe or a file). */
@@ -24,13 +25,13 @@ const DEFAULT_WIDTH = 80;
  */
 export async function run(argv: readonly string[]): Promise<number> {
   const { values, positionals } = parseFlags(spec, argv);
-  if (positionals.length > 0) throw new UsageError(`status takes flags only, got: ${positionals.join(' ')}`, 'run `tcr-sigpolicy status --help`');
+  if (positionals.length > 0) throw new UsageError(t('status.flagsOnly', { args: positionals.join(' ') }), t('status.flagsOnlyHint'));
   const flags = readStatusFlags(values);
   const { reader, registries, reads, notFound } = await openScopeReader(flags);
   let rows: RegistryCoverage[];
   try {
     if (registries.length === 0) {
-      process.stderr.write(notFound || `No registry found in ${describeScope(flags.scope)} with these credentials.\n`);
+      process.stderr.write(notFound || `${t('status.noneFound', { scope: describeScope(flags.scope) })}\n`);
       return notFound ? 1 : 0;
     }
     const progress = startReadProgress(process.stderr, registries.length);
@@ -46,7 +47,8 @@ export async function run(argv: readonly string[]): Promise<number> {
   else process.stdout.write(formatCoverageTable(rows, terminalWidth()));
   if (flags.out) await writeExport(flags.out, rows);
   process.stderr.write(notFound + formatReadFailures(rows));
-  process.stderr.write(`Read ${plural(rows.length, 'registry', 'registries')} in ${describeScope(flags.scope)} with ${plural(totalCalls(reader.calls), 'read call')}; nothing was changed.\n`);
+  const read = { registries: count('count.registry', rows.length), scope: describeScope(flags.scope), calls: count('count.readCall', totalCalls(reader.calls)) };
+  process.stderr.write(`${t('status.read', read)}\n`);
   return notFound || rows.some((r) => r.error) ? 1 : 0;
 }
 
@@ -62,7 +64,7 @@ async function writeExport(out: NonNullable<StatusFlags['out']>, rows: readonly 
   try {
     await writeFile(out.path, text);
   } catch (error) {
-    throw new UsageError(`cannot write ${out.path}: ${(error as Error).message}`, 'check the --out path');
+    throw new UsageError(t('status.cannotWrite', { path: out.path, message: (error as Error).message }), t('status.checkOut'));
   }
-  process.stderr.write(`Coverage: ${out.path}\n`);
+  process.stderr.write(`${t('status.written', { path: out.path })}\n`);
 }

@@ -8,10 +8,11 @@ import { REGIONS } from '../core/regions.js';
 import { CREATE_POLICY } from '../services/policy-operations.js';
 import { readPolicyCsv } from '../services/read-policy-csv.js';
 import { askSelect, askText, GoBack, type ChoiceItem } from '../ui/prompts.js';
-import { plural } from '../ui/plural.js';
 import { formatIntakeSummary } from '../ui/wizard-text.js';
 import type { SendRequest } from './send-rows.js';
 import type { Step } from './wizard-steps.js';
+import { t } from '../i18n/messages.js';
+import { count } from '../i18n/count.js';
 
 export interface CsvContext {
   /** Options for sending (endpoint, profile); dry run and --skip-invalid are set by the answers. */
@@ -37,15 +38,15 @@ export interface CsvState {
 
 /** Why a typed path cannot be read as the input, or undefined when it can. */
 export function checkInputFile(path: string): string | undefined {
-  if (path === '') return 'required: the path of a CSV file';
-  if (path === '-') return 'standard input is this terminal here; give a file path (or run `tcr-sigpolicy batch -`)';
+  if (path === '') return t('wiz.fileRequired');
+  if (path === '-') return t('wiz.fileStdin');
   try {
-    if (!statSync(path).isFile()) return 'that is a directory; give the path of a CSV file';
+    if (!statSync(path).isFile()) return t('wiz.fileDirectory');
     accessSync(path, constants.R_OK);
     return undefined;
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    return code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : (error as Error).message;
+    return code === 'ENOENT' ? t('wiz.fileMissing') : code === 'EACCES' ? t('wiz.filePermission') : (error as Error).message;
   }
 }
 
@@ -56,7 +57,7 @@ export function csvSteps(ctx: CsvContext): Step<CsvState>[] {
   const region = (s: CsvState): string | undefined => s.region ?? ctx.defaultRegion;
   return [
     {
-      run: async (s) => ({ ...s, file: await askText('CSV file', { initial: s.file, check: checkInputFile, flag: 'the file to `tcr-sigpolicy batch`' }) }),
+      run: async (s) => ({ ...s, file: await askText(t('wiz.csvFile'), { initial: s.file, check: checkInputFile, flag: t('wiz.csvFileFlag') }) }),
     },
     {
       run: async (s) => {
@@ -64,14 +65,14 @@ export function csvSteps(ctx: CsvContext): Step<CsvState>[] {
         let intake = await readOrExplain(file, region(s), ctx.err);
         let s2: CsvState = s;
         if (needsRegion(intake) && !region(s)) {
-          ctx.err.write('Some rows have no Region, and there is no default (--region, TENCENTCLOUD_REGION, a tccli profile).\n');
-          const chosen = await askSelect('Region for rows without one', REGIONS.map((r) => ({ name: r, message: r })), undefined, '--region');
+          ctx.err.write(`${t('wiz.noRegionDefault')}\n`);
+          const chosen = await askSelect(t('wiz.regionForRows'), REGIONS.map((r) => ({ name: r, message: r })), undefined, '--region');
           s2 = { ...s, region: chosen };
           intake = await readOrExplain(file, chosen, ctx.err);
         }
         ctx.out.write(formatIntakeSummary(intake, file));
-        if (intake.rows.length === 0) ctx.err.write('No row can be sent: fix the file and choose it again.\n');
-        const action = await askSelect<CsvAction>('What next?', actionChoices(intake), ctx.preferDryRun ? 'dry-run' : intake.invalid.length > 0 ? 'send-valid' : 'send');
+        if (intake.rows.length === 0) ctx.err.write(`${t('wiz.noRowCanBeSent')}\n`);
+        const action = await askSelect<CsvAction>(t('wiz.whatNext'), actionChoices(intake), ctx.preferDryRun ? 'dry-run' : intake.invalid.length > 0 ? 'send-valid' : 'send');
         if (action === 'other-file') throw new GoBack();
         return { ...s2, intake, action };
       },
@@ -109,13 +110,13 @@ function batchCommand(file: string, options: SendOptions, region: string | undef
 function actionChoices(intake: Intake): ChoiceItem<CsvAction>[] {
   const valid = intake.rows.length;
   const invalid = intake.invalid.length;
-  const other: ChoiceItem<CsvAction> = { name: 'other-file', message: 'Choose another file' };
+  const other: ChoiceItem<CsvAction> = { name: 'other-file', message: t('wiz.otherFile') };
   if (valid === 0) return [other];
   const send: ChoiceItem<CsvAction> =
     invalid === 0
-      ? { name: 'send', message: `Send all ${plural(valid, 'row')}` }
-      : { name: 'send-valid', message: `Send the ${plural(valid, 'valid row')}`, hint: `report ${invalid} as invalid, as --skip-invalid does` };
-  const dry: ChoiceItem<CsvAction> = { name: 'dry-run', message: `Dry run: show what ${valid === 1 ? 'it' : `the ${valid}`} would send, send nothing` };
+      ? { name: 'send', message: t('wiz.sendAll', { rows: count('count.row', valid) }) }
+      : { name: 'send-valid', message: t('wiz.sendValid', { rows: count('count.validRow', valid) }), hint: t('wiz.sendValidHint', { n: invalid }) };
+  const dry: ChoiceItem<CsvAction> = { name: 'dry-run', message: valid === 1 ? t('wiz.dryRunOne') : t('wiz.dryRunMany', { n: valid }) };
   return [send, dry, other];
 }
 
@@ -129,7 +130,7 @@ async function readOrExplain(file: string, region: string | undefined, err: Node
       throw new GoBack();
     }
     if (error instanceof UsageError) {
-      err.write(`error: ${error.message}\n`);
+      err.write(`${t('error.prefix', { message: error.message })}\n`);
       throw new GoBack();
     }
     throw error;

@@ -13,6 +13,7 @@ import { credentialsRefused, isCredentialRefusal } from '../core/error-hints.js'
 import { askConfirm, askPick, askSelect, askText } from '../ui/prompts.js';
 import { formatReview } from '../ui/wizard-text.js';
 import type { Step } from './wizard-steps.js';
+import { t } from '../i18n/messages.js';
 
 /** What the one-policy questions need besides the answers. */
 export interface PolicyContext {
@@ -35,7 +36,7 @@ export interface PolicyState {
 }
 
 /** A typed value must be there and pass the rule the CSV intake applies to the same column. */
-export const required = (rule: FieldRule): FieldRule => (v) => (v === '' ? 'required; fill it in' : (checkField(v) ?? rule(v)));
+export const required = (rule: FieldRule): FieldRule => (v) => (v === '' ? t('field.required') : (checkField(v) ?? rule(v)));
 export const optional = (rule: FieldRule): FieldRule => (v) => (v === '' ? undefined : (checkField(v) ?? rule(v)));
 const anyName: FieldRule = () => undefined;
 
@@ -50,12 +51,12 @@ export function policySteps(ctx: PolicyContext): Step<PolicyState>[] {
     if (!api) return Promise.resolve(undefined);
     let found = cache.get(key) as Promise<T | undefined> | undefined;
     if (!found) {
-      ctx.err.write(`Looking up ${what}…\n`);
+      ctx.err.write(`${t('wiz.lookingUp', { what })}\n`);
       let why: LookupFailure | undefined;
       found = fetch(api, (failure) => (why ??= failure)).then((list) => {
         // Refused credentials would refuse every later call too: stop now, before any value is typed.
         if (why && isCredentialRefusal(why.code)) throw credentialsRefused(why, ctx.endpoint.url);
-        if (list === undefined) ctx.err.write(`Could not list ${what}${why ? ` (${why.code}: ${why.message})` : ''}; type the value instead.\n`);
+        if (list === undefined) ctx.err.write(`${t('wiz.couldNotList', { what, why: why ? t('wiz.why', { code: why.code, message: why.message }) : '' })}\n`);
         return list;
       });
       cache.set(key, found);
@@ -69,7 +70,7 @@ export function policySteps(ctx: PolicyContext): Step<PolicyState>[] {
       skip: () => givenOk(given.region, checkRegion),
       run: async (s) => {
         const initial = s.answers.region ?? ctx.defaultRegion;
-        const region = await askSelect('Region of the registry', REGIONS.map((r) => ({ name: r, message: r })), initial, '--region');
+        const region = await askSelect(t('wiz.regionOfRegistry'), REGIONS.map((r) => ({ name: r, message: r })), initial, '--region');
         return set(s, withRegion(s.answers, region));
       },
     },
@@ -77,8 +78,8 @@ export function policySteps(ctx: PolicyContext): Step<PolicyState>[] {
       skip: () => givenOk(given.registryId, checkRegistryId),
       run: async (s) => {
         const region = s.answers.region ?? '';
-        const list = await lookup(`registries/${region}`, `registries in ${region}`, (api, report) => listRegistries(api, region, report));
-        if (list?.length === 0) ctx.err.write(`No TCR instances in ${region}.\n`);
+        const list = await lookup(`registries/${region}`, t('wiz.registriesIn', { region }), (api, report) => listRegistries(api, region, report));
+        if (list?.length === 0) ctx.err.write(`${t('wiz.noRegistries', { region })}\n`);
         const items = list?.map((r) => ({
           name: r.id,
           message: `${r.id}  ${r.name}`,
@@ -86,7 +87,7 @@ export function policySteps(ctx: PolicyContext): Step<PolicyState>[] {
           // Only a running instance takes a policy; the others show why they cannot be picked.
           disabled: r.status !== '' && r.status !== 'Running',
         }));
-        const registryId = await askPick('Registry', items, { message: 'Registry id (tcr-…)', check: required(checkRegistryId), initial: s.answers.registryId, flag: '--registry-id' });
+        const registryId = await askPick(t('wiz.registry'), items, { message: t('wiz.registryId'), check: required(checkRegistryId), initial: s.answers.registryId, flag: '--registry-id' });
         return set(s, { ...s.answers, registryId });
       },
     },
@@ -94,10 +95,10 @@ export function policySteps(ctx: PolicyContext): Step<PolicyState>[] {
       skip: () => givenOk(given.namespace, checkNamespace),
       run: async (s) => {
         const { region = '', registryId = '' } = s.answers;
-        const list = await lookup(`namespaces/${region}/${registryId}`, `namespaces of ${registryId}`, (api, report) => listNamespaces(api, registryId, region, report));
-        if (list?.length === 0) ctx.err.write(`${registryId} has no namespaces.\n`);
-        const items = list?.map((n) => ({ name: n.name, message: n.name, hint: n.signing ? 'already signs' : undefined, disabled: n.signing }));
-        const namespace = await askPick('Namespace to sign', items, { message: 'Namespace', check: required(checkNamespace), initial: s.answers.namespace, flag: '--namespace' });
+        const list = await lookup(`namespaces/${region}/${registryId}`, t('wiz.namespacesOf', { registry: registryId }), (api, report) => listNamespaces(api, registryId, region, report));
+        if (list?.length === 0) ctx.err.write(`${t('wiz.noNamespaces', { registry: registryId })}\n`);
+        const items = list?.map((n) => ({ name: n.name, message: n.name, hint: n.signing ? t('wiz.alreadySigns') : undefined, disabled: n.signing }));
+        const namespace = await askPick(t('wiz.namespaceToSign'), items, { message: t('wiz.namespace'), check: required(checkNamespace), initial: s.answers.namespace, flag: '--namespace' });
         return set(s, withNamespace(s.answers, namespace));
       },
     },
@@ -105,9 +106,9 @@ export function policySteps(ctx: PolicyContext): Step<PolicyState>[] {
       skip: () => givenOk(given.name, required(anyName)),
       run: async (s) => {
         const initial = s.answers.name ?? defaultPolicyName(s.answers.namespace ?? '');
-        const name = await askText('Policy name', { initial, check: required(anyName), flag: '--name' });
+        const name = await askText(t('wiz.policyName'), { initial, check: required(anyName), flag: '--name' });
         const style = checkPolicyNameStyle(name);
-        if (style) ctx.err.write(`warning: Name '${name}': ${style}\n`);
+        if (style) ctx.err.write(`${t('wiz.nameWarning', { name, why: style })}\n`);
         return set(s, { ...s.answers, name });
       },
     },
@@ -115,7 +116,7 @@ export function policySteps(ctx: PolicyContext): Step<PolicyState>[] {
       skip: () => givenOk(given.kmsRegion, optional(checkRegion)),
       run: async (s) => {
         const initial = s.answers.kmsRegion ?? s.answers.region;
-        const kmsRegion = await askSelect('Region of the KMS key', REGIONS.map((r) => ({ name: r, message: r, hint: r === s.answers.region ? 'the registry region' : undefined })), initial, '--kms-region');
+        const kmsRegion = await askSelect(t('wiz.regionOfKey'), REGIONS.map((r) => ({ name: r, message: r, hint: r === s.answers.region ? t('wiz.theRegistryRegion') : undefined })), initial, '--kms-region');
         return set(s, { ...s.answers, kmsRegion });
       },
     },
@@ -123,23 +124,23 @@ export function policySteps(ctx: PolicyContext): Step<PolicyState>[] {
       skip: () => givenOk(given.kmsId, checkKmsId),
       run: async (s) => {
         const kmsRegion = s.answers.kmsRegion || s.answers.region || '';
-        const list = await lookup(`keys/${kmsRegion}`, `signing keys in ${kmsRegion}`, (api, report) => listSigningKeys(api, kmsRegion, report));
-        if (list?.length === 0) ctx.err.write(`No Enabled ASYMMETRIC_SIGN_VERIFY_RSA_2048 keys in ${kmsRegion}: create one in the KMS console, or type a key id.\n`);
+        const list = await lookup(`keys/${kmsRegion}`, t('wiz.keysIn', { region: kmsRegion }), (api, report) => listSigningKeys(api, kmsRegion, report));
+        if (list?.length === 0) ctx.err.write(`${t('wiz.noKeys', { region: kmsRegion })}\n`);
         const items = list?.map((k) => ({ name: k.id, message: k.alias || k.id, hint: k.alias ? k.id : undefined }));
-        const kmsId = await askPick('KMS signing key', items, { message: 'KMS key id', check: required(checkKmsId), initial: s.answers.kmsId, flag: '--kms-id' });
+        const kmsId = await askPick(t('wiz.kmsKey'), items, { message: t('wiz.kmsKeyId'), check: required(checkKmsId), initial: s.answers.kmsId, flag: '--kms-id' });
         return set(s, { ...s.answers, kmsId });
       },
     },
     {
       skip: () => givenOk(given.domain, optional(checkDomain)),
       run: async (s) => {
-        const domain = await askText('Custom domain (empty: the instance domain)', { initial: s.answers.domain ?? '', check: optional(checkDomain), flag: '--domain' });
+        const domain = await askText(t('wiz.domain'), { initial: s.answers.domain ?? '', check: optional(checkDomain), flag: '--domain' });
         return set(s, { ...s.answers, domain });
       },
     },
     {
       skip: () => given.disabled === true,
-      run: async (s) => set(s, { ...s.answers, disabled: await askConfirm('Create it disabled?', s.answers.disabled ?? false, '--disabled') }),
+      run: async (s) => set(s, { ...s.answers, disabled: await askConfirm(t('wiz.disabled'), s.answers.disabled ?? false, '--disabled') }),
     },
     {
       run: async (s) => {

@@ -10,6 +10,7 @@ import { askSelect, GoBack } from '../ui/prompts.js';
 import { csvSteps, type CsvState } from './wizard-csv.js';
 import { policySteps, type PolicyState } from './wizard-policy.js';
 import { runSteps } from './wizard-steps.js';
+import { t } from '../i18n/messages.js';
 
 /** The flags `tcr-sigpolicy` takes when it runs the wizard. */
 const spec: CommandSpec = {
@@ -28,12 +29,12 @@ export async function run(argv: readonly string[]): Promise<number> {
   let task: Task | undefined;
   for (;;) {
     task = await askSelect<Task>(
-      'What would you like to do?',
+      t('wiz.whatToDo'),
       [
-        { name: 'one', message: 'Create one signature policy', hint: 'pick the registry, namespace and key' },
-        { name: 'csv-send', message: 'Create many from a CSV file', hint: 'check it, then send with a live dashboard' },
-        { name: 'csv-dry-run', message: 'Preview a CSV file', hint: 'a dry run: check every row, send nothing' },
-        { name: 'coverage', message: 'Show signing coverage', hint: 'every registry: how many namespaces sign; reads only' },
+        { name: 'one', message: t('wiz.one'), hint: t('wiz.oneHint') },
+        { name: 'csv-send', message: t('wiz.csvSend'), hint: t('wiz.csvSendHint') },
+        { name: 'csv-dry-run', message: t('wiz.csvDryRun'), hint: t('wiz.csvDryRunHint') },
+        { name: 'coverage', message: t('wiz.coverage'), hint: t('wiz.coverageHint') },
       ],
       task,
     ).catch(leaveOnEsc);
@@ -52,18 +53,18 @@ export async function runOnePolicyWizard(prefilled: FlagValues): Promise<number>
 }
 
 function leaveOnEsc(error: unknown): never {
-  throw error instanceof GoBack ? new CancelledError('Left the wizard: nothing was sent.') : error;
+  throw error instanceof GoBack ? new CancelledError(t('wiz.left')) : error;
 }
 
 function parseWizardFlags(argv: readonly string[]): FlagValues {
   try {
     const { values, positionals } = parseFlags(spec, argv);
-    if (positionals.length > 0) throw new UsageError(`unknown command '${positionals[0]}'`, 'run `tcr-sigpolicy --help` for the list of commands');
+    if (positionals.length > 0) throw new UsageError(t('error.unknownCommand', { command: positionals[0] ?? '' }), t('wiz.unknownCommandHint'));
     return values;
   } catch (error) {
     if (!(error instanceof UsageError)) throw error;
-    const meant = error.hint?.match(/^did you mean --[\w-]+\?/)?.[0];
-    throw new UsageError(error.message, `${meant ? `${meant} ` : ''}the wizard takes --region, --endpoint and --profile; run \`tcr-sigpolicy --help\` for the commands`);
+    const meant = error.hint?.match(/^(?:did you mean --[\w-]+\?|您是想用 --[\w-]+ 吗？)/)?.[0];
+    throw new UsageError(error.message, t('wiz.flagsHint', { meant: meant ? `${meant} ` : '' }));
   }
 }
 
@@ -78,7 +79,7 @@ async function onePolicy(flags: FlagValues, given: PolicyAnswers): Promise<numbe
   const { endpoint, profile, defaultRegion } = setting(flags);
   const api = await lookupApi(endpoint, profile);
   if (!api) {
-    process.stderr.write('No credentials (TENCENTCLOUD_SECRET_ID/KEY or --profile) to fetch lists with: type each value.\n');
+    process.stderr.write(`${t('wiz.noCredentials')}\n`);
   }
   const { sendOnePolicy } = await import('./send-one-policy.js');
   // The other flags (endpoint, profile, --yes, --dry-run, …) are read when sending, as `create` reads them.
@@ -104,6 +105,6 @@ async function showCoverage(flags: FlagValues): Promise<number> {
   const given = (name: string): string[] => listFlag(flags, name).flatMap((value) => [`--${name}`, value]);
   const argv = [...given('endpoint'), ...given('profile')];
   const code = await (await import('./status.js')).run(argv);
-  process.stderr.write('To sign what does not sign yet: tcr-sigpolicy discover --all-registries --unsigned-only --kms-id KEY --kms-region R --out unsigned.csv\n');
+  process.stderr.write(`${t('wiz.closeGaps')}\n`);
   return code;
 }

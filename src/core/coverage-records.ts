@@ -1,5 +1,6 @@
 import { coveragePercent, type RegistryCoverage } from './coverage.js';
 import { neutraliseFormula } from './neutralise-formula.js';
+import { t } from '../i18n/messages.js';
 
 /** One registry as `--json` prints it and a `.json` export holds it. */
 export interface CoverageRecord {
@@ -47,8 +48,10 @@ export function touchedCoverageOf(r: RegistryCoverage): TouchedCoverage {
  */
 export function formatCoverageLine(rows: readonly TouchedCoverage[], width = Infinity): string {
   const parts = rows.map((r) =>
-    r.error ? `${r.registryId} could not be read (${r.error.code})` : `${r.registryId} ${r.signing}/${r.namespaces} signing (${r.coverage === null ? '-' : `${r.coverage}%`})`,
+    r.error
+      ? t('coverage.unreadable', { registry: r.registryId, code: r.error.code })
+      : t('coverage.registry', { registry: r.registryId, signing: String(r.signing), namespaces: String(r.namespaces), coverage: r.coverage === null ? '-' : `${r.coverage}%` }),
   );
-  const line = `Coverage now: ${parts.join(', ')}.`;
-  return line.length <= width ? line : `Coverage now:\n${parts.map((p) => `  ${p}`).join('\n')}`;
+  const line = t('coverage.now', { parts: parts.join(', ') });
+  return line.length <= width ? line : `${t('coverage.nowHeading')}\n${parts.map((p) => `  ${p}`).join('\n')}`;
 }

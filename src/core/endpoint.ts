@@ -1,5 +1,6 @@
 import { UsageError } from './errors.js';
 import { isKnownRegion, unknownRegionMessage } from './regions.js';
+import { t } from '../i18n/messages.js';
 
 export const DEFAULT_ENDPOINT = 'https://tcr.tencentcloudapi.com';
 
@@ -21,14 +22,14 @@ export function parseEndpoint(text: string): Endpoint {
   try {
     url = new URL(withScheme);
   } catch {
-    throw new UsageError(`--endpoint '${text}' is not a URL`, `use ${DEFAULT_ENDPOINT}, or http://127.0.0.1:PORT for the emulator`);
+    throw new UsageError(t('endpoint.notUrl', { text }), t('endpoint.notUrlHint', { default: DEFAULT_ENDPOINT }));
   }
   const loopback = LOOPBACK.test(url.hostname);
   if (url.protocol !== 'https:' && !(url.protocol === 'http:' && loopback)) {
-    throw new UsageError(`--endpoint '${text}': only https, or plain http to a loopback address (the emulator)`, `use ${DEFAULT_ENDPOINT}`);
+    throw new UsageError(t('endpoint.scheme', { text }), t('endpoint.use', { default: DEFAULT_ENDPOINT }));
   }
   if (url.pathname !== '/' || url.search || url.username) {
-    throw new UsageError(`--endpoint '${text}' must be a scheme and host only, without a path, query or user`, `use ${DEFAULT_ENDPOINT}`);
+    throw new UsageError(t('endpoint.hostOnly', { text }), t('endpoint.use', { default: DEFAULT_ENDPOINT }));
   }
   const protocol = url.protocol === 'http:' ? 'http://' : 'https://';
   return { url: `${protocol}${url.host}`, protocol, host: url.host };
@@ -57,11 +58,11 @@ export function parseEndpoints(texts: readonly string[]): Endpoints {
     const pinned = /^([a-z]+-[a-z-]+)=(.+)$/.exec(text);
     if (pinned) {
       const [, region = '', url = ''] = pinned;
-      if (!isKnownRegion(region)) throw new UsageError(`--endpoint ${text}: ${region} is an ${unknownRegionMessage()}`, 'write --endpoint REGION=URL, e.g. --endpoint ap-guangzhou=https://tcr.ap-guangzhou.tencentcloudapi.com');
-      if (byRegion.has(region)) throw new UsageError(`--endpoint names ${region} twice`, 'give each region one endpoint');
+      if (!isKnownRegion(region)) throw new UsageError(t('endpoint.unknownRegion', { text, region, why: unknownRegionMessage() }), t('endpoint.unknownRegionHint'));
+      if (byRegion.has(region)) throw new UsageError(t('endpoint.twice', { region }), t('endpoint.twiceHint'));
       byRegion.set(region, checkTemplate(url));
     } else {
-      if (fallback !== undefined) throw new UsageError(`--endpoint is given twice without a region: ${fallback} and ${text}`, 'give one endpoint for every region, and REGION=URL for the exceptions');
+      if (fallback !== undefined) throw new UsageError(t('endpoint.twoDefaults', { first: fallback, second: text }), t('endpoint.twoDefaultsHint'));
       fallback = checkTemplate(text);
     }
   }

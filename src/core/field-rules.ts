@@ -1,4 +1,5 @@
 import { isKnownRegion, unknownRegionMessage } from './regions.js';
+import { t } from '../i18n/messages.js';
 
 /** A rule returns why a value is wrong, in words a user can act on, or undefined when it is fine. */
 export type FieldRule = (value: string) => string | undefined;
@@ -18,21 +19,21 @@ const CONTROL = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/;
 
 /** What every field must be, whatever its column: not over-long, no NUL or other control character. */
 export const checkField: FieldRule = (v) => {
-  if (v.length > MAX_FIELD_LENGTH) return `too long: ${v.length.toLocaleString('en-US')} characters, at most ${MAX_FIELD_LENGTH.toLocaleString('en-US')}`;
+  if (v.length > MAX_FIELD_LENGTH) return t('field.tooLong', { length: v.length.toLocaleString('en-US'), max: MAX_FIELD_LENGTH.toLocaleString('en-US') });
   const at = v.search(CONTROL);
   if (at === -1) return undefined;
   const code = v.charCodeAt(at);
-  const name = code === 0 ? 'a NUL byte' : `a control character (U+${code.toString(16).toUpperCase().padStart(4, '0')})`;
-  return `contains ${name} at character ${at + 1}; remove it (a stray byte from a copy or an export)`;
+  const name = code === 0 ? t('field.nul') : t('field.control', { code: code.toString(16).toUpperCase().padStart(4, '0') });
+  return t('field.controlAt', { what: name, at: at + 1 });
 };
 
 export const checkRegistryId: FieldRule = (v) =>
-  REGISTRY_ID.test(v) ? undefined : "use the instance id: 'tcr-' then lowercase letters and digits, e.g. tcr-f7g1ir99";
+  REGISTRY_ID.test(v) ? undefined : t('field.registryId');
 
 export const checkNamespace: FieldRule = (v) => {
-  if (v.length < 2 || v.length > 30) return `use 2-30 characters (this has ${v.length})`;
-  if (!/^[a-z0-9._-]+$/.test(v)) return 'use lowercase letters, digits, . _ -';
-  if (!NAMESPACE.test(v)) return 'start and end with a letter or digit, with no two of . _ - in a row';
+  if (v.length < 2 || v.length > 30) return t('field.namespaceLength', { length: v.length });
+  if (!/^[a-z0-9._-]+$/.test(v)) return t('field.namespaceChars');
+  if (!NAMESPACE.test(v)) return t('field.namespaceShape');
   return undefined;
 };
 
@@ -40,17 +41,17 @@ export const checkNamespace: FieldRule = (v) => {
 export const checkPolicyNameStyle: FieldRule = (v) =>
   CONSOLE_POLICY_NAME.test(v)
     ? undefined
-    : 'outside the console rule (2-50 of a-z 0-9 . _ - /); the API accepts it, but consider renaming';
+    : t('field.policyNameStyle');
 
 export const checkKmsId: FieldRule = (v) =>
-  KMS_KEY_ID.test(v) ? undefined : 'use the KMS key id, a UUID such as 08408a30-0416-11ed-abdc-52540036b432';
+  KMS_KEY_ID.test(v) ? undefined : t('field.kmsId');
 
 export const checkRegion: FieldRule = (v) => (isKnownRegion(v) ? undefined : unknownRegionMessage());
 
 export const checkDomain: FieldRule = (v) => {
   const labels = v.split('.');
   const ok = v.length <= 253 && labels.length >= 2 && labels.every((l) => HOST_LABEL.test(l));
-  return ok ? undefined : 'use a host name such as images.example.com (no scheme, port or path), or leave it empty';
+  return ok ? undefined : t('field.domain');
 };
 
 const TRUE_WORDS = new Set(['true', 'yes', '1']);
@@ -62,5 +63,5 @@ export function parseDisabled(v: string): { value?: boolean; error?: string } {
   if (word === '') return {};
   if (TRUE_WORDS.has(word)) return { value: true };
   if (FALSE_WORDS.has(word)) return { value: false };
-  return { error: 'use true/false, yes/no or 1/0, or leave it empty' };
+  return { error: t('field.disabled') };
 }

@@ -1,5 +1,6 @@
 import { INPUT_COLUMNS, OPTIONAL_COLUMNS, type InputColumn } from './policy-row.js';
 import type { Problem } from './problem.js';
+import { t } from '../i18n/messages.js';
 
 /** Header matching ignores case, spaces, `_` and `-`: `registry_id` and `Registry Id` both mean RegistryId. */
 export function normaliseColumnName(name: string): string {
@@ -25,9 +26,9 @@ export function mapHeader(cells: readonly string[], line = 1): HeaderMapping {
     const name = cell.trim();
     const column = byNormalName.get(normaliseColumnName(name));
     if (!column) {
-      error(name || `column ${index + 1}`, `unknown column; the columns are ${INPUT_COLUMNS.join(', ')} (see \`tcr-sigpolicy template\`)`);
+      error(name || t('header.columnN', { n: index + 1 }), t('header.unknownColumn', { columns: INPUT_COLUMNS.join(', ') }));
     } else if (seen.has(column)) {
-      error(name, `${column} appears twice in the header; keep one`);
+      error(name, t('header.twice', { column }));
     } else {
       seen.add(column);
     }
@@ -35,7 +36,7 @@ export function mapHeader(cells: readonly string[], line = 1): HeaderMapping {
   });
   for (const column of INPUT_COLUMNS) {
     if (!seen.has(column) && !OPTIONAL_COLUMNS.includes(column)) {
-      error(column, 'required column is missing from the header');
+      error(column, t('header.missing'));
     }
   }
   return { columns, problems };

@@ -1,5 +1,7 @@
 import { shellQuote } from './policy-answers.js';
 import type { RowStatus, StatusCounts } from './result.js';
+import { t } from '../i18n/messages.js';
+import { count } from '../i18n/count.js';
 
 /**
  * The user's own command with `--resume JOURNAL` in place of any earlier `--resume`, shell-quoted,
@@ -45,22 +47,22 @@ export function nextSteps(input: NextStepsInput): string[] {
   const { counts, journal, results } = input;
   const lines: string[] = [];
   const record = results ?? journal;
-  if (results) lines.push(`Results:   ${results}`);
-  if (journal) lines.push(`Journal:   ${journal}`);
+  if (results) lines.push(t('next.results', { path: results }));
+  if (journal) lines.push(t('next.journal', { path: journal }));
   for (const [code, rows] of input.failures ?? []) {
     const hint = input.hint?.(code);
-    lines.push(`Failed:    ${rows} ${rows === 1 ? 'row' : 'rows'} ${code}${hint ? `: ${hint}` : ''}`);
+    lines.push(t('next.failed', { rows: count('count.row', rows), code, hint: hint ? t('next.hint', { hint }) : '' }));
   }
   const unfinished = UNFINISHED.reduce((n, s) => n + counts[s], 0);
   // Only worth it once something was sent: a run stopped before its first request is simply run again.
   const sent = counts.created + counts.failed + counts.skipped > 0 || input.interrupted;
   if (journal && input.resume && unfinished > 0 && sent) {
-    const notSent = counts['not-sent'] > 0 ? `${counts['not-sent']} not sent` : '';
-    const failed = counts.failed > 0 ? `${counts.failed} failed` : '';
-    lines.push(`Resume:    ${input.resume(journal)}`);
-    lines.push(`           (sends only the ${[notSent, failed].filter(Boolean).join(' and ')} rows again; created rows are not)`);
+    const notSent = counts['not-sent'] > 0 ? t('next.notSent', { n: counts['not-sent'] }) : '';
+    const failed = counts.failed > 0 ? t('next.failedRows', { n: counts.failed }) : '';
+    lines.push(t('next.resume', { command: input.resume(journal) }));
+    lines.push(t('next.resumeNote', { which: [notSent, failed].filter(Boolean).join(t('next.and')) }));
   }
-  if (input.undo && record && counts.created > 0) lines.push(`Roll back: tcr-sigpolicy rollback ${shellQuote(record)}   (deletes the ${counts.created} created)`);
+  if (input.undo && record && counts.created > 0) lines.push(t('next.rollBack', { file: shellQuote(record), n: counts.created }));
   return lines;
 }
 

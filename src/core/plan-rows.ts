@@ -1,4 +1,5 @@
 import { policyKey, type PolicyRow } from './policy-row.js';
+import { t } from '../i18n/messages.js';
 
 /** The one key usage TCR accepts for image signing, and the state the key must be in. */
 export const SIGNING_KEY_USAGE = 'ASYMMETRIC_SIGN_VERIFY_RSA_2048';
@@ -67,28 +68,28 @@ export function planRow(row: PolicyRow, facts: PreflightFacts): RowPlan {
     const namespaces = facts.namespaces.get(RegistryId);
     if (!namespaces) throw new Error(`preflight facts lack the namespaces of ${RegistryId}`);
     if (namespaces.signing.has(NamespaceName)) {
-      return { row, verdict: 'skip', reason: `namespace ${NamespaceName} already has a signature policy; left as it is` };
+      return { row, verdict: 'skip', reason: t('plan.skipSigning', { namespace: NamespaceName }) };
     }
     if (!namespaces.names.has(NamespaceName)) {
-      blocks.push({ code: 'Blocked.NamespaceNotFound', reason: `namespace ${NamespaceName} does not exist in registry ${RegistryId}` });
+      blocks.push({ code: 'Blocked.NamespaceNotFound', reason: t('plan.namespaceNotFound', { namespace: NamespaceName, registry: RegistryId }) });
     }
   }
   const key = keyBlock(row, facts.keys);
   if (key) blocks.push(key);
   const [first] = blocks;
   if (!first) return { row, verdict: 'create' };
-  return { row, verdict: 'blocked', code: first.code, reason: blocks.map((b) => b.reason).join('; ') };
+  return { row, verdict: 'blocked', code: first.code, reason: blocks.map((b) => b.reason).join(t('plan.reasonSeparator')) };
 }
 
 function registryBlock(row: PolicyRow, fact: RegistryFact | null | undefined): Block | undefined {
   const id = row.request.RegistryId;
   if (fact === undefined) throw new Error(`preflight facts lack registry ${id}`);
-  if (fact === null) return { code: 'Blocked.RegistryNotFound', reason: `registry ${id} was not found in any region these credentials can see` };
+  if (fact === null) return { code: 'Blocked.RegistryNotFound', reason: t('plan.registryNotFound', { registry: id }) };
   if (fact.region !== row.region) {
-    return { code: 'Blocked.RegistryInOtherRegion', reason: `registry ${id} is in ${fact.region}, not in ${row.region} (the row's Region)` };
+    return { code: 'Blocked.RegistryInOtherRegion', reason: t('plan.registryOtherRegion', { registry: id, actual: fact.region, region: row.region }) };
   }
   if (fact.status !== 'Running') {
-    return { code: 'Blocked.RegistryNotRunning', reason: `registry ${id} is ${fact.status}; signature policies need a Running registry` };
+    return { code: 'Blocked.RegistryNotRunning', reason: t('plan.registryNotRunning', { registry: id, status: fact.status }) };
   }
   return undefined;
 }
@@ -98,18 +99,18 @@ function keyBlock(row: PolicyRow, keys: PreflightFacts['keys']): Block | undefin
   const region = kmsRegionOf(row);
   const fact = keys.get(keyFactId(KmsId, region));
   if (fact === undefined) throw new Error(`preflight facts lack KMS key ${KmsId} in ${region}`);
-  const where = row.request.KmsRegion ? `${region} (its KmsRegion)` : `${region} (the registry's region, as KmsRegion is empty)`;
+  const where = t(row.request.KmsRegion ? 'plan.keyRegionOwn' : 'plan.keyRegionRegistry', { region });
   return signingKeyProblem(KmsId, fact, where);
 }
 
 /** Why a key cannot sign images, or undefined when it can; `where` names the region it was looked up in. */
 export function signingKeyProblem(KmsId: string, fact: KeyFact | null, where: string): Block | undefined {
-  if (fact === null) return { code: 'Blocked.KeyNotFound', reason: `KMS key ${KmsId} was not found in ${where}` };
+  if (fact === null) return { code: 'Blocked.KeyNotFound', reason: t('plan.keyNotFound', { key: KmsId, where }) };
   if (fact.state !== USABLE_KEY_STATE) {
-    return { code: 'Blocked.KeyNotEnabled', reason: `KMS key ${KmsId} is ${fact.state}; a signing key must be ${USABLE_KEY_STATE}` };
+    return { code: 'Blocked.KeyNotEnabled', reason: t('plan.keyNotEnabled', { key: KmsId, state: fact.state, usable: USABLE_KEY_STATE }) };
   }
   if (fact.usage !== SIGNING_KEY_USAGE) {
-    return { code: 'Blocked.KeyUsage', reason: `KMS key ${KmsId} has usage ${fact.usage}; image signing needs ${SIGNING_KEY_USAGE}` };
+    return { code: 'Blocked.KeyUsage', reason: t('plan.keyUsage', { key: KmsId, usage: fact.usage, needed: SIGNING_KEY_USAGE }) };
   }
   return undefined;
 }

@@ -1,6 +1,7 @@
 import type { PolicyRow } from './policy-row.js';
 import { planKey, type PlanVerdict, type RowPlan } from './plan-rows.js';
 import { identityOf, resultOf, type RowResult } from './result.js';
+import { t } from '../i18n/messages.js';
 
 /** A row the plan will not send, as the `plan` event lists it. */
 export interface PlannedRowNote {
@@ -65,7 +66,7 @@ export function totalCalls(readCalls: Readonly<Record<string, number>>): number 
  * does: every row `not-sent`, with the failed read's code and why.
  */
 export function failedPlan(rows: readonly PolicyRow[], failure: NonNullable<PlanSummary['failure']>, readCalls: Readonly<Record<string, number>>): AppliedPlan {
-  const ErrorMessage = `not sent: the preflight could not finish (${failure.message})`;
+  const ErrorMessage = t('plan.notSent', { message: failure.message });
   return {
     summary: { counts: { create: 0, skip: 0, blocked: 0 }, blocked: [], skipped: [], readCalls, failure },
     toSend: [],

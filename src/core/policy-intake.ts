@@ -4,6 +4,7 @@ import { checkField } from './field-rules.js';
 import { resultOf, type RowResult } from './result.js';
 import { mapHeader } from './map-header.js';
 import { validateRow, type RowCells, type RowDefaults } from './validate-row.js';
+import { t } from '../i18n/messages.js';
 
 /** A row that cannot be sent, with every reason why. */
 export interface InvalidRow {
@@ -47,7 +48,7 @@ export function createIntake(header: readonly string[], defaults: RowDefaults, h
       else linesByKey.set(key, [line]);
     }
     if (raw.length !== columns.length) {
-      const message = `${raw.length} fields, but the header has ${columns.length} columns; check for a missing or extra comma, and quote values that contain commas`;
+      const message = t('intake.fieldCount', { fields: raw.length, columns: columns.length });
       checked.push({ line, cells, problems: [{ severity: 'error', line, message }] });
       return;
     }
@@ -73,7 +74,7 @@ export function createIntake(header: readonly string[], defaults: RowDefaults, h
           line,
           column: 'NamespaceName',
           value: entry.cells?.NamespaceName ?? row?.request.NamespaceName,
-          message: `same RegistryId and NamespaceName as line ${others.join(', ')}; one policy per namespace, keep one row`,
+          message: t('intake.duplicate', { lines: others.join(', ') }),
         });
       }
       problems.push(...rowProblems);
@@ -99,7 +100,7 @@ export function invalidResult(row: InvalidRow, defaults: RowDefaults): RowResult
     const value = row.cells[column] ?? '';
     return checkField(value) ? displayValue(value) : value;
   };
-  const errors = row.problems.filter(isError).map((p) => formatProblem({ ...p, severity: 'error', line: 0 }).replace(/^error: /, ''));
+  const errors = row.problems.filter(isError).map((p) => formatProblem({ ...p, severity: 'error', line: 0 }).slice(`${t('problem.error')}${t('problem.colon')}`.length));
   return resultOf(
     {
       line: row.line,

@@ -1,3 +1,5 @@
+import { t } from '../i18n/messages.js';
+
 /** Something wrong (error) or worth a look (warning) in the input, pinned to a line and column. */
 export interface Problem {
   readonly severity: 'error' | 'warning';
@@ -11,10 +13,11 @@ export interface Problem {
 
 /** `error: team.csv line 7, NamespaceName 'Team_A': use lowercase letters, digits, . _ -` */
 export function formatProblem(p: Problem, source = ''): string {
-  const where = [source, p.line > 0 ? `line ${p.line}` : ''].filter(Boolean).join(' ');
+  const where = [source, p.line > 0 ? t('problem.line', { line: p.line }) : ''].filter(Boolean).join(' ');
   const what = p.column ? `${p.column}${p.value ? ` '${displayValue(p.value)}'` : ''}` : '';
-  const place = [where, what].filter(Boolean).join(', ');
-  return `${p.severity}: ${place ? `${place}: ` : ''}${p.message}`;
+  const place = [where, what].filter(Boolean).join(t('problem.placeSeparator'));
+  const colon = t('problem.colon');
+  return `${t(p.severity === 'error' ? 'problem.error' : 'problem.warning')}${colon}${place ? `${place}${colon}` : ''}${p.message}`;
 }
 
 export function isError(p: Problem): boolean {

@@ -1,3 +1,5 @@
+import { t } from '../i18n/messages.js';
+
 /** Region ids the TCR API documents for CreateSignaturePolicy. */
 export const REGIONS: readonly string[] = [
   'ap-bangkok', 'ap-beijing', 'ap-chengdu', 'ap-chongqing', 'ap-guangzhou', 'ap-hongkong', 'ap-jakarta',
@@ -12,5 +14,5 @@ export function isKnownRegion(region: string): boolean {
 }
 
 export function unknownRegionMessage(): string {
-  return `unknown region; use one of ${REGIONS.join(', ')}`;
+  return t('field.unknownRegion', { regions: REGIONS.join(', ') });
 }

@@ -4,6 +4,7 @@ import {
   checkDomain, checkField, checkKmsId, checkNamespace, checkPolicyNameStyle, checkRegion, checkRegistryId, parseDisabled,
   type FieldRule,
 } from './field-rules.js';
+import { t } from '../i18n/messages.js';
 
 export type RowCells = Partial<Record<InputColumn, string>>;
 
@@ -47,7 +48,7 @@ export function validateRow(line: number, cells: RowCells, defaults: RowDefaults
   };
 
   for (const [column, rule] of REQUIRED) {
-    if (!cells[column]) report('error', column, '', 'required; fill it in');
+    if (!cells[column]) report('error', column, '', t('field.required'));
     else check(column, rule);
   }
   const name = cells.Name ?? '';
@@ -59,9 +60,9 @@ export function validateRow(line: number, cells: RowCells, defaults: RowDefaults
   if (disabled.error) report('error', 'Disabled', cells.Disabled ?? '', disabled.error);
 
   const region = cells.Region || defaults.region || '';
-  if (!region) report('error', 'Region', '', 'missing: add a Region column, pass --region, or set TENCENTCLOUD_REGION');
+  if (!region) report('error', 'Region', '', t('field.regionMissing'));
   else if (cells.Region) check('Region', checkRegion);
-  else if (checkRegion(region)) report('error', 'Region', region, `default region: ${checkRegion(region)}`);
+  else if (checkRegion(region)) report('error', 'Region', region, t('field.defaultRegion', { why: checkRegion(region) ?? '' }));
 
   if (problems.some((p) => p.severity === 'error')) return { problems };
   const request: PolicyRequest = {

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { IncomingHttpHeaders } from 'node:http';
 import { setTimeout as delay } from 'node:timers/promises';
 import { ApiError, ErrorCode, missingParameter } from './api-error.js';
+import { messageFor } from './api-messages.js';
 import type { FaultPlan } from './faults.js';
 import type { Params } from './params.js';
 import type { SlidingWindowLimiter } from './rate-limiter.js';
@@ -125,10 +126,10 @@ export async function answerApiRequest(request: ApiRequest, deps: PipelineDeps):
   } catch (error) {
     const faulted = afterFault(applyFaultAfter);
     if (faulted) return faulted;
-    if (error instanceof ApiError) return errorReply(requestId, error.code, error.message);
+    if (error instanceof ApiError) return errorReply(requestId, error.code, messageFor(error.code, error.message, request.headers));
     if (deps.shutdown.aborted) return { kind: 'drop', outcome: 'dropped-before' };
     deps.reportBug(error);
-    return errorReply(requestId, ErrorCode.InternalError, 'An internal error occurred in the emulator.');
+    return errorReply(requestId, ErrorCode.InternalError, messageFor(ErrorCode.InternalError, 'An internal error occurred in the emulator.', request.headers));
   }
 }
 

@@ -1,15 +1,17 @@
+import { t } from '../i18n/messages.js';
+
 /** Looks at the first bytes of an input and says why it is not UTF-8 CSV text, if it is not. */
 export function checkEncoding(head: Buffer): { message: string; hint: string } | undefined {
   const bom16 = (head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff);
   const sample = head.subarray(0, 8192);
   if (bom16 || looksLikeUtf16Text(sample)) {
     return {
-      message: 'the file is UTF-16 text; this tool reads UTF-8',
-      hint: 'convert it with `iconv -f UTF-16 -t UTF-8 in.csv > out.csv`, or save it as "CSV UTF-8" in your spreadsheet',
+      message: t('csv.utf16'),
+      hint: t('csv.utf16Hint'),
     };
   }
   if (looksBinary(sample)) {
-    return { message: 'the file is binary, not CSV text', hint: 'pass a CSV file (see `tcr-sigpolicy template`)' };
+    return { message: t('csv.binary'), hint: t('csv.binaryHint') };
   }
   // A stray NUL in otherwise UTF-8 text is a field's problem: the row checks name its line and column.
   return undefined;

@@ -1,6 +1,7 @@
 import type { PolicyRow } from '../core/policy-row.js';
 import type { TcrApi } from '../core/tcr-api.js';
 import { readWithPatience } from './traffic/read-with-patience.js';
+import { t } from '../i18n/messages.js';
 
 /** Whether a namespace signs now (DescribeNamespaces with KmsSignPolicy), or why the read failed. */
 export type SigningNow =
@@ -29,15 +30,15 @@ export async function confirmSigning(
   signingBefore?: (row: PolicyRow) => boolean | undefined,
 ): Promise<{ created: boolean; note: string }> {
   const before = signingBefore?.(row);
-  if (before === true) return { created: false, note: 'the namespace already had a signature policy before this run' };
+  if (before === true) return { created: false, note: t('note.signedBefore') };
   const now = await signingNow(api, row, signal);
   if (!now.ok) {
-    return { created: false, note: `an earlier attempt had no answer and the check failed (${now.code}): check the namespace before sending again` };
+    return { created: false, note: t('note.checkFailed', { code: now.code }) };
   }
-  const checked = `DescribeNamespaces (RequestId ${now.requestId})`;
-  if (!now.signs) return { created: false, note: `an earlier attempt had no answer, yet ${checked} shows no signing policy` };
+  const checked = t('note.checked', { id: now.requestId });
+  if (!now.signs) return { created: false, note: t('note.noPolicy', { checked }) };
   if (before === undefined) {
-    return { created: false, note: `an earlier attempt had no answer; ${checked} shows the namespace signs, but without a preflight baseline it may be an older policy: check it` };
+    return { created: false, note: t('note.maybeOlder', { checked }) };
   }
-  return { created: true, note: `an earlier attempt had no answer; ${checked} shows the namespace signs now and did not before this run` };
+  return { created: true, note: t('note.confirmed', { checked }) };
 }

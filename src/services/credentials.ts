@@ -1,5 +1,6 @@
 import { UsageError } from '../core/errors.js';
 import { readTccliProfile } from './tccli-profile.js';
+import { t } from '../i18n/messages.js';
 
 /** What the SDK signs with. Never printed, logged, exported or journaled. */
 export interface Credential {
@@ -28,13 +29,10 @@ export function quickCredential(profileName: string | undefined, env: NodeJS.Pro
 export async function resolveCredential(profileName: string | undefined, env: NodeJS.ProcessEnv = process.env): Promise<Credential> {
   const atHand = quickCredential(profileName, env);
   if (atHand) return atHand;
-  if (profileName) throw new UsageError(`tccli profile '${profileName}' has no secretId/secretKey`, `run \`tccli configure --profile ${profileName}\``);
+  if (profileName) throw new UsageError(t('cred.profileEmpty', { profile: profileName }), t('cred.profileEmptyHint', { profile: profileName }));
   const fromSdk = await sdkChain();
   if (fromSdk) return fromSdk;
-  throw new UsageError(
-    'no credentials found',
-    'set TENCENTCLOUD_SECRET_ID and TENCENTCLOUD_SECRET_KEY, or pass --profile NAME (tccli), or use --dry-run to send nothing',
-  );
+  throw new UsageError(t('cred.none'), t('cred.noneHint'));
 }
 
 /** The SDK's file and role providers, each given a few seconds: off a CVM the role lookup would hang. */

@@ -5,6 +5,7 @@ import { stringify } from 'csv-stringify/sync';
 import { UsageError } from '../core/errors.js';
 import { neutraliseFormula } from '../core/neutralise-formula.js';
 import { RESULT_COLUMNS, type RowResult } from '../core/result.js';
+import { t } from '../i18n/messages.js';
 
 export type ExportFormat = 'csv' | 'json' | 'jsonl';
 
@@ -12,7 +13,7 @@ export type ExportFormat = 'csv' | 'json' | 'jsonl';
 export function exportFormatOf(path: string): ExportFormat {
   const ext = extname(path).toLowerCase();
   if (ext === '.csv' || ext === '.json' || ext === '.jsonl') return ext.slice(1) as ExportFormat;
-  throw new UsageError(`--out '${path}': unknown format '${ext || '(no extension)'}'`, 'name the file .csv, .json or .jsonl');
+  throw new UsageError(t('out.format', { path, ext: ext || t('status.noExtension') }), t('out.formatHint'));
 }
 
 const CHUNK = 1000;
@@ -68,8 +69,8 @@ async function write(out: WriteStream, text: string): Promise<void> {
 }
 
 function cannotWrite(path: string, error: NodeJS.ErrnoException): UsageError {
-  const why = error.code === 'ENOENT' ? 'no such directory' : error.code === 'EACCES' || error.code === 'EROFS' || error.code === 'EPERM' ? 'not writable here' : error.message;
-  return new UsageError(`--out ${path}: ${why}`, 'choose a writable place for the results, e.g. --out results.csv');
+  const why = error.code === 'ENOENT' ? t('out.noDirectory') : error.code === 'EACCES' || error.code === 'EROFS' || error.code === 'EPERM' ? t('out.notWritable') : error.message;
+  return new UsageError(t('out.cannotWrite', { path, why }), t('out.cannotWriteHint'));
 }
 
 /**
@@ -81,12 +82,12 @@ export function checkWritable(path: string, force = false): void {
   let exists = false;
   try {
     const stat = statSync(path);
-    if (stat.isDirectory()) throw new UsageError(`--out ${path} is a directory`, 'name a file inside it, e.g. --out results.csv');
+    if (stat.isDirectory()) throw new UsageError(t('out.isDirectory', { path }), t('out.isDirectoryHint'));
     exists = true;
   } catch (error) {
     if (error instanceof UsageError) throw error;
   }
-  if (exists && !force) throw new UsageError(`--out ${path} already exists`, 'pass --force to replace it, or choose another name');
+  if (exists && !force) throw new UsageError(t('status.outExists', { path }), t('status.outExistsHint'));
   // A real open rather than access(2): root passes every permission check, not a read-only mount or an immutable folder.
   const probe = exists ? path : join(dirname(resolve(path)), `.tcr-sigpolicy-probe-${process.pid}-${Date.now()}`);
   try {
@@ -100,5 +101,5 @@ export function checkWritable(path: string, force = false): void {
 /** --out must never be a file the run reads: the input CSV, or a results file being rolled back. */
 export function refuseOverwriting(out: string | undefined, inputs: readonly string[], what: string): void {
   const same = out === undefined ? undefined : inputs.find((input) => input !== '-' && resolve(input) === resolve(out));
-  if (same !== undefined) throw new UsageError(`--out ${out} would overwrite the ${what} (${same})`, 'name the results differently, e.g. --out results.csv');
+  if (same !== undefined) throw new UsageError(t('out.overwrite', { out: out ?? '', what, same }), t('out.overwriteHint'));
 }

@@ -5,6 +5,7 @@ import { UsageError } from '../core/errors.js';
 import type { IntentLine, ResultLine, RunStamp } from '../core/journal-lines.js';
 import { policyKey, type PolicyRow } from '../core/policy-row.js';
 import type { RowResult } from '../core/result.js';
+import { t } from '../i18n/messages.js';
 
 /** Extra facts a journal keeps beyond the result: every attempt's RequestId, and how an outcome was decided. */
 export interface JournalExtra {
@@ -49,7 +50,7 @@ export async function openJournal(path: string, stamp: RunStamp): Promise<Journa
   try {
     file = await open(path, 'wx');
   } catch (error) {
-    throw new UsageError(`cannot write the journal ${path}: ${(error as Error).message}`, 'pass --out in a writable directory, or run from one');
+    throw new UsageError(t('journal.cannotWrite', { path, message: (error as Error).message }), t('journal.cannotWriteHint'));
   }
   // Group commit: every line queued while a sync is under way goes out in the next write and sync,
   // so the cost stays about one fdatasync per batch of lines, however many requests start meanwhile.

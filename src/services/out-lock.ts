@@ -1,5 +1,6 @@
 import { readFileSync, unlinkSync, writeFileSync } from 'node:fs';
 import { UsageError } from '../core/errors.js';
+import { t } from '../i18n/messages.js';
 
 export interface OutLock {
   release(): void;
@@ -19,7 +20,7 @@ export function lockOut(out: string): OutLock {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST' || tries > 0) throw lockError(out, path, error as Error);
       const holder = Number.parseInt(readFileSync(path, 'utf8'), 10);
       if (Number.isInteger(holder) && holder > 0 && alive(holder)) {
-        throw new UsageError(`--out ${out} is being written by another run (process ${holder}, lock ${path})`, `wait for that run to end, or choose another --out (if no run is using it, delete ${path})`);
+        throw new UsageError(t('out.locked', { out, holder, path }), t('out.lockedHint', { path }));
       }
       unlinkSync(path);
     }
@@ -45,5 +46,5 @@ function alive(pid: number): boolean {
 }
 
 function lockError(out: string, path: string, error: Error): UsageError {
-  return new UsageError(`--out ${out}: cannot take the lock ${path}: ${error.message}`, 'choose a writable place for the results');
+  return new UsageError(t('out.lockFailed', { out, path, message: error.message }), t('out.writableHint'));
 }

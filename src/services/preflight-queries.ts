@@ -1,6 +1,7 @@
 import type { KeyFact, RegistryFact } from '../core/plan-rows.js';
 import { PreflightError, type PreflightReader, type ReadAction } from './preflight-reader.js';
 import { readPages, type Item } from './read-pages.js';
+import { t } from '../i18n/messages.js';
 
 /** The most ids DescribeInstances takes in one call, and its largest page. */
 const INSTANCE_PAGE = 100;
@@ -33,7 +34,7 @@ export async function describeRegistries(
   for (let i = 0; i < ids.length; i += INSTANCE_PAGE) {
     const chunk = [...ids.slice(i, i + INSTANCE_PAGE)].sort();
     const params = { Registryids: chunk, ...(allRegions ? { AllRegion: true } : {}) };
-    const what = `${chunk.join(', ')} in ${allRegions ? 'every region' : region}`;
+    const what = t('preflight.whatInstances', { ids: chunk.join(', '), region: allRegions ? t('preflight.everyRegion') : region });
     const { items } = await readAllPages(reader, 'DescribeInstances', region, params, 'Registries', what, INSTANCE_PAGE);
     for (const r of items) {
       const id = String(r.RegistryId ?? '');
@@ -50,7 +51,7 @@ export async function describeRegistries(
  */
 export async function listNamespaces(reader: Pick<PreflightReader, 'read'>, registryId: string, region: string, signingOnly: boolean): Promise<Set<string>> {
   const params = { RegistryId: registryId, ...(signingOnly ? { KmsSignPolicy: true } : {}) };
-  const what = `registry ${registryId} (${region})${signingOnly ? ' with KmsSignPolicy' : ''}`;
+  const what = t(signingOnly ? 'preflight.whatNamespacesSigning' : 'preflight.whatNamespaces', { registry: registryId, region });
   const paged = await readAllPages(reader, 'DescribeNamespaces', region, params, 'NamespaceList', what, NAMESPACE_PAGE);
   let names = new Set(paged.items.map((n) => String(n.Name ?? '')));
   if (names.size < paged.total) {
@@ -74,7 +75,7 @@ export async function describeKeys(reader: PreflightReader, keyIds: readonly str
   const ask = async (ids: readonly string[]): Promise<void> => {
     const outcome = await reader.read('DescribeKeys', region, { KeyIds: [...ids] });
     if (!outcome.ok) {
-      if (!KEY_NOT_FOUND.has(outcome.code)) throw new PreflightError('DescribeKeys', `${ids.length === 1 ? `key ${ids[0]}` : `${ids.length} keys`} in ${region}`, outcome);
+      if (!KEY_NOT_FOUND.has(outcome.code)) throw new PreflightError('DescribeKeys', ids.length === 1 ? t('preflight.whatKey', { key: ids[0] ?? '', region }) : t('preflight.whatKeys', { n: ids.length, region }), outcome);
       if (ids.length === 1) facts.set(ids[0] as string, null);
       else await Promise.all([ask(ids.slice(0, ids.length / 2)), ask(ids.slice(ids.length / 2))]);
       return;

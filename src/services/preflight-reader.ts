@@ -3,6 +3,7 @@ import { UsageError } from '../core/errors.js';
 import { readHint } from '../core/read-hint.js';
 import type { ApiService, TcrApi } from '../core/tcr-api.js';
 import { readWithPatience, type PatienceOptions } from './traffic/read-with-patience.js';
+import { t } from '../i18n/messages.js';
 
 export type ReadAction = 'DescribeInstances' | 'DescribeNamespaces' | 'DescribeKeys';
 
@@ -14,9 +15,9 @@ export class PreflightError extends UsageError {
   readonly code: string;
 
   constructor(action: string, what: string, readonly failure: FailedOutcome) {
-    const id = failure.requestId ? ` (RequestId ${failure.requestId})` : '';
+    const requestId = failure.requestId ? t('preflight.requestId', { id: failure.requestId }) : '';
     super(
-      `${action} for ${what} failed: ${failure.code}: ${failure.message}${id}`,
+      t('preflight.readFailed', { action, what, code: failure.code, message: failure.message, requestId }),
       readHint(failure, true),
     );
     this.name = 'PreflightError';

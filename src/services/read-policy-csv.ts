@@ -6,10 +6,11 @@ import { createIntake, type Intake, type IntakeBuilder } from '../core/policy-in
 import type { RowDefaults } from '../core/validate-row.js';
 import { checkEncoding } from './check-encoding.js';
 import { normaliseLineEnds } from './normalise-line-ends.js';
+import { t } from '../i18n/messages.js';
 
 /** Human name of an input: the path, or "standard input" for `-`. */
 export function sourceName(path: string): string {
-  return path === '-' ? 'standard input' : path;
+  return path === '-' ? t('csv.stdin') : path;
 }
 
 /**
@@ -21,7 +22,7 @@ export async function readPolicyCsv(path: string, defaults: RowDefaults, stdin: 
   const source = sourceName(path);
   const input = path === '-' ? stdin : createReadStream(path);
   const fail = (line: number, message: string, hint?: string): never => {
-    throw new InputError(`${source} is not a CSV this tool can read`, source, [{ severity: 'error', line, message }], hint);
+    throw new InputError(t('csv.unreadable', { source }), source, [{ severity: 'error', line, message }], hint);
   };
   let intake: IntakeBuilder | undefined;
   // Where the last complete record ended, updated as csv-parse emits it (not as we consume it), so an
@@ -55,12 +56,12 @@ export async function readPolicyCsv(path: string, defaults: RowDefaults, stdin: 
       const newlinesInside = record.reduce((n, cell) => n + countNewlines(cell), 0);
       const line = info.lines - newlinesInside;
       const cell = record.find((c) => c.includes('\uFFFD'));
-      if (cell !== undefined) fail(line, 'not UTF-8 text', 'save the file as "CSV UTF-8" and try again');
+      if (cell !== undefined) fail(line, t('csv.notUtf8'), t('csv.notUtf8Hint'));
       if (record.every((c) => c === '')) continue;
       if (!intake) {
         intake = createIntake(record, defaults, line);
         if (intake.headerProblems.length > 0) {
-          throw new InputError(`the header of ${source} has problems`, source, intake.headerProblems, 'run `tcr-sigpolicy template` for a header with every column');
+          throw new InputError(t('csv.headerProblems', { source }), source, intake.headerProblems, t('csv.headerHint'));
         }
       } else {
         intake.add(line, record);
@@ -71,9 +72,9 @@ export async function readPolicyCsv(path: string, defaults: RowDefaults, stdin: 
     if (input !== stdin) input.destroy();
     throw explain(error, source, last);
   }
-  if (!intake) fail(0, 'the file is empty; it needs a header row and at least one row', 'run `tcr-sigpolicy template > policies.csv` for a start');
+  if (!intake) fail(0, t('csv.empty'), t('csv.emptyHint'));
   const result = (intake as IntakeBuilder).finish();
-  if (result.total === 0) fail(0, 'there are no rows after the header', 'add one row per namespace (see `tcr-sigpolicy template`)');
+  if (result.total === 0) fail(0, t('csv.noRows'), t('csv.noRowsHint'));
   return result;
 }
 
@@ -87,31 +88,31 @@ function countNewlines(text: string): number {
 function explain(error: unknown, source: string, last: { readonly lines: number; readonly empty: number }): Error {
   if (error instanceof InputError) return error;
   if (error instanceof UsageError) {
-    return new InputError(`${source} is not a CSV this tool can read`, source, [{ severity: 'error', line: 0, message: error.message }], error.hint);
+    return new InputError(t('csv.unreadable', { source }), source, [{ severity: 'error', line: 0, message: error.message }], error.hint);
   }
   // Both node's fs errors and csv-parse's errors carry a string code; csv-parse adds where it stopped.
   const e = error as { code?: string; lines?: number; empty_lines?: number };
-  if (e.code === 'ENOENT') return new UsageError(`cannot read ${source}: no such file`, 'check the path, or pass - to read standard input');
-  if (e.code === 'EISDIR') return new UsageError(`cannot read ${source}: it is a directory`, 'pass the path of a CSV file');
-  if (e.code === 'EACCES') return new UsageError(`cannot read ${source}: permission denied`, 'check the file permissions');
+  if (e.code === 'ENOENT') return new UsageError(t('csv.noSuchFile', { source }), t('csv.noSuchFileHint'));
+  if (e.code === 'EISDIR') return new UsageError(t('csv.isDirectory', { source }), t('csv.isDirectoryHint'));
+  if (e.code === 'EACCES') return new UsageError(t('csv.permission', { source }), t('csv.permissionHint'));
   // The disk, the network share or the pipe failed under us: the input's problem, not a bug (exit 2, not 70).
   if ((error as { syscall?: string }).syscall === 'read' || e.code === 'EIO') {
-    return new UsageError(`cannot read ${source}: ${e.code ?? 'read error'} (${(error as Error).message})`, 'check the disk or the device it is on, or copy the file somewhere else and try again');
+    return new UsageError(t('csv.readError', { source, code: e.code ?? 'read error', message: (error as Error).message }), t('csv.readErrorHint'));
   }
   const problem = (line: number, message: string, hint: string): Error =>
-    new InputError(`${source} is not valid CSV`, source, [{ severity: 'error', line, message }], hint);
-  const quoteHint = 'put values that contain commas, quotes or line breaks in double quotes, and double any quote inside them ("")';
+    new InputError(t('csv.invalid', { source }), source, [{ severity: 'error', line, message }], hint);
+  const quoteHint = t('csv.quoteHint');
   switch (e.code) {
     case 'CSV_QUOTE_NOT_CLOSED': {
       const emptySince = (e.empty_lines ?? last.empty) - last.empty;
-      return problem(last.lines + 1 + emptySince, 'a quoted value opens here and is never closed', quoteHint);
+      return problem(last.lines + 1 + emptySince, t('csv.quoteNotClosed'), quoteHint);
     }
     case 'CSV_INVALID_CLOSING_QUOTE':
     case 'CSV_NON_TRIMABLE_CHAR_AFTER_CLOSING_QUOTE':
-      return problem(e.lines ?? 0, 'text follows the closing quote of a value', quoteHint);
+      return problem(e.lines ?? 0, t('csv.textAfterQuote'), quoteHint);
     case 'CSV_INVALID_OPENING_QUOTE':
     case 'INVALID_OPENING_QUOTE':
-      return problem(e.lines ?? 0, 'a quote inside an unquoted value', quoteHint);
+      return problem(e.lines ?? 0, t('csv.quoteInside'), quoteHint);
     default:
       // Any other csv-parse complaint is still about the file, not a bug: say where it stopped.
       if (e.code?.startsWith('CSV_') && e.lines !== undefined) return problem(e.lines, (error as Error).message, quoteHint);

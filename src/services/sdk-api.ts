@@ -4,6 +4,7 @@ import type { ApiOutcome } from '../core/api-outcome.js';
 import { CONNECTION_REFUSED } from '../core/classify-error.js';
 import type { Endpoint, Endpoints } from '../core/endpoint.js';
 import type { ApiService, TcrApi } from '../core/tcr-api.js';
+import { language } from '../i18n/messages.js';
 import type { Credential } from './credentials.js';
 import { pacedApi, type PacedApi, type TrafficOptions } from './traffic/paced-api.js';
 
@@ -17,6 +18,8 @@ export interface SdkApiOptions {
   readonly timeoutSeconds?: number;
   /** The write rate and in-flight cap of the lanes, and the shared budget (--redis). */
   readonly traffic?: Pick<TrafficOptions, 'writeRate' | 'concurrency' | 'shared'>;
+  /** The language of the API's error messages (X-TC-Language); default: the run's (--lang, the locale). */
+  readonly language?: 'zh-CN' | 'en-US';
 }
 
 /**
@@ -42,7 +45,10 @@ export async function createSdkApi(endpoints: Endpoints, credential: Credential,
       client = new classes[service]({
         credential,
         region,
-        profile: { httpProfile: { endpoint: hostFor(service, endpoint), protocol: endpoint.protocol, reqTimeout: o.timeoutSeconds ?? 15, agent: agents[endpoint.protocol] } },
+        profile: {
+          language: o.language ?? (language() === 'zh-CN' ? 'zh-CN' : 'en-US'),
+          httpProfile: { endpoint: hostFor(service, endpoint), protocol: endpoint.protocol, reqTimeout: o.timeoutSeconds ?? 15, agent: agents[endpoint.protocol] },
+        },
       });
       clients.set(key, client);
     }

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { UsageError } from '../core/errors.js';
+import { t } from '../i18n/messages.js';
 
 /** What a tccli profile holds: ~/.tccli/NAME.credential (keys) and NAME.configure (region). */
 export interface TccliProfile {
@@ -22,7 +23,7 @@ export function readTccliProfile(name: string | undefined, home = homedir()): Tc
   const credential = readJson(join(dir, `${profile}.credential`));
   const configure = readJson(join(dir, `${profile}.configure`));
   if (!credential && !configure) {
-    if (name) throw new UsageError(`no tccli profile '${name}' in ${dir}`, `create it with \`tccli configure --profile ${name}\`, or set TENCENTCLOUD_SECRET_ID and TENCENTCLOUD_SECRET_KEY`);
+    if (name) throw new UsageError(t('cred.noProfile', { profile: name, dir }), t('cred.noProfileHint', { profile: name }));
     return undefined;
   }
   const sys = (configure?._sys_param ?? {}) as Record<string, unknown>;
@@ -40,7 +41,7 @@ function readJson(path: string): Record<string, unknown> | undefined {
     return JSON.parse(readFileSync(path, 'utf8')) as Record<string, unknown>;
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    throw new UsageError(`cannot read ${path}: ${(error as Error).message}`, 'fix or remove the file, or run `tccli configure`');
+    throw new UsageError(t('cred.unreadable', { path, message: (error as Error).message }), t('cred.unreadableHint'));
   }
 }
 

@@ -3,6 +3,7 @@ import { Box, Text } from 'ink';
 import type { PlanCounts, RunInfo } from './dashboard-state.js';
 import { ThemedText } from './ThemedText.js';
 import { useTheme } from './use-theme.js';
+import { t } from '../i18n/messages.js';
 
 export interface DashboardHeaderProps {
   /** The run's `start` event; undefined until it arrives. */
@@ -21,28 +22,28 @@ export interface DashboardHeaderProps {
  */
 export const DashboardHeader = memo(function DashboardHeader({ run, plan, paused, width }: DashboardHeaderProps) {
   const { glyphs } = useTheme();
-  if (run === undefined) return <ThemedText dim>Starting{glyphs.ellipsis}</ThemedText>;
+  if (run === undefined) return <ThemedText dim>{t('dash.starting')}{glyphs.ellipsis}</ThemedText>;
   const details = [
     run.action ?? '',
     run.endpoint.replace(/^https?:\/\//, ''),
     formatRegions(run.regions, width < 80),
-    `${run.rate} req/s`,
+    t('dash.rate', { rate: run.rate }),
   ].filter((part) => part !== '');
   return (
     <Box flexDirection="column" width={width}>
       <Text wrap="truncate-end">
-        {run.dryRun ? <ThemedText bold color="yellow">DRY RUN</ThemedText> : <ThemedText bold color="green">LIVE</ThemedText>}
-        {paused ? <ThemedText inverse bold color="yellow">{' PAUSED '}</ThemedText> : null}
+        {run.dryRun ? <ThemedText bold color="yellow">{t('dash.dryRun')}</ThemedText> : <ThemedText bold color="green">{t('dash.live')}</ThemedText>}
+        {paused ? <ThemedText inverse bold color="yellow">{t('dash.paused')}</ThemedText> : null}
         {paused ? ' ' : glyphs.separator}
         {details.join(glyphs.separator)}
       </Text>
       {plan === undefined ? null : (
         <ThemedText dim wrap="truncate-end">
-          {`preflight: ${plan.create} to send, ${plan.skip} already done, ${plan.blocked} blocked`}
+          {t('dash.preflight', { create: plan.create, skip: plan.skip, blocked: plan.blocked })}
         </ThemedText>
       )}
       {run.journal === undefined ? null : (
-        <ThemedText dim wrap="truncate-middle">{`journal ${run.journal}`}</ThemedText>
+        <ThemedText dim wrap="truncate-middle">{t('dash.journal', { path: run.journal })}</ThemedText>
       )}
     </Box>
   );

@@ -4,6 +4,7 @@ import { COLUMN_GAP, failureColumns } from './failure-columns.js';
 import { abbreviateKey } from './row-columns.js';
 import { ThemedText } from './ThemedText.js';
 import { useTheme } from './use-theme.js';
+import { t } from '../i18n/messages.js';
 
 export interface FailureSummaryProps {
   readonly failures: readonly RowResult[];
@@ -31,15 +32,15 @@ export function FailureSummary({ failures, width, journal, maxRows = 20 }: Failu
   const heading = { dim: true };
   const tail = (r: RowResult | undefined) => (
     <>
-      {cell(columns.message, r ? r.ErrorMessage : 'message', r ? { wrap: 'wrap' } : heading)}
+      {cell(columns.message, r ? r.ErrorMessage : t('dash.colMessage'), r ? { wrap: 'wrap' } : heading)}
       {cell(columns.requestId, r ? r.RequestId : 'RequestId', r ? { dim: true } : heading)}
     </>
   );
   const row = (r: RowResult | undefined) => (
     <Box key={r?.line ?? 'heading'} flexDirection="column">
       <Box>
-        {cell(columns.line, r ? String(r.line) : 'line', r ? {} : heading)}
-        {cell(columns.key, r ? abbreviateKey(`${r.RegistryId}/${r.NamespaceName}`, columns.key - COLUMN_GAP, glyphs.ellipsis) : 'registry/namespace', r ? {} : heading)}
+        {cell(columns.line, r ? String(r.line) : t('dash.colLine'), r ? {} : heading)}
+        {cell(columns.key, r ? abbreviateKey(`${r.RegistryId}/${r.NamespaceName}`, columns.key - COLUMN_GAP, glyphs.ellipsis) : t('dash.colKey'), r ? {} : heading)}
         {cell(columns.code, r ? r.ErrorCode : 'ErrorCode', r ? { color: 'red' } : heading)}
         {columns.stacked ? null : tail(r)}
       </Box>
@@ -48,14 +49,14 @@ export function FailureSummary({ failures, width, journal, maxRows = 20 }: Failu
   );
   return (
     <Box flexDirection="column" marginTop={1}>
-      <ThemedText bold color="red">{`Needs attention (${failures.length})`}</ThemedText>
+      <ThemedText bold color="red">{t('dash.needsAttention', { n: failures.length })}</ThemedText>
       {row(undefined)}
       {shown.map(row)}
       {failures.length > shown.length ? (
-        <ThemedText dim>{`${glyphs.ellipsis} and ${failures.length - shown.length} more rows`}</ThemedText>
+        <ThemedText dim>{`${glyphs.ellipsis} ${t('dash.moreRows', { n: failures.length - shown.length })}`}</ThemedText>
       ) : null}
       {columns.requestId === 0 && journal !== undefined ? (
-        <ThemedText dim wrap="truncate-middle">{`RequestIds are in the journal: ${journal}`}</ThemedText>
+        <ThemedText dim wrap="truncate-middle">{t('dash.requestIdsInJournal', { path: journal })}</ThemedText>
       ) : null}
     </Box>
   );

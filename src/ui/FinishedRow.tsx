@@ -4,6 +4,8 @@ import { abbreviateMiddle, fitCell, keyCell, lineLabel } from './row-columns.js'
 import { STATUS_COLORS } from './status-colors.js';
 import { ThemedText } from './ThemedText.js';
 import { useTheme } from './use-theme.js';
+import stringWidth from 'string-width';
+import { fitCells, hasWideCharacters } from './fit-cells.js';
 
 export interface FinishedRowProps {
   readonly item: FinishedItem;
@@ -24,6 +26,11 @@ export function FinishedRow({ item, width }: FinishedRowProps) {
   // Narrow: the RequestId cut in the middle still tells a row's request apart; the full one is in the results.
   const detail = failed ? result.ErrorMessage : narrow ? abbreviateMiddle(result.RequestId, 13, glyphs.ellipsis, 4) : result.RequestId;
   const extra = narrow || note === undefined ? '' : `  (${note})`;
+  const head = ` ${lineLabel(result.line)} ${fitCell(`${result.RegistryId}/${result.NamespaceName}`, keyCell(width), glyphs.ellipsis)}`;
+  const code = failed ? result.ErrorCode : result.status;
+  // A Chinese message is cut here, in cells; Ink's truncation could leave it one cell too wide.
+  const room = width - stringWidth(glyphs.status[result.status]) - head.length - code.length - 2;
+  const shown = hasWideCharacters(detail) ? fitCells(detail, room, glyphs.ellipsis) : detail;
   return (
     // The icon is a Text of its own so the rest, usually plain ASCII, takes Ink's fast width path.
     <Box width={width}>
@@ -31,9 +38,9 @@ export function FinishedRow({ item, width }: FinishedRowProps) {
         <ThemedText color={color}>{glyphs.status[result.status]}</ThemedText>
       </Box>
       <Text wrap="truncate-end">
-        {` ${lineLabel(result.line)} ${fitCell(`${result.RegistryId}/${result.NamespaceName}`, keyCell(width), glyphs.ellipsis)}`}
-        <ThemedText color={color}>{failed ? result.ErrorCode : result.status}</ThemedText>
-        {detail === '' ? '' : `  ${detail}`}
+        {head}
+        <ThemedText color={color}>{code}</ThemedText>
+        {shown === '' ? '' : `  ${shown}`}
         {extra}
       </Text>
     </Box>

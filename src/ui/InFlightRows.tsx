@@ -4,6 +4,7 @@ import { formatDuration } from './format-duration.js';
 import { fitCell, keyCell, lineLabel } from './row-columns.js';
 import { ThemedText } from './ThemedText.js';
 import { useTheme } from './use-theme.js';
+import { t } from '../i18n/messages.js';
 
 export interface InFlightRowsProps {
   readonly rows: readonly InFlightRow[];
@@ -37,7 +38,7 @@ export function InFlightRows({ rows, tick, width, maxRows = 8 }: InFlightRowsPro
           </Text>
         </Box>
       ))}
-      {hidden > 0 ? <ThemedText dim>{`${glyphs.ellipsis} and ${hidden} more in flight`}</ThemedText> : null}
+      {hidden > 0 ? <ThemedText dim>{`${glyphs.ellipsis} ${t('dash.moreInFlight', { n: hidden })}`}</ThemedText> : null}
     </Box>
   );
 }
@@ -45,10 +46,9 @@ export function InFlightRows({ rows, tick, width, maxRows = 8 }: InFlightRowsPro
 function describeAttempt(row: InFlightRow, narrow: boolean): string {
   if (row.waiting) {
     const { errorCode, delayMs } = row.waiting;
-    return narrow
-      ? `#${row.attempt} retry in ${formatDuration(delayMs)} after ${errorCode}`
-      : `attempt ${row.attempt} failed: ${errorCode}; retrying in ${formatDuration(delayMs)}`;
+    const values = { attempt: row.attempt, delay: formatDuration(delayMs), code: errorCode };
+    return t(narrow ? 'dash.retryNarrow' : 'dash.retry', values);
   }
-  const label = narrow ? `#${row.attempt}` : `attempt ${row.attempt}`;
-  return row.retryAfter === undefined ? label : `${label} (after ${row.retryAfter})`;
+  const label = narrow ? `#${row.attempt}` : t('dash.attempt', { attempt: row.attempt });
+  return row.retryAfter === undefined ? label : t('dash.after', { label, code: row.retryAfter });
 }

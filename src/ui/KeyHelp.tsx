@@ -1,5 +1,6 @@
 import { ThemedText } from './ThemedText.js';
 import { useTheme } from './use-theme.js';
+import { t } from '../i18n/messages.js';
 
 export interface KeyHelpProps {
   /** Show every key with what it does, instead of the one-line hint. */
@@ -12,7 +13,7 @@ export interface KeyHelpProps {
 export function KeyHelp({ expanded, paused }: KeyHelpProps) {
   const { glyphs } = useTheme();
   const text = expanded
-    ? [`p ${paused ? 'resume' : 'pause'}`, 'q/Ctrl-C stop (twice: abort)', '? hide keys'].join(glyphs.separator)
-    : '? keys';
+    ? [t(paused ? 'dash.keyResume' : 'dash.keyPause'), t('dash.keyStop'), t('dash.keyHide')].join(glyphs.separator)
+    : t('dash.keys');
   return <ThemedText dim wrap="truncate-end">{text}</ThemedText>;
 }

@@ -4,6 +4,7 @@ import type { DashboardState } from './dashboard-state.js';
 import { notSentLines } from './format-row.js';
 import { planHint } from './format-plan.js';
 import { ThemedText } from './ThemedText.js';
+import { t } from '../i18n/messages.js';
 
 export interface NotSentSummaryProps {
   /** Rows the run never sent (stopped, or a failed preflight). */
@@ -17,9 +18,9 @@ export function NotSentSummary({ rows, planFailure }: NotSentSummaryProps) {
   if (rows.length === 0 && planFailure === undefined) return null;
   return (
     <Box flexDirection="column" marginTop={1}>
-      {planFailure ? <ThemedText color="red">{`Preflight failed, so nothing is sent: ${planFailure.message}`}</ThemedText> : null}
-      {planFailure && planHint(planFailure) ? <ThemedText>{`hint: ${planHint(planFailure)}`}</ThemedText> : null}
-      {notSentLines(rows, planFailure ? 'the preflight failed' : undefined).map((line) => (
+      {planFailure ? <ThemedText color="red">{t('plan.failed', { message: planFailure.message })}</ThemedText> : null}
+      {planFailure && planHint(planFailure) ? <ThemedText>{t('error.hint', { hint: planHint(planFailure) ?? '' })}</ThemedText> : null}
+      {notSentLines(rows, planFailure ? t('dash.preflightFailed') : undefined).map((line) => (
         <ThemedText key={line} color="yellow">{line}</ThemedText>
       ))}
     </Box>

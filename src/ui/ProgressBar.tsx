@@ -3,6 +3,7 @@ import type { ProgressView } from './dashboard-state.js';
 import { formatDuration, formatRate } from './format-duration.js';
 import { ThemedText } from './ThemedText.js';
 import { useTheme } from './use-theme.js';
+import { t } from '../i18n/messages.js';
 
 export interface ProgressBarProps {
   readonly progress: ProgressView;
@@ -21,7 +22,7 @@ export function ProgressBar({ progress, width }: ProgressBarProps) {
   const ratio = total === 0 ? (notSent > 0 ? 0 : 1) : Math.min(1, sent / total);
   const barWidth = narrow ? Math.max(8, Math.min(30, width - 40)) : 30;
   const filled = Math.round(ratio * barWidth);
-  const eta = etaMs === undefined ? '' : `  ETA ${formatDuration(etaMs)}`;
+  const eta = etaMs === undefined ? '' : t('dash.eta', { eta: formatDuration(etaMs) });
   // The bar is its own Text: its glyphs take Ink's slow width path, the ASCII numbers the fast one,
   // and the bar's text only changes when it grows.
   return (
@@ -37,8 +38,8 @@ export function ProgressBar({ progress, width }: ProgressBarProps) {
       <Text wrap="truncate-end">
         {` ${sent}/${total} `}
         <ThemedText bold>{`${Math.floor(ratio * 100)}%`}</ThemedText>
-        {notSent > 0 ? `  ${notSent} not sent` : ''}
-        {narrow ? '' : `  ${formatRate(rate)}  elapsed ${formatDuration(elapsedMs)}`}
+        {notSent > 0 ? t('dash.notSent', { n: notSent }) : ''}
+        {narrow ? '' : t('dash.elapsed', { rate: formatRate(rate), elapsed: formatDuration(elapsedMs) })}
         {eta}
       </Text>
     </Box>

@@ -2,6 +2,8 @@ import type { StatusCounts } from '../core/result.js';
 import type { DashboardState } from './dashboard-state.js';
 import { formatDuration } from './format-duration.js';
 import { ThemedText } from './ThemedText.js';
+import { t } from '../i18n/messages.js';
+import { count } from '../i18n/count.js';
 
 export interface RunOutcomeProps {
   /** The run's `end` event, as folded into the state. */
@@ -15,16 +17,16 @@ export function RunOutcome({ end, counts }: RunOutcomeProps) {
   if (end.interrupted) {
     const all = Object.values(counts).reduce((a, b) => a + b, 0);
     const notSent = counts['not-sent'];
-    return <ThemedText bold color="yellow">{`Interrupted after ${took}: ${all - notSent} of ${all} rows done, ${notSent} not sent.`}</ThemedText>;
+    return <ThemedText bold color="yellow">{t('dash.interrupted', { took, done: all - notSent, all, notSent })}</ThemedText>;
   }
   if (counts['not-sent'] > 0) {
-    const failedToo = counts.failed > 0 ? `, ${counts.failed} failed` : '';
-    return <ThemedText bold color="red">{`Stopped after ${took}: ${counts['not-sent']} rows not sent${failedToo}.`}</ThemedText>;
+    const failedToo = counts.failed > 0 ? t('dash.failedToo', { n: counts.failed }) : '';
+    return <ThemedText bold color="red">{t('dash.stopped', { took, notSent: counts['not-sent'], failedToo })}</ThemedText>;
   }
   const failed = counts.failed > 0;
   return (
     <ThemedText bold color={failed ? 'red' : 'green'}>
-      {`Finished in ${took}${failed ? ` with ${counts.failed} failed ${counts.failed === 1 ? 'row' : 'rows'}` : ''}.`}
+      {failed ? t('dash.finishedFailed', { took, rows: count('count.failedRow', counts.failed) }) : t('dash.finished', { took })}
     </ThemedText>
   );
 }

@@ -1,7 +1,7 @@
 import type { DashboardState } from './dashboard-state.js';
-import { STOP_MESSAGES } from './stop-messages.js';
 import { ThemedText } from './ThemedText.js';
 import { useTheme } from './use-theme.js';
+import { t } from '../i18n/messages.js';
 
 export interface StopNoticeProps {
   /** What the runner said when it began stopping, if it has. */
@@ -16,16 +16,18 @@ export interface StopNoticeProps {
 export function StopNotice({ stopping, stopPresses, inFlight }: StopNoticeProps) {
   const { glyphs } = useTheme();
   if (stopPresses >= 2 || stopping?.reason === 'abort') {
-    return <ThemedText bold color="red">{`aborting${glyphs.ellipsis}`}</ThemedText>;
+    return <ThemedText bold color="red">{`${t('dash.aborting')}${glyphs.ellipsis}`}</ThemedText>;
   }
   if (stopPresses === 0 && stopping === undefined) return null;
   // The runner may stop on its own (auth failure); "again" only reads right after a stop request.
   const asked = stopPresses > 0 || stopping?.reason === 'interrupt';
-  const why = stopping?.reason === 'auth-failure' || stopping?.reason === 'unreachable' ? `${STOP_MESSAGES[stopping.reason]}; ` : '';
-  const waiting = inFlight > 0 ? `${glyphs.separator}${inFlight} in flight` : '';
+  // The runner's own stops say why in a few words; the full sentence is the plain faces'.
+  const reason = stopping?.reason === 'auth-failure' ? t('dash.whyAuth') : stopping?.reason === 'unreachable' ? t('dash.whyUnreachable') : '';
+  const why = reason ? `${reason}${t('dash.whySeparator')}` : '';
+  const waiting = inFlight > 0 ? `${glyphs.separator}${t('dash.inFlight', { n: inFlight })}` : '';
   return (
     <ThemedText color="yellow" wrap="truncate-end">
-      {`${why}stopping${glyphs.ellipsis} (press ${asked ? 'again' : 'q'} to abort)${waiting}`}
+      {t(asked ? 'dash.stoppingAgain' : 'dash.stopping', { why, ellipsis: glyphs.ellipsis, waiting })}
     </ThemedText>
   );
 }

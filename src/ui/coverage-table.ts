@@ -1,18 +1,20 @@
 import { coverageTotals, formatPercent, type RegistryCoverage } from '../core/coverage.js';
-import { plural } from './plural.js';
+import stringWidth from 'string-width';
+import { count } from '../i18n/count.js';
+import { t } from '../i18n/messages.js';
 
-const HEADERS = ['REGISTRY', 'REGION', 'STATUS', 'NAMESPACES', 'SIGNING', 'UNSIGNED', 'COVERAGE'] as const;
+const HEADERS = ['status.colRegistry', 'status.colRegion', 'status.colStatus', 'status.colNamespaces', 'status.colSigning', 'status.colUnsigned', 'status.colCoverage'] as const;
 /** Columns from NAMESPACES on hold numbers: right-aligned. */
 const FIRST_NUMBER = 3;
 const GAP = '  ';
 
 function cellsOf(r: RegistryCoverage): string[] {
-  const figures = r.error ? ['?', '?', '?', 'unreadable'] : [String(r.namespaces), String(r.signing), String(r.notSigning), formatPercent(r)];
+  const figures = r.error ? ['?', '?', '?', t('status.unreadable')] : [String(r.namespaces), String(r.signing), String(r.notSigning), formatPercent(r)];
   return [r.registryId, r.region, r.status, ...figures];
 }
 
 function figuresLine(c: { readonly namespaces: number; readonly signing: number; readonly notSigning: number }): string {
-  return `${plural(c.namespaces, 'namespace')}: ${c.signing} signing, ${c.notSigning} not signing (${formatPercent(c)})`;
+  return t('status.figures', { namespaces: count('count.namespace', c.namespaces), signing: c.signing, notSigning: c.notSigning, percent: formatPercent(c) });
 }
 
 /**
@@ -20,31 +22,34 @@ function figuresLine(c: { readonly namespaces: number; readonly signing: number;
  * so a 60-column terminal never wraps a row. Totals at the end in either form.
  */
 export function formatCoverageTable(rows: readonly RegistryCoverage[], width: number): string {
-  const table = [HEADERS as readonly string[], ...rows.map(cellsOf)];
-  const widths = HEADERS.map((_, i) => Math.max(...table.map((cells) => (cells[i] ?? '').length)));
+  const table = [HEADERS.map((key) => t(key)), ...rows.map(cellsOf)];
+  // Cells, not characters: the headings may be Chinese, two cells a character.
+  const widths = HEADERS.map((_, i) => Math.max(...table.map((cells) => stringWidth(cells[i] ?? ''))));
+  const pad = (c: string, w: number, start: boolean): string => (start ? ' '.repeat(Math.max(0, w - stringWidth(c))) + c : c + ' '.repeat(Math.max(0, w - stringWidth(c))));
   const tableWidth = widths.reduce((a, b) => a + b, 0) + GAP.length * (widths.length - 1);
   const body =
     tableWidth <= width
-      ? table.map((cells) => cells.map((c, i) => (i >= FIRST_NUMBER ? c.padStart(widths[i] ?? 0) : c.padEnd(widths[i] ?? 0))).join(GAP).trimEnd()).join('\n')
-      : rows.map((r) => `${r.registryId}  ${r.region}  ${r.status}\n  ${r.error ? `could not be read: ${r.error.code}` : figuresLine(r)}`).join('\n');
+      ? table.map((cells) => cells.map((c, i) => pad(c, widths[i] ?? 0, i >= FIRST_NUMBER)).join(GAP).trimEnd()).join('\n')
+      : rows.map((r) => `${r.registryId}  ${r.region}  ${r.status}\n  ${r.error ? t('status.couldNotRead', { code: r.error.code }) : figuresLine(r)}`).join('\n');
   return `${body}\n\n${totalsLines(rows)}`;
 }
 
 function totalsLines(rows: readonly RegistryCoverage[]): string {
-  const t = coverageTotals(rows);
+  const totals = coverageTotals(rows);
   const regions = new Set(rows.map((r) => r.region)).size;
-  const unread = t.unreadable ? ` (${t.unreadable} unreadable, not counted)` : '';
-  return `Total: ${plural(t.registries, 'registry', 'registries')} in ${plural(regions, 'region')}${unread}\n  ${figuresLine(t)}\n`;
+  const unread = totals.unreadable ? t('status.unreadCount', { n: totals.unreadable }) : '';
+  return `${t('status.total', { registries: count('count.registry', totals.registries), regions: count('count.region', regions), unread })}\n  ${figuresLine(totals)}\n`;
 }
 
 /** Why each unreadable registry could not be read, and what to do: for stderr. */
-export function formatReadFailures(rows: readonly RegistryCoverage[], others = 'the others are shown'): string {
+export function formatReadFailures(rows: readonly RegistryCoverage[], others = t('status.othersShown')): string {
   const failed = rows.filter((r) => r.error);
   if (failed.length === 0) return '';
   const lines = failed.map((r) => {
-    const id = r.error?.requestId ? ` (RequestId ${r.error.requestId})` : '';
+    const id = r.error?.requestId ? t('status.requestId', { id: r.error.requestId }) : '';
     return `  ${r.registryId} (${r.region}): ${r.error?.code}: ${r.error?.message}${id}`;
   });
-  const hints = [...new Set(failed.map((r) => r.error?.hint ?? ''))].filter(Boolean).map((h) => `hint: ${h}`);
-  return `error: ${plural(failed.length, 'registry', 'registries')} could not be read; ${others}:\n${lines.join('\n')}\n${hints.join('\n')}\n`;
+  const hints = [...new Set(failed.map((r) => r.error?.hint ?? ''))].filter(Boolean).map((h) => t('error.hint', { hint: h }));
+  const head = t('error.prefix', { message: t('status.failedRead', { registries: count('count.registry', failed.length), others }) });
+  return `${head}\n${lines.join('\n')}\n${hints.join('\n')}\n`;
 }

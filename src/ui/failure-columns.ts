@@ -1,4 +1,6 @@
 import type { RowResult } from '../core/result.js';
+import stringWidth from 'string-width';
+import { t } from '../i18n/messages.js';
 
 /** How the failure table fits the terminal. Widths include the gap after the column; 0 = left out. */
 export interface FailureColumns {
@@ -25,10 +27,11 @@ const MIN_MESSAGE = 30;
  * where it fits beside a readable message.
  */
 export function failureColumns(width: number, failures: readonly RowResult[]): FailureColumns {
+  // Headings may be Chinese: cells, not characters (values are ids and codes, ASCII).
   const longest = (pick: (r: RowResult) => string, header: string): number =>
-    failures.reduce((max, r) => Math.max(max, pick(r).length), header.length);
-  const line = longest((r) => String(r.line), 'line') + GAP;
-  const key = Math.min(longest((r) => `${r.RegistryId}/${r.NamespaceName}`, 'registry/namespace'), 30) + GAP;
+    failures.reduce((max, r) => Math.max(max, pick(r).length), stringWidth(header));
+  const line = longest((r) => String(r.line), t('dash.colLine')) + GAP;
+  const key = Math.min(longest((r) => `${r.RegistryId}/${r.NamespaceName}`, t('dash.colKey')), 30) + GAP;
   const code = Math.min(longest((r) => r.ErrorCode, 'ErrorCode'), 42) + GAP;
   const rest = width - line - key - code;
   if (rest >= MIN_MESSAGE) {

@@ -1,6 +1,7 @@
 import { totalCalls, type PlanSummary } from '../core/plan-summary.js';
 import { hintFor } from '../core/error-hints.js';
-import { plural } from './plural.js';
+import { count } from '../i18n/count.js';
+import { t } from '../i18n/messages.js';
 
 /**
  * The preflight's verdicts as text: one line of counts, then every blocked row with its reasons
@@ -9,17 +10,17 @@ import { plural } from './plural.js';
 export function formatPlan(plan: PlanSummary): string {
   if (plan.failure) {
     const why = planHint(plan.failure);
-    const hint = why ? `hint: ${why}\n` : '';
-    return `Preflight failed, so nothing is sent: ${plan.failure.message}\n${hint}`;
+    const hint = why ? `${t('error.hint', { hint: why })}\n` : '';
+    return `${t('plan.failed', { message: plan.failure.message })}\n${hint}`;
   }
   const { create, skip, blocked } = plan.counts;
-  const head = `Plan (${plural(totalCalls(plan.readCalls), 'read call')}): ${create} to create, ${skip} to skip (already signing), ${blocked} blocked.\n`;
+  const head = `${t('plan.head', { calls: count('count.readCall', totalCalls(plan.readCalls)), create, skip, blocked })}\n`;
   if (plan.blocked.length === 0) return head;
   const lineWidth = Math.max(...plan.blocked.map((b) => String(b.line).length));
-  const where = plan.blocked.map((b) => `line ${String(b.line).padStart(lineWidth)}  ${b.region} ${b.key}`);
+  const where = plan.blocked.map((b) => `${t('plan.line', { line: String(b.line).padStart(lineWidth) })}  ${b.region} ${b.key}`);
   const width = Math.max(...where.map((w) => w.length));
-  const rows = plan.blocked.map((b, i) => `  ${(where[i] ?? '').padEnd(width)}  ${b.code ?? ''}: ${b.reason}\n`);
-  return `${head}Blocked (nothing is sent for these; fix them and run again):\n${rows.join('')}`;
+  const rows = plan.blocked.map((b, i) => `  ${(where[i] ?? '').padEnd(width)}  ${b.code ?? ''}${t('problem.colon')}${b.reason}\n`);
+  return `${head}${t('plan.blockedHead')}\n${rows.join('')}`;
 }
 
 /** What to do about a failed plan: the error's own hint where there is one (SecretIdNotFound, …), else the plan's. */

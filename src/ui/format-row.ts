@@ -1,5 +1,7 @@
 import type { RowResult, RowStatus, StatusCounts } from '../core/result.js';
 import { ROW_STATUSES } from '../core/result.js';
+import { t } from '../i18n/messages.js';
+import { count } from '../i18n/count.js';
 
 const STATUS_WIDTH = Math.max(...ROW_STATUSES.map((s) => s.length));
 
@@ -18,9 +20,9 @@ export function outcomeText(r: RowResult): string {
     case 'created':
       return request;
     case 'dry-run':
-      return `line ${r.line}`;
+      return t('plain.line', { line: r.line });
     case 'invalid':
-      return `line ${r.line}: ${r.ErrorMessage}`;
+      return `${t('plain.line', { line: r.line })}${t('problem.colon')}${r.ErrorMessage}`;
     default:
       return [r.ErrorCode ? `${r.ErrorCode}: ${r.ErrorMessage}` : r.ErrorMessage, request].filter(Boolean).join(' ');
   }
@@ -29,7 +31,7 @@ export function outcomeText(r: RowResult): string {
 /** `58 created, 2 failed`: the statuses that occurred, in a fixed order. */
 export function formatCounts(counts: StatusCounts): string {
   const parts = (Object.keys(counts) as RowStatus[]).filter((s) => counts[s] > 0).map((s) => `${counts[s]} ${s}`);
-  return parts.length ? parts.join(', ') : 'no rows';
+  return parts.length ? parts.join(', ') : t('plain.noRows');
 }
 
 /** `2-5, 9, 12-40`: line numbers as ranges. */
@@ -52,12 +54,12 @@ export function lineRanges(lines: readonly number[]): string {
 export function notSentLines(rows: readonly RowResult[], sharedCause?: string): string[] {
   const byCause = new Map<string, RowResult[]>();
   for (const r of rows) {
-    const cause = sharedCause ?? (r.ErrorCode ? `${r.ErrorCode}: ${r.ErrorMessage}` : r.ErrorMessage || 'the run stopped before sending them');
+    const cause = sharedCause ?? (r.ErrorCode ? `${r.ErrorCode}: ${r.ErrorMessage}` : r.ErrorMessage || t('plain.stoppedBeforeSending'));
     byCause.set(cause, [...(byCause.get(cause) ?? []), r]);
   }
   return [...byCause].map(([cause, group]) => {
     const lines = group.map((r) => r.line);
-    const which = group.length === 1 ? `line ${lines[0]}` : `lines ${lineRanges(lines)}`;
-    return `not-sent ${group.length} ${group.length === 1 ? 'row' : 'rows'} (${which}): ${cause}`;
+    const which = group.length === 1 ? t('plain.line', { line: lines[0] ?? 0 }) : t('plain.lines', { ranges: lineRanges(lines) });
+    return t('plain.notSentLine', { rows: count('count.row', group.length), which, cause });
   });
 }

@@ -1,7 +1,7 @@
 import type { BatchEvent, BatchEventListener } from '../core/batch-events.js';
 import { createLineBuffer } from './line-buffer.js';
 import { createPlainReporter, type ReporterStreams } from './plain-reporter.js';
-import { STOP_MESSAGES } from './stop-messages.js';
+import { stopMessage } from '../i18n/stop-message.js';
 
 /** Every event as one JSON object per line on stdout; progress stays on stderr as plain text. */
 export function createJsonReporter({ out, err }: ReporterStreams): BatchEventListener {
@@ -19,7 +19,7 @@ export function createJsonReporter({ out, err }: ReporterStreams): BatchEventLis
 
 /** The JSON lines keep their shape: a stop says why in words, as the other faces do; doneStatus is for the dashboard. */
 function asJson(event: BatchEvent): object {
-  if (event.type === 'stopping') return { ...event, message: STOP_MESSAGES[event.reason] };
+  if (event.type === 'stopping') return { ...event, message: stopMessage(event.reason) };
   if (event.type === 'start') {
     const { doneStatus: _, ...shown } = event;
     return shown;

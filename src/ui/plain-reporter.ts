@@ -2,12 +2,13 @@ import type { Writable } from 'node:stream';
 import type { BatchEvent, BatchEventListener } from '../core/batch-events.js';
 import { formatCoverageLine } from '../core/coverage-records.js';
 import { formatPlan } from './format-plan.js';
+import { count } from '../i18n/count.js';
+import { t } from '../i18n/messages.js';
 import { createLineBuffer } from './line-buffer.js';
 import { formatDuration } from './format-duration.js';
 import { formatCounts, formatRowLine, notSentLines } from './format-row.js';
-import { plural } from './plural.js';
-import { STOP_MESSAGES } from './stop-messages.js';
 import type { RowResult } from '../core/result.js';
+import { stopMessage } from '../i18n/stop-message.js';
 
 export interface ReporterStreams {
   /** Results: one line (or JSON object) per row. */
@@ -56,24 +57,26 @@ export function createPlainReporter({ out, err }: ReporterStreams, options: { re
       case 'progress':
         if (event.elapsedMs - lastProgress >= PROGRESS_EVERY_MS && event.done < event.total) {
           lastProgress = event.elapsedMs;
-          const eta = event.etaMs === undefined ? '' : `, ETA ${formatDuration(event.etaMs)}`;
-          err.write(`progress: ${event.done}/${event.total} rows, ${event.rate.toFixed(1)} req/s${eta}${event.paused ? ' (paused)' : ''}\n`);
+          const eta = event.etaMs === undefined ? '' : t('plain.eta', { eta: formatDuration(event.etaMs) });
+          const paused = event.paused ? t('plain.paused') : '';
+          err.write(`${t('plain.progress', { done: event.done, total: event.total, rate: event.rate.toFixed(1), eta, paused })}\n`);
         }
         break;
       case 'stopping':
         lines.flush();
-        err.write(`${STOP_MESSAGES[event.reason]}\n`);
+        err.write(`${stopMessage(event.reason)}\n`);
         break;
       case 'end': {
-        for (const line of notSentLines(notSent, planFailed ? 'the preflight failed, see above' : undefined)) lines.push(`${line}\n`);
+        for (const line of notSentLines(notSent, planFailed ? t('plain.preflightFailedSeeAbove') : undefined)) lines.push(`${line}\n`);
         lines.flush();
         const codes = [...errorCodes].sort((a, b) => b[1] - a[1]).map(([c, n]) => `${c} ${n}`);
-        const tail = dryRun ? ' Nothing was sent.' : '';
-        err.write(`${event.interrupted ? 'Interrupted' : 'Done'} in ${formatDuration(event.elapsedMs)}: ${formatCounts(event.counts)}${codes.length ? ` (${codes.join(', ')})` : ''}.${tail}\n`);
+        const tail = dryRun ? t('plain.nothingSent') : '';
+        const values = { elapsed: formatDuration(event.elapsedMs), counts: formatCounts(event.counts), codes: codes.length ? t('plain.codes', { codes: codes.join(', ') }) : '', tail };
+        err.write(`${t(event.interrupted ? 'plain.interrupted' : 'plain.done', values)}\n`);
         break;
       }
       case 'coverage':
-        err.write(`${formatCoverageLine(event.registries, (err as { columns?: number }).columns)}\n`);
+        err.write(`${t('plain.sentence', { text: formatCoverageLine(event.registries, (err as { columns?: number }).columns) })}\n`);
         break;
       default:
         break;
@@ -82,10 +85,10 @@ export function createPlainReporter({ out, err }: ReporterStreams, options: { re
 }
 
 function startLine(event: Extract<BatchEvent, { type: 'start' }>): string {
-  const where = `${event.endpoint} (${plural(event.regions.length, 'region')}, ${plural(event.registries.length, 'registry', 'registries')})`;
-  const requests = plural(event.total, event.action ? `${event.action} request` : 'request');
-  if (event.dryRun) return `Dry run: ${requests} for ${where}; nothing will be sent.\n`;
-  const journal = event.journal ? `\nJournal: ${event.journal}` : '';
-  if (event.total === 0) return `Nothing to send.${journal}\n`;
-  return `Sending ${requests} to ${where} at up to ${event.rate}/s.${journal}\n`;
+  const where = t('plain.where', { endpoint: event.endpoint, regions: count('count.region', event.regions.length), registries: count('count.registry', event.registries.length) });
+  const requests = event.action ? count('count.actionRequest', event.total, { action: event.action }) : count('count.request', event.total);
+  if (event.dryRun) return `${t('plain.dryRun', { requests, where })}\n`;
+  const journal = event.journal ? `\n${t('plain.journal', { path: event.journal })}` : '';
+  if (event.total === 0) return `${t('plain.nothingToSend')}${journal}\n`;
+  return `${t('plain.sending', { requests, where, rate: event.rate })}${journal}\n`;
 }

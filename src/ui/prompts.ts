@@ -1,6 +1,7 @@
 import { createRequire } from 'node:module';
 import { CancelledError, UsageError } from '../core/errors.js';
 import { resolveTheme } from './terminal-theme.js';
+import { t } from '../i18n/messages.js';
 
 /**
  * Every enquirer question the tool asks lives here, as small async functions. Esc throws GoBack,
@@ -11,7 +12,7 @@ type Enquirer = typeof import('enquirer');
 /** Esc: the user wants the previous question back. Outside a wizard it is a plain cancellation. */
 export class GoBack extends CancelledError {
   constructor() {
-    super('Cancelled: nothing was sent.');
+    super(t('wiz.cancelled'));
     this.name = 'GoBack';
   }
 }
@@ -61,7 +62,7 @@ export async function ask<T>(question: Record<string, unknown>, flag?: string): 
   const stdin = streams?.stdin ?? process.stdin;
   const stdout = streams?.stdout ?? process.stdout;
   if (!stdin.isTTY || !stdout.isTTY) {
-    throw new UsageError(`cannot ask "${String(question.message)}": not a terminal`, flag ? `pass ${flag}` : 'run it on a terminal');
+    throw new UsageError(t('prompt.notTerminal', { question: String(question.message) }), flag ? t('prompt.pass', { flag }) : t('prompt.runOnTerminal'));
   }
   // Ink unrefs stdin when its dashboard unmounts; a question after it would let the process exit under it.
   (stdin as { ref?: () => void }).ref?.();
@@ -78,7 +79,7 @@ export async function ask<T>(question: Record<string, unknown>, flag?: string): 
   } catch (error) {
     if (error !== '' && error !== undefined) throw error;
     if (lastKey?.name === 'escape') throw new GoBack();
-    throw new CancelledError('Cancelled: nothing was sent.');
+    throw new CancelledError(t('wiz.cancelled'));
   }
 }
 
@@ -154,7 +155,7 @@ export async function askPick(
 ): Promise<string> {
   const listed = items && items.length > 0 ? items : undefined;
   if (!listed) return askText(typed.message, typed);
-  const choices = [...listed, { name: TYPE_IT, message: `${typed.message}…`, hint: 'not in the list' }];
+  const choices = [...listed, { name: TYPE_IT, message: t('wiz.typeIt', { message: typed.message }), hint: t('wiz.notInList') }];
   const inList = listed.some((c) => c.name === typed.initial);
   for (;;) {
     const picked = await askSelect(message, choices, inList || !typed.initial ? typed.initial : TYPE_IT, typed.flag);
@@ -180,13 +181,13 @@ export async function askExport(
   // A dumb terminal cannot redraw a question; the closing lines name the journal, which has every row.
   if (process.env.TERM === 'dumb') return undefined;
   try {
-    if (!(await askConfirm('Export results?', false, '--out FILE'))) return undefined;
-    const format = await askSelect<ExportChoice>('Format', [
-      { name: 'csv', message: 'csv', hint: 'a spreadsheet' },
-      { name: 'json', message: 'json', hint: 'one array' },
-      { name: 'jsonl', message: 'jsonl', hint: 'one object a line' },
+    if (!(await askConfirm(t('prompt.export'), false, '--out FILE'))) return undefined;
+    const format = await askSelect<ExportChoice>(t('prompt.format'), [
+      { name: 'csv', message: 'csv', hint: t('prompt.csvHint') },
+      { name: 'json', message: 'json', hint: t('prompt.jsonHint') },
+      { name: 'jsonl', message: 'jsonl', hint: t('prompt.jsonlHint') },
     ]);
-    return await askText('Save to', { initial: defaultPath(format), check, flag: '--out FILE' });
+    return await askText(t('prompt.saveTo'), { initial: defaultPath(format), check, flag: '--out FILE' });
   } catch (error) {
     if (error instanceof CancelledError) return undefined;
     throw error;

@@ -18,7 +18,7 @@ export interface CliRun {
 export interface CliOptions {
   /** Written to the CLI's standard input, which is then closed. */
   readonly input?: string | Buffer;
-  /** Added to a clean environment (no TENCENTCLOUD_* variables, an empty HOME so no tccli profile). */
+  /** Added to a clean environment (no TENCENTCLOUD_* or locale variables, an empty HOME so no tccli profile). */
   readonly env?: Readonly<Record<string, string>>;
   /** Node options placed before the script, e.g. ['--import', hook]. */
   readonly nodeArgs?: readonly string[];
@@ -35,7 +35,8 @@ export function cleanHome(): string {
 function cleanEnv(extra: Readonly<Record<string, string>> = {}): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {};
   for (const [key, value] of Object.entries(process.env)) {
-    if (!key.startsWith('TENCENTCLOUD_') && key !== 'NODE_OPTIONS') env[key] = value;
+    // The locale is left out too: English unless a test asks for another language.
+    if (!key.startsWith('TENCENTCLOUD_') && !['NODE_OPTIONS', 'LANG', 'LC_ALL', 'LC_MESSAGES'].includes(key)) env[key] = value;
   }
   return { ...env, HOME: cleanHome(), NO_COLOR: '1', ...extra };
 }
