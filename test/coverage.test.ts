@@ -67,7 +67,7 @@ test('records: null figures and the error for an unreadable registry; CSV cells 
 
 test('the line after a batch: each registry touched, in order, with its coverage or why it could not be read', (t) => {
   const rows = [coverageOf(GZ, new Set(Array.from({ length: 27 }, (_, i) => `n${i}`)), new Set(Array.from({ length: 27 }, (_, i) => `n${i}`))), DENIED];
-  t.is(formatCoverageLine(rows.map(touchedCoverageOf)), 'Coverage now: tcr-ab12cd34 27/27 signing (100%), tcr-fra00001 could not be read (UnauthorizedOperation).');
+  t.is(formatCoverageLine(rows.map(touchedCoverageOf)), 'Coverage now: tcr-ab12cd34 27/27 signing (100%), tcr-fra00001 could not be read (UnauthorizedOperation)');
 });
 
 test('the coverage line that would not fit the terminal puts one registry on a line', (t) => {
