@@ -7,6 +7,8 @@ const kinds: [code: string, httpStatus: number | undefined, kind: FailureKind][]
   ['RequestLimitExceeded.UinLimitExceeded', undefined, 'throttled'],
   ['RequestLimitExceeded.GlobalRegionUinLimitExceeded', undefined, 'throttled'],
   ['RequestLimitExceededSoon', undefined, 'final'],
+  // Never delivered: retried, but not an unknown outcome.
+  ['ConnectionRefused', undefined, 'refused'],
   ['NetworkError', undefined, 'unknown'],
   ['Timeout', undefined, 'unknown'],
   ['HttpError', 503, 'unknown'],
@@ -29,7 +31,7 @@ const kinds: [code: string, httpStatus: number | undefined, kind: FailureKind][]
 for (const [code, httpStatus, kind] of kinds) {
   test(`classifyFailure(${code}${httpStatus ? ` HTTP ${httpStatus}` : ''}) is ${kind}`, (t) => {
     t.is(classifyFailure({ code, httpStatus }), kind);
-    t.is(isRetryable(kind), kind === 'throttled' || kind === 'unknown');
+    t.is(isRetryable(kind), kind === 'throttled' || kind === 'refused' || kind === 'unknown');
   });
 }
 
