@@ -13,7 +13,7 @@ import { count } from '../i18n/count.js';
  * left to send. A file that does not belong to this input is refused unless --force.
  */
 export async function readResume(path: string, rows: readonly PolicyRow[], input: string, force: boolean): Promise<ResumePlan> {
-  const records = await readPriorRecords(path, '--resume file');
+  const records = await readPriorRecords(path, t('prior.whatResume'));
   // An export carries no baseline; the journal its run left beside it does.
   const journal = records.some((r) => r.run !== undefined) ? undefined : journalOfExport(path);
   const baseline = journal ? recordedBaseline(await readPriorRecords(journal, 'journal')) : new Set<string>();

@@ -1,4 +1,5 @@
 import { UsageError } from '../core/errors.js';
+import { t } from '../i18n/messages.js';
 import type { PriorRecord } from '../core/journal-lines.js';
 import type { PolicyRow } from '../core/policy-row.js';
 import type { RowResult } from '../core/result.js';
@@ -24,7 +25,7 @@ export async function readCreatedPolicies(paths: readonly string[]): Promise<Cre
   const last = new Map<string, { record: PriorRecord; path: string; index: number }>();
   let others = 0;
   for (const path of paths) {
-    for (const [index, record] of (await readPriorRecords(path, 'results file')).entries()) {
+    for (const [index, record] of (await readPriorRecords(path, t('prior.whatResults'))).entries()) {
       if (record.kind === 'result' && record.result.status !== 'created') others += 1;
       last.set(record.key, { record, path, index });
     }
@@ -41,7 +42,7 @@ export async function readCreatedPolicies(paths: readonly string[]): Promise<Cre
 function rowOf(r: RowResult, path: string, index: number): PolicyRow {
   const missing = (['Region', 'RegistryId', 'NamespaceName'] as const).filter((k) => r[k] === '');
   if (missing.length > 0) {
-    throw new UsageError(`results file ${path}, record ${index + 1}: a created row without ${missing.join(', ')}`, 'pass the results or journal file exactly as tcr-sigpolicy wrote it');
+    throw new UsageError(t('prior.createdMissing', { path, n: index + 1, missing: missing.join(', ') }), t('prior.asWritten'));
   }
   const request = {
     RegistryId: r.RegistryId,

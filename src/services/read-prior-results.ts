@@ -3,12 +3,12 @@ import { readFile } from 'node:fs/promises';
 import { basename, dirname, extname, join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { UsageError } from '../core/errors.js';
+import { t } from '../i18n/messages.js';
 import type { PriorRecord } from '../core/journal-lines.js';
 import { policyKey } from '../core/policy-row.js';
 import { resultOf, ROW_STATUSES, type RowResult, type RowStatus } from '../core/result.js';
 
 type Cells = Readonly<Record<string, unknown>>;
-const HINT = 'pass a results file (.csv, .json, .jsonl) or a journal written by tcr-sigpolicy';
 
 /**
  * Every record of a results export or a journal of an earlier run, in file order; `what` names the
@@ -20,8 +20,8 @@ export async function readPriorRecords(path: string, what: string): Promise<Prio
     text = await readFile(path, 'utf8');
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a directory' : (error as Error).message;
-    throw new UsageError(`cannot read ${what} ${path}: ${why}`, 'pass the results or journal file of the earlier run');
+    const why = code === 'ENOENT' ? t('prior.noSuchFile') : code === 'EISDIR' ? t('prior.isDirectory') : (error as Error).message;
+    throw new UsageError(t('prior.cannotRead', { what, path, why }), t('prior.readHint'));
   }
   const ext = extname(path).toLowerCase();
   let items: { readonly where: number; readonly cells: unknown }[];
@@ -31,9 +31,9 @@ export async function readPriorRecords(path: string, what: string): Promise<Prio
     else items = jsonLines(text, path, what);
   } catch (error) {
     if (error instanceof UsageError) throw error;
-    throw new UsageError(`${what} ${path} is not a results file: ${(error as Error).message}`, HINT);
+    throw new UsageError(t('prior.notResults', { what, path, why: (error as Error).message }), t('prior.hint'));
   }
-  if (!Array.isArray(items)) throw new UsageError(`${what} ${path} is not a results file`, HINT);
+  if (!Array.isArray(items)) throw new UsageError(t('prior.notResultsBare', { what, path }), t('prior.hint'));
   const records: PriorRecord[] = [];
   const bad: number[] = [];
   for (const { where, cells } of items) {
@@ -41,10 +41,10 @@ export async function readPriorRecords(path: string, what: string): Promise<Prio
     if (record) records.push(record);
     else bad.push(where);
   }
-  if (records.length === 0 && bad.length > 0) throw new UsageError(`${what} ${path} is not a results file (no row has a status)`, HINT);
+  if (records.length === 0 && bad.length > 0) throw new UsageError(t('prior.noStatus', { what, path }), t('prior.hint'));
   if (bad.length > 0) {
-    const place = ext === '.json' ? 'item' : 'line';
-    throw new UsageError(`${what} ${path}: ${place}${bad.length > 1 ? 's' : ''} ${listed(bad)} ${bad.length > 1 ? 'are' : 'is'} not a result or journal record`, HINT);
+    const key = ext === '.json' ? (bad.length > 1 ? 'prior.notRecordItems' : 'prior.notRecordItem') : bad.length > 1 ? 'prior.notRecordLines' : 'prior.notRecordLine';
+    throw new UsageError(t(key, { what, path, list: listed(bad) }), t('prior.hint'));
   }
   return records;
 }
@@ -65,12 +65,13 @@ function jsonLines(text: string, path: string, what: string): { where: number; c
     }
   });
   if (corrupt.length > 0) {
-    throw new UsageError(`${what} ${path}: line${corrupt.length > 1 ? 's' : ''} ${listed(corrupt)} ${corrupt.length > 1 ? 'are' : 'is'} not valid JSON (the file is damaged)`, 'restore the file, or remove the damaged lines and resume from the rest');
+    throw new UsageError(t(corrupt.length > 1 ? 'prior.damagedLines' : 'prior.damagedLine', { what, path, list: listed(corrupt) }), t('prior.damagedHint'));
   }
   return items;
 }
 
-const listed = (numbers: readonly number[]): string => (numbers.length > 10 ? `${numbers.slice(0, 10).join(', ')} and ${numbers.length - 10} more` : numbers.join(', '));
+const listed = (numbers: readonly number[]): string =>
+  numbers.length > 10 ? t('prior.andMore', { list: numbers.slice(0, 10).join(', '), n: numbers.length - 10 }) : numbers.join(', ');
 const text = (v: unknown): string => (v === undefined || v === null ? '' : String(v));
 const optional = (v: unknown): string | undefined => (typeof v === 'string' && v !== '' ? v : undefined);
 

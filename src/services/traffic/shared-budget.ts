@@ -1,5 +1,6 @@
 import type Bottleneck from 'bottleneck';
 import { UsageError } from '../../core/errors.js';
+import { t } from '../../i18n/messages.js';
 
 export interface SharedBudget {
   /** Bottleneck settings that put the lane named `id` in Redis, shared by every process using it. */
@@ -22,14 +23,14 @@ export async function connectSharedBudget(url: string): Promise<SharedBudget> {
     // Not lazyConnect: bottleneck's subscriber is a duplicate of this client and must connect by itself.
     client = new Redis(url, { connectTimeout: CONNECT_TIMEOUT_MS, maxRetriesPerRequest: 3, retryStrategy: (times: number) => (times > 5 ? null : 200) });
   } catch (error) {
-    throw new UsageError(`--redis ${shown} is not a Redis URL: ${(error as Error).message}`, 'use redis://HOST:PORT (or rediss:// for TLS)');
+    throw new UsageError(t('redis.notUrl', { url: shown, why: (error as Error).message }), t('redis.notUrlHint'));
   }
   client.on('error', () => undefined); // reported through the calls that fail, not as an unhandled event
   try {
     await client.ping();
   } catch (error) {
     client.disconnect();
-    throw new UsageError(`cannot reach Redis at ${shown}: ${(error as Error).message}`, 'check --redis (or TCR_SIGPOLICY_REDIS_URL) and that Redis is running; leave it out to pace this run on its own');
+    throw new UsageError(t('redis.unreachable', { url: shown, why: (error as Error).message }), t('redis.unreachableHint'));
   }
   const connection = new BottleneckClass.IORedisConnection({ client, Redis });
   return {
