@@ -10,9 +10,9 @@ import { RESULT_COLUMNS } from '../src/core/result.js';
 import type { TcrApi } from '../src/core/tcr-api.js';
 import { DELETE_POLICY } from '../src/services/policy-operations.js';
 import { readCreatedPolicies } from '../src/services/read-created-policies.js';
-import { runBatch } from '../src/services/run-batch.js';
+import { runBatch } from '../src/services/engine/run-batch.js';
 import { pacedApi } from '../src/services/traffic/paced-api.js';
-import { RunControl } from '../src/services/run-control.js';
+import { RunControl } from '../src/services/engine/run-control.js';
 import { fakeTime } from './helpers/fake-clock.js';
 
 const row = (line: number, NamespaceName: string): PolicyRow => ({

@@ -8,9 +8,9 @@ import { policyKey, type PolicyRow } from '../src/core/policy-row.js';
 import { countStatuses, emptyCounts, identityOf, resultOf, type RowResult, type RowStatus } from '../src/core/result.js';
 import type { TcrApi } from '../src/core/tcr-api.js';
 import { CREATE_POLICY } from '../src/services/policy-operations.js';
-import { runBatch, type RunBatchOptions } from '../src/services/run-batch.js';
+import { runBatch, type RunBatchOptions } from '../src/services/engine/run-batch.js';
 import { pacedApi } from '../src/services/traffic/paced-api.js';
-import { RunControl } from '../src/services/run-control.js';
+import { RunControl } from '../src/services/engine/run-control.js';
 import { fakeTime } from './helpers/fake-clock.js';
 
 const KMS = '11111111-0000-4000-8000-00000000a001';

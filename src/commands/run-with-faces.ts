@@ -3,7 +3,7 @@ import { runDryRun } from '../core/dry-run.js';
 import type { RowResult } from '../core/result.js';
 import type { TcrApi } from '../core/tcr-api.js';
 import { journalPathFor, newRunId, openJournal, type Journal } from '../services/journal.js';
-import type { RunControl } from '../services/run-control.js';
+import type { RunControl } from '../services/engine/run-control.js';
 import { bufferSource } from '../ui/buffered-source.js';
 import { createJsonReporter } from '../ui/json-reporter.js';
 import { createPlainReporter } from '../ui/plain-reporter.js';
@@ -71,7 +71,7 @@ export async function runLiveWithFaces(req: SendRequest, prepared: PreparedRun, 
   const faceGone = new AbortController();
   const face = startFace(req, hub, { control, planShown: prepared.planShown, signal: faceGone.signal });
   try {
-    const { runBatch } = await import('../services/run-batch.js');
+    const { runBatch } = await import('../services/engine/run-batch.js');
     if (prepared.plan) hub.emit({ type: 'plan', ...prepared.plan });
     const { signingBefore } = prepared;
     const outcome = await runBatch(prepared.toSend, {

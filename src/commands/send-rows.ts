@@ -8,7 +8,7 @@ import type { RowResult } from '../core/result.js';
 import type { TcrApi } from '../core/tcr-api.js';
 import { inputFingerprint } from '../services/input-fingerprint.js';
 import { lockOut } from '../services/out-lock.js';
-import { RunControl } from '../services/run-control.js';
+import { RunControl } from '../services/engine/run-control.js';
 import type { RowOperation } from '../services/policy-operations.js';
 import { finishDryRun, finishLiveRun } from './finish-run.js';
 import { interactive } from './interactive.js';

@@ -1,5 +1,5 @@
 import { setMaxListeners } from 'node:events';
-import type { BatchControls } from '../core/batch-events.js';
+import type { BatchControls } from '../../core/batch-events.js';
 
 /** Why a run stops early: Ctrl-C or SIGTERM, refused credentials, an endpoint refusing connections. */
 export type StopReason = 'interrupt' | 'auth-failure' | 'unreachable';

@@ -1,5 +1,5 @@
-import type { BatchEvent } from '../core/batch-events.js';
-import type { StatusCounts } from '../core/result.js';
+import type { BatchEvent } from '../../core/batch-events.js';
+import type { StatusCounts } from '../../core/result.js';
 
 const RATE_WINDOW_MS = 5000;
 

@@ -1,16 +1,16 @@
 import { setTimeout as delay } from 'node:timers/promises';
-import type { FailedOutcome } from '../core/api-outcome.js';
-import { backoffDelay, RETRY_BACKOFF, THROTTLE_BACKOFF } from '../core/backoff.js';
-import { startEventOf, type BatchEvent } from '../core/batch-events.js';
-import { classifyFailure, CONNECTION_REFUSED, isRetryable } from '../core/classify-error.js';
-import { policyKey, type PolicyRow } from '../core/policy-row.js';
-import { countStatuses, identityOf, resultOf, type RowResult } from '../core/result.js';
-import type { TcrApi } from '../core/tcr-api.js';
-import { NOT_STARTED_CODE } from './traffic/paced-api.js';
-import type { RowOperation } from './policy-operations.js';
+import type { FailedOutcome } from '../../core/api-outcome.js';
+import { backoffDelay, RETRY_BACKOFF, THROTTLE_BACKOFF } from '../../core/backoff.js';
+import { startEventOf, type BatchEvent } from '../../core/batch-events.js';
+import { classifyFailure, CONNECTION_REFUSED, isRetryable } from '../../core/classify-error.js';
+import { policyKey, type PolicyRow } from '../../core/policy-row.js';
+import { countStatuses, identityOf, resultOf, type RowResult } from '../../core/result.js';
+import type { TcrApi } from '../../core/tcr-api.js';
+import { NOT_STARTED_CODE } from '../traffic/paced-api.js';
+import type { RowOperation } from '../policy-operations.js';
 import { createProgressMeter } from './progress-meter.js';
 import type { RunControl } from './run-control.js';
-import { stillUnknown } from '../core/unknown-outcome.js';
+import { stillUnknown } from '../../core/unknown-outcome.js';
 
 export interface RunBatchOptions {
   /** The API, paced (services/traffic): every attempt waits for its turn in its lane. */
