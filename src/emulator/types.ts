@@ -109,6 +109,8 @@ export interface EmulatorState {
   successfulCreates(): Record<string, number>;
   /** The last requests, oldest first, up to `requestLogSize`. */
   recentRequests(): RequestLogEntry[];
+  /** How many times AssumeRole issued credentials, per role ARN. */
+  assumedRoles(): Record<string, number>;
 }
 
 export interface EmulatorHandle {

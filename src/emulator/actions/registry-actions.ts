@@ -34,7 +34,7 @@ function registryView(registry: RegistryRecord, regions: RegionTable): Record<st
   };
 }
 
-export const describeInstances: ActionHandler = ({ params, region, store, regions }) => {
+export const describeInstances: ActionHandler = ({ params, region, store, regions, caller }) => {
   rejectUnknownParameters(params, INSTANCE_PARAMETERS);
   const ids = optionalStringList(params, 'Registryids') ?? [];
   const offset = optionalInteger(params, 'Offset', { min: 0 }) ?? 0;
@@ -43,6 +43,7 @@ export const describeInstances: ActionHandler = ({ params, region, store, region
   const allRegions = optionalBoolean(params, 'AllRegion') ?? false;
   const matching = store
     .registries(allRegions ? undefined : region)
+    .filter((r) => r.Account === caller.account)
     .filter((r) => ids.length === 0 || ids.includes(r.RegistryId))
     .filter((r) => filters.every((f) => f.Values.includes(r[f.Name as (typeof INSTANCE_FILTERS)[number]])));
   return {
