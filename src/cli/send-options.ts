@@ -2,9 +2,10 @@ import type { Endpoints } from '../core/endpoint.js';
 import { SEND_OPTIONS } from './command-specs.js';
 import { endpointsFlag, numberFlag, stringFlag, type FlagValues } from './parse-flags.js';
 import { checkWritable } from '../services/export-results.js';
+import { readAccessFlags, type AccessFlags } from './access-flags.js';
 
 /** The flags shared by `create` and `batch`, checked and typed. */
-export interface SendOptions {
+export interface SendOptions extends AccessFlags {
   readonly region?: string;
   readonly endpoint: Endpoints;
   /** Redis that shares the rate budget with other runs (--redis, TCR_SIGPOLICY_REDIS_URL). */
@@ -32,6 +33,7 @@ export function readSendOptions(values: FlagValues, stdoutIsTty: boolean, env: N
   const force = values.force === true;
   if (out) checkWritable(out, force);
   return {
+    ...readAccessFlags(values, env),
     region: stringFlag(values, 'region'),
     endpoint: endpointsFlag(values),
     redis: stringFlag(values, 'redis') ?? (process.env.TCR_SIGPOLICY_REDIS_URL || undefined),

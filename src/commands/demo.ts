@@ -38,7 +38,7 @@ export async function run(argv: readonly string[]): Promise<number> {
       options,
       confirm: false,
       operation: CREATE_POLICY,
-      api: makeApi(options, credential),
+      api: makeApi(options, { credential }),
       journalDir: tmpdir(),
       // The offered export lands in the working directory, not beside the bundled sample.
       input: basename(SAMPLE_CSV),

@@ -24,7 +24,7 @@ export interface AllRegistries {
 export async function readAllRegistries(flags: DiscoverFlags, err: NodeJS.WritableStream): Promise<AllRegistries> {
   const scope = flags.scope;
   if (!scope) throw new Error('readAllRegistries needs --all-registries');
-  const { reader, registries, reads, notFound } = await openScopeReader({ scope, endpoint: flags.endpoint, profile: flags.profile });
+  const { reader, registries, reads, notFound } = await openScopeReader({ ...flags, scope });
   try {
     const running = registries.filter((r) => r.status === 'Running');
     const progress = startReadProgress(err, running.length);

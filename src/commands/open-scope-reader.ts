@@ -1,6 +1,6 @@
 import type { RegistryListing } from '../core/coverage.js';
-import type { Endpoints } from '../core/endpoint.js';
 import { UsageError } from '../core/errors.js';
+import type { Access } from '../services/open-api.js';
 import type { PreflightReader } from '../services/preflight-reader.js';
 import type { RegistryScope } from '../services/read-coverage.js';
 import { readHint } from '../core/read-hint.js';
@@ -28,14 +28,13 @@ function notFoundLines(scope: RegistryScope, registries: readonly RegistryListin
  * Loads the SDK (only now, so --help stays light), signs in, and lists the registries in scope.
  * A listing that fails is a usage error with what to do: without it there is nothing to show.
  */
-export async function openScopeReader(o: { readonly scope: RegistryScope; readonly endpoint: Endpoints; readonly profile?: string }): Promise<ScopeReader> {
-  const [{ resolveCredential }, { createSdkApi }, reads, { createPreflightReader, PreflightError }] = await Promise.all([
-    import('../services/credentials.js'),
-    import('../services/sdk-api.js'),
+export async function openScopeReader(o: { readonly scope: RegistryScope } & Access): Promise<ScopeReader> {
+  const [{ makeApi }, reads, { createPreflightReader, PreflightError }] = await Promise.all([
+    import('./make-api.js'),
     import('../services/read-coverage.js'),
     import('../services/preflight-reader.js'),
   ]);
-  const reader = createPreflightReader(await createSdkApi(o.endpoint, await resolveCredential(o.profile)));
+  const reader = createPreflightReader(await makeApi(o)());
   try {
     const registries = await reads.listRegistries(reader, o.scope);
     return { reader, registries, reads, notFound: notFoundLines(o.scope, registries) };

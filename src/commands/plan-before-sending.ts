@@ -44,7 +44,7 @@ export async function dryRunApi(options: SendOptions, api: (() => Promise<TcrApi
   if (api) return api();
   const credential = quickCredential(options.profile);
   if (!credential) return undefined;
-  return (await import('./make-api.js')).makeApi(options, credential)();
+  return (await import('./make-api.js')).makeApi(options, { credential })();
 }
 
 /** A dry run sends nothing either way: a preflight that could not finish is a warning, not a stop. */

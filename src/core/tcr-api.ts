@@ -23,4 +23,14 @@ export interface TcrApi {
   ): Promise<ApiOutcome>;
   /** Lets go of connections (and the shared budget's Redis), so the process can end. */
   close?(): Promise<void>;
+  /**
+   * The same API acting in another account: a CAM role's (by ARN), or the run's default one
+   * (undefined). Each account has its own lanes and its own stop. Absent: one account only.
+   */
+  forAccount?(roleArn: string | undefined): TcrApi;
+}
+
+/** The API a row's calls go through: its account's, when the API knows several. */
+export function accountApi(api: TcrApi, roleArn: string | undefined): TcrApi {
+  return roleArn === undefined || !api.forAccount ? api : api.forAccount(roleArn);
 }

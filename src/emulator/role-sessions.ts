@@ -70,6 +70,10 @@ export class RoleSessions {
     return this.sessions.get(secretId);
   }
 
+  issuedSecrets(): string[] {
+    return [...this.sessions].flatMap(([secretId, s]) => [secretId, s.secretKey, s.token]);
+  }
+
   /** How many times each role was assumed. */
   assumedRoles(): Record<string, number> {
     return Object.fromEntries(this.issuedPerRole);

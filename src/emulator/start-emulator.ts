@@ -76,6 +76,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     successfulCreates: () => store.successfulCreates(),
     recentRequests: () => journal.recent(),
     assumedRoles: () => sessions.assumedRoles(),
+    issuedSecrets: () => sessions.issuedSecrets(),
   };
   const server = createServer(
     {

@@ -111,6 +111,11 @@ export interface EmulatorState {
   recentRequests(): RequestLogEntry[];
   /** How many times AssumeRole issued credentials, per role ARN. */
   assumedRoles(): Record<string, number>;
+  /**
+   * Every temporary credential issued (key and token included), so a test can look for them in what a
+   * client wrote. In process only: the HTTP state view never shows them.
+   */
+  issuedSecrets(): string[];
 }
 
 export interface EmulatorHandle {

@@ -471,6 +471,18 @@ export const en = {
   'cred.noProfileHint': 'create it with `tccli configure --profile {profile}`, or set TENCENTCLOUD_SECRET_ID and TENCENTCLOUD_SECRET_KEY',
   'cred.unreadable': 'cannot read {path}: {message}',
   'cred.unreadableHint': 'fix or remove the file, or run `tccli configure`',
+  'cred.noCvmRole': '--use-cvm-role: this machine gave no role credentials (it is not a CVM with a role bound, or the metadata service did not answer)',
+  'cred.noCvmRoleHint': 'bind a CAM role to the instance, or leave out --use-cvm-role and set TENCENTCLOUD_SECRET_ID and TENCENTCLOUD_SECRET_KEY',
+
+  // Accounts reached through CAM roles (docs/accounts.md).
+  'account.badRoleArn': '{from}: "{value}" is not a CAM role ARN',
+  'account.badRoleArnHint': 'write qcs::cam::uin/ACCOUNT_UIN:roleName/ROLE_NAME (see docs/accounts.md)',
+  'account.badSessionName': '{from}: "{value}" is not a role session name',
+  'account.badSessionNameHint': 'use 2 to 128 letters, digits or +=,.@_- characters (default tcr-sigpolicy)',
+  'account.base': 'base credentials',
+  'account.notAssumed': 'not sent: the role {role} could not be assumed: {code}: {message}',
+  'account.stopped': 'not sent: account {account} was stopped by {code} on an earlier request',
+  'account.stoppedLine': 'Account {account} stopped ({code}): {count} not sent. The other accounts carried on.',
   'out.locked': '--out {out} is being written by another run (process {holder}, lock {path})',
   'out.lockedHint': 'wait for that run to end, or choose another --out (if no run is using it, delete {path})',
   'out.lockFailed': '--out {out}: cannot take the lock {path}: {message}',

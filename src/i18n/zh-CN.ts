@@ -467,6 +467,19 @@ export const zhCN: Catalogue = {
   'cred.noProfileHint': '请用 `tccli configure --profile {profile}` 创建，或设置 TENCENTCLOUD_SECRET_ID 和 TENCENTCLOUD_SECRET_KEY',
   'cred.unreadable': '无法读取 {path}：{message}',
   'cred.unreadableHint': '请修复或删除该文件，或运行 `tccli configure`',
+  'cred.noCvmRole': '--use-cvm-role：本机没有提供角色凭证（它不是绑定了角色的 CVM，或元数据服务没有响应）',
+  'cred.noCvmRoleHint': '请为实例绑定 CAM 角色，或去掉 --use-cvm-role 并设置 TENCENTCLOUD_SECRET_ID 和 TENCENTCLOUD_SECRET_KEY',
+
+  // 经 CAM 角色访问的账号（docs/accounts.md）。
+  'account.badRoleArn': '{from}：“{value}”不是 CAM 角色 ARN',
+  'account.badRoleArnHint': '请写成 qcs::cam::uin/主账号UIN:roleName/角色名（见 docs/accounts.md）',
+  'account.badSessionName': '{from}：“{value}”不是有效的角色会话名',
+  'account.badSessionNameHint': '请使用 2 到 128 个字母、数字或 +=,.@_- 字符（默认 tcr-sigpolicy）',
+  'account.base': '基础凭证',
+  'account.notAssumed': '未发送：无法扮演角色 {role}：{code}：{message}',
+  'account.stopped': '未发送：账号 {account} 因先前请求返回 {code} 已停止',
+  'account.stoppedLine': '账号 {account} 已停止（{code}）：{count} 行未发送。其他账号照常进行。',
+
   'out.locked': '--out {out} 正被另一次运行写入（进程 {holder}，锁 {path}）',
   'out.lockedHint': '请等待那次运行结束，或换一个 --out（如果没有运行在使用它，删除 {path}）',
   'out.lockFailed': '--out {out}：无法获取锁 {path}：{message}',

@@ -3,6 +3,7 @@ import type { ApiOutcome, FailedOutcome } from '../../core/api-outcome.js';
 import { CONNECTION_REFUSED, isThrottling } from '../../core/classify-error.js';
 import type { ApiService, CallTurn, TcrApi } from '../../core/tcr-api.js';
 import { createLane, NOT_STARTED, type Lane, type LaneOptions } from './lane.js';
+import { t } from '../../i18n/messages.js';
 
 /** Documented requests per second of the actions the tool calls; the writes run at --rate instead. */
 export const ACTION_LIMITS: Readonly<Record<string, number>> = {
@@ -26,8 +27,18 @@ export interface TrafficOptions {
   readonly concurrency?: number;
   /** The access endpoint a call goes to, which with the action and credential names its lane. */
   readonly endpointOf: (service: ApiService, region: string) => string;
-  /** Who is calling: lanes are per credential, as the API counts. */
-  readonly secretId: string;
+  /**
+   * The account calling: its role ARN, or the base key's SecretId. Lanes (and a --redis budget) are per
+   * account, as the API counts, never per temporary SecretId, which changes with every role session.
+   */
+  readonly account: string;
+  /** How the account is named in a not-sent row's message (default: nothing). */
+  readonly accountLabel?: string;
+  /**
+   * Asked before a call waits for its turn: an outcome when the account cannot call at all (its role
+   * could not be assumed). That stops the account's traffic like an AuthFailure.
+   */
+  readonly ready?: () => Promise<FailedOutcome | undefined>;
   /** Bottleneck settings for a lane shared through Redis (its datastore), given the lane's id. */
   readonly shared?: (id: string) => Bottleneck.ConstructorOptions;
   /** Per-action limits instead of the documented ones (tests). */
@@ -64,7 +75,7 @@ export function pacedApi(api: TcrApi, o: TrafficOptions): PacedApi {
     if (!lane) {
       const write = WRITES.has(action);
       const limit = write ? o.writeRate : (o.limits?.[action] ?? ACTION_LIMITS[action] ?? UNLISTED_LIMIT);
-      const id = `tcr-sigpolicy ${o.secretId} ${key}`;
+      const id = `tcr-sigpolicy ${o.account} ${key}`;
       lane = createLane({
         limit,
         concurrency: write ? o.concurrency : undefined,
@@ -82,14 +93,16 @@ export function pacedApi(api: TcrApi, o: TrafficOptions): PacedApi {
     return outcome;
   };
   const stoppedBy = (h: FailedOutcome): FailedOutcome =>
-    notSent(h.code, h.code === CONNECTION_REFUSED
+    h.notSent ? h : notSent(h.code, h.code === CONNECTION_REFUSED
       ? `not sent: the endpoint refused ${REFUSALS_TO_STOP} connections in a row`
-      : `not sent: an earlier request was refused with ${h.code}`);
+      : o.accountLabel ? t('account.stopped', { account: o.accountLabel, code: h.code }) : `not sent: an earlier request was refused with ${h.code}`);
 
   return {
     lanes,
     async call(service, action, region, params, signal, turn?: CallTurn) {
       if (halted) return stoppedBy(halted);
+      const refused = await o.ready?.();
+      if (refused) return stoppedBy((halted ??= refused));
       const outcome = await laneFor(service, action, region).run<ApiOutcome>(
         async () => {
           if (halted) return stoppedBy(halted);
