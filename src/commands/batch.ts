@@ -22,6 +22,6 @@ export async function run(argv: readonly string[]): Promise<number> {
   // A --profile is read even when --region makes its region moot: naming a missing one is an error at once.
   readTccliProfile(options.profile);
   const region = defaultRegion(options.region, options.profile);
-  const { intake, invalidResults } = await loadRows(file, region, options.skipInvalid, process.stderr);
+  const { intake, invalidResults } = await loadRows(file, region, options.skipInvalid, process.stderr, options.roleArn);
   return sendRows({ rows: intake.rows, settled: invalidResults, options, confirm: true, input: file, operation: CREATE_POLICY, rerun: ['batch', ...argv] });
 }

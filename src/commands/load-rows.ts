@@ -17,9 +17,9 @@ export interface LoadedRows {
  * Reads and checks the whole file before anything is sent. Without --skip-invalid, any error
  * refuses the file with every problem listed; warnings are always shown.
  */
-export async function loadRows(path: string, region: string | undefined, skipInvalid: boolean, err: NodeJS.WritableStream): Promise<LoadedRows> {
+export async function loadRows(path: string, region: string | undefined, skipInvalid: boolean, err: NodeJS.WritableStream, roleArn?: string): Promise<LoadedRows> {
   const source = sourceName(path);
-  const intake = await readPolicyCsv(path, { region });
+  const intake = await readPolicyCsv(path, { region, roleArn });
   const errors = intake.problems.filter(isError);
   if (errors.length > 0 && !skipInvalid) {
     throw new InputError(
@@ -31,5 +31,5 @@ export async function loadRows(path: string, region: string | undefined, skipInv
   }
   const shown = intake.problems.map((p) => formatProblem(p, source));
   if (shown.length > 0) err.write(`${shown.join('\n')}\n`);
-  return { intake, invalidResults: intake.invalid.map((row) => invalidResult(row, { region })) };
+  return { intake, invalidResults: intake.invalid.map((row) => invalidResult(row, { region, roleArn })) };
 }

@@ -29,6 +29,17 @@ export function checkSessionName(text: string, from: string): string {
   return name;
 }
 
+/** Rows grouped by account (their role ARN; undefined for the base credentials), in order of first appearance. */
+export function byAccount<R extends { readonly roleArn?: string }>(rows: readonly R[]): Array<[string | undefined, R[]]> {
+  const groups = new Map<string | undefined, R[]>();
+  for (const row of rows) {
+    const group = groups.get(row.roleArn);
+    if (group) group.push(row);
+    else groups.set(row.roleArn, [row]);
+  }
+  return [...groups];
+}
+
 /**
  * The key an account is known by in lanes, budgets and results: its role ARN, or '' for the base
  * credentials (whose lanes add the base SecretId, as before roles existed).

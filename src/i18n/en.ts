@@ -70,6 +70,7 @@ export const en = {
   'field.disabled': 'use true/false, yes/no or 1/0, or leave it empty',
   'field.unknownRegion': 'unknown region; use one of {regions}',
   'field.required': 'required; fill it in',
+  'field.roleArn': 'use a CAM role ARN such as qcs::cam::uin/100000000002:roleName/tcr-signer, or leave it empty for the base credentials',
   'field.regionMissing': 'missing: add a Region column, pass --region, or set TENCENTCLOUD_REGION',
   'field.defaultRegion': 'default region: {why}',
   'header.unknownColumn': 'unknown column; the columns are {columns} (see `tcr-sigpolicy template`)',

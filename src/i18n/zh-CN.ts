@@ -66,6 +66,7 @@ export const zhCN: Catalogue = {
   'field.disabled': '请使用 true/false、yes/no 或 1/0，或留空',
   'field.unknownRegion': '未知地域；请使用以下之一：{regions}',
   'field.required': '必填；请填写',
+  'field.roleArn': '请使用 CAM 角色 ARN，例如 qcs::cam::uin/100000000002:roleName/tcr-signer；留空则使用基础凭证',
   'field.regionMissing': '缺失：请添加 Region 列、传入 --region 或设置 TENCENTCLOUD_REGION',
   'field.defaultRegion': '默认地域：{why}',
   'header.unknownColumn': '未知列；可用的列为 {columns}（见 `tcr-sigpolicy template`）',

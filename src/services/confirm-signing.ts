@@ -1,5 +1,5 @@
 import type { PolicyRow } from '../core/policy-row.js';
-import type { TcrApi } from '../core/tcr-api.js';
+import { accountApi, type TcrApi } from '../core/tcr-api.js';
 import { readWithPatience } from './traffic/read-with-patience.js';
 import { t } from '../i18n/messages.js';
 
@@ -11,7 +11,7 @@ export type SigningNow =
 export async function signingNow(api: TcrApi, row: PolicyRow, signal: AbortSignal): Promise<SigningNow> {
   const { RegistryId, NamespaceName } = row.request;
   const params = { RegistryId, NamespaceName, KmsSignPolicy: true, Limit: 100 };
-  const outcome = await readWithPatience(api, { service: 'tcr', action: 'DescribeNamespaces', region: row.region, params }, { signal });
+  const outcome = await readWithPatience(accountApi(api, row.roleArn), { service: 'tcr', action: 'DescribeNamespaces', region: row.region, params }, { signal });
   if (!outcome.ok) return { ok: false, code: outcome.code };
   const list = (outcome.response?.NamespaceList ?? []) as { Name?: string }[];
   return { ok: true, signs: list.some((n) => n.Name === NamespaceName), requestId: outcome.requestId };

@@ -5,7 +5,8 @@ import { startEventOf, type BatchEvent } from '../../core/batch-events.js';
 import { classifyFailure, CONNECTION_REFUSED, isRetryable } from '../../core/classify-error.js';
 import { policyKey, type PolicyRow } from '../../core/policy-row.js';
 import { countStatuses, identityOf, resultOf, type RowResult } from '../../core/result.js';
-import type { TcrApi } from '../../core/tcr-api.js';
+import { accountApi, type TcrApi } from '../../core/tcr-api.js';
+import { byAccount } from '../../core/role-arn.js';
 import { NOT_STARTED_CODE } from '../traffic/paced-api.js';
 import type { RowOperation } from '../policy-operations.js';
 import { createProgressMeter } from './progress-meter.js';
@@ -74,6 +75,9 @@ export async function runBatch(rows: readonly PolicyRow[], o: RunBatchOptions): 
   let inFlight = 0;
   const meter = createProgressMeter(rows.length, now, () => inFlight, () => control.paused);
   const startedAt = now();
+  // With several accounts an AuthFailure stops only its own account (its paced API refuses the rest);
+  // with one, it stops the run, and says so.
+  const oneAccount = byAccount(rows).length <= 1;
 
   emit(startEventOf(rows, settled.length, { endpoint: o.endpoint, rate: o.rate, dryRun: false, journal: o.journal, operation: op }));
   for (const result of settled) emit({ type: 'row-done', result });
@@ -127,7 +131,7 @@ export async function runBatch(rows: readonly PolicyRow[], o: RunBatchOptions): 
       let paused = false;
       waiting += 1;
       let turn = true;
-      const outcome = await o.api.call('tcr', op.action, row.region, op.body(row), control.signal, {
+      const outcome = await accountApi(o.api, row.roleArn).call('tcr', op.action, row.region, op.body(row), control.signal, {
         stop: control.stopSignal,
         beforeSend: async () => {
           turnTaken();
@@ -153,7 +157,7 @@ export async function runBatch(rows: readonly PolicyRow[], o: RunBatchOptions): 
       }
       if (!outcome.ok && outcome.notSent) {
         // Traffic stopped for everyone (refused credentials, an endpoint refusing connections): say why.
-        if (outcome.code.startsWith('AuthFailure')) control.stop('auth-failure');
+        if (oneAccount && outcome.code.startsWith('AuthFailure')) control.stop('auth-failure');
         else if (outcome.code === CONNECTION_REFUSED) control.stop('unreachable');
         if (outcome.code !== NOT_STARTED_CODE) last ??= outcome;
         return stoppedHere();
@@ -174,7 +178,7 @@ export async function runBatch(rows: readonly PolicyRow[], o: RunBatchOptions): 
         return end('skipped', { RequestId: outcome.requestId, ErrorMessage: `nothing to do: ${outcome.code}: ${outcome.message}` });
       }
       if (kind === 'stop-run') {
-        control.stop('auth-failure');
+        if (oneAccount) control.stop('auth-failure');
         return failed(outcome);
       }
       if (!isRetryable(kind) || attempt >= o.maxAttempts || control.stopping) {
