@@ -1,4 +1,5 @@
 import { takesFlag } from '../cli/command-specs.js';
+import { accountStopLines } from '../core/account-stops.js';
 import { hintFor } from '../core/error-hints.js';
 import { failureCodes, nextSteps, resumeCommand } from '../core/next-steps.js';
 import { countStatuses, type RowResult } from '../core/result.js';
@@ -15,7 +16,7 @@ export interface ClosingInput {
 
 /** The short block after every face's last line: where the results are, what failed and why, how to go on or undo. */
 export function closingBlock({ results, interrupted, out, journal, rerun }: ClosingInput): string {
-  const lines = nextSteps({
+  const lines = [...accountStopLines(results), ...nextSteps({
     counts: countStatuses(results),
     interrupted,
     journal,
@@ -25,6 +26,6 @@ export function closingBlock({ results, interrupted, out, journal, rerun }: Clos
     undo: rerun !== undefined,
     failures: failureCodes(results),
     hint: hintFor,
-  });
+  })];
   return lines.length === 0 ? '' : `\n${lines.join('\n')}\n`;
 }

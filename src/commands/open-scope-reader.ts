@@ -44,3 +44,26 @@ export async function openScopeReader(o: { readonly scope: RegistryScope } & Acc
     throw error;
   }
 }
+
+/** One account's scope reader, or why the account could not be listed. */
+export type AccountScope = { readonly roleArn?: string } & ({ readonly open: ScopeReader; readonly error?: undefined } | { readonly open?: undefined; readonly error: UsageError });
+
+/**
+ * The accounts a read-only command covers: the base credentials' and each --role-arn's (or only the
+ * default account when no --role-arn is given), each listed with its own credentials, its registries
+ * marked with the account. An account that cannot be listed is set aside with why; the others go on.
+ */
+export async function openAccountScopes(o: { readonly scope: RegistryScope; readonly roleArns?: readonly string[] } & Access): Promise<AccountScope[]> {
+  const accounts = o.roleArns && o.roleArns.length > 0 ? [undefined, ...new Set(o.roleArns)] : [o.roleArn];
+  return Promise.all(
+    accounts.map(async (roleArn): Promise<AccountScope> => {
+      try {
+        const open = await openScopeReader({ ...o, roleArn });
+        return { roleArn, open: { ...open, registries: open.registries.map((r) => (roleArn ? { ...r, roleArn } : r)) } };
+      } catch (error) {
+        if (accounts.length > 1 && roleArn && error instanceof UsageError) return { roleArn, error };
+        throw error;
+      }
+    }),
+  );
+}

@@ -363,6 +363,7 @@ export const en = {
 
   // status: the coverage table, its totals and read failures
   'count.namespace': '{n} namespace|{n} namespaces',
+  'status.colAccount': 'ACCOUNT',
   'status.colRegistry': 'REGISTRY',
   'status.colRegion': 'REGION',
   'status.colStatus': 'STATUS',
@@ -483,7 +484,8 @@ export const en = {
   'account.base': 'base credentials',
   'account.notAssumed': 'not sent: the role {role} could not be assumed: {code}: {message}',
   'account.stopped': 'not sent: account {account} was stopped by {code} on an earlier request',
-  'account.stoppedLine': 'Account {account} stopped ({code}): {count} not sent. The other accounts carried on.',
+  'account.unlisted': 'account {account} could not be listed: {message}',
+  'account.stoppedLine': 'Account {account} stopped ({code}): {rows} not sent. The other accounts carried on.',
   'out.locked': '--out {out} is being written by another run (process {holder}, lock {path})',
   'out.lockedHint': 'wait for that run to end, or choose another --out (if no run is using it, delete {path})',
   'out.lockFailed': '--out {out}: cannot take the lock {path}: {message}',

@@ -359,6 +359,7 @@ export const zhCN: Catalogue = {
 
   // status: the coverage table, its totals and read failures
   'count.namespace': '{n} 个命名空间',
+  'status.colAccount': '账号',
   'status.colRegistry': '实例',
   'status.colRegion': '地域',
   'status.colStatus': '状态',
@@ -479,7 +480,8 @@ export const zhCN: Catalogue = {
   'account.base': '基础凭证',
   'account.notAssumed': '未发送：无法扮演角色 {role}：{code}：{message}',
   'account.stopped': '未发送：账号 {account} 因先前请求返回 {code} 已停止',
-  'account.stoppedLine': '账号 {account} 已停止（{code}）：{count} 行未发送。其他账号照常进行。',
+  'account.unlisted': '无法列出账号 {account} 的实例：{message}',
+  'account.stoppedLine': '账号 {account} 已停止（{code}）：{rows}未发送。其他账号照常进行。',
 
   'out.locked': '--out {out} 正被另一次运行写入（进程 {holder}，锁 {path}）',
   'out.lockedHint': '请等待那次运行结束，或换一个 --out（如果没有运行在使用它，删除 {path}）',
