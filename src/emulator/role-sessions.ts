@@ -38,7 +38,11 @@ export class RoleSessions {
   private readonly sessions = new Map<string, RoleSession>();
   private readonly issuedPerRole = new Map<string, number>();
 
-  constructor(accounts: readonly AccountRecord[]) {
+  constructor(
+    accounts: readonly AccountRecord[],
+    /** The longest a session may live, in seconds (EmulatorOptions.roleSessionSeconds). */
+    private readonly maxSeconds = Infinity,
+  ) {
     for (const account of accounts) {
       for (const role of account.Roles) this.roles.set(`qcs::cam::uin/${account.Uin}:roleName/${role}`, account.Uin);
     }
@@ -53,7 +57,7 @@ export class RoleSessions {
       secretKey: randomBytes(24).toString('base64url'),
       token: randomBytes(48).toString('base64url'),
       caller: { secretId: TmpSecretId, account, identity: roleArn },
-      expiresAt: Math.floor(nowSeconds) + durationSeconds,
+      expiresAt: Math.floor(nowSeconds) + Math.min(durationSeconds, this.maxSeconds),
     };
     this.sessions.set(TmpSecretId, session);
     this.issuedPerRole.set(roleArn, (this.issuedPerRole.get(roleArn) ?? 0) + 1);

@@ -61,7 +61,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   const store = new EmulatorStore(seed);
   const regions = new RegionTable(store.seededRegions());
   const credentials = options.credentials ?? resolveCredentials(process.env).credentials;
-  const sessions = new RoleSessions(seed.accounts);
+  const sessions = new RoleSessions(seed.accounts, options.roleSessionSeconds);
   const nowSeconds = (): number => Date.now() / 1000;
   const journal = new RequestJournal(options.requestLogSize ?? 200, options.log);
   const shutdown = new AbortController();

@@ -58,6 +58,8 @@ export interface EmulatorOptions extends FaultOptions {
   readonly requestTimeoutMs?: number;
   /** Allowed clock skew of X-TC-Timestamp, in seconds. Default 300, as the real API. */
   readonly maxSkewSeconds?: number;
+  /** Temporary credentials live at most this many seconds, whatever DurationSeconds asks (tests of their refresh). */
+  readonly roleSessionSeconds?: number;
   /** Monotonic milliseconds the rate limiter counts with; tests freeze it to make bursts exact. */
   readonly clock?: () => number;
 }

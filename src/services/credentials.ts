@@ -58,7 +58,7 @@ export async function baseProvider(
 async function sdkProviders(): Promise<{ cvm: CredentialProvider; chain: CredentialProvider[] }> {
   const mod = await import('tencentcloud-sdk-nodejs/tencentcloud/common/credential.js');
   // CvmRoleCredential is exported through a getter that ESM's named-export detection cannot see.
-  const sdk = (mod as unknown as { default: typeof mod }).default;
+  const sdk = (mod as unknown as { default?: typeof mod }).default ?? mod;
   const cvm = new sdk.CvmRoleCredential() as CredentialProvider;
   return { cvm, chain: [new sdk.ProfileCredential() as CredentialProvider, cvm, new sdk.OIDCRoleArnCredential() as CredentialProvider] };
 }

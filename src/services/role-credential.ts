@@ -36,8 +36,9 @@ export async function roleCredential(o: RoleCredentialOptions): Promise<Credenti
     import('tencentcloud-sdk-nodejs/tencentcloud/common/credential.js'),
     import('tencentcloud-sdk-nodejs/tencentcloud/common/common_client.js'),
   ]);
-  const { STSCredential } = (credentialModule as unknown as { default: typeof credentialModule }).default;
-  const { CommonClient } = clientModule as unknown as { CommonClient: typeof import('tencentcloud-sdk-nodejs/tencentcloud/common/common_client.js').CommonClient };
+  // CommonJS modules: node's ESM loader gives their exports as `default`, a transpiling loader (tests) as the module.
+  const { STSCredential } = (credentialModule as unknown as { default?: typeof credentialModule }).default ?? credentialModule;
+  const { CommonClient } = (clientModule as unknown as { default?: typeof clientModule }).default ?? clientModule;
   const clientConfig = {
     credential: o.base,
     region: 'ap-guangzhou',
