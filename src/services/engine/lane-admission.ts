@@ -1,7 +1,7 @@
 /**
- * Items of one lane handed over at most before one of them has had its turn. One keeps a lane at its
- * pace (the next item is queued in the lane's limiter the moment a turn is taken, tens of ms before
- * the next turn) while a pause or a stop finds at most one item per lane that has not started.
+ * How many new items a lane is handed ahead of their turn. One keeps a lane at its pace (the next item
+ * is queued in the lane's limiter the moment a turn is taken, 50 ms or more before the next turn at
+ * 20/s) while a pause or a stop finds at most one new item per lane that has not started.
  */
 export const LOOK_AHEAD = 1;
 
