@@ -34,21 +34,24 @@ export async function readAllRegistries(flags: DiscoverFlags, err: NodeJS.Writab
     if (!first) throw new Error('openAccountScopes gave no account');
     const { reader, reads } = first;
     const running = (o: ScopeReader) => o.registries.filter((r) => r.status === 'Running');
+    const { kmsId, kmsRegion } = flags.request;
+    const { describeKeys } = await import('../services/preflight-queries.js');
+    // The key is read in its own lane alongside the namespaces, once, with the base credentials (or the
+    // only account): one key serves every row. Its warning is written after them.
+    const keyRead = describeKeys(reader, [kmsId], kmsRegion).then((facts) => ({ fact: facts.get(kmsId) ?? null }), (error: unknown) => ({ error }));
     const progress = startReadProgress(err, opened.reduce((n, o) => n + running(o).length, 0));
     let done = 0;
     const each = await Promise.all(opened.map((o) => o.reads.readEachRegistry(o.reader, running(o), () => progress.update(++done))));
     const read = each.flatMap((e) => e.read);
     const unreadable = each.flatMap((e) => e.unreadable);
     progress.stop();
-    // One key serves every row; it is checked once, with the base credentials (or the only account).
-    const { kmsId, kmsRegion } = flags.request;
-    const { describeKeys } = await import('../services/preflight-queries.js');
-    try {
-      const keyProblem = signingKeyProblem(kmsId, (await describeKeys(reader, [kmsId], kmsRegion)).get(kmsId) ?? null, kmsRegion);
-      if (keyProblem) err.write(`${t('discover.keyWarning', { reason: keyProblem.reason })}\n`);
-    } catch (error) {
-      const failure = reads.readFailureOf(error);
+    const key = await keyRead;
+    if ('error' in key) {
+      const failure = reads.readFailureOf(key.error);
       err.write(`${t('discover.keyUnchecked', { key: kmsId, region: kmsRegion, code: failure.code, message: failure.message })}\n`);
+    } else {
+      const keyProblem = signingKeyProblem(kmsId, key.fact, kmsRegion);
+      if (keyProblem) err.write(`${t('discover.keyWarning', { reason: keyProblem.reason })}\n`);
     }
     err.write(notFound);
     return {

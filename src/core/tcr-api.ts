@@ -27,10 +27,20 @@ export interface TcrApi {
    * The same API acting in another account: a CAM role's (by ARN), or the run's default one
    * (undefined). Each account has its own lanes and its own stop. Absent: one account only.
    */
-  forAccount?(roleArn: string | undefined): TcrApi;
+  forAccount?(roleArn: string | undefined): LanedApi;
 }
 
-/** The API a row's calls go through: its account's, when the API knows several. */
-export function accountApi(api: TcrApi, roleArn: string | undefined): TcrApi {
-  return roleArn === undefined || !api.forAccount ? api : api.forAccount(roleArn);
+/** The API a row's calls go through: its account's, when the API knows several (of the same kind as the one given). */
+export function accountApi<A extends TcrApi>(api: A, roleArn: string | undefined): A {
+  // An API with accounts hands out laned APIs, which are all any caller (a TcrApi or a LanedApi) needs.
+  return roleArn === undefined || !api.forAccount ? api : (api.forAccount(roleArn) as TcrApi as A);
+}
+
+/**
+ * An API that paces its calls in lanes (services/traffic) and says which lane a call would wait in,
+ * so that a runner can hold work back per lane without knowing what a lane is made of.
+ */
+export interface LanedApi extends TcrApi {
+  /** The lane (an opaque key) a call with these arguments waits in: calls of one lane take turns, other lanes never wait for them. */
+  laneOf(service: ApiService, action: string, region: string): string;
 }

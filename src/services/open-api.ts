@@ -1,7 +1,7 @@
 import { stsEndpoint, type Endpoints } from '../core/endpoint.js';
 import type { FailedOutcome } from '../core/api-outcome.js';
 import { DEFAULT_ROLE_SESSION_NAME } from '../core/role-arn.js';
-import type { TcrApi } from '../core/tcr-api.js';
+import type { ApiService, LanedApi } from '../core/tcr-api.js';
 import { t } from '../i18n/messages.js';
 import { baseProvider, type Credential, type CredentialProvider } from './credentials.js';
 import type { SdkApiOptions } from './sdk-api.js';
@@ -19,8 +19,8 @@ export interface Access {
   readonly roleSessionName?: string;
 }
 
-export interface AccountsApi extends TcrApi {
-  forAccount(roleArn: string | undefined): TcrApi;
+export interface AccountsApi extends LanedApi {
+  forAccount(roleArn: string | undefined): LanedApi;
   close(): Promise<void>;
 }
 
@@ -61,13 +61,16 @@ export async function openApi(access: Access, o: OpenApiOptions = {}): Promise<A
     const e = error instanceof AssumeRoleError ? error : { code: 'NetworkError', message: String((error as Error)?.message ?? error), requestId: '' };
     return { ok: false, code: e.code, message: t('account.notAssumed', { role: roleArn, code: e.code, message: e.message }), requestId: e.requestId, notSent: true };
   };
-  const accountOf = (roleArn: string | undefined): TcrApi => ({
+  const first = await open(access.roleArn);
+  // Every account reaches the same endpoints: its lanes are the default account's, keyed by the account too.
+  const accountOf = (roleArn: string | undefined): LanedApi => ({
     call: async (...args) => (await open(roleArn)).call(...args),
+    laneOf: (service: ApiService, action: string, region: string) => `${roleArn ?? ''}\u0000${first.laneOf(service, action, region)}`,
   });
   const byDefault = accountOf(access.roleArn);
-  await open(access.roleArn);
   return {
     call: byDefault.call,
+    laneOf: byDefault.laneOf,
     forAccount: (roleArn) => (roleArn === undefined ? byDefault : accountOf(roleArn)),
     async close() {
       await Promise.all([...opened.values()].map(async (api) => (await api).close()));
