@@ -2,7 +2,7 @@
 // 20/s lane, keyed by the role and not by the temporary SecretId each process is given.
 import test from 'ava';
 import { join } from 'node:path';
-import { ROLE_A, accountsDataset, withoutRoleColumn } from './helpers/accounts-kit.js';
+import { REGISTRY, ROLE_A, ROLE_B, accountsDataset, withoutRoleColumn } from './helpers/accounts-kit.js';
 import { cliEnv, maxInWindow, readJsonLines, spawnCli, startKitEmulator, tempDir, writeCsv, type ExportedResult } from './helpers/engine-kit.js';
 import { startRedisServer } from './helpers/redis-server.js';
 import { arrivals, assertAgrees } from './helpers/traffic-kit.js';
@@ -24,4 +24,18 @@ test('two processes with --redis and the same role hold 20/s together for that a
   t.is(creates.length, 120, 'one request a row: the role\'s window never throttled');
   t.true(maxInWindow(creates) <= 20, `busiest second: ${maxInWindow(creates)}`);
   assertAgrees(t, [0, 1].flatMap((i) => readJsonLines<ExportedResult>(join(dir, `out-${i}.jsonl`))), [[emulator, data.seed]]);
+});
+
+test('three accounts in one file, grouped by account: each holds its own 20/s, all three at once', async (t) => {
+  const dir = await tempDir(t);
+  const data = accountsDataset(60, ['', ROLE_A, ROLE_B]);
+  const emulator = await startKitEmulator(t, { seed: data.seed, requestLogSize: 1000 });
+  const run = await spawnCli(t, ['batch', await writeCsv(dir, data.csv), '--endpoint', emulator.url, '--yes', '--no-tui', '--out', 'out.jsonl'], { cwd: dir, env: cliEnv(dir) }).exit;
+  t.is(run.code, 0, run.stderr);
+  const creates = emulator.state.recentRequests().filter((r) => r.action === 'CreateSignaturePolicy' && r.outcome === 'ok');
+  t.is(creates.length, 180);
+  const times = (registry: string) => creates.filter((r) => r.body.includes(`"${registry}"`)).map((r) => Date.parse(r.receivedAt));
+  for (const registry of Object.values(REGISTRY).slice(0, 3)) t.true(maxInWindow(times(registry)) <= 20, `busiest second of ${registry}: ${maxInWindow(times(registry))}`);
+  t.true(maxInWindow(creates.map((r) => Date.parse(r.receivedAt))) > 20, 'the accounts were not used at once');
+  assertAgrees(t, readJsonLines<ExportedResult>(join(dir, 'out.jsonl')), [[emulator, data.seed]]);
 });
