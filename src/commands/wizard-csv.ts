@@ -2,7 +2,6 @@ import { accessSync, constants, statSync } from 'node:fs';
 import type { SendOptions } from '../cli/send-options.js';
 import { UsageError, InputError } from '../core/errors.js';
 import { invalidResult, type Intake } from '../core/policy-intake.js';
-import { DEFAULT_ENDPOINT } from '../core/endpoint.js';
 import { formatInputError } from '../core/format-input-error.js';
 import { REGIONS } from '../core/regions.js';
 import { CREATE_POLICY } from '../services/policy-operations.js';
@@ -88,23 +87,13 @@ export function csvSteps(ctx: CsvContext): Step<CsvState>[] {
           options: { ...ctx.options, region: rowRegion, dryRun: s.action === 'dry-run', skipInvalid: skipping },
           confirm: true,
           input: s.file,
-          rerun: batchCommand(s.file ?? '', ctx.options, rowRegion, skipping),
+          rerun: ['batch', s.file ?? '', ...(skipping ? ['--skip-invalid'] : [])],
           operation: CREATE_POLICY,
         });
         return { ...s, code };
       },
     },
   ];
-}
-
-/** The `batch` command line that sends what the answers chose, for the resume line. */
-function batchCommand(file: string, options: SendOptions, region: string | undefined, skipInvalid: boolean): string[] {
-  const words = ['batch', file];
-  if (options.endpoint.url !== DEFAULT_ENDPOINT) words.push('--endpoint', options.endpoint.url);
-  if (options.profile) words.push('--profile', options.profile);
-  if (region) words.push('--region', region);
-  if (skipInvalid) words.push('--skip-invalid');
-  return words;
 }
 
 function actionChoices(intake: Intake): ChoiceItem<CsvAction>[] {

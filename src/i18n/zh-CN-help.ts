@@ -60,7 +60,8 @@ export const zhCNHelp: HelpMirror = {
         'kms-region': "KMS 密钥所在地域（'' 表示 KmsRegion 留空：与实例同地域）",
         name: '策略名称；会填入 {namespace}、{registry} 和 {region}（默认 {namespace}-signing）',
         domain: '每一行的自定义签名域名（默认：无）',
-        out: '把 CSV 写入 FILE，而不是标准输出',
+        out: '把 CSV 写入 FILE，而不是标准输出（没有 --force 时绝不替换已有文件）',
+        force: '允许 --out 替换已有文件',
       },
     },
     status: {

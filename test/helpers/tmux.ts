@@ -4,7 +4,7 @@ import { existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import type { ExecutionContext } from 'ava';
-import { shellQuote } from '../../src/core/policy-answers.js';
+import { shellQuote } from '../../src/core/command-line.js';
 import { CLI, cleanHome } from './run-cli.js';
 
 const exec = promisify(execFile);
