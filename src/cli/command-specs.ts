@@ -129,7 +129,7 @@ export const COMMANDS: readonly CommandSpec[] = [
       profile: SEND_OPTIONS.profile as OptionSpec,
     },
     examples: [
-      'tcr-sigpolicy discover --registry-id tcr-f7g1ir99 --region ap-singapore --unsigned-only \\\n    --kms-id 0a9b8c7d-4b7d-11ee-9c3a-525400f7a8b9 --kms-region ap-singapore --endpoint http://127.0.0.1:9500 --out policies.csv',
+      'tcr-sigpolicy discover --registry-id tcr-f7g1ir99 --region ap-singapore --unsigned-only \\\n    --kms-id 0a9b8c7d-4b7d-11ee-9c3a-525400f7a8b9 --kms-region ap-singapore --endpoint http://127.0.0.1:9500 --out sg-unsigned.csv',
       "tcr-sigpolicy discover --registry-id tcr-ab12cd34 --region ap-guangzhou --match 'data.*' --exclude '*.warehouse' \\\n    --kms-id 6f1c0e2a-4b7d-11ee-9c3a-525400a1b2c3 --kms-region ap-guangzhou --endpoint http://127.0.0.1:9500",
       'tcr-sigpolicy discover --all-registries --unsigned-only --kms-id 6f1c0e2a-4b7d-11ee-9c3a-525400a1b2c3 \\\n    --kms-region ap-guangzhou --endpoint http://127.0.0.1:9500 --out unsigned.csv',
     ],

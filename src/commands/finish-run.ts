@@ -51,6 +51,11 @@ async function closeJournal(journal: Journal): Promise<boolean> {
   }
 }
 
+/** A run stopped before sending: its export (no question asked) and the closing lines; exit 130. */
+export function finishStopped(req: SendRequest, results: readonly RowResult[], journal?: string): Promise<number> {
+  return exportAndExit(results, true, req, { journal, offer: false });
+}
+
 async function exportAndExit(results: readonly RowResult[], interrupted: boolean, req: SendRequest, how: { journal?: string; offer: boolean }): Promise<number> {
   const { options } = req;
   // Without --out, a batch on a terminal offers the export; create (a face of its own) and --json do not.

@@ -9,10 +9,10 @@ import { t } from '../i18n/messages.js';
  * The preflight of a live run: every row planned with read-only calls before anything is sent. If a
  * read fails for good, the plan says so and sends nothing: every row ends not-sent.
  */
-export async function planLiveRun(rows: readonly PolicyRow[], api: TcrApi, options: SendOptions): Promise<AppliedPlan | undefined> {
+export async function planLiveRun(rows: readonly PolicyRow[], api: TcrApi, options: SendOptions, stop?: AbortSignal): Promise<AppliedPlan | undefined> {
   if (!options.preflight || rows.length === 0) return undefined;
   const { runPreflight } = await import('../services/run-preflight.js');
-  return runPreflight(rows, api);
+  return runPreflight(rows, api, { signal: stop });
 }
 
 /**
@@ -25,6 +25,7 @@ export async function planDryRun(
   options: SendOptions,
   api: (() => Promise<TcrApi>) | undefined,
   err: NodeJS.WritableStream,
+  stop?: AbortSignal,
 ): Promise<AppliedPlan | undefined> {
   if (!options.preflight || rows.length === 0) return undefined;
   const readApi = await dryRunApi(options, api);
@@ -33,7 +34,9 @@ export async function planDryRun(
     return undefined;
   }
   try {
-    return withoutFailure(await planLiveRun(rows, readApi, options), err);
+    const plan = await planLiveRun(rows, readApi, options, stop);
+    // A plan cut short by a stop is no failure to report: the run says it stopped.
+    return stop?.aborted ? plan : withoutFailure(plan, err);
   } finally {
     await readApi.close?.();
   }

@@ -47,24 +47,36 @@ export function runDryRunWithFaces(req: SendRequest, prepared: PreparedRun, hub:
   });
 }
 
-/** Ctrl-C and SIGTERM stop the run gracefully (the control decides what a second one does) until `work` is done. */
+const STOPS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
+
+/**
+ * Ctrl-C, SIGTERM and SIGHUP (a closed terminal, a dropped SSH session) stop the run gracefully (the
+ * control decides what a second one does) until `work` is done, whatever step it is at.
+ */
 export async function stoppingOnSignals<T>(control: RunControl, work: () => Promise<T>): Promise<T> {
-  const onSignal = (): void => control.stop();
-  process.on('SIGINT', onSignal);
-  process.on('SIGTERM', onSignal);
+  const onSignal = (signal: NodeJS.Signals): void => {
+    // After a hangup the terminal is gone: writing to it fails, and the results and journal still matter.
+    if (signal === 'SIGHUP') for (const stream of [process.stdout, process.stderr]) stream.on('error', () => undefined);
+    control.stop();
+  };
+  for (const signal of STOPS) process.on(signal, onSignal);
   try {
     return await work();
   } finally {
-    process.off('SIGINT', onSignal);
-    process.off('SIGTERM', onSignal);
+    for (const signal of STOPS) process.off(signal, onSignal);
   }
+}
+
+/** This run's journal (beside --out, else where the request says): a file of its own, opened before anything is sent. */
+export function openRunJournal(req: SendRequest, input: string): Promise<Journal> {
+  const run = newRunId(new Date());
+  return openJournal(journalPathFor(req.options.out, run, req.journalDir), { run, input }, { endpoint: req.options.endpoint.given });
 }
 
 /** Opens the journal, subscribes the face, and sends through the paced API. */
 export async function runLiveWithFaces(req: SendRequest, prepared: PreparedRun, api: TcrApi, hub: Hub, input: string, control: RunControl): Promise<LiveRun> {
   const { options } = req;
-  const run = newRunId(new Date());
-  const journal = await openJournal(journalPathFor(options.out, run, req.journalDir), { run, input }, { endpoint: options.endpoint.given });
+  const journal = await openRunJournal(req, input);
   hub.subscribe((event) => {
     if (event.type === 'row-done') journal.result(event.result, { requestIds: event.requestIds, note: event.note });
   });
