@@ -54,7 +54,7 @@ export const SEND_OPTIONS: Readonly<Record<string, OptionSpec>> = {
   'max-attempts': num('N', 'attempts per row for retryable failures (default 5)', whole(1, 20)),
   resume: str('FILE', 'a results or journal file of an earlier run: rows created or skipped there are not sent again, unknown ones are checked'),
   'skip-invalid': bool('send the valid rows and report invalid ones as invalid, instead of refusing the file'),
-  'no-preflight': bool('do not check registries, namespaces and KMS keys (read-only calls) before sending; see docs/plan.md'),
+  'no-preflight': bool('do not check registries, namespaces and KMS keys (read-only calls) before sending; a --dry-run whose check cannot run (refused credentials, no answer) exits 1 without it; see docs/plan.md'),
   json: bool('one JSON object per event on stdout'),
   'no-tui': bool('plain lines even on a terminal'),
 };

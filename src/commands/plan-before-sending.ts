@@ -18,7 +18,7 @@ export async function planLiveRun(rows: readonly PolicyRow[], api: TcrApi, optio
 /**
  * A dry run plans when credentials are at hand (the environment or a tccli profile, or an API given
  * by the caller); it never waits on the SDK's slower chain. Without them it says so in one line and
- * previews the requests as before.
+ * previews the requests as before. A plan that fails is reported as a live run's is.
  */
 export async function planDryRun(
   rows: readonly PolicyRow[],
@@ -34,9 +34,9 @@ export async function planDryRun(
     return undefined;
   }
   try {
-    const plan = await planLiveRun(rows, readApi, options, stop);
-    // A plan cut short by a stop is no failure to report: the run says it stopped.
-    return stop?.aborted ? plan : withoutFailure(plan, err);
+    // A check that could not run is the dry run's answer too: every row not-sent with the reason, exit 1
+    // (a CI step that checks first must not pass with broken credentials; --no-preflight skips it).
+    return await planLiveRun(rows, readApi, options, stop);
   } finally {
     await readApi.close?.();
   }
@@ -48,13 +48,6 @@ export async function dryRunApi(options: SendOptions, api: (() => Promise<TcrApi
   const credential = quickCredential(options.profile);
   if (!credential) return undefined;
   return (await import('./make-api.js')).makeApi(options, credential)();
-}
-
-/** A dry run sends nothing either way: a preflight that could not finish is a warning, not a stop. */
-function withoutFailure(plan: AppliedPlan | undefined, err: NodeJS.WritableStream): AppliedPlan | undefined {
-  if (!plan?.summary.failure) return plan;
-  err.write(`${t('plan.offlineOnly', { message: plan.summary.failure.message })}\n`);
-  return undefined;
 }
 
 /**

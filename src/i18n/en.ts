@@ -131,7 +131,6 @@ export const en = {
   'plan.line': 'line {line}',
   'plan.failed': 'Preflight failed, so nothing is sent: {message}',
   'plan.noCredentials': 'No credentials, so no preflight: the rows were checked offline only (set TENCENTCLOUD_SECRET_ID/KEY or pass --profile to plan against the account).',
-  'plan.offlineOnly': 'warning: no preflight, the rows were checked offline only: {message}',
   'plan.notSent': 'not sent: the preflight could not finish ({message})',
   'plan.skipSigning': 'namespace {namespace} already has a signature policy; left as it is',
   'plan.namespaceNotFound': 'namespace {namespace} does not exist in registry {registry}',

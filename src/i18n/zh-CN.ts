@@ -127,7 +127,6 @@ export const zhCN: Catalogue = {
   'plan.line': '第 {line} 行',
   'plan.failed': '预检失败，因此不发送任何请求：{message}',
   'plan.noCredentials': '没有凭证，因此不做预检：只离线检查了各行（设置 TENCENTCLOUD_SECRET_ID/KEY 或传入 --profile，即可对照账号制定计划）。',
-  'plan.offlineOnly': '警告：未做预检，只离线检查了各行：{message}',
   'plan.notSent': '未发送：预检未能完成（{message}）',
   'plan.skipSigning': '命名空间 {namespace} 已有签名策略；保持不变',
   'plan.namespaceNotFound': '实例 {registry} 中不存在命名空间 {namespace}',
