@@ -3,6 +3,7 @@ import type { AppliedPlan } from '../core/plan-summary.js';
 import { policyKey, type PolicyRow } from '../core/policy-row.js';
 import type { TcrApi } from '../core/tcr-api.js';
 import { quickCredential } from '../services/credentials.js';
+import { checkingProgress } from './read-progress.js';
 import { t } from '../i18n/messages.js';
 
 /**
@@ -12,7 +13,12 @@ import { t } from '../i18n/messages.js';
 export async function planLiveRun(rows: readonly PolicyRow[], api: TcrApi, options: SendOptions, stop?: AbortSignal): Promise<AppliedPlan | undefined> {
   if (!options.preflight || rows.length === 0) return undefined;
   const { runPreflight } = await import('../services/run-preflight.js');
-  return runPreflight(rows, api, { signal: stop });
+  const checking = checkingProgress(api, process.stderr);
+  try {
+    return await runPreflight(rows, checking.api, { signal: stop });
+  } finally {
+    checking.stop();
+  }
 }
 
 /**

@@ -27,11 +27,14 @@ export interface PreparedRun {
   readonly signingBefore: (row: PolicyRow) => boolean | undefined;
   /** Keys a resume check saw not signing: a request of the earlier run may still land first. */
   readonly unknownBefore: ReadonlySet<string>;
+  /** When the run began, before its checks: the elapsed time a face shows counts them. */
+  readonly startedAt: number;
 }
 
 /** A dry run reads only when it can (credentials at hand) and never asks. */
 export async function planDryRunRows(req: SendRequest, resume: ResumePlan | undefined, stop?: AbortSignal): Promise<PreparedRun> {
   const { options } = req;
+  const startedAt = Date.now();
   // Checking what an earlier run left unknown only reads, so a preview does it when it can.
   const readApi = resume && resume.toCheck.length > 0 ? await dryRunApi(options, req.api) : undefined;
   let left;
@@ -48,6 +51,7 @@ export async function planDryRunRows(req: SendRequest, resume: ResumePlan | unde
     planShown: false,
     signingBefore: () => undefined,
     unknownBefore: left.notSigning,
+    startedAt,
   };
 }
 
@@ -57,6 +61,7 @@ export async function planDryRunRows(req: SendRequest, resume: ResumePlan | unde
  */
 export async function planLiveRunRows(req: SendRequest, resume: ResumePlan | undefined, api: TcrApi, control: RunControl): Promise<PreparedRun> {
   const { options } = req;
+  const startedAt = Date.now();
   const stop = control.stopSignal;
   const left = await remainingChecked(resume, req.rows, api, process.stderr, stop);
   const plan = await planLiveRun(left.rows, api, options, stop);
@@ -71,6 +76,7 @@ export async function planLiveRunRows(req: SendRequest, resume: ResumePlan | und
     planShown: confirming && plan !== undefined && toSend.length > 0,
     signingBefore: baselineOf(left.notSigning, signingBeforeOf(plan)),
     unknownBefore: left.notSigning,
+    startedAt,
   };
 }
 

@@ -43,7 +43,7 @@ export function runDryRunWithFaces(req: SendRequest, prepared: PreparedRun, hub:
   void startFace(req, hub);
   return runDryRun(prepared.toSend, prepared.settled, {
     endpoint: options.endpoint.url, endpointOf: (region) => options.endpoint.forRegion(region).url,
-    rate: options.rate, onEvent: hub.emit, plan: prepared.plan, operation: req.operation, now: Date.now,
+    rate: options.rate, onEvent: hub.emit, plan: prepared.plan, operation: req.operation, now: Date.now, startedAt: prepared.startedAt,
   });
 }
 
@@ -89,6 +89,7 @@ export async function runLiveWithFaces(req: SendRequest, prepared: PreparedRun, 
     const outcome = await runBatch(prepared.toSend, {
       api, control, emit: hub.emit, endpoint: options.endpoint.url, rate: options.rate,
       maxAttempts: options.maxAttempts, settled: prepared.settled, journal: journal.path, operation: req.operation, signingBefore,
+      startedAt: prepared.startedAt,
       // A row sent again after a check had an unknown attempt: a request still on its way may land first.
       unknownBefore: prepared.unknownBefore,
       // Nothing goes out before its intent is on disk: after a crash, the row is known to be unknown.

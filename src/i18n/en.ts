@@ -117,6 +117,8 @@ export const en = {
   'hint.invalidParameter': 'check the KMS key: Enabled, usage ASYMMETRIC_SIGN_VERIFY_RSA_2048, in KmsRegion',
   'hint.requestLimit': 'the API is busy: lower --rate, or run again later with --resume',
   'hint.noAnswer': 'nothing answered: check the network and --endpoint (for the emulator: is it still running?)',
+  'hint.hostNotFound': 'the endpoint\'s host name does not resolve: check --endpoint and this machine\'s DNS',
+  'hint.tlsFailure': 'the TLS connection to the endpoint failed (certificate or protocol): check --endpoint (the emulator speaks http://, not https://)',
   'hint.credentialsRefused': 'the credentials were refused by {endpoint} ({code}: {message}); nothing was sent',
   'hint.checkCredentials': 'check the credentials',
   'hint.thenRunAgain': '{hint}, then run again',
@@ -126,6 +128,7 @@ export const en = {
 
   // the plan (preflight)
   'count.readCall': '{n} read call|{n} read calls',
+  'plan.checking': 'Checking the account ({reads} so far)…',
   'plan.head': 'Plan ({calls}): {create} to create, {skip} to skip (already signing), {blocked} blocked.',
   'plan.blockedHead': 'Blocked (nothing is sent for these; fix them and run again):',
   'plan.line': 'line {line}',
@@ -217,7 +220,7 @@ export const en = {
   // the dashboard, and the stop messages every face shows (East Asian wide characters count two cells)
   'stop.interrupt': 'Stopping: no new requests; waiting for those in flight (press Ctrl-C again to abort).',
   'stop.auth-failure': 'Stopping: the credentials were refused; the remaining rows are not sent.',
-  'stop.unreachable': 'Stopping: the endpoint refuses connections; the remaining rows are not sent (check --endpoint).',
+  'stop.unreachable': 'Stopping: the endpoint cannot be reached (refused, unknown host or TLS failure); the remaining rows are not sent (check --endpoint).',
   'stop.abort': 'Aborting: requests in flight are cut off; their outcome is recorded as unknown.',
   'dash.starting': 'Starting',
   'dash.dryRun': 'DRY RUN',

@@ -113,6 +113,8 @@ export const zhCN: Catalogue = {
   'hint.invalidParameter': '请检查 KMS 密钥：已启用、用途为 ASYMMETRIC_SIGN_VERIFY_RSA_2048、位于 KmsRegion',
   'hint.requestLimit': 'API 繁忙：请降低 --rate，或稍后用 --resume 再次运行',
   'hint.noAnswer': '没有任何应答：请检查网络和 --endpoint（模拟器：它是否仍在运行？）',
+  'hint.hostNotFound': '接入点的主机名无法解析：请检查 --endpoint 和本机的 DNS',
+  'hint.tlsFailure': '与接入点的 TLS 连接失败（证书或协议）：请检查 --endpoint（模拟器使用 http://，而不是 https://）',
   'hint.credentialsRefused': '{endpoint} 拒绝了凭证（{code}：{message}）；未发送任何请求',
   'hint.checkCredentials': '请检查凭证',
   'hint.thenRunAgain': '{hint}，然后重新运行',
@@ -122,6 +124,7 @@ export const zhCN: Catalogue = {
 
   // the plan (preflight)
   'count.readCall': '{n} 次读调用',
+  'plan.checking': '正在检查账号（已完成 {reads}）…',
   'plan.head': '计划（{calls}）：{create} 个待创建，{skip} 个跳过（已在签名），{blocked} 个被拦下。',
   'plan.blockedHead': '被拦下（这些行不会发送；修正后重新运行）：',
   'plan.line': '第 {line} 行',
@@ -213,7 +216,7 @@ export const zhCN: Catalogue = {
   // the dashboard, and the stop messages every face shows (East Asian wide characters count two cells)
   'stop.interrupt': '正在停止：不再发送新请求；等待在途的请求（再按一次 Ctrl-C 强行中止）。',
   'stop.auth-failure': '正在停止：凭证被拒绝；其余的行不会发送。',
-  'stop.unreachable': '正在停止：接入点拒绝连接；其余的行不会发送（请检查 --endpoint）。',
+  'stop.unreachable': '正在停止：无法连接接入点（连接被拒、主机未知或 TLS 失败）；其余的行不会发送（请检查 --endpoint）。',
   'stop.abort': '正在中止：在途请求被切断；其结果记为未知。',
   'dash.starting': '正在启动',
   'dash.dryRun': '演练',
