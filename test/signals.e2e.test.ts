@@ -7,6 +7,7 @@ import { once } from 'node:events';
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { disagreements } from './helpers/agreement.js';
+import { startTmux } from './helpers/tmux.js';
 import {
   CLI_PATH, cliEnv, journalResults, latestJournal, makeDataset, readJsonLines, spawnCli, startKitEmulator, tempDir, waitFor, writeCsv,
   type ExportedResult,
@@ -73,4 +74,21 @@ test('SIGHUP while sending (a closed terminal): every row recorded, the lock gon
   t.false(final.some((r) => r.status === 'not-sent'), 'the resumed run sent the rest');
   t.deepEqual(disagreements(emulator, dataset.seed, final), []);
   t.is(readdirSync(dir).filter((f) => f.endsWith('.lock')).length, 0);
+});
+
+test('a closed terminal while the dashboard sends: every row recorded, the lock removed, what was sent agrees with the emulator', async (t) => {
+  const dataset = makeDataset(80);
+  const dir = await tempDir(t);
+  const csv = await writeCsv(dir, dataset.csv);
+  const emulator = await startKitEmulator(t, { seed: dataset.seed, latencyMs: 100 });
+  const env = cliEnv(dir) as Record<string, string>;
+  const term = await startTmux(t, { args: ['batch', csv, '--endpoint', emulator.url, '--yes', '--rate', '5', '--out', 'results.jsonl'], env, cwd: dir });
+  await waitFor(() => journalResults(latestJournal(dir)).filter((r) => r.status === 'created').length >= 5, '5 rows created');
+  await term.close();
+  // The terminal is gone: what the user finds afterwards is the files.
+  await waitFor(() => existsSync(join(dir, 'results.jsonl')) && !existsSync(join(dir, 'results.jsonl.lock')), 'the results written and the lock removed');
+  const results = readJsonLines<ExportedResult>(join(dir, 'results.jsonl'));
+  t.deepEqual(results.map((r) => r.line), dataset.rows.map((r) => r.line), 'one result per row');
+  t.true(results.some((r) => r.status === 'not-sent'), 'stopped before the end');
+  t.deepEqual(disagreements(emulator, dataset.seed, results), []);
 });

@@ -54,11 +54,8 @@ const STOPS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
  * control decides what a second one does) until `work` is done, whatever step it is at.
  */
 export async function stoppingOnSignals<T>(control: RunControl, work: () => Promise<T>): Promise<T> {
-  const onSignal = (signal: NodeJS.Signals): void => {
-    // After a hangup the terminal is gone: writing to it fails, and the results and journal still matter.
-    if (signal === 'SIGHUP') for (const stream of [process.stdout, process.stderr]) stream.on('error', () => undefined);
-    control.stop();
-  };
+  // After a hangup the terminal is gone: src/cli.ts drops what can no longer be written.
+  const onSignal = (): void => control.stop();
   for (const signal of STOPS) process.on(signal, onSignal);
   try {
     return await work();

@@ -37,6 +37,8 @@ export interface TmuxSession {
   waitFor(pattern: ScreenMatch, timeoutMs?: number): Promise<string>;
   /** The CLI's process id (a child of the pane's shell), to signal it as `kill` or a closed terminal would. */
   cliPid(): Promise<number>;
+  /** Closes the terminal as closing its window would: the CLI gets SIGHUP, and its terminal is gone. */
+  close(): Promise<void>;
   /** Moves a list's pointer down until it rests on the line starting with `item`. */
   pointTo(item: string): Promise<void>;
 }
@@ -104,6 +106,9 @@ export async function startTmux(t: ExecutionContext, options: TmuxOptions): Prom
     },
     screen,
     waitFor,
+    async close() {
+      await tmux('kill-server').catch(() => undefined);
+    },
     async cliPid() {
       const pane = (await tmux('display-message', '-p', '#{pane_pid}')).stdout.trim();
       const children = readFileSync(`/proc/${pane}/task/${pane}/children`, 'utf8').trim().split(/\s+/).map(Number);
