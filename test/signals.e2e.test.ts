@@ -34,7 +34,7 @@ for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
     t.regex(run.stderr, /Interrupted before sending: nothing was sent\./);
     const results = readJsonLines<ExportedResult>(join(dir, 'results.jsonl'));
     t.deepEqual(results.map((r) => r.line), dataset.rows.map((r) => r.line), 'one result per row');
-    t.true(results.every((r) => r.status === 'not-sent'), results.map((r) => r.status).join(' '));
+    t.true(results.every((r) => r.status === 'not-sent' && r.ErrorCode === ''), results.map((r) => `${r.status} ${r.ErrorCode}`).join(', '));
     t.false(existsSync(join(dir, 'results.jsonl.lock')), 'the lock is removed');
     const journal = latestJournal(dir);
     t.deepEqual(journalResults(journal).map((r) => r.status), results.map(() => 'not-sent'), 'the journal holds every row');

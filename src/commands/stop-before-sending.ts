@@ -13,7 +13,8 @@ import { t } from '../i18n/messages.js';
  */
 export function unsentResults(req: SendRequest, resume: ResumePlan | undefined, prepared: PreparedRun | undefined): RowResult[] {
   const notSent = (row: PreparedRun['toSend'][number]): RowResult => resultOf(identityOf(row), 'not-sent');
-  if (prepared) return [...prepared.settled, ...prepared.toSend.map(notSent)];
+  // A plan the stop cut short has only its aborted reads to say: its rows are simply not sent.
+  if (prepared && !prepared.plan?.failure) return [...prepared.settled, ...prepared.toSend.map(notSent)];
   if (!resume) return [...req.settled, ...req.rows.map(notSent)];
   const unknown = resume.toCheck.map(({ row, attempts, startedAt }) =>
     resultOf(identityOf(row), 'failed', { ErrorCode: 'OutcomeUnknown', ErrorMessage: t('run.stillUnknown'), attempts, startedAt }));
