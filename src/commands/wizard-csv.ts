@@ -1,5 +1,7 @@
 import { accessSync, constants, statSync } from 'node:fs';
+import { contextFor, runContext } from '../cli/run-context.js';
 import type { SendOptions } from '../cli/send-options.js';
+import { commandLine } from '../core/command-line.js';
 import { UsageError, InputError } from '../core/errors.js';
 import { invalidResult, type Intake } from '../core/policy-intake.js';
 import { formatInputError } from '../core/format-input-error.js';
@@ -69,7 +71,8 @@ export function csvSteps(ctx: CsvContext): Step<CsvState>[] {
           s2 = { ...s, region: chosen };
           intake = await readOrExplain(file, chosen, ctx.err);
         }
-        ctx.out.write(formatIntakeSummary(intake, file));
+        const listAll = commandLine(['batch', file, '--dry-run'], contextFor('batch', runContext({ ...ctx.options, region: region(s2) })));
+        ctx.out.write(formatIntakeSummary(intake, file, listAll));
         if (intake.rows.length === 0) ctx.err.write(`${t('wiz.noRowCanBeSent')}\n`);
         const action = await askSelect<CsvAction>(t('wiz.whatNext'), actionChoices(intake), ctx.preferDryRun ? 'dry-run' : intake.invalid.length > 0 ? 'send-valid' : 'send');
         if (action === 'other-file') throw new GoBack();

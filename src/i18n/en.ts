@@ -328,7 +328,7 @@ export const en = {
   'wiz.intakeCounts': '{rows}, {valid} valid, {invalid} invalid{warnings}',
   'count.warning': '{n} warning|{n} warnings',
   'wiz.warnings': ', {warnings}',
-  'wiz.moreProblems': '… and {problems} (`tcr-sigpolicy batch {source} --dry-run` lists them all)',
+  'wiz.moreProblems': '… and {problems} (`{command}` lists them all)',
   'count.moreValidRow': '{n} more valid row|{n} more valid rows',
   'count.moreProblem': '{n} more problem|{n} more problems',
   'wiz.moreRows': '… and {rows}',

@@ -324,7 +324,7 @@ export const zhCN: Catalogue = {
   'wiz.intakeCounts': '{rows}，{valid} 行有效，{invalid} 行无效{warnings}',
   'count.warning': '{n} 个警告',
   'wiz.warnings': '，{warnings}',
-  'wiz.moreProblems': '… 还有 {problems}（`tcr-sigpolicy batch {source} --dry-run` 会全部列出）',
+  'wiz.moreProblems': '… 还有 {problems}（`{command}` 会全部列出）',
   'count.moreValidRow': '{n} 个有效行',
   'count.moreProblem': '{n} 个问题',
   'wiz.moreRows': '… 还有 {rows}',
