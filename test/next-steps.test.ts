@@ -76,3 +76,17 @@ test('rows never sent: one line per cause, lines as ranges', (t) => {
   t.deepEqual(notSentLines([row(4, 'AuthFailure.SecretIdNotFound', 'unknown id')]), ['not-sent 1 row (line 4): AuthFailure.SecretIdNotFound: unknown id']);
   t.deepEqual(notSentLines([row(2, 'X', 'y'), row(3, 'X', 'y')], 'the preflight failed, see above'), ['not-sent 2 rows (lines 2-3): the preflight failed, see above']);
 });
+
+test('the wizard\'s resume and rollback lines repeat two REGION=URL endpoints one flag each (not the joined description)', async (t) => {
+  const { closingBlock } = await import('../src/commands/closing-block.js');
+  const { runContext } = await import('../src/cli/run-context.js');
+  const { parseEndpoints } = await import('../src/core/endpoint.js');
+  const { identityOf, resultOf } = await import('../src/core/result.js');
+  const endpoint = parseEndpoints(['ap-guangzhou=http://127.0.0.1:9500', 'ap-shanghai=http://127.0.0.1:9600']);
+  const row = { line: 2, region: 'ap-guangzhou', request: { RegistryId: 'tcr-1', NamespaceName: 'ns', Name: 'n', KmsId: 'k', KmsRegion: '' } };
+  const results = [resultOf(identityOf(row), 'created'), resultOf(identityOf({ ...row, line: 3 }), 'not-sent')];
+  const block = closingBlock({ results, interrupted: true, journal: 'j.jsonl', rerun: ['batch', 'p.csv'], context: runContext({ endpoint, region: 'ap-guangzhou' }, {}) });
+  const both = '--endpoint ap-guangzhou=http://127.0.0.1:9500 --endpoint ap-shanghai=http://127.0.0.1:9600';
+  t.true(block.includes(`Resume:    tcr-sigpolicy batch p.csv --resume j.jsonl ${both} --region ap-guangzhou\n`), block);
+  t.true(block.includes(`Roll back: tcr-sigpolicy rollback j.jsonl ${both}   (deletes the 1 created)`), `rollback takes no --region:\n${block}`);
+});
