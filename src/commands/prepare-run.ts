@@ -4,7 +4,7 @@ import { DeclinedError } from '../core/errors.js';
 import type { AppliedPlan, PlanSummary } from '../core/plan-summary.js';
 import type { PolicyRow } from '../core/policy-row.js';
 import type { RowResult } from '../core/result.js';
-import type { TcrApi } from '../core/tcr-api.js';
+import type { LanedApi } from '../core/tcr-api.js';
 import type { RunControl } from '../services/engine/run-control.js';
 import type { RowOperation } from '../services/policy-operations.js';
 import { formatDuration } from '../ui/format-duration.js';
@@ -59,7 +59,7 @@ export async function planDryRunRows(req: SendRequest, resume: ResumePlan | unde
  * A live run checks what an earlier run left unknown, plans the rest, and asks on a terminal. A stop
  * (a signal) cuts the reads short and asks nothing: the caller sees `control.stopping`.
  */
-export async function planLiveRunRows(req: SendRequest, resume: ResumePlan | undefined, api: TcrApi, control: RunControl): Promise<PreparedRun> {
+export async function planLiveRunRows(req: SendRequest, resume: ResumePlan | undefined, api: LanedApi, control: RunControl): Promise<PreparedRun> {
   const { options } = req;
   const startedAt = Date.now();
   const stop = control.stopSignal;
