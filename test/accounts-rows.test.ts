@@ -1,4 +1,6 @@
 import test from 'ava';
+import { contextFor, runContext } from '../src/cli/run-context.js';
+import { commandLine } from '../src/core/command-line.js';
 import type { PolicyRow } from '../src/core/policy-row.js';
 import { applyPlan, failedPlan, mergePlans } from '../src/core/plan-summary.js';
 import { identityOf, resultColumns, resultOf } from '../src/core/result.js';
@@ -48,4 +50,11 @@ test('merged plans: an account whose reads failed settles its rows not-sent, the
   t.like(merged.settled[0], { line: 4, status: 'not-sent', ErrorCode: 'InternalError.GetRoleError' });
   t.is(merged.summary.failure, undefined);
   t.like(mergePlans([failed, failed]).summary.failure, { code: 'InternalError.GetRoleError' });
+});
+
+test('the commands a run prints (resume, roll back) repeat its --role-arn', (t) => {
+  const context = runContext({ roleArn: ROLE }, {});
+  t.is(commandLine(['rollback', 'results.csv'], contextFor('rollback', context)), `tcr-sigpolicy rollback results.csv --role-arn ${ROLE}`);
+  t.is(commandLine(['batch', 'p.csv', '--resume', 'r.csv'], contextFor('batch', context)), `tcr-sigpolicy batch p.csv --resume r.csv --role-arn ${ROLE}`);
+  t.is(commandLine(['rollback', 'results.csv'], contextFor('rollback', runContext({}, {}))), 'tcr-sigpolicy rollback results.csv');
 });

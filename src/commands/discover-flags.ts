@@ -1,5 +1,3 @@
-import { accessSync, constants } from 'node:fs';
-import { dirname, resolve } from 'node:path';
 import picomatch from 'picomatch';
 import { readAccessFlags, type AccessFlags } from '../cli/access-flags.js';
 import { endpointsFlag, stringFlag, type FlagValues } from '../cli/parse-flags.js';
@@ -8,6 +6,7 @@ import type { Endpoints } from '../core/endpoint.js';
 import { InputError, UsageError } from '../core/errors.js';
 import { checkDomain, checkKmsId, checkRegion, checkRegistryId, type FieldRule } from '../core/field-rules.js';
 import type { Problem } from '../core/problem.js';
+import { guardOut } from '../services/export-results.js';
 import type { RegistryScope } from '../services/read-coverage.js';
 import { defaultRegion } from '../services/default-region.js';
 import { readRegistryScope } from './registry-scope-flags.js';
@@ -56,7 +55,8 @@ export function readDiscoverFlags(values: FlagValues, env: NodeJS.ProcessEnv = p
   if (problems.length > 0) throw new InputError(t('discover.invalidFlags'), '', problems, t('cmd.fixFlags'));
 
   const out = stringFlag(values, 'out');
-  if (out) checkDirectory(out);
+  // Before any call: the CSV may be one the user just edited, or a batch's results file.
+  if (out) guardOut(out, { force: values.force === true });
   const glob = (name: string): ((ns: string) => boolean) | undefined => {
     const pattern = stringFlag(values, name);
     return pattern ? picomatch(pattern) : undefined;
@@ -78,13 +78,4 @@ export function readDiscoverFlags(values: FlagValues, env: NodeJS.ProcessEnv = p
     out,
     scope,
   };
-}
-
-/** Before any call: the CSV must be writable where --out points. */
-function checkDirectory(path: string): void {
-  try {
-    accessSync(dirname(resolve(path)), constants.W_OK);
-  } catch {
-    throw new UsageError(t('status.notWritable', { path }), t('status.checkOut'));
-  }
 }

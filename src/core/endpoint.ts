@@ -100,3 +100,21 @@ export function stsEndpoint(endpoints: Endpoints): Endpoint {
   if (LOOPBACK.test(hostname)) return tcr;
   return { url: `https://${STS_HOST}`, protocol: 'https://', host: STS_HOST };
 }
+
+/** A region whose calls would now go elsewhere than an earlier run's went. */
+export interface MovedEndpoint {
+  readonly region: string;
+  readonly was: string;
+  readonly now: string;
+}
+
+/** The first of `regions` that `used` sends elsewhere than the `recorded` --endpoint texts did, if any. */
+export function movedEndpoint(recorded: readonly string[], used: Endpoints, regions: Iterable<string>): MovedEndpoint | undefined {
+  const before = parseEndpoints(recorded);
+  for (const region of regions) {
+    const was = before.forRegion(region).url;
+    const now = used.forRegion(region).url;
+    if (was !== now) return { region, was, now };
+  }
+  return undefined;
+}
