@@ -14,6 +14,8 @@ import { t } from '../i18n/messages.js';
 /** Where the closing lines and the errors of the finish go: stderr, or a test's buffer. */
 export interface ErrorOutput {
   write(text: string): unknown;
+  /** Set when it is a terminal: the closing lines are wrapped to it. */
+  readonly columns?: number;
 }
 
 /** A preview ends with its export (with --out, or when offered) and the exit code of its results. */
@@ -70,10 +72,10 @@ async function exportAndExit(results: readonly RowResult[], interrupted: boolean
     const kept = how.journal ? t('run.journalKept', { journal: how.journal }) : '';
     const why = (error as Error).message.replace(/^--out [^:]*: /, '');
     err.write(`${t('error.prefix', { message: t('run.exportFailed', { out: out ?? '', why, kept }) })}\n`);
-    err.write(closingBlock(closing));
+    err.write(closingBlock(closing, err.columns));
     return interrupted ? 130 : 1;
   }
-  err.write(closingBlock({ ...closing, out }));
+  err.write(closingBlock({ ...closing, out }, err.columns));
   return code;
 }
 

@@ -70,7 +70,7 @@ export function csvSteps(ctx: CsvContext): Step<CsvState>[] {
           s2 = { ...s, region: chosen };
           intake = await readOrExplain(file, chosen, ctx.err);
         }
-        ctx.out.write(formatIntakeSummary(intake, file));
+        ctx.out.write(formatIntakeSummary(intake, file, (ctx.out as { columns?: number }).columns || Infinity));
         if (intake.rows.length === 0) ctx.err.write(`${t('wiz.noRowCanBeSent')}\n`);
         const action = await askSelect<CsvAction>(t('wiz.whatNext'), actionChoices(intake), ctx.preferDryRun ? 'dry-run' : intake.invalid.length > 0 ? 'send-valid' : 'send');
         if (action === 'other-file') throw new GoBack();
