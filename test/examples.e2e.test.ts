@@ -32,7 +32,8 @@ function sh(command: string, cwd: string, env: NodeJS.ProcessEnv): Promise<Ran> 
   });
 }
 
-async function runSession(t: ExecutionContext, steps: readonly Step[], where: string): Promise<void> {
+/** `fixtures`: copy the clone's fixtures in (the docs are read in the clone); --help must work without them. */
+async function runSession(t: ExecutionContext, steps: readonly Step[], where: string, fixtures = true): Promise<void> {
   const emulator = await startTestEmulator();
   t.teardown(() => emulator.close());
   const dir = mkdtempSync(join(tmpdir(), 'tcr-examples-'));
@@ -41,7 +42,7 @@ async function runSession(t: ExecutionContext, steps: readonly Step[], where: st
   mkdirSync(bin);
   writeFileSync(join(bin, 'tcr-sigpolicy'), `#!/bin/sh\nexec "${process.execPath}" "${CLI}" "$@"\n`);
   chmodSync(join(bin, 'tcr-sigpolicy'), 0o755);
-  cpSync(join(ROOT, 'fixtures'), join(dir, 'fixtures'), { recursive: true });
+  if (fixtures) cpSync(join(ROOT, 'fixtures'), join(dir, 'fixtures'), { recursive: true });
   const base = { PATH: `${bin}:${process.env.PATH ?? '/usr/bin:/bin'}`, HOME: cleanHome(), NO_COLOR: '1', CI: 'false' };
   const demo = { ...base, TENCENTCLOUD_SECRET_ID: DEMO_SECRET_ID, TENCENTCLOUD_SECRET_KEY: DEMO_SECRET_KEY };
   let ran = 0;
@@ -80,14 +81,17 @@ for (const doc of docs) {
 
 // The help's examples, in the order of the top-level command list, in one directory and against one
 // emulator: as a user trying them one after another would (batch's results are what rollback undoes).
-test('the examples of every --help run as written against the emulator', async (t) => {
+test('the examples of every --help run as written against the emulator, outside the clone', async (t) => {
+  const outside = mkdtempSync(join(tmpdir(), 'tcr-help-'));
   const steps: Step[] = [];
   for (const command of ['', ...COMMANDS.map((c) => c.name)]) {
-    const help = await runCli(command ? [command, '--help'] : ['--help']);
+    // Read from a folder outside the clone, as a user who installed the package would.
+    const help = await runCli(command ? [command, '--help'] : ['--help'], { cwd: outside });
     t.is(help.code, 0, help.stderr);
     const found = helpSteps(help.stdout);
     t.true(found.length > 0, `no EXAMPLES in \`${command} --help\`:\n${help.stdout}`);
     steps.push(...found.map((s) => ({ ...s, where: `${command || 'tcr-sigpolicy'} --help` })));
   }
-  await runSession(t, steps, 'help');
+  t.true(steps.some((s) => s.kind === 'run' && s.command.includes(' /') && s.command.includes('fixtures/sample.csv')), 'the sample is named by its installed path');
+  await runSession(t, steps, 'help', false);
 });

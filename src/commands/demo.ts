@@ -8,7 +8,7 @@ import { parseEndpoints } from '../core/endpoint.js';
 import { DEMO_SECRET_ID, DEMO_SECRET_KEY, startEmulator } from '../emulator/index.js';
 import { CREATE_POLICY } from '../services/policy-operations.js';
 import { readPolicyCsv } from '../services/read-policy-csv.js';
-import { SAMPLE_CSV } from './bundled-sample.js';
+import { SAMPLE_CSV } from '../services/bundled-sample.js';
 import { demoIntro, onPurposeText } from './demo-script.js';
 import { wrapCells } from '../ui/fit-cells.js';
 import { fitClosingLines } from '../ui/fit-closing-lines.js';
