@@ -66,10 +66,31 @@ async function runSession(t: ExecutionContext, steps: readonly Step[], where: st
     const output = `\nexit ${r.code}\nstdout:\n${r.stdout.slice(0, 3000)}\nstderr:\n${r.stderr.slice(0, 3000)}`;
     if (!/\btcr-sigpolicy\b/.test(command)) continue;
     t.false(/hit a bug|at .*\(.*\.js:\d+/.test(r.stderr), `${what}: a stack trace${output}`);
+    const stale = staleLines(step.shown ?? [], `${r.stdout}\n${r.stderr}`, emulator.port);
+    t.deepEqual(stale, [], `${what}: the doc shows lines this run does not print${output}`);
     if (step.expectCode !== undefined) t.is(r.code, step.expectCode, `${what}: the doc says exit ${step.expectCode}${output}`);
     else t.true(r.code === 0 || r.code === 1, `${what}: exit ${r.code}${output}`);
   }
   t.true(ran > 0 || steps.length === 0, `${where}: no example ran`);
+}
+
+/** What varies from run to run, made the same on both sides: times, ids, the port, journal names. */
+function normalised(line: string, port: number): string {
+  return line
+    .replaceAll(`127.0.0.1:${port}`, DOC_PORT)
+    .replace(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g, 'UUID')
+    .replace(/\d{8}T\d{6}Z-[0-9a-f]{6}/g, 'STAMP')
+    .replace(/\b\d+(\.\d+)?(ms|s)\b|\b\d+m\d{2}s\b/g, 'TIME')
+    .trimEnd();
+}
+
+/**
+ * The lines a doc shows as a command's output that the command no longer prints. A line with `…`
+ * is shortened on purpose, and `(…)` or `#` lines are the doc's own remarks: neither is compared.
+ */
+function staleLines(shown: readonly string[], actual: string, port: number): string[] {
+  const printed = new Set(actual.split('\n').map((l) => normalised(l, port)));
+  return shown.filter((line) => !line.includes('…') && !/^\(.*\)\.?$/.test(line.trim()) && !line.startsWith('#') && !printed.has(normalised(line, port)));
 }
 
 const docs = ['README.md', ...readdirSync(join(ROOT, 'docs')).filter((f) => f.endsWith('.md')).map((f) => `docs/${f}`)];

@@ -12,11 +12,11 @@ const COMMAND = /^((?:tcr-sigpolicy|export) .*?)(?: {2,}([(（].*))?$/;
 /**
  * The closing lines (results, journal, failures, resume, roll back) fitted to `width` cells: each
  * wraps between words under its label, and a command wraps with ` \` so that, pasted, it is still
- * one command; its note goes on a line of its own. Infinity (not a terminal) leaves them whole.
+ * one command; its note goes on a line of its own. A line that fits (any, at Infinity: not a terminal) is left as it is.
  */
 export function fitClosingLines(lines: readonly string[], width: number): string[] {
   return lines.flatMap((line) => {
-    if (!Number.isFinite(width)) return [line];
+    if (stringWidth(line) <= width) return [line];
     const label = LABEL.exec(line)?.[0] ?? '';
     const rest = line.slice(label.length);
     const command = COMMAND.exec(rest);
