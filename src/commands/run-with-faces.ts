@@ -64,7 +64,7 @@ export async function stoppingOnSignals<T>(control: RunControl, work: () => Prom
 export async function runLiveWithFaces(req: SendRequest, prepared: PreparedRun, api: TcrApi, hub: Hub, input: string, control: RunControl): Promise<LiveRun> {
   const { options } = req;
   const run = newRunId(new Date());
-  const journal = await openJournal(journalPathFor(options.out, run, req.journalDir), { run, input });
+  const journal = await openJournal(journalPathFor(options.out, run, req.journalDir), { run, input }, { endpoint: options.endpoint.url, carried: prepared.carried });
   hub.subscribe((event) => {
     if (event.type === 'row-done') journal.result(event.result, { requestIds: event.requestIds, note: event.note });
   });

@@ -13,7 +13,7 @@ import type { RowOperation } from '../services/policy-operations.js';
 import { finishDryRun, finishLiveRun } from './finish-run.js';
 import { interactive } from './interactive.js';
 import { planDryRunRows, planLiveRunRows } from './prepare-run.js';
-import { readResume } from './resume-rows.js';
+import { readBatchRecord } from './read-batch-record.js';
 import { runDryRunWithFaces, runLiveWithFaces, stoppingOnSignals } from './run-with-faces.js';
 
 export interface SendRequest {
@@ -38,14 +38,14 @@ export interface SendRequest {
 }
 
 /**
- * Everything between validated rows and an exit code, in three steps: prepare (the --resume file,
- * the --yes rule, the --out lock, then the plan and the confirmation), run with the faces
+ * Everything between validated rows and an exit code, in three steps: prepare (the batch's record:
+ * the --resume file, or earlier runs' journals in this place; the --yes rule, the --out lock, then the plan and the confirmation), run with the faces
  * subscribed, and finish (journal, coverage, and the export, written even when a step before it failed).
  */
 export async function sendRows(req: SendRequest): Promise<number> {
   const { options } = req;
   const input = inputFingerprint(req.rows, req.settled);
-  const resume = options.resume ? await readResume(options.resume, req.rows, input, options.force) : undefined;
+  const record = await readBatchRecord(req, input, process.stderr);
   if (!options.dryRun && req.confirm && !options.yes && !interactive()) {
     throw new UsageError(t('run.needsYes'), t('run.needsYesHint'));
   }
@@ -53,12 +53,12 @@ export async function sendRows(req: SendRequest): Promise<number> {
   try {
     if (options.dryRun) {
       const hub = createEventHub();
-      const prepared = await planDryRunRows(req, resume);
+      const prepared = await planDryRunRows(req, record?.resume);
       return await finishDryRun(req, runDryRunWithFaces(req, prepared, hub));
     }
     const api = await (req.api ?? (await import('./make-api.js')).makeApi(options))();
     try {
-      const prepared = await planLiveRunRows(req, resume, api);
+      const prepared = await planLiveRunRows(req, record, api);
       const hub = createEventHub();
       const control = new RunControl();
       return await stoppingOnSignals(control, async () => finishLiveRun(req, api, hub, await runLiveWithFaces(req, prepared, api, hub, input, control)));
