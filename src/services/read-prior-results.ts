@@ -24,6 +24,8 @@ export async function readPriorRecords(path: string, what: string): Promise<Prio
     const why = code === 'ENOENT' ? t('prior.noSuchFile') : code === 'EISDIR' ? t('prior.isDirectory') : (error as Error).message;
     throw new UsageError(t('prior.cannotRead', { what, path, why }), t('prior.readHint'));
   }
+  // An empty file is no record of anything: read as a fresh start, it would call the batch's own policies `skipped`.
+  if (text.trim() === '') throw new UsageError(t('prior.empty', { what, path }), t('prior.emptyHint'));
   const ext = extname(path).toLowerCase();
   let items: { readonly where: number; readonly cells: unknown }[];
   try {
@@ -35,7 +37,6 @@ export async function readPriorRecords(path: string, what: string): Promise<Prio
     throw new UsageError(t('prior.notResults', { what, path, why: (error as Error).message }), t('prior.hint'));
   }
   if (!Array.isArray(items)) throw new UsageError(t('prior.notResultsBare', { what, path }), t('prior.hint'));
-  // An empty file is no record of anything: read as a fresh start, it would call the batch's own policies `skipped`.
   if (items.length === 0) throw new UsageError(t('prior.empty', { what, path }), t('prior.emptyHint'));
   const records: PriorRecord[] = [];
   const bad: number[] = [];
