@@ -6,7 +6,7 @@ import { classifyFailure, CONNECTION_REFUSED, isRetryable } from '../../core/cla
 import { policyKey, type PolicyRow } from '../../core/policy-row.js';
 import { countStatuses, identityOf, resultOf, type RowResult } from '../../core/result.js';
 import type { TcrApi } from '../../core/tcr-api.js';
-import { NOT_STARTED_CODE } from '../traffic/paced-api.js';
+import { NOT_STARTED_CODE, REDIS_LOST_CODE } from '../traffic/paced-api.js';
 import type { RowOperation } from '../policy-operations.js';
 import { createProgressMeter } from './progress-meter.js';
 import type { RunControl } from './run-control.js';
@@ -155,6 +155,7 @@ export async function runBatch(rows: readonly PolicyRow[], o: RunBatchOptions): 
         // Traffic stopped for everyone (refused credentials, an endpoint refusing connections): say why.
         if (outcome.code.startsWith('AuthFailure')) control.stop('auth-failure');
         else if (outcome.code === CONNECTION_REFUSED) control.stop('unreachable');
+        else if (outcome.code === REDIS_LOST_CODE) control.stop('redis-lost');
         if (outcome.code !== NOT_STARTED_CODE) last ??= outcome;
         return stoppedHere();
       }

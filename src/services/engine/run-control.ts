@@ -1,8 +1,8 @@
 import { setMaxListeners } from 'node:events';
 import type { BatchControls } from '../../core/batch-events.js';
 
-/** Why a run stops early: Ctrl-C or SIGTERM, refused credentials, an endpoint refusing connections. */
-export type StopReason = 'interrupt' | 'auth-failure' | 'unreachable';
+/** Why a run stops early: Ctrl-C or SIGTERM, refused credentials, an endpoint refusing connections, the --redis budget lost. */
+export type StopReason = 'interrupt' | 'auth-failure' | 'unreachable' | 'redis-lost';
 
 /** Every request in flight listens on the one signal; there can be hundreds. */
 function createAbortController(): AbortController {
