@@ -9,16 +9,22 @@ export interface ClosingInput {
   /** Where the results were exported, if they were. */
   readonly out?: string;
   readonly journal?: string;
+  /** Writing the journal failed: named as incomplete, never resumed from. */
+  readonly journalFailed?: boolean;
+  /** The --out that could not be written. */
+  readonly outFailed?: string;
   /** The command line that runs the batch again (after `tcr-sigpolicy`); no resume or rollback line without it. */
   readonly rerun?: readonly string[];
 }
 
 /** The short block after every face's last line: where the results are, what failed and why, how to go on or undo. */
-export function closingBlock({ results, interrupted, out, journal, rerun }: ClosingInput): string {
+export function closingBlock({ results, interrupted, out, journal, journalFailed, outFailed, rerun }: ClosingInput): string {
   const lines = nextSteps({
     counts: countStatuses(results),
     interrupted,
     journal,
+    journalFailed,
+    outFailed,
     results: out,
     resume: rerun ? (file) => resumeCommand(rerun, file, takesFlag(rerun[0] ?? '', 'force')) : undefined,
     // Only a batch that can be run again is one the user may want to undo; a demo's emulator is gone.

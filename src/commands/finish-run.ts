@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { basename, dirname, extname, join } from 'node:path';
 import type { createEventHub } from '../core/event-hub.js';
 import { exitCodeFor } from '../core/exit-code.js';
@@ -33,7 +34,9 @@ export async function finishLiveRun(req: SendRequest, api: TcrApi, hub: ReturnTy
     finished = true;
   } finally {
     // After a failure nothing is asked: only --out is written.
-    exported = await exportAndExit(run.results, run.interrupted, req, { journal: run.journal.path, offer: finished });
+    // A journal whose folder was deleted is named nowhere: no message may send the user to it.
+    const journal = existsSync(run.journal.path) ? run.journal.path : undefined;
+    exported = await exportAndExit(run.results, run.interrupted, req, { journal, journalFailed: journalOk === false, offer: finished });
   }
   const code = exported as number;
   return journalOk === true || code !== 0 ? code : 1;
@@ -50,7 +53,7 @@ async function closeJournal(journal: Journal): Promise<boolean> {
   }
 }
 
-async function exportAndExit(results: readonly RowResult[], interrupted: boolean, req: SendRequest, how: { journal?: string; offer: boolean }): Promise<number> {
+async function exportAndExit(results: readonly RowResult[], interrupted: boolean, req: SendRequest, how: { journal?: string; journalFailed?: boolean; offer: boolean }): Promise<number> {
   const { options } = req;
   // Without --out, a batch on a terminal offers the export; create (a face of its own) and --json do not.
   // A run that sent nothing has nothing worth exporting: the closing lines name its journal.
@@ -58,18 +61,41 @@ async function exportAndExit(results: readonly RowResult[], interrupted: boolean
   const offered = how.offer && !req.face && !options.json && !interrupted && sentSome && interactive();
   const out = options.out ?? (offered ? await offerExport(req.input) : undefined);
   const code = exitCodeFor(countStatuses(results), interrupted);
-  const closing = { results, interrupted, journal: how.journal, rerun: req.rerun };
+  // A journal that could not be written in full is named as such, never as the record of every row.
+  const closing = { results, interrupted, journal: how.journal, journalFailed: how.journalFailed, rerun: req.rerun };
   try {
     if (out) await exportResults(out, results);
   } catch (error) {
-    const kept = how.journal ? t('run.journalKept', { journal: how.journal }) : '';
+    const kept = how.journal && !how.journalFailed ? t('run.journalKept', { journal: how.journal }) : '';
     const why = (error as Error).message.replace(/^--out [^:]*: /, '');
     process.stderr.write(`${t('error.prefix', { message: t('run.exportFailed', { out: out ?? '', why, kept }) })}\n`);
-    process.stderr.write(closingBlock(closing));
+    // Nowhere holds the outcome: what was sent is said here, so it can be checked and undone by hand.
+    if (!kept) process.stderr.write(sentRows(results));
+    // The resume line never points back at the place that just failed: --out is left for the user to choose.
+    process.stderr.write(closingBlock({ ...closing, rerun: req.rerun && withoutOut(req.rerun), outFailed: out }));
     return interrupted ? 130 : 1;
   }
   process.stderr.write(closingBlock({ ...closing, out }));
   return code;
+}
+
+/** The rows that reached the API (created, or failed after being sent), one line each, for when no file could be written. */
+function sentRows(results: readonly RowResult[]): string {
+  const sent = results.filter((r) => r.status === 'created' || (r.status === 'failed' && r.attempts > 0));
+  if (sent.length === 0) return `${t('run.nothingSent')}\n`;
+  const lines = sent.map((r) => t('run.sentRow', { line: r.line, key: `${r.RegistryId}/${r.NamespaceName}`, status: r.status, code: r.ErrorCode, requestId: r.RequestId || '-' }));
+  return `${t('run.sentRows', { n: sent.length })}\n${lines.join('\n')}\n`;
+}
+
+/** The command line without its --out (and value). */
+function withoutOut(argv: readonly string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const word = argv[i] as string;
+    if (word === '--out') i += 1;
+    else if (!word.startsWith('--out=')) out.push(word);
+  }
+  return out;
 }
 
 async function offerExport(input: string | undefined): Promise<string | undefined> {

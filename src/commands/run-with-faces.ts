@@ -79,8 +79,9 @@ export async function runLiveWithFaces(req: SendRequest, prepared: PreparedRun, 
       maxAttempts: options.maxAttempts, settled: prepared.settled, journal: journal.path, operation: req.operation, signingBefore,
       // A row sent again after a check had an unknown attempt: a request still on its way may land first.
       unknownBefore: prepared.unknownBefore,
-      // Nothing goes out before its intent is on disk: after a crash, the row is known to be unknown.
-      beforeAttempt: (row, attempt) => journal.intent(row, attempt, signingBefore(row) === false),
+      // Nothing goes out before its intent is on disk: after a crash, the row is known to be unknown. An
+      // intent that cannot be written (a full or vanished disk) stops the run: that row and the rest are not sent.
+      beforeAttempt: (row, attempt) => journal.intent(row, attempt, signingBefore(row) === false).catch(() => control.stop('journal-failed')),
     });
     return { ...outcome, journal, face };
   } catch (error) {

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
 import { open, type FileHandle } from 'node:fs/promises';
 import { basename, dirname, extname, join } from 'node:path';
 import { UsageError } from '../core/errors.js';
@@ -154,7 +155,9 @@ export async function openJournal(path: string, stamp: RunStamp, { endpoint, car
       if (queued.length > 0) await schedule().catch(() => undefined);
       await chain;
       await file.close();
-      if (failure) throw new Error(`writing the journal ${path} failed: ${failure.message}`);
+      if (failure) throw new Error(t('journal.writeFailed', { path, message: failure.message }));
+      // Lines written to a file whose folder was deleted meanwhile went nowhere a user can read.
+      if (!existsSync(path)) throw new Error(t('journal.vanished', { path }));
     },
   };
 }
