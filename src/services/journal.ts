@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { open, type FileHandle } from 'node:fs/promises';
+import { link, open, unlink, type FileHandle } from 'node:fs/promises';
 import { basename, dirname, extname, join } from 'node:path';
 import { UsageError } from '../core/errors.js';
 import type { IntentLine, ResultLine, RowRecord, RunLine, RunStamp } from '../core/journal-lines.js';
@@ -82,9 +82,13 @@ function carriedLine(record: RowRecord, stamp: RunStamp): IntentLine | ResultLin
  * bunch request starts against the rate limit.
  */
 export async function openJournal(path: string, stamp: RunStamp, { endpoint, carried = { runs: [], records: [] } }: JournalHead = {}): Promise<Journal> {
+  // Written under a hidden name and linked into place once its first lines are on disk: a kill at any
+  // instant leaves either no journal or one that describes itself, never an empty file.
+  const partial = join(dirname(path), `.${basename(path)}.partial`);
   let file: FileHandle;
   try {
-    file = await open(path, 'wx');
+    if (existsSync(path)) throw Object.assign(new Error(`EEXIST: file already exists, open '${path}'`), { code: 'EEXIST' });
+    file = await open(partial, 'wx');
   } catch (error) {
     throw new UsageError(t('journal.cannotWrite', { path, message: (error as Error).message }), t('journal.cannotWriteHint'));
   }
@@ -95,8 +99,11 @@ export async function openJournal(path: string, stamp: RunStamp, { endpoint, car
   try {
     await file.appendFile([head, ...carried.records.map((r) => carriedLine(r, stamp))].map((l) => `${JSON.stringify(l)}\n`).join(''));
     await file.datasync();
+    await link(partial, path);
+    await unlink(partial);
   } catch (error) {
     await file.close().catch(() => undefined);
+    await unlink(partial).catch(() => undefined);
     throw new UsageError(t('journal.cannotWrite', { path, message: (error as Error).message }), t('journal.cannotWriteHint'));
   }
   // Group commit: every line queued while a sync is under way goes out in the next write and sync,
