@@ -124,11 +124,13 @@ export const en = {
 
   // the closing line of an input error
   'error.inputSummary': '{message}.',
+  'summary.moreProblems': '… and {n} more like this',
 
   // the plan (preflight)
   'count.readCall': '{n} read call|{n} read calls',
   'plan.head': 'Plan ({calls}): {create} to create, {skip} to skip (already signing), {blocked} blocked.',
   'plan.blockedHead': 'Blocked (nothing is sent for these; fix them and run again):',
+  'summary.moreBlocked': '  … and {n} more like this (the export and --json list every row)',
   'plan.line': 'line {line}',
   'plan.failed': 'Preflight failed, so nothing is sent: {message}',
   'plan.noCredentials': 'No credentials, so no preflight: the rows were checked offline only (set TENCENTCLOUD_SECRET_ID/KEY or pass --profile to plan against the account).',

@@ -120,11 +120,13 @@ export const zhCN: Catalogue = {
 
   // the closing line of an input error
   'error.inputSummary': '{message}。',
+  'summary.moreProblems': '…… 另有 {n} 处同类问题',
 
   // the plan (preflight)
   'count.readCall': '{n} 次读调用',
   'plan.head': '计划（{calls}）：{create} 个待创建，{skip} 个跳过（已在签名），{blocked} 个被拦下。',
   'plan.blockedHead': '被拦下（这些行不会发送；修正后重新运行）：',
+  'summary.moreBlocked': '  …… 另有 {n} 行同类（导出文件和 --json 列出每一行）',
   'plan.line': '第 {line} 行',
   'plan.failed': '预检失败，因此不发送任何请求：{message}',
   'plan.noCredentials': '没有凭证，因此不做预检：只离线检查了各行（设置 TENCENTCLOUD_SECRET_ID/KEY 或传入 --profile，即可对照账号制定计划）。',
