@@ -80,6 +80,8 @@ export const en = {
   'intake.fieldCount': '{fields} fields, but the header has {columns} columns; check for a missing or extra comma, and quote values that contain commas',
   'intake.duplicate': 'same RegistryId and NamespaceName as line {lines}; one policy per namespace, keep one row',
   'csv.stdin': 'standard input',
+  'csv.waitingTerminal': 'Reading the CSV from the terminal: paste it, then press Ctrl-D on a line of its own (Ctrl-C to stop).',
+  'csv.waitingPipe': 'Waiting for input on {path} (a named pipe): it is read once something writes to it (Ctrl-C to stop).',
   'csv.unreadable': '{source} is not a CSV this tool can read',
   'csv.notUtf8': 'not UTF-8 text',
   'csv.notUtf8Hint': 'save the file as "CSV UTF-8" and try again',

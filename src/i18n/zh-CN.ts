@@ -76,6 +76,8 @@ export const zhCN: Catalogue = {
   'intake.fieldCount': '有 {fields} 个字段，但表头有 {columns} 列；请检查是否少了或多了逗号，并给含逗号的值加上引号',
   'intake.duplicate': '与第 {lines} 行的 RegistryId 和 NamespaceName 相同；每个命名空间只能有一个策略，请只保留一行',
   'csv.stdin': '标准输入',
+  'csv.waitingTerminal': '正在从终端读取 CSV：粘贴内容后，在单独一行按 Ctrl-D（按 Ctrl-C 停止）。',
+  'csv.waitingPipe': '正在等待 {path}（命名管道）的输入：有程序向其写入后才会读取（按 Ctrl-C 停止）。',
   'csv.unreadable': '{source} 不是本工具能读取的 CSV',
   'csv.notUtf8': '不是 UTF-8 文本',
   'csv.notUtf8Hint': '请把文件另存为“CSV UTF-8”后重试',
