@@ -96,6 +96,23 @@ for (const effectOnArrival of [false, true]) {
   });
 }
 
+for (const effectOnArrival of [false, true]) {
+  test(`F5 (${effectOnArrival ? 'creates take effect on arrival' : 'creates take effect when answered'}): a crashed run, then a re-run with --force instead of --resume, keeps the crashed run's creations created`, async (t) => {
+    const dataset = makeDataset(30);
+    const dir = await tempDir(t);
+    const csv = await writeCsv(dir, dataset.csv);
+    const latencyMs = 1500;
+    const emulator = await startKitEmulator(t, { seed: dataset.seed, latencyMs, effectOnArrival, faultActions: ['CreateSignaturePolicy'] });
+    const args = ['batch', csv, '--endpoint', emulator.url, '--yes', '--no-tui', '--rate', '10', '--out', 'results.jsonl', '--force'];
+    await killAfter(t, args, dir, 6);
+    // Some of the cut-off requests land before the re-run's plan reads, some after (when answered: 1.5 s on).
+    const rerun = await runCli(t, args, { cwd: dir, env: cliEnv(dir) });
+    t.is(rerun.code, 1, rerun.stderr);
+    t.regex(rerun.stderr, /Found the record of 1 earlier run of this input/);
+    await agreesAndRollsBack(t, emulator, dataset, dir, 'results.jsonl');
+  });
+}
+
 test('F5: a re-run of the same CSV with --force on the same --out keeps the first run\'s rows created; after a rollback it creates them anew', async (t) => {
   const dataset = makeDataset(30);
   const dir = await tempDir(t);
