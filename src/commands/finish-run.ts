@@ -35,7 +35,8 @@ export async function finishLiveRun(req: SendRequest, api: TcrApi, hub: ReturnTy
   } finally {
     // After a failure nothing is asked: only --out is written.
     // A journal whose folder was deleted is named nowhere: no message may send the user to it.
-    const journal = existsSync(run.journal.path) ? run.journal.path : undefined;
+    const scratch = req.scratchJournals === true && !options.out;
+    const journal = !scratch && existsSync(run.journal.path) ? run.journal.path : undefined;
     exported = await exportAndExit(run.results, run.interrupted, req, { journal, journalFailed: journalOk === false, offer: finished });
   }
   const code = exported as number;

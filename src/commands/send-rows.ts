@@ -29,6 +29,8 @@ export interface SendRequest {
   readonly face?: BatchEventListener;
   /** Where the journal goes when there is no --out (default: the working directory). */
   readonly journalDir?: string;
+  /** `journalDir` is a scratch folder the caller removes after the run (the demo's): its journal is named nowhere at the end. */
+  readonly scratchJournals?: boolean;
   /** The input file, which the export offered at the end is named after: `<input>.results.csv`. */
   readonly input?: string;
   /** What each row sends: CREATE_POLICY, or DELETE_POLICY for rollback. */
