@@ -1,7 +1,7 @@
 import type Bottleneck from 'bottleneck';
 import type { ApiOutcome, FailedOutcome } from '../../core/api-outcome.js';
 import { CONNECTION_REFUSED, isThrottling } from '../../core/classify-error.js';
-import type { ApiService, CallTurn, TcrApi } from '../../core/tcr-api.js';
+import type { ApiService, CallTurn, LanedApi, TcrApi } from '../../core/tcr-api.js';
 import { createLane, NOT_STARTED, type Lane, type LaneOptions } from './lane.js';
 
 /** Documented requests per second of the actions the tool calls; the writes run at --rate instead. */
@@ -38,7 +38,7 @@ export interface TrafficOptions {
   readonly clock?: Pick<LaneOptions, 'now' | 'sleep' | 'spacing'>;
 }
 
-export interface PacedApi extends TcrApi {
+export interface PacedApi extends LanedApi {
   /** Every lane so far, by `endpoint action`, for figures and tests. */
   readonly lanes: ReadonlyMap<string, Lane>;
   close(): Promise<void>;
@@ -61,9 +61,10 @@ export function pacedApi(api: TcrApi, o: TrafficOptions): PacedApi {
   const lanes = new Map<string, Lane>();
   let halted: FailedOutcome | undefined;
   let refusals = 0;
+  // The one place that says what a lane is made of (the credential is the api's own: one api per credential).
+  const laneOf = (service: ApiService, action: string, region: string): string => `${o.endpointOf(service, region)} ${action}`;
   const laneFor = (service: ApiService, action: string, region: string): Lane => {
-    const endpoint = o.endpointOf(service, region);
-    const key = `${endpoint} ${action}`;
+    const key = laneOf(service, action, region);
     let lane = lanes.get(key);
     if (!lane) {
       const write = WRITES.has(action);
@@ -98,6 +99,7 @@ export function pacedApi(api: TcrApi, o: TrafficOptions): PacedApi {
 
   return {
     lanes,
+    laneOf,
     async call(service, action, region, params, signal, turn?: CallTurn) {
       if (halted) return stoppedBy(halted);
       let began = false;
