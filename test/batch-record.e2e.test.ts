@@ -90,7 +90,7 @@ for (const effectOnArrival of [false, true]) {
     const sent = creates(emulator);
     const again = await runCli(t, [...args, '--out', 'again.jsonl', '--resume', a], { cwd: dir, env: cliEnv(dir) });
     t.is(again.code, 1, again.stderr);
-    t.regex(again.stderr, /1 earlier run of this batch left journals after/);
+    t.regex(again.stderr, /1 later run of this batch left journals after/);
     t.is(creates(emulator), sent, 'nothing the later run settled is sent again');
     await agreesAndRollsBack(t, emulator, dataset, dir, 'again.jsonl');
   });

@@ -36,7 +36,7 @@ export async function readBatchRecord(req: SendRequest, input: string, err: Node
     const { records, baseline, since } = await readResumeFile(options.resume);
     const given = resolve(options.resume);
     const later = journalsOfBatch(dirname(given), input, options.endpoint.url).filter((j) => resolve(j.path) !== given && (since === undefined || j.at > since.at));
-    if (later.length > 0) err.write(`${t('resume.laterRuns', { runs: count('count.run', later.length), path: options.resume, names: later.map((j) => j.path).join(', ') })}\n`);
+    if (later.length > 0) err.write(`${t('resume.laterRuns', { runs: count('count.laterRun', later.length), path: options.resume, names: later.map((j) => j.path).join(', ') })}\n`);
     const all = [...records, ...(await readJournals(later))];
     const resume = applyResume(req.rows, all, input, baseline);
     if (resume.mismatch && !options.force) throw new UsageError(t('resume.mismatch', { path: options.resume, why: resume.mismatch }), t('resume.mismatchHint'));

@@ -52,6 +52,7 @@ export const en = {
   'count.problem': '{n} problem|{n} problems',
   'count.row': '{n} row|{n} rows',
   'count.run': '{n} earlier run|{n} earlier runs',
+  'count.laterRun': '{n} later run|{n} later runs',
   'problem.error': 'error',
   'problem.warning': 'warning',
   'problem.line': 'line {line}',

@@ -48,6 +48,7 @@ export const zhCN: Catalogue = {
   'count.problem': '{n} 个问题',
   'count.row': '{n} 行',
   'count.run': '{n} 次之前的运行',
+  'count.laterRun': '{n} 次之后的运行',
   'problem.error': '错误',
   'problem.warning': '警告',
   'problem.line': '第 {line} 行',
