@@ -1,10 +1,11 @@
 import type { SendOptions } from '../cli/send-options.js';
 import type { ResumePlan } from '../core/apply-resume.js';
-import { CancelledError } from '../core/errors.js';
+import { DeclinedError } from '../core/errors.js';
 import type { AppliedPlan, PlanSummary } from '../core/plan-summary.js';
 import type { PolicyRow } from '../core/policy-row.js';
 import type { RowResult } from '../core/result.js';
 import type { LanedApi } from '../core/tcr-api.js';
+import type { RunControl } from '../services/engine/run-control.js';
 import type { RowOperation } from '../services/policy-operations.js';
 import { formatDuration } from '../ui/format-duration.js';
 import { formatPlan } from '../ui/format-plan.js';
@@ -30,20 +31,23 @@ export interface PreparedRun {
   readonly unknownBefore: ReadonlySet<string>;
   /** What the journal copies forward from the batch's record before anything is sent. */
   readonly carried?: CarriedRecord;
+  /** When the run began, before its checks: the elapsed time a face shows counts them. */
+  readonly startedAt: number;
 }
 
 /** A dry run reads only when it can (credentials at hand) and never asks. */
-export async function planDryRunRows(req: SendRequest, resume: ResumePlan | undefined): Promise<PreparedRun> {
+export async function planDryRunRows(req: SendRequest, resume: ResumePlan | undefined, stop?: AbortSignal): Promise<PreparedRun> {
   const { options } = req;
+  const startedAt = Date.now();
   // Checking what an earlier run left unknown only reads, so a preview does it when it can.
   const readApi = resume && resume.toCheck.length > 0 ? await dryRunApi(options, req.api) : undefined;
   let left;
   try {
-    left = readApi ? await remainingChecked(resume, req.rows, readApi, process.stderr) : remainingUnchecked(resume, req.rows, process.stderr);
+    left = readApi ? await remainingChecked(resume, req.rows, readApi, process.stderr, stop) : remainingUnchecked(resume, req.rows, process.stderr);
   } finally {
     await readApi?.close?.();
   }
-  const plan = await planDryRun(left.rows, options, req.api, process.stderr);
+  const plan = await planDryRun(left.rows, options, req.api, process.stderr, stop);
   return {
     toSend: sendOrder(plan?.toSend ?? left.rows, left.resend),
     settled: [...req.settled, ...left.settled, ...(plan?.settled ?? [])],
@@ -51,17 +55,23 @@ export async function planDryRunRows(req: SendRequest, resume: ResumePlan | unde
     planShown: false,
     signingBefore: () => undefined,
     unknownBefore: left.notSigning,
+    startedAt,
   };
 }
 
-/** A live run checks what an earlier run left unknown, plans the rest, and asks on a terminal. */
-export async function planLiveRunRows(req: SendRequest, record: BatchRecord | undefined, api: LanedApi): Promise<PreparedRun> {
+/**
+ * A live run checks what an earlier run left unknown, plans the rest, and asks on a terminal. A stop
+ * (a signal) cuts the reads short and asks nothing: the caller sees `control.stopping`.
+ */
+export async function planLiveRunRows(req: SendRequest, record: BatchRecord | undefined, api: LanedApi, control: RunControl): Promise<PreparedRun> {
   const { options } = req;
-  const left = await remainingChecked(record?.resume, req.rows, api, process.stderr);
-  const plan = await planLiveRun(left.rows, api, options);
+  const startedAt = Date.now();
+  const stop = control.stopSignal;
+  const left = await remainingChecked(record?.resume, req.rows, api, process.stderr, stop);
+  const plan = await planLiveRun(left.rows, api, options, stop);
   const toSend = sendOrder(plan?.toSend ?? left.rows, left.resend);
-  const confirming = req.confirm && !options.yes;
-  if (confirming) await confirmRun(toSend, options, plan, req.operation);
+  const confirming = req.confirm && !options.yes && !control.stopping;
+  if (confirming) await confirmRun(toSend, options, plan, req.operation, stop);
   return {
     toSend,
     settled: [...req.settled, ...left.settled, ...keepBatchCreations(plan?.settled ?? [], record)],
@@ -71,11 +81,12 @@ export async function planLiveRunRows(req: SendRequest, record: BatchRecord | un
     signingBefore: baselineOf(left.notSigning, signingBeforeOf(plan)),
     unknownBefore: new Set([...left.notSigning, ...unknownIn(record)]),
     carried: record?.carried,
+    startedAt,
   };
 }
 
 /** Shows the plan, then asks; with nothing left to send there is nothing to ask. */
-async function confirmRun(rows: readonly PolicyRow[], options: SendOptions, plan: AppliedPlan | undefined, operation: RowOperation): Promise<void> {
+async function confirmRun(rows: readonly PolicyRow[], options: SendOptions, plan: AppliedPlan | undefined, operation: RowOperation, stop: AbortSignal): Promise<void> {
   if (rows.length === 0) return;
   if (plan) process.stderr.write(formatPlan(plan.summary));
   const { askConfirm } = await import('../ui/prompts.js');
@@ -92,6 +103,9 @@ async function confirmRun(rows: readonly PolicyRow[], options: SendOptions, plan
       rate: options.rate,
       duration: formatDuration(durationMs),
     }),
+    false,
+    '--yes',
+    stop,
   );
-  if (!ok) throw new CancelledError(t('confirm.nothingSent'));
+  if (!ok) throw new DeclinedError(t('confirm.nothingSent'));
 }

@@ -35,7 +35,7 @@ export async function readBatchRecord(req: SendRequest, input: string, err: Node
   if (options.resume) {
     const { records, baseline, since } = await readResumeFile(options.resume);
     const given = resolve(options.resume);
-    const later = journalsOfBatch(dirname(given), input, options.endpoint.url).filter((j) => resolve(j.path) !== given && (since === undefined || j.at > since.at));
+    const later = journalsOfBatch(dirname(given), input, options.endpoint.given).filter((j) => resolve(j.path) !== given && (since === undefined || j.at > since.at));
     if (later.length > 0) err.write(`${t('resume.laterRuns', { runs: count('count.laterRun', later.length), path: options.resume, names: later.map((j) => j.path).join(', ') })}\n`);
     const all = [...records, ...(await readJournals(later))];
     const resume = applyResume(req.rows, all, input, baseline);
@@ -45,7 +45,7 @@ export async function readBatchRecord(req: SendRequest, input: string, err: Node
   // A preview changes nothing and a rollback's rows are another batch's: only a live run of the batch reads its place.
   if (options.dryRun || req.operation.doneStatus !== 'created') return undefined;
   const dir = journalDirFor(options.out, req.journalDir);
-  const earlier = journalsOfBatch(dir, input, options.endpoint.url);
+  const earlier = journalsOfBatch(dir, input, options.endpoint.given);
   if (earlier.length === 0) return undefined;
   err.write(`${t('rerun.found', { runs: count('count.run', earlier.length), dir })}\n`);
   // A re-run plans every row afresh: a row it finds signing is settled by that read (and kept `created` if

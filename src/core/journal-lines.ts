@@ -9,15 +9,16 @@ export interface RunStamp {
 }
 
 /**
- * A journal's first line, synced before the run names its journal: which run, for which input, and
- * which earlier records it carries forward, so the file describes itself even if nothing follows.
+ * A journal's first line, synced before the run names its journal: which run, for which input, sent
+ * where, and which earlier records it carries forward, so the file describes itself even if nothing
+ * follows (and a rollback of it can refuse to delete elsewhere).
  */
 export interface RunLine extends RunStamp {
   readonly kind: 'run';
   readonly tool: 'tcr-sigpolicy';
   readonly at: string;
-  /** The endpoint the run sent to (--endpoint). */
-  readonly endpoint?: string;
+  /** The --endpoint texts the run was given; none: the public endpoint. Another endpoint's records are another account's. */
+  readonly endpoint: readonly string[];
   /** The earlier runs whose records this journal copies forward before it sends anything. */
   readonly carries?: readonly string[];
 }

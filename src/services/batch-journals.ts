@@ -35,7 +35,7 @@ function firstLine(path: string): Record<string, unknown> | undefined {
  * run first: the record of the batch, as earlier runs left it. A journal's first line names its run,
  * input and endpoint (journals from before that line existed name no endpoint and are not matched).
  */
-export function journalsOfBatch(dir: string, input: string, endpoint: string): BatchJournal[] {
+export function journalsOfBatch(dir: string, input: string, endpoint: readonly string[]): BatchJournal[] {
   let names: string[];
   try {
     names = readdirSync(dir).filter((name) => name.endsWith('.journal.jsonl'));
@@ -46,7 +46,7 @@ export function journalsOfBatch(dir: string, input: string, endpoint: string): B
   for (const name of names) {
     const path = join(dir, name);
     const head = firstLine(path);
-    if (head?.kind !== 'run' || head.input !== input || head.endpoint !== endpoint || typeof head.run !== 'string') continue;
+    if (head?.kind !== 'run' || head.input !== input || JSON.stringify(head.endpoint) !== JSON.stringify(endpoint) || typeof head.run !== 'string') continue;
     found.push({ path, run: head.run, at: typeof head.at === 'string' ? head.at : '' });
   }
   return found.sort((a, b) => (a.at === b.at ? a.run.localeCompare(b.run) : a.at.localeCompare(b.at)));

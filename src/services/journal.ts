@@ -58,8 +58,8 @@ export interface CarriedRecord {
 
 /** What a journal's first line says besides its run and input. */
 export interface JournalHead {
-  /** The endpoint the run sends to: records of another endpoint are another account's, never this batch's. */
-  readonly endpoint?: string;
+  /** The --endpoint texts the run was given: records of another endpoint are another account's, never this batch's. */
+  readonly endpoint?: readonly string[];
   readonly carried?: CarriedRecord;
 }
 
@@ -81,7 +81,7 @@ function carriedLine(record: RowRecord, stamp: RunStamp): IntentLine | ResultLin
  * results are then synced in order; writes run off the event loop, since a blocking fsync would
  * bunch request starts against the rate limit.
  */
-export async function openJournal(path: string, stamp: RunStamp, { endpoint, carried = { runs: [], records: [] } }: JournalHead = {}): Promise<Journal> {
+export async function openJournal(path: string, stamp: RunStamp, { endpoint = [], carried = { runs: [], records: [] } }: JournalHead = {}): Promise<Journal> {
   // Written under a hidden name and linked into place once its first lines are on disk: a kill at any
   // instant leaves either no journal or one that describes itself, never an empty file.
   const partial = join(dirname(path), `.${basename(path)}.partial`);
@@ -94,7 +94,7 @@ export async function openJournal(path: string, stamp: RunStamp, { endpoint, car
   }
   const head: RunLine = {
     kind: 'run', tool: 'tcr-sigpolicy', ...stamp, at: new Date().toISOString(),
-    ...(endpoint ? { endpoint } : {}), ...(carried.runs.length > 0 ? { carries: carried.runs } : {}),
+    endpoint, ...(carried.runs.length > 0 ? { carries: carried.runs } : {}),
   };
   try {
     await file.appendFile([head, ...carried.records.map((r) => carriedLine(r, stamp))].map((l) => `${JSON.stringify(l)}\n`).join(''));

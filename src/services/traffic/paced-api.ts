@@ -1,6 +1,6 @@
 import type Bottleneck from 'bottleneck';
 import type { ApiOutcome, FailedOutcome } from '../../core/api-outcome.js';
-import { CONNECTION_REFUSED, isThrottling } from '../../core/classify-error.js';
+import { classifyFailure, CONNECTION_REFUSED, isThrottling } from '../../core/classify-error.js';
 import type { ApiService, CallTurn, LanedApi, TcrApi } from '../../core/tcr-api.js';
 import { createLane, NOT_STARTED, type Lane, type LaneOptions } from './lane.js';
 
@@ -83,14 +83,16 @@ export function pacedApi(api: TcrApi, o: TrafficOptions): PacedApi {
   const notSent = (code: string, message: string): FailedOutcome => ({ ok: false, code, message, requestId: '', notSent: true });
   const watch = (outcome: ApiOutcome): ApiOutcome => {
     if (outcome.ok || !outcome.notSent) refusals = !outcome.ok && outcome.code === CONNECTION_REFUSED ? refusals + 1 : 0;
-    if (!halted && !outcome.ok && (outcome.code.startsWith('AuthFailure') || refusals >= REFUSALS_TO_STOP)) halted = outcome;
-    return outcome;
+    const unreachable = !outcome.ok && classifyFailure(outcome) === 'unreachable';
+    if (!halted && !outcome.ok && (outcome.code.startsWith('AuthFailure') || refusals >= REFUSALS_TO_STOP || unreachable)) halted = outcome;
+    // Never delivered, and every later call would meet the same: this call too is simply not sent.
+    return unreachable ? stoppedBy(outcome) : outcome;
   };
   const stoppedBy = (h: FailedOutcome): FailedOutcome =>
     h.code === REDIS_LOST_CODE ? h : notSent(h.code, h.code === CONNECTION_REFUSED
       ? `not sent: the endpoint refused ${REFUSALS_TO_STOP} connections in a row`
-      : `not sent: an earlier request was refused with ${h.code}`);
-  // Without Redis no process knows what the others send: stop rather than guess a share (docs/performance.md).
+      : classifyFailure(h) === 'unreachable' ? `not sent: ${h.message.trim()}` : `not sent: an earlier request was refused with ${h.code}`);
+  // Without Redis no process knows what the others send: stop rather than guess a share (docs/usage.md).
   const lost = o.lost;
   const whenLost = lost ? new Promise<void>((resolve) => lost.addEventListener('abort', () => resolve(), { once: true })) : undefined;
   void whenLost?.then(() => {
