@@ -1,5 +1,6 @@
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { basename } from 'node:path';
+import { basename, join } from 'node:path';
 import { findCommand, type CommandSpec } from '../cli/command-specs.js';
 import { parseFlags } from '../cli/parse-flags.js';
 import { readSendOptions } from '../cli/send-options.js';
@@ -27,6 +28,8 @@ export async function run(argv: readonly string[]): Promise<number> {
   if (positionals.length > 0) throw new UsageError(t('demo.noArguments', { args: positionals.join(' ') }), t('demo.noArgumentsHint'));
   const credential = { secretId: DEMO_SECRET_ID, secretKey: DEMO_SECRET_KEY };
   const emulator = await startEmulator({ port: 0, credentials: [credential] });
+  // The rehearsal's journal is worth nothing once its emulator is gone: it lives in a folder of its own, removed at the end.
+  const journalDir = await mkdtemp(join(tmpdir(), 'tcr-sigpolicy-demo-'));
   try {
     const endpoint = parseEndpoints([emulator.url]);
     const options = { ...readSendOptions(values, process.stdout.isTTY === true), endpoint, yes: true };
@@ -42,7 +45,8 @@ export async function run(argv: readonly string[]): Promise<number> {
       confirm: false,
       operation: CREATE_POLICY,
       api: makeApi(options, credential),
-      journalDir: tmpdir(),
+      journalDir,
+      scratchJournals: true,
       // The offered export lands in the working directory, not beside the bundled sample.
       input: basename(SAMPLE_CSV),
     });
@@ -51,5 +55,6 @@ export async function run(argv: readonly string[]): Promise<number> {
     return code === 130 ? 130 : 0;
   } finally {
     await emulator.close();
+    await rm(journalDir, { recursive: true, force: true });
   }
 }

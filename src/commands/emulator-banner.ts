@@ -16,6 +16,7 @@ function describeFaults(options: EmulatorOptions): string | undefined {
   const parts = [
     options.latencyMs ? `latency ${options.latencyMs} ms` : '',
     options.jitterMs ? `jitter ${options.jitterMs} ms` : '',
+    options.effectOnArrival ? 'writes take effect on arrival' : '',
     options.throttleRate ? `throttle ${options.throttleRate}` : '',
     options.errorRate ? `HTTP 5xx ${options.errorRate}` : '',
     options.dropRate ? `drop ${options.dropRate}` : '',
