@@ -17,13 +17,14 @@ export function makeApi(options: ApiOptions, extra: OpenApiOptions = {}): () => 
     try {
       const api = await openApi(options, {
         ...extra,
-        traffic: { writeRate: options.rate ?? 20, concurrency: options.concurrency, shared: budget?.shared, ...extra.traffic },
+        traffic: { writeRate: options.rate ?? 20, concurrency: options.concurrency, shared: budget?.shared, lost: budget?.lost, ...extra.traffic },
       });
       return {
         ...api,
         async close() {
-          await api.close();
+          // The budget first: once its connection is closed, the lanes leave Redis without asking it (it may be gone).
           await budget?.close();
+          await api.close();
         },
       };
     } catch (error) {
