@@ -10,7 +10,7 @@ export class AssumeRoleError extends Error {
     readonly requestId: string,
   ) {
     super(message);
-    this.name = 'AssumeRoleError';
+    this.name = AssumeRoleError.name;
   }
 }
 
