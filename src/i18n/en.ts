@@ -18,6 +18,7 @@ export const en = {
   'help.envCredentials': 'credentials',
   'help.envRegion': 'default region',
   'help.envLang': 'language when --lang is not given (zh_CN.UTF-8: Simplified Chinese)',
+  'help.envRole': 'reach another account through this CAM role when --role-arn is not given (docs/accounts.md)',
   'help.envRedis': 'a Redis whose rate budget every run shares, when --redis is not given',
   'help.exitCodes': 'EXIT CODES',
   'help.exit0': 'every row created, skipped, deleted or dry-run',

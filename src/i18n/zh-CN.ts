@@ -15,6 +15,7 @@ export const zhCN: Catalogue = {
   'help.envCredentials': '凭证',
   'help.envRegion': '默认地域',
   'help.envLang': '未指定 --lang 时的语言（zh_CN.UTF-8：简体中文）',
+  'help.envRole': '未指定 --role-arn 时，经此 CAM 角色访问另一个账号（docs/accounts.md）',
   'help.envRedis': '未指定 --redis 时，所有运行共享频率预算所用的 Redis',
   'help.exitCodes': '退出码',
   'help.exit0': '每一行都已创建、跳过、删除或为演练（dry-run）',
