@@ -23,8 +23,7 @@ export function closingBlock({ results, interrupted, out, journal, rerun }: Clos
     resume: rerun ? (file) => resumeCommand(rerun, file, takesFlag(rerun[0] ?? '', 'force')) : undefined,
     // Only a batch that can be run again is one the user may want to undo; a demo's emulator is gone.
     undo: rerun !== undefined,
-    failures: failureCodes(results),
-    hint: hintFor,
+    failures: failureCodes(results, hintFor),
   });
   return lines.length === 0 ? '' : `\n${lines.join('\n')}\n`;
 }

@@ -115,6 +115,8 @@ export const en = {
   'hint.resourceNotFound': 'check that the registry exists in this region and the namespace exists in the registry',
   'hint.resourceInUse': 'the namespace already has a signature policy (one per namespace): remove that row, or delete the old policy first',
   'hint.invalidParameter': 'check the KMS key: Enabled, usage ASYMMETRIC_SIGN_VERIFY_RSA_2048, in KmsRegion',
+  'hint.invalidDomain': 'Domain must be one of the registry\'s custom domains (console: the registry\'s domain settings); leave it empty to sign under the registry\'s own domain',
+  'hint.invalidValue': 'the API refused a value of the row: correct the one its message names, then run again',
   'hint.requestLimit': 'the API is busy: lower --rate, or run again later with --resume',
   'hint.noAnswer': 'nothing answered: check the network and --endpoint (for the emulator: is it still running?)',
   'hint.credentialsRefused': 'the credentials were refused by {endpoint} ({code}: {message}); nothing was sent',
@@ -135,6 +137,8 @@ export const en = {
   'plan.notSent': 'not sent: the preflight could not finish ({message})',
   'plan.skipSigning': 'namespace {namespace} already has a signature policy; left as it is',
   'plan.namespaceNotFound': 'namespace {namespace} does not exist in registry {registry}',
+  'plan.domainNotFound': 'Domain {domain} is not a custom domain of registry {registry} (its custom domains: {known}); leave Domain empty to sign under the registry\'s own domain',
+  'plan.noCustomDomains': 'none',
   'plan.registryNotFound': 'registry {registry} was not found in any region these credentials can see',
   'plan.registryOtherRegion': 'registry {registry} is in {actual}, not in {region} (the row\'s Region)',
   'plan.registryNotRunning': 'registry {registry} is {status}; signature policies need a Running registry',
@@ -150,13 +154,14 @@ export const en = {
   'preflight.refused': 'nothing answers at the endpoint: check --endpoint (for the emulator: is `tcr-sigpolicy emulator` running, on that port?)',
   'preflight.unknown': 'nothing answered: check the network and --endpoint (for the emulator: is it still running?), then run again',
   'preflight.throttled': 'the API stayed busy for a minute (other clients share this budget): run again later',
-  'preflight.permissions': 'these reads need tcr:DescribeInstances, tcr:DescribeNamespaces and kms:DescribeKeys: grant them{orSkip}',
+  'preflight.permissions': 'these reads need tcr:DescribeInstances, tcr:DescribeNamespaces, tcr:DescribeInstanceCustomizedDomain (for rows with a Domain) and kms:DescribeKeys: grant them{orSkip}',
 
   // what a failed preflight read was for
   'preflight.whatInstances': '{ids} in {region}',
   'preflight.everyRegion': 'every region',
   'preflight.whatNamespaces': 'registry {registry} ({region})',
   'preflight.whatNamespacesSigning': 'registry {registry} ({region}) with KmsSignPolicy',
+  'preflight.whatDomains': 'the custom domains of registry {registry} ({region})',
   'preflight.whatKey': 'key {key} in {region}',
   'preflight.whatKeys': '{n} keys in {region}',
 

@@ -111,6 +111,8 @@ export const zhCN: Catalogue = {
   'hint.resourceNotFound': '请确认实例在该地域存在，且命名空间在实例中存在',
   'hint.resourceInUse': '该命名空间已有签名策略（每个命名空间一个）：请删除这一行，或先删除旧策略',
   'hint.invalidParameter': '请检查 KMS 密钥：已启用、用途为 ASYMMETRIC_SIGN_VERIFY_RSA_2048、位于 KmsRegion',
+  'hint.invalidDomain': 'Domain 须为该实例的自定义域名之一（控制台：实例的域名管理）；留空则使用实例自身的域名签名',
+  'hint.invalidValue': 'API 拒绝了这一行的某个取值：请按错误信息修正该值，然后重新运行',
   'hint.requestLimit': 'API 繁忙：请降低 --rate，或稍后用 --resume 再次运行',
   'hint.noAnswer': '没有任何应答：请检查网络和 --endpoint（模拟器：它是否仍在运行？）',
   'hint.credentialsRefused': '{endpoint} 拒绝了凭证（{code}：{message}）；未发送任何请求',
@@ -131,6 +133,8 @@ export const zhCN: Catalogue = {
   'plan.notSent': '未发送：预检未能完成（{message}）',
   'plan.skipSigning': '命名空间 {namespace} 已有签名策略；保持不变',
   'plan.namespaceNotFound': '实例 {registry} 中不存在命名空间 {namespace}',
+  'plan.domainNotFound': 'Domain {domain} 不是实例 {registry} 的自定义域名（其自定义域名：{known}）；Domain 留空则使用实例自身的域名签名',
+  'plan.noCustomDomains': '无',
   'plan.registryNotFound': '在这些凭证可见的所有地域中都找不到实例 {registry}',
   'plan.registryOtherRegion': '实例 {registry} 位于 {actual}，不在 {region}（该行的 Region）',
   'plan.registryNotRunning': '实例 {registry} 的状态为 {status}；签名策略需要 Running 状态的实例',
@@ -146,13 +150,14 @@ export const zhCN: Catalogue = {
   'preflight.refused': '接入点没有应答：请检查 --endpoint（模拟器：`tcr-sigpolicy emulator` 是否在该端口运行？）',
   'preflight.unknown': '没有任何应答：请检查网络和 --endpoint（模拟器：它是否仍在运行？），然后重新运行',
   'preflight.throttled': 'API 持续繁忙了一分钟（其他客户端共享此预算）：请稍后重新运行',
-  'preflight.permissions': '这些读调用需要 tcr:DescribeInstances、tcr:DescribeNamespaces 和 kms:DescribeKeys 权限：请授予{orSkip}',
+  'preflight.permissions': '这些读调用需要 tcr:DescribeInstances、tcr:DescribeNamespaces、tcr:DescribeInstanceCustomizedDomain（用于填写了 Domain 的行）和 kms:DescribeKeys 权限：请授予{orSkip}',
 
   // what a failed preflight read was for
   'preflight.whatInstances': '{region} 中的 {ids}',
   'preflight.everyRegion': '所有地域',
   'preflight.whatNamespaces': '实例 {registry}（{region}）',
   'preflight.whatNamespacesSigning': '实例 {registry}（{region}，带 KmsSignPolicy）',
+  'preflight.whatDomains': '实例 {registry}（{region}）的自定义域名',
   'preflight.whatKey': '{region} 中的密钥 {key}',
   'preflight.whatKeys': '{region} 中的 {n} 个密钥',
 

@@ -1,32 +1,39 @@
 import { keyFactId, kmsRegionOf, type KeyFact, type NamespaceFact, type PreflightFacts, type RegistryFact } from '../core/plan-rows.js';
 import type { PolicyRow } from '../core/policy-row.js';
 import type { PreflightReader } from './preflight-reader.js';
-import { describeKeys, describeRegistries, listNamespaces } from './preflight-queries.js';
+import { describeKeys, describeRegistries, listCustomDomains, listNamespaces } from './preflight-queries.js';
 
 /**
  * Reads what the planner needs, once per distinct thing however many rows share it: each registry
  * (DescribeInstances, one call per region for all its registries), the namespaces of each usable
  * registry (DescribeNamespaces, all pages, twice: all of them and those that sign), each KMS key in
- * its region (DescribeKeys, up to 100 keys a call). Registries and keys are read in parallel; namespaces once registries are known.
+ * its region (DescribeKeys, up to 100 keys a call), and the custom domains of a registry some row names
+ * a Domain in (DescribeInstanceCustomizedDomain). Registries and keys are read in parallel; namespaces
+ * and domains once registries are known.
  */
 export async function gatherPreflightFacts(rows: readonly PolicyRow[], reader: PreflightReader): Promise<PreflightFacts> {
   const [registries, keys] = await Promise.all([gatherRegistries(rows, reader), gatherKeys(rows, reader)]);
   const namespaces = new Map<string, NamespaceFact>();
+  const domains = new Map<string, ReadonlySet<string>>();
   const usable = new Map<string, string>();
+  const withDomain = new Set<string>();
   for (const row of rows) {
     const fact = registries.get(row.request.RegistryId);
     if (fact && fact.status === 'Running' && fact.region === row.region) usable.set(row.request.RegistryId, fact.region);
+    if (row.request.Domain) withDomain.add(row.request.RegistryId);
   }
   await Promise.all(
     [...usable].map(async ([registryId, region]) => {
-      const [names, signing] = await Promise.all([
+      const [names, signing, custom] = await Promise.all([
         listNamespaces(reader, registryId, region, false),
         listNamespaces(reader, registryId, region, true),
+        withDomain.has(registryId) ? listCustomDomains(reader, registryId, region) : undefined,
       ]);
       namespaces.set(registryId, { names, signing });
+      if (custom) domains.set(registryId, custom);
     }),
   );
-  return { registries, namespaces, keys };
+  return { registries, namespaces, keys, domains };
 }
 
 async function gatherRegistries(rows: readonly PolicyRow[], reader: PreflightReader): Promise<Map<string, RegistryFact | null>> {

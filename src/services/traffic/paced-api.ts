@@ -10,6 +10,7 @@ export const ACTION_LIMITS: Readonly<Record<string, number>> = {
   DeleteSignaturePolicy: 20,
   DescribeInstances: 100,
   DescribeNamespaces: 100,
+  DescribeInstanceCustomizedDomain: 20,
   DescribeRegions: 20,
   ListKeyDetail: 100,
   DescribeKeys: 100,
