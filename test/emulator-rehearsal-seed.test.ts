@@ -59,7 +59,7 @@ test('with Domains in the seed, a Domain that is not one of them is InvalidParam
 });
 
 test('DescribeInstanceCustomizedDomain lists the seed\'s Domains; a registry without them has none, and refuses any Domain', async (t) => {
-  const seed: EmulatorSeed = { ...SEED, registries: [...SEED.registries, { RegistryId: 'tcr-bare', Region: 'ap-guangzhou', Namespaces: ['plain'] }] };
+  const seed: EmulatorSeed = { ...SEED, registries: [...(SEED.registries ?? []), { RegistryId: 'tcr-bare', Region: 'ap-guangzhou', Namespaces: ['plain'] }] };
   const emulator = await startTestEmulator({ seed });
   t.teardown(() => emulator.close());
   const client = tcrClient(emulator);
