@@ -36,7 +36,7 @@ export async function run(argv: readonly string[]): Promise<number> {
   ];
   const discovered = mergeDiscovered(found.map(({ registry: r, names, signing }) => discoverRows(names, signing, { ...request, registryId: r.registryId, region: r.region })));
   const problems = discovered.rows.flatMap((cells, i) => validateRow(i + 2, cells, { region: cells.Region }).problems);
-  const target = flags.out ?? 'the output';
+  const target = flags.out ?? t('discover.stdout');
   if (problems.some(isError)) throw new InputError(t('discover.invalidRows'), target, problems, t('discover.invalidRowsHint'));
   problems.forEach((p: Problem) => process.stderr.write(`${formatProblem(p, target)}\n`));
 

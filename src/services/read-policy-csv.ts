@@ -126,7 +126,7 @@ function explain(error: unknown, source: string, last: { readonly lines: number;
   if (e.code === 'EACCES') return new UsageError(t('csv.permission', { source }), t('csv.permissionHint'));
   // The disk, the network share or the pipe failed under us: the input's problem, not a bug (exit 2, not 70).
   if ((error as { syscall?: string }).syscall === 'read' || e.code === 'EIO') {
-    return new UsageError(t('csv.readError', { source, code: e.code ?? 'read error', message: (error as Error).message }), t('csv.readErrorHint'));
+    return new UsageError(t('csv.readError', { source, code: e.code ?? t('csv.readErrorCode'), message: (error as Error).message }), t('csv.readErrorHint'));
   }
   const problem = (line: number, message: string, hint: string): Error =>
     new InputError(t('csv.invalid', { source }), source, [{ severity: 'error', line, message }], hint);

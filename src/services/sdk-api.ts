@@ -7,6 +7,7 @@ import type { ApiService, TcrApi } from '../core/tcr-api.js';
 import { language } from '../i18n/messages.js';
 import type { Credential } from './credentials.js';
 import { pacedApi, type PacedApi, type TrafficOptions } from './traffic/paced-api.js';
+import { t } from '../i18n/messages.js';
 
 interface SdkClient {
   request(action: string, params: unknown, options: { signal?: AbortSignal }): Promise<Record<string, unknown>>;
@@ -99,7 +100,7 @@ export function failureOf(error: unknown): Extract<ApiOutcome, { ok: false }> {
   if (e.code) return { ok: false, code: e.code, message, requestId };
   if (e.httpCode) return { ok: false, code: 'HttpError', message: `HTTP ${e.httpCode} ${message}`.trim(), requestId, httpStatus: e.httpCode };
   if (/ECONNREFUSED/.test(message)) return { ok: false, code: CONNECTION_REFUSED, message, requestId };
-  if (/abort/i.test(message)) return { ok: false, code: 'Aborted', message: 'interrupted while in flight; the outcome is unknown', requestId };
+  if (/abort/i.test(message)) return { ok: false, code: 'Aborted', message: t('note.interruptedInFlight'), requestId };
   if (/timeout/i.test(message)) return { ok: false, code: 'Timeout', message, requestId };
   return { ok: false, code: 'NetworkError', message, requestId };
 }

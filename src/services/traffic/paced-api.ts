@@ -3,6 +3,7 @@ import type { ApiOutcome, FailedOutcome } from '../../core/api-outcome.js';
 import { CONNECTION_REFUSED, isThrottling } from '../../core/classify-error.js';
 import type { ApiService, CallTurn, TcrApi } from '../../core/tcr-api.js';
 import { createLane, NOT_STARTED, type Lane, type LaneOptions } from './lane.js';
+import { t } from '../../i18n/messages.js';
 
 /** Documented requests per second of the actions the tool calls; the writes run at --rate instead. */
 export const ACTION_LIMITS: Readonly<Record<string, number>> = {
@@ -84,8 +85,8 @@ export function pacedApi(api: TcrApi, o: TrafficOptions): PacedApi {
   };
   const stoppedBy = (h: FailedOutcome): FailedOutcome =>
     notSent(h.code, h.code === CONNECTION_REFUSED
-      ? `not sent: the endpoint refused ${REFUSALS_TO_STOP} connections in a row`
-      : `not sent: an earlier request was refused with ${h.code}`);
+      ? t('note.notSentRefusals', { n: REFUSALS_TO_STOP })
+      : t('note.notSentRefused', { code: h.code }));
 
   return {
     lanes,
@@ -99,7 +100,7 @@ export function pacedApi(api: TcrApi, o: TrafficOptions): PacedApi {
         },
         { stop: turn?.stop, throttled: (r) => !r.ok && isThrottling(r.code) },
       );
-      return outcome === NOT_STARTED ? notSent(NOT_STARTED_CODE, 'not sent: the run stopped before its turn') : outcome;
+      return outcome === NOT_STARTED ? notSent(NOT_STARTED_CODE, t('note.notSentStopped')) : outcome;
     },
     async close() {
       await Promise.all([...lanes.values()].map((lane) => lane.close()));
