@@ -73,7 +73,7 @@ export async function runBatch(rows: readonly PolicyRow[], o: RunBatchOptions): 
   const op = o.operation;
   const results: RowResult[] = [...settled];
   let inFlight = 0;
-  const meter = createProgressMeter(rows.length, now, () => inFlight, () => control.paused);
+  const meter = createProgressMeter({ toSend: rows.length, settled: settled.length, now, inFlight: () => inFlight, paused: () => control.paused });
   const startedAt = now();
 
   emit(startEventOf(rows, settled.length, { endpoint: o.endpoint, rate: o.rate, dryRun: false, journal: o.journal, operation: op }));
