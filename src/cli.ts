@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 import { createRequire } from 'node:module';
-import { COMMANDS, findCommand } from './cli/command-specs.js';
+import { COMMANDS, WIZARD_FLAGS, findCommand } from './cli/command-specs.js';
 import { commandHelp, programHelp } from './cli/render-help.js';
 import { UsageError } from './core/errors.js';
 import { langFromLocale, parseLang, t, takeLangFlag, useLanguage } from './i18n/messages.js';
@@ -41,6 +41,11 @@ async function main(all: readonly string[]): Promise<number> {
     const spec = rest[0] ? findCommand(rest[0]) : undefined;
     process.stdout.write(spec ? commandHelp(spec) : programHelp(version()));
     return 0;
+  }
+  // `--verison`, `-help`: a mistyped global flag, neither a wish for the wizard nor one of its flags.
+  if (first?.startsWith('-') && !(WIZARD_FLAGS as readonly string[]).includes(first.replace(/^-+/, '').split('=')[0] ?? '')) {
+    const meant = (await import('./cli/suggest.js')).closest(first.replace(/^-+/, ''), ['version', 'help']);
+    if (meant) throw new UsageError(t('args.unknown', { option: first }), t('error.flagsMeant', { meant, help: t('error.unknownCommandHint') }));
   }
   // No command on a terminal is the wizard (which takes --region, --endpoint and --profile).
   if ((first === undefined || first.startsWith('--')) && process.stdin.isTTY && process.stdout.isTTY) {

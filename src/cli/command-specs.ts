@@ -64,6 +64,9 @@ export const GLOBAL_OPTIONS: Readonly<Record<string, OptionSpec>> = {
   lang: str('LANG', 'language of messages: en or zh-CN (default: from LC_ALL, LC_MESSAGES, LANG; zh_CN.UTF-8 is zh-CN)'),
 };
 
+/** What `tcr-sigpolicy` alone takes when it runs the wizard. */
+export const WIZARD_FLAGS = ['region', 'endpoint', 'profile'] as const;
+
 /** Some of the send flags, for commands that take only those. */
 export function pickSendOptions(...names: string[]): Record<string, OptionSpec> {
   return Object.fromEntries(names.map((name) => [name, SEND_OPTIONS[name] as OptionSpec]));

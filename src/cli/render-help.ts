@@ -1,5 +1,5 @@
 import { helpMirror, t, type HelpMirror } from '../i18n/messages.js';
-import { COMMANDS, EMULATOR_NOTE, GLOBAL_OPTIONS, SEND_OPTIONS, type CommandSpec, type OptionSpec } from './command-specs.js';
+import { COMMANDS, EMULATOR_NOTE, GLOBAL_OPTIONS, SEND_OPTIONS, WIZARD_FLAGS, type CommandSpec, type OptionSpec } from './command-specs.js';
 
 const pad = (text: string, width: number): string => text + ' '.repeat(Math.max(1, width - text.length));
 
@@ -22,7 +22,7 @@ export function programHelp(version: string): string {
     ...Object.entries(GLOBAL_OPTIONS).map(([name, o]) => `  ${pad(`--${name} ${o.value ?? ''}`, 19)}${help.option(undefined, name, o)}`),
     '',
     t('help.wizardFlags'),
-    ...(['region', 'endpoint', 'profile'] as const).map((name) => {
+    ...WIZARD_FLAGS.map((name) => {
       const o = SEND_OPTIONS[name];
       return `  ${pad(`--${name} ${o?.value ?? ''}`, 19)}${o ? help.option(undefined, name, o) : ''}`;
     }),

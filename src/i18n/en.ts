@@ -402,6 +402,7 @@ export const en = {
   // the commands' own usage errors and notes (create, batch, rollback, --resume, discover, the run)
   'cmd.flagsOnly': '{command} takes flags only, got: {args}',
   'cmd.flagsOnlyHint': 'run `tcr-sigpolicy {command} --help`',
+  'cmd.noArguments': '{command} takes no arguments, got: {args}',
   'cmd.missing': 'missing {flags}',
   'create.missingHint': 'pass every required flag (see `tcr-sigpolicy create --help`), or run it on a terminal to be asked',
   'create.invalid': 'the flags describe no valid policy; nothing was sent',

@@ -398,6 +398,7 @@ export const zhCN: Catalogue = {
   // the commands' own usage errors and notes (create, batch, rollback, --resume, discover, the run)
   'cmd.flagsOnly': '{command} 只接受参数，收到：{args}',
   'cmd.flagsOnlyHint': '运行 `tcr-sigpolicy {command} --help`',
+  'cmd.noArguments': '{command} 不接受参数，收到：{args}',
   'cmd.missing': '缺少 {flags}',
   'create.missingHint': '请传入所有必需的参数（见 `tcr-sigpolicy create --help`），或在终端上运行以便逐项询问',
   'create.invalid': '这些参数描述的不是有效的策略；未发送任何请求',
