@@ -3,6 +3,7 @@ import { createRequire } from 'node:module';
 import { COMMANDS, WIZARD_FLAGS, findCommand } from './cli/command-specs.js';
 import { commandHelp, programHelp } from './cli/render-help.js';
 import { UsageError } from './core/errors.js';
+import { DEBUG_VARIABLE } from './core/tcr-api.js';
 import { langFromLocale, parseLang, t, takeLangFlag, useLanguage } from './i18n/messages.js';
 
 /** Each command loads only when it runs, so --help and template never load Ink, React or the SDK. */
@@ -30,8 +31,16 @@ async function chooseLanguage(all: readonly string[]): Promise<string[]> {
   return rest;
 }
 
+/** --verbose, wherever it stands (before a `--`): the request log reads it from the environment, as it reads TCR_SIGPOLICY_DEBUG. */
+function takeVerbose(argv: readonly string[]): string[] {
+  const end = argv.includes('--') ? argv.indexOf('--') : argv.length;
+  if (!argv.slice(0, end).includes('--verbose')) return [...argv];
+  process.env[DEBUG_VARIABLE] = '1';
+  return [...argv.slice(0, end).filter((a) => a !== '--verbose'), ...argv.slice(end)];
+}
+
 async function main(all: readonly string[]): Promise<number> {
-  const argv = await chooseLanguage(all);
+  const argv = takeVerbose(await chooseLanguage(all));
   const [first, ...rest] = argv;
   if (first === '--version' || first === '-v') {
     process.stdout.write(`${version()}\n`);

@@ -62,6 +62,7 @@ export const SEND_OPTIONS: Readonly<Record<string, OptionSpec>> = {
 /** Flags every command takes (read in src/cli.ts before the command's own; listed in each command's help). */
 export const GLOBAL_OPTIONS: Readonly<Record<string, OptionSpec>> = {
   lang: str('LANG', 'language of messages: en or zh-CN (default: from LC_ALL, LC_MESSAGES, LANG; zh_CN.UTF-8 is zh-CN)'),
+  verbose: bool('every API request on stderr: action, region, endpoint, latency, RequestId, outcome; never a secret ($TCR_SIGPOLICY_DEBUG=1)'),
 };
 
 /** What `tcr-sigpolicy` alone takes when it runs the wizard. */

@@ -36,6 +36,7 @@ export function programHelp(version: string): string {
     `  TENCENTCLOUD_SECRET_ID, TENCENTCLOUD_SECRET_KEY, TENCENTCLOUD_SESSION_TOKEN   ${t('help.envCredentials')}`,
     `  TENCENTCLOUD_REGION   ${t('help.envRegion')}`,
     `  LC_ALL, LC_MESSAGES, LANG   ${t('help.envLang')}`,
+    `  TCR_SIGPOLICY_DEBUG=1   ${t('help.envDebug')}`,
     '',
     t('help.exitCodes'),
     `  0    ${t('help.exit0')}`,

@@ -2,6 +2,7 @@ import type { Endpoints } from '../core/endpoint.js';
 import { SEND_OPTIONS } from './command-specs.js';
 import { endpointsFlag, numberFlag, stringFlag, type FlagValues } from './parse-flags.js';
 import { checkWritable } from '../services/export-results.js';
+import { debugWanted } from '../services/traffic/request-log.js';
 
 /** The flags shared by `create` and `batch`, checked and typed. */
 export interface SendOptions {
@@ -48,6 +49,7 @@ export function readSendOptions(values: FlagValues, stdoutIsTty: boolean, env: N
     preflight: values['no-preflight'] !== true,
     json: values.json === true,
     // A dumb terminal cannot move the cursor, which every dashboard frame does.
-    plain: values['no-tui'] === true || values.json === true || !stdoutIsTty || env.TERM === 'dumb',
+    // Nor can it share the terminal with --verbose's request lines.
+    plain: values['no-tui'] === true || values.json === true || !stdoutIsTty || env.TERM === 'dumb' || debugWanted(env),
   };
 }

@@ -7,6 +7,7 @@ import type { ApiService, TcrApi } from '../core/tcr-api.js';
 import { language } from '../i18n/messages.js';
 import type { Credential } from './credentials.js';
 import { pacedApi, type PacedApi, type TrafficOptions } from './traffic/paced-api.js';
+import { requestLogger } from './traffic/request-log.js';
 import { t } from '../i18n/messages.js';
 
 interface SdkClient {
@@ -70,6 +71,7 @@ export async function createSdkApi(endpoints: Endpoints, credential: Credential,
     concurrency: o.traffic?.concurrency,
     shared: o.traffic?.shared,
     secretId: credential.secretId ?? '',
+    onRequest: requestLogger(),
     endpointOf: (service, region) => {
       const endpoint = endpoints.forRegion(region);
       return `${endpoint.protocol}${hostFor(service, endpoint)}`;

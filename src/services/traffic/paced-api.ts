@@ -3,6 +3,7 @@ import type { ApiOutcome, FailedOutcome } from '../../core/api-outcome.js';
 import { CONNECTION_REFUSED, isThrottling } from '../../core/classify-error.js';
 import type { ApiService, CallTurn, TcrApi } from '../../core/tcr-api.js';
 import { createLane, NOT_STARTED, type Lane, type LaneOptions } from './lane.js';
+import type { RequestRecord } from './request-log.js';
 import { t } from '../../i18n/messages.js';
 
 /** Documented requests per second of the actions the tool calls; the writes run at --rate instead. */
@@ -36,6 +37,8 @@ export interface TrafficOptions {
   readonly limits?: Readonly<Record<string, number>>;
   /** The lanes' clock and spacing instead of the wall clock's (unit tests on an injected clock). */
   readonly clock?: Pick<LaneOptions, 'now' | 'sleep' | 'spacing'>;
+  /** Told of every request that went out and how it ended (--verbose): here, since every call passes here. */
+  readonly onRequest?: (request: RequestRecord) => void;
 }
 
 export interface PacedApi extends TcrApi {
@@ -57,6 +60,7 @@ export const NOT_STARTED_CODE = 'NotStarted';
  */
 export function pacedApi(api: TcrApi, o: TrafficOptions): PacedApi {
   const lanes = new Map<string, Lane>();
+  const now = o.clock?.now ?? Date.now;
   let halted: FailedOutcome | undefined;
   let refusals = 0;
   const laneFor = (service: ApiService, action: string, region: string): Lane => {
@@ -96,7 +100,10 @@ export function pacedApi(api: TcrApi, o: TrafficOptions): PacedApi {
         async () => {
           if (halted) return stoppedBy(halted);
           if (turn?.beforeSend && !(await turn.beforeSend())) return NOT_STARTED;
-          return watch(await api.call(service, action, region, params, signal));
+          const sentAt = now();
+          const outcome = await api.call(service, action, region, params, signal);
+          o.onRequest?.({ action, region, endpoint: o.endpointOf(service, region), latencyMs: now() - sentAt, outcome });
+          return watch(outcome);
         },
         { stop: turn?.stop, throttled: (r) => !r.ok && isThrottling(r.code) },
       );
