@@ -16,6 +16,7 @@ const commands: Record<string, () => Promise<{ run(argv: readonly string[]): Pro
   rollback: () => import('./commands/rollback.js'),
   status: () => import('./commands/status.js'),
   demo: () => import('./commands/demo.js'),
+  completion: () => import('./commands/completion.js'),
 };
 
 function version(): string {

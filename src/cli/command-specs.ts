@@ -17,6 +17,8 @@ export interface CommandSpec {
   readonly usage: string;
   readonly description?: string;
   readonly options: Readonly<Record<string, OptionSpec>>;
+  /** What the command takes besides flags, for shell completion: file names, or one of these words. */
+  readonly arguments?: 'files' | readonly string[];
   /** Shown as `$ ` lines, and run as written by test/examples.e2e.test.ts against the emulator (port 9500 as documented). */
   readonly examples: readonly string[];
 }
@@ -100,6 +102,7 @@ export const COMMANDS: readonly CommandSpec[] = [
     usage: 'tcr-sigpolicy batch FILE [flags]',
     description: 'FILE is a CSV with one row per namespace (see `tcr-sigpolicy template`); - reads standard input.\nEvery row is checked before anything is sent; with credentials, a preflight also reads the registries,\nnamespaces and KMS keys and sends only the rows that can work (docs/plan.md).',
     options: SEND_OPTIONS,
+    arguments: 'files',
     examples: [
       'tcr-sigpolicy template > policies.csv',
       'tcr-sigpolicy batch policies.csv --dry-run',
@@ -181,6 +184,7 @@ export const COMMANDS: readonly CommandSpec[] = [
       json: SEND_OPTIONS.json as OptionSpec,
       'no-tui': SEND_OPTIONS['no-tui'] as OptionSpec,
     },
+    arguments: 'files',
     examples: [
       'tcr-sigpolicy rollback results.csv --dry-run',
       'tcr-sigpolicy rollback results.csv --endpoint http://127.0.0.1:9500 --yes --out rollback.csv',
@@ -230,6 +234,18 @@ export const COMMANDS: readonly CommandSpec[] = [
     usage: 'tcr-sigpolicy demo [flags]',
     options: pickSendOptions('out', 'rate', 'json', 'no-tui'),
     examples: ['tcr-sigpolicy demo', 'tcr-sigpolicy demo --no-tui --out demo-results.csv'],
+  },
+  {
+    name: 'completion',
+    summary: 'Print the shell completion script for bash, zsh or fish',
+    usage: 'tcr-sigpolicy completion bash|zsh|fish',
+    description:
+      'Generated from this command table: every command and flag, file names where a file is asked for.\n' +
+      'bash: source <(tcr-sigpolicy completion bash) in ~/.bashrc; zsh: the same in ~/.zshrc, after compinit;\n' +
+      'fish: tcr-sigpolicy completion fish > ~/.config/fish/completions/tcr-sigpolicy.fish',
+    options: {},
+    arguments: ['bash', 'zsh', 'fish'],
+    examples: ['tcr-sigpolicy completion bash > tcr-sigpolicy.bash'],
   },
 ];
 

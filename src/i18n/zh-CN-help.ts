@@ -115,6 +115,13 @@ export const zhCNHelp: HelpMirror = {
       },
     },
     demo: { summary: '用内置模拟器演练一次批量运行（无需凭证，不联网）' },
+    completion: {
+      summary: '打印 bash、zsh 或 fish 的 shell 补全脚本',
+      description:
+        '由本命令表生成：每个命令和参数，需要文件处补全文件名。\n' +
+        'bash：在 ~/.bashrc 中 source <(tcr-sigpolicy completion bash)；zsh：同样写入 ~/.zshrc，放在 compinit 之后；\n' +
+        'fish：tcr-sigpolicy completion fish > ~/.config/fish/completions/tcr-sigpolicy.fish',
+    },
   },
   emulatorNote: '--endpoint http://127.0.0.1:9500 即 `tcr-sigpolicy emulator`（粘贴它打印的 export 行）；\n去掉它则作用于您的账号。',
 };
