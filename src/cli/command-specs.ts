@@ -131,6 +131,7 @@ export const COMMANDS: readonly CommandSpec[] = [
       name: str('TEMPLATE', 'policy name; {namespace}, {registry} and {region} are filled in (default {namespace}-signing)'),
       domain: str('HOST', 'custom signing domain for every row (default: none)'),
       out: str('FILE', 'write the CSV to FILE instead of standard output'),
+      json: bool('one JSON object per row on standard output (the CSV\'s columns as keys) instead of the CSV'),
       endpoint: SEND_OPTIONS.endpoint as OptionSpec,
       profile: SEND_OPTIONS.profile as OptionSpec,
     },

@@ -452,6 +452,8 @@ export const en = {
   'discover.matchingExclude': '{n} matching --exclude',
   'discover.alreadySigning': '{n} already signing',
   'discover.stdout': 'standard output',
+  'discover.jsonOrOut': '--json prints the rows on standard output; --out writes them as CSV: give one of them',
+  'discover.jsonOrOutHint': 'leave out --json to write the CSV to the file, or --out to read the rows as JSON',
   'discover.leftOut': ' (left out: {drops})',
   'discover.wrote': 'Wrote {rows} to {where} from {namespaces} of {of}{leftOut}.',
   'discover.noneLeft': 'warning: no namespace is left; check --match, --exclude and --unsigned-only.',

@@ -62,6 +62,7 @@ export const zhCNHelp: HelpMirror = {
         name: '策略名称；会填入 {namespace}、{registry} 和 {region}（默认 {namespace}-signing）',
         domain: '每一行的自定义签名域名（默认：无）',
         out: '把 CSV 写入 FILE，而不是标准输出',
+        json: '在标准输出上每行输出一个 JSON 对象（以 CSV 的列名为键），而不是 CSV',
       },
     },
     status: {

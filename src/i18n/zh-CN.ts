@@ -447,6 +447,8 @@ export const zhCN: Catalogue = {
   'discover.notMatching': '{n} 个不匹配 --match',
   'discover.matchingExclude': '{n} 个匹配 --exclude',
   'discover.alreadySigning': '{n} 个已在签名',
+  'discover.jsonOrOut': '--json 把各行输出到标准输出；--out 把它们写成 CSV：二者只能选其一',
+  'discover.jsonOrOutHint': '去掉 --json 则把 CSV 写入文件，去掉 --out 则以 JSON 读取各行',
   'discover.stdout': '标准输出',
   'discover.leftOut': '（已排除：{drops}）',
   'discover.wrote': '已从 {of} 的 {namespaces}中写出 {rows}到 {where}{leftOut}。',
