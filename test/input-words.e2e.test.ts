@@ -49,3 +49,17 @@ test('only one of the SecretId/SecretKey pair set: the missing variable is named
   }
   t.deepEqual(emulator.state.actionCounts(), {});
 });
+
+test('--quiet: only the rows that need attention and the summary; no progress, no line per created row', async (t) => {
+  const dir = await tempDir(t);
+  const emulator = await startKitEmulator(t);
+  const csv = await writeCsv(dir, `${HEADER}\n${rowOf('payments')}\n${rowOf('ghost')}\n${rowOf('checkout')}\n`);
+  const run = await runCli(t, ['batch', csv, '--endpoint', emulator.url, '--yes', '-q'], { cwd: dir, env: cliEnv(dir) });
+  t.is(run.code, 1, run.stderr);
+  const lines = run.stdout.trim().split('\n');
+  t.is(lines.length, 1, run.stdout);
+  t.regex(lines[0] ?? '', /invalid +ap-guangzhou tcr-ab12cd34\/ghost/);
+  t.notRegex(run.stderr, /^(progress:|Sending |Coverage now)/m);
+  t.regex(run.stderr, /^Done in [\d.]+m?s: 2 created, 1 invalid\./m);
+  t.is(emulator.state.actionCounts()['CreateSignaturePolicy']?.requests, 2);
+});

@@ -59,6 +59,7 @@ export const SEND_OPTIONS: Readonly<Record<string, OptionSpec>> = {
   'no-preflight': bool('do not check registries, namespaces and KMS keys (read-only calls) before sending; see docs/plan.md'),
   json: bool('one JSON object per event on stdout'),
   'no-tui': bool('plain lines even on a terminal'),
+  quiet: bool('only what needs attention (blocked, failed, not-sent rows) and the summary; no progress, no line per created row', 'q'),
 };
 
 /** Flags every command takes (read in src/cli.ts before the command's own; listed in each command's help). */
@@ -184,6 +185,7 @@ export const COMMANDS: readonly CommandSpec[] = [
       'max-attempts': SEND_OPTIONS['max-attempts'] as OptionSpec,
       json: SEND_OPTIONS.json as OptionSpec,
       'no-tui': SEND_OPTIONS['no-tui'] as OptionSpec,
+      quiet: SEND_OPTIONS.quiet as OptionSpec,
     },
     arguments: 'files',
     examples: [

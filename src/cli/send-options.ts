@@ -26,6 +26,8 @@ export interface SendOptions {
   readonly json: boolean;
   /** Plain lines instead of the dashboard (asked for, stdout is not a terminal, or a dumb one). */
   readonly plain: boolean;
+  /** Only what needs attention and the summary (--quiet; plain lines). */
+  readonly quiet?: boolean;
 }
 
 export function readSendOptions(values: FlagValues, stdoutIsTty: boolean, env: NodeJS.ProcessEnv = process.env): SendOptions {
@@ -48,8 +50,9 @@ export function readSendOptions(values: FlagValues, stdoutIsTty: boolean, env: N
     skipInvalid: values['skip-invalid'] === true,
     preflight: values['no-preflight'] !== true,
     json: values.json === true,
+    quiet: values.quiet === true,
     // A dumb terminal cannot move the cursor, which every dashboard frame does.
     // Nor can it share the terminal with --verbose's request lines.
-    plain: values['no-tui'] === true || values.json === true || !stdoutIsTty || env.TERM === 'dumb' || debugWanted(env),
+    plain: values['no-tui'] === true || values.json === true || !stdoutIsTty || env.TERM === 'dumb' || debugWanted(env) || values.quiet === true,
   };
 }

@@ -23,6 +23,7 @@ export const zhCNHelp: HelpMirror = {
     'no-preflight': '发送前不检查实例、命名空间和 KMS 密钥（只读调用）；见 docs/plan.md',
     json: '在标准输出上每个事件输出一个 JSON 对象',
     'no-tui': '即使在终端上也只输出纯文本行',
+    quiet: '只输出需要处理的内容（被拦下、失败、未发送的行）和汇总；不显示进度，也不为每个已创建的行输出一行',
     lang: '消息语言：en 或 zh-CN（默认取自 LC_ALL、LC_MESSAGES、LANG；zh_CN.UTF-8 即 zh-CN）',
     verbose: '在标准错误上输出每个 API 请求：接口、地域、接入点、耗时、RequestId、结果；绝不输出密钥（$TCR_SIGPOLICY_DEBUG=1）',
   },
