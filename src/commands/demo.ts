@@ -1,5 +1,6 @@
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { basename } from 'node:path';
+import { basename, join } from 'node:path';
 import { findCommand, type CommandSpec } from '../cli/command-specs.js';
 import { parseFlags } from '../cli/parse-flags.js';
 import { readSendOptions } from '../cli/send-options.js';
@@ -25,6 +26,8 @@ export async function run(argv: readonly string[]): Promise<number> {
   if (positionals.length > 0) throw new UsageError(t('demo.noArguments', { args: positionals.join(' ') }), t('demo.noArgumentsHint'));
   const credential = { secretId: DEMO_SECRET_ID, secretKey: DEMO_SECRET_KEY };
   const emulator = await startEmulator({ port: 0, credentials: [credential] });
+  // Its journal lives and dies with the run: once the emulator is gone there is nothing to resume.
+  const journalDir = await mkdtemp(join(tmpdir(), 'tcr-sigpolicy-demo-'));
   try {
     const endpoint = parseEndpoints([emulator.url]);
     const options = { ...readSendOptions(values, process.stdout.isTTY === true), endpoint, yes: true };
@@ -39,7 +42,8 @@ export async function run(argv: readonly string[]): Promise<number> {
       confirm: false,
       operation: CREATE_POLICY,
       api: makeApi(options, credential),
-      journalDir: tmpdir(),
+      journalDir,
+      throwawayJournal: true,
       // The offered export lands in the working directory, not beside the bundled sample.
       input: basename(SAMPLE_CSV),
     });
@@ -48,5 +52,6 @@ export async function run(argv: readonly string[]): Promise<number> {
     return code === 130 ? 130 : 0;
   } finally {
     await emulator.close();
+    await rm(journalDir, { recursive: true, force: true });
   }
 }

@@ -33,7 +33,7 @@ export async function finishLiveRun(req: SendRequest, api: TcrApi, hub: ReturnTy
     finished = true;
   } finally {
     // After a failure nothing is asked: only --out is written.
-    exported = await exportAndExit(run.results, run.interrupted, req, { journal: run.journal.path, offer: finished });
+    exported = await exportAndExit(run.results, run.interrupted, req, { journal: req.throwawayJournal ? undefined : run.journal.path, offer: finished });
   }
   const code = exported as number;
   return journalOk === true || code !== 0 ? code : 1;

@@ -64,7 +64,8 @@ export async function stoppingOnSignals<T>(control: RunControl, work: () => Prom
 export async function runLiveWithFaces(req: SendRequest, prepared: PreparedRun, api: TcrApi, hub: Hub, input: string, control: RunControl): Promise<LiveRun> {
   const { options } = req;
   const run = newRunId(new Date());
-  const journal = await openJournal(journalPathFor(options.out, run, req.journalDir), { run, input });
+  // A throwaway journal stays in its own folder, not beside --out, so removing that folder removes it.
+  const journal = await openJournal(journalPathFor(req.throwawayJournal ? undefined : options.out, run, req.journalDir), { run, input });
   hub.subscribe((event) => {
     if (event.type === 'row-done') journal.result(event.result, { requestIds: event.requestIds, note: event.note });
   });
@@ -76,7 +77,9 @@ export async function runLiveWithFaces(req: SendRequest, prepared: PreparedRun, 
     const { signingBefore } = prepared;
     const outcome = await runBatch(prepared.toSend, {
       api, control, emit: hub.emit, endpoint: options.endpoint.url, rate: options.rate,
-      maxAttempts: options.maxAttempts, settled: prepared.settled, journal: journal.path, operation: req.operation, signingBefore,
+      maxAttempts: options.maxAttempts, settled: prepared.settled,
+      // Not named to the user when it will be gone by the end (the demo's).
+      journal: req.throwawayJournal ? undefined : journal.path, operation: req.operation, signingBefore,
       // A row sent again after a check had an unknown attempt: a request still on its way may land first.
       unknownBefore: prepared.unknownBefore,
       // Nothing goes out before its intent is on disk: after a crash, the row is known to be unknown.

@@ -29,6 +29,8 @@ export interface SendRequest {
   readonly face?: BatchEventListener;
   /** Where the journal goes when there is no --out (default: the working directory). */
   readonly journalDir?: string;
+  /** The journal is the caller's to remove when the run ends (the demo's: nothing to resume), so the closing lines do not name it. */
+  readonly throwawayJournal?: boolean;
   /** The input file, which the export offered at the end is named after: `<input>.results.csv`. */
   readonly input?: string;
   /** What each row sends: CREATE_POLICY, or DELETE_POLICY for rollback. */
