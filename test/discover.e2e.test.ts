@@ -159,6 +159,18 @@ test('--all-registries --unsigned-only: every unsigned namespace of every readab
   t.regex(batch.stderr, /Dry run: 79 requests for .* \(4 regions, 4 registries\)/);
 });
 
+test('--all-registries: the key is read alongside the namespaces, not after them, and an unusable one still warns', async (t) => {
+  const dir = await tempDir(t);
+  const emulator = await startKitEmulator(t);
+  const missing = '00000000-0000-4000-8000-0000000000ff';
+  const run = await runCli(t, ['discover', '--endpoint', emulator.url, '--all-registries', '--kms-id', missing, '--kms-region', 'ap-guangzhou'], { cwd: dir, env: cliEnv(dir) });
+  t.is(run.code, 1, 'one registry could not be read');
+  t.regex(run.stderr, new RegExp(`warning: KMS key ${missing} .*batch's preflight will block these rows\\.`));
+  t.true(rowsOf(run.stdout).length > 1, 'the rows are still written');
+  const actions = emulator.state.recentRequests().map((r) => r.action);
+  t.true(actions.indexOf('DescribeKeys') < actions.lastIndexOf('DescribeNamespaces'), actions.join(' '));
+});
+
 test('--all-registries with --region, --match and --exclude: only those namespaces of that region', async (t) => {
   const { discover } = await bundled(t);
   const run = await discover([...ALL, '--region', 'ap-hongkong', '--match', 'svc-1*', '--exclude', 'svc-11*']);

@@ -205,6 +205,7 @@ test('checkUnknownRows: signing now and not before → created; not signing → 
   const signing = new Set(['ns0', 'ns2']);
   const calls: string[] = [];
   const api = {
+    laneOf: (_s: string, action: string, region: string) => `${region} ${action}`,
     call: (_s: string, action: string, _r: string, params: Readonly<Record<string, unknown>>) => {
       const ns = String(params['NamespaceName']);
       calls.push(`${action} ${ns}`);
@@ -225,4 +226,28 @@ test('checkUnknownRows: signing now and not before → created; not signing → 
   t.deepEqual(checked.toSend.map((r) => r.line), [3]);
   t.deepEqual([...checked.notSigning], ['tcr-unit/ns1']);
   t.deepEqual(calls.sort(), ['DescribeNamespaces ns0', 'DescribeNamespaces ns1', 'DescribeNamespaces ns2', 'DescribeNamespaces ns3']);
+});
+
+test('checkUnknownRows: a lane whose reads hang holds back only its own checks, never another lane\'s', async (t) => {
+  let release = (): void => undefined;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  const answered: string[] = [];
+  // ap-guangzhou's reads hang until released; ap-shanghai's answer at once. Four pooled checks would all be stuck on the first.
+  const api = {
+    laneOf: (_s: string, action: string, region: string) => `${region} ${action}`,
+    async call(_s: string, _action: string, region: string, params: Readonly<Record<string, unknown>>) {
+      if (region === 'ap-guangzhou') await held;
+      answered.push(`${region} ${String(params['NamespaceName'])}`);
+      return { ok: true as const, requestId: 'd', response: { NamespaceList: [] } };
+    },
+  };
+  const item = (r: PolicyRow) => ({ row: r, notSigningBefore: true, attempts: 1, startedAt: '2026-01-01T00:00:00.000Z' });
+  const guangzhou = rowsOf(6).map(item);
+  const shanghai = rowsOf(8).slice(6).map((r) => item({ ...r, region: 'ap-shanghai' }));
+  const { checkUnknownRows } = await import('../src/services/check-unknown-rows.js');
+  const checked = checkUnknownRows(api, [...guangzhou, ...shanghai], new AbortController().signal);
+  for (let i = 0; i < 50 && answered.length < 2; i++) await new Promise((resolve) => setImmediate(resolve));
+  t.deepEqual(answered, ['ap-shanghai ns6', 'ap-shanghai ns7']);
+  release();
+  t.deepEqual((await checked).toSend.map((r) => r.line), [2, 3, 4, 5, 6, 7, 8, 9]);
 });

@@ -1,7 +1,7 @@
 import type { SendOptions } from '../cli/send-options.js';
 import type { AppliedPlan } from '../core/plan-summary.js';
 import { policyKey, type PolicyRow } from '../core/policy-row.js';
-import type { TcrApi } from '../core/tcr-api.js';
+import type { LanedApi, TcrApi } from '../core/tcr-api.js';
 import { quickCredential } from '../services/credentials.js';
 import { t } from '../i18n/messages.js';
 
@@ -23,7 +23,7 @@ export async function planLiveRun(rows: readonly PolicyRow[], api: TcrApi, optio
 export async function planDryRun(
   rows: readonly PolicyRow[],
   options: SendOptions,
-  api: (() => Promise<TcrApi>) | undefined,
+  api: (() => Promise<LanedApi>) | undefined,
   err: NodeJS.WritableStream,
 ): Promise<AppliedPlan | undefined> {
   if (!options.preflight || rows.length === 0) return undefined;
@@ -40,7 +40,7 @@ export async function planDryRun(
 }
 
 /** The API a dry run may read through: the caller's, or one from credentials at hand; never the SDK's slower chain. The caller closes it. */
-export async function dryRunApi(options: SendOptions, api: (() => Promise<TcrApi>) | undefined): Promise<TcrApi | undefined> {
+export async function dryRunApi(options: SendOptions, api: (() => Promise<LanedApi>) | undefined): Promise<LanedApi | undefined> {
   if (api) return api();
   const credential = quickCredential(options.profile);
   if (!credential) return undefined;

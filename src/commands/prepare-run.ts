@@ -4,7 +4,7 @@ import { CancelledError } from '../core/errors.js';
 import type { AppliedPlan, PlanSummary } from '../core/plan-summary.js';
 import type { PolicyRow } from '../core/policy-row.js';
 import type { RowResult } from '../core/result.js';
-import type { TcrApi } from '../core/tcr-api.js';
+import type { LanedApi } from '../core/tcr-api.js';
 import type { RowOperation } from '../services/policy-operations.js';
 import { formatDuration } from '../ui/format-duration.js';
 import { formatPlan } from '../ui/format-plan.js';
@@ -51,7 +51,7 @@ export async function planDryRunRows(req: SendRequest, resume: ResumePlan | unde
 }
 
 /** A live run checks what an earlier run left unknown, plans the rest, and asks on a terminal. */
-export async function planLiveRunRows(req: SendRequest, resume: ResumePlan | undefined, api: TcrApi): Promise<PreparedRun> {
+export async function planLiveRunRows(req: SendRequest, resume: ResumePlan | undefined, api: LanedApi): Promise<PreparedRun> {
   const { options } = req;
   const left = await remainingChecked(resume, req.rows, api, process.stderr);
   const plan = await planLiveRun(left.rows, api, options);

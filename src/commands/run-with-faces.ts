@@ -1,7 +1,7 @@
 import type { createEventHub } from '../core/event-hub.js';
 import { runDryRun } from '../core/dry-run.js';
 import type { RowResult } from '../core/result.js';
-import type { TcrApi } from '../core/tcr-api.js';
+import type { LanedApi } from '../core/tcr-api.js';
 import { journalPathFor, newRunId, openJournal, type Journal } from '../services/journal.js';
 import type { RunControl } from '../services/engine/run-control.js';
 import { bufferSource } from '../ui/buffered-source.js';
@@ -61,7 +61,7 @@ export async function stoppingOnSignals<T>(control: RunControl, work: () => Prom
 }
 
 /** Opens the journal, subscribes the face, and sends through the paced API. */
-export async function runLiveWithFaces(req: SendRequest, prepared: PreparedRun, api: TcrApi, hub: Hub, input: string, control: RunControl): Promise<LiveRun> {
+export async function runLiveWithFaces(req: SendRequest, prepared: PreparedRun, api: LanedApi, hub: Hub, input: string, control: RunControl): Promise<LiveRun> {
   const { options } = req;
   const run = newRunId(new Date());
   // A throwaway journal stays in its own folder, not beside --out, so removing that folder removes it.

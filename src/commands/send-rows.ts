@@ -5,7 +5,7 @@ import { t } from '../i18n/messages.js';
 import { createEventHub } from '../core/event-hub.js';
 import type { PolicyRow } from '../core/policy-row.js';
 import type { RowResult } from '../core/result.js';
-import type { TcrApi } from '../core/tcr-api.js';
+import type { LanedApi } from '../core/tcr-api.js';
 import { inputFingerprint } from '../services/input-fingerprint.js';
 import { lockOut } from '../services/out-lock.js';
 import { RunControl } from '../services/engine/run-control.js';
@@ -22,7 +22,7 @@ export interface SendRequest {
   readonly settled: readonly RowResult[];
   readonly options: SendOptions;
   /** The API to send through; made from credentials when absent (the demo passes its own). */
-  readonly api?: () => Promise<TcrApi>;
+  readonly api?: () => Promise<LanedApi>;
   /** Ask before a live run on a terminal (the demo does not: nothing real is at stake). */
   readonly confirm: boolean;
   /** A face for a single row (create) instead of the batch reporters. */

@@ -5,9 +5,10 @@ import { startEventOf, type BatchEvent } from '../../core/batch-events.js';
 import { classifyFailure, CONNECTION_REFUSED, isRetryable } from '../../core/classify-error.js';
 import { policyKey, type PolicyRow } from '../../core/policy-row.js';
 import { countStatuses, identityOf, resultOf, type RowResult } from '../../core/result.js';
-import type { TcrApi } from '../../core/tcr-api.js';
+import type { LanedApi } from '../../core/tcr-api.js';
 import { NOT_STARTED_CODE } from '../traffic/paced-api.js';
 import type { RowOperation } from '../policy-operations.js';
+import { admitByLane } from './lane-admission.js';
 import { createProgressMeter } from './progress-meter.js';
 import type { RunControl } from './run-control.js';
 import { stillUnknown } from '../../core/unknown-outcome.js';
@@ -15,7 +16,7 @@ import { t } from '../../i18n/messages.js';
 
 export interface RunBatchOptions {
   /** The API, paced (services/traffic): every attempt waits for its turn in its lane. */
-  readonly api: TcrApi;
+  readonly api: LanedApi;
   readonly control: RunControl;
   readonly emit: (event: BatchEvent) => void;
   readonly endpoint: string;
@@ -84,16 +85,9 @@ export async function runBatch(rows: readonly PolicyRow[], o: RunBatchOptions): 
     emit({ type: 'stopping', reason });
   });
 
-  // Rows handed to the API that have not had their turn yet: the next row is handed over only when
-  // none is waiting, so a pause or a stop holds everything not yet started and memory stays flat.
-  let waiting = 0;
-  let wake: (() => void)[] = [];
-  const turnTaken = (): void => {
-    waiting -= 1;
-    const w = wake;
-    wake = [];
-    w.forEach((f) => f());
-  };
+  // A row is handed to the API only while its own lane has room, so every lane keeps its pace whatever
+  // the file's order, a pause or a stop holds everything not yet started, and memory stays flat.
+  const lanes = admitByLane(rows.length, (i) => o.api.laneOf('tcr', op.action, (rows[i] as PolicyRow).region));
 
   const finish = ({ result, note, requestIds }: Finished): void => {
     results.push(result);
@@ -101,7 +95,7 @@ export async function runBatch(rows: readonly PolicyRow[], o: RunBatchOptions): 
     emit({ type: 'row-done', result, note, ...(requestIds.length > 1 ? { requestIds } : {}) });
   };
 
-  async function sendRow(row: PolicyRow): Promise<Finished> {
+  async function sendRow(row: PolicyRow, lane: string): Promise<Finished> {
     const key = policyKey(row.request);
     const requestIds: string[] = [];
     const started = new Date(now()).toISOString();
@@ -126,12 +120,12 @@ export async function runBatch(rows: readonly PolicyRow[], o: RunBatchOptions): 
     for (;;) {
       attempt += 1;
       let paused = false;
-      waiting += 1;
+      lanes.waiting(lane);
       let turn = true;
       const outcome = await o.api.call('tcr', op.action, row.region, op.body(row), control.signal, {
         stop: control.stopSignal,
         beforeSend: async () => {
-          turnTaken();
+          lanes.turnTaken(lane);
           turn = false;
           if (control.stopping) return false;
           if (control.paused) return !(paused = true);
@@ -143,7 +137,7 @@ export async function runBatch(rows: readonly PolicyRow[], o: RunBatchOptions): 
         },
       });
       if (turn) {
-        turnTaken();
+        lanes.turnTaken(lane);
         // The journal's intent and the row-start event hang on beforeSend: an API that skips it is a bug.
         if (outcome.ok || !outcome.notSent) throw new Error('runBatch needs a paced API that calls beforeSend (services/traffic/paced-api.ts)');
       }
@@ -191,21 +185,22 @@ export async function runBatch(rows: readonly PolicyRow[], o: RunBatchOptions): 
   }
 
   const active = new Set<Promise<void>>();
-  let next = 0;
-  while (next < rows.length) {
+  while (!lanes.done) {
     await control.whenRunnable();
     if (control.stopping) break;
-    if (waiting > 0) {
-      await new Promise<void>((resolve) => wake.push(resolve));
+    const next = lanes.next();
+    if (!next) {
+      await lanes.turnChange();
       continue;
     }
-    const row = rows[next++] as PolicyRow;
-    const p: Promise<void> = sendRow(row).then(finish, (error: unknown) => finish({ ...errorResult(row, error, now), requestIds: [] }));
+    const row = rows[next.index] as PolicyRow;
+    // sendRow counts the row as waiting in its lane before it returns its promise, before the next `next()`.
+    const p: Promise<void> = sendRow(row, next.lane).then(finish, (error: unknown) => finish({ ...errorResult(row, error, now), requestIds: [] }));
     active.add(p);
     void p.finally(() => active.delete(p));
   }
   await Promise.all(active);
-  for (const row of rows.slice(next)) finish({ result: resultOf(identityOf(row), 'not-sent'), requestIds: [] });
+  for (const i of lanes.notHandedOver()) finish({ result: resultOf(identityOf(rows[i] as PolicyRow), 'not-sent'), requestIds: [] });
   stopTicking();
   emit(meter.progress(countStatuses(results)));
   const interrupted = control.stopping && control.stopReason === 'interrupt';

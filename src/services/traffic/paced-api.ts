@@ -1,7 +1,7 @@
 import type Bottleneck from 'bottleneck';
 import type { ApiOutcome, FailedOutcome } from '../../core/api-outcome.js';
 import { CONNECTION_REFUSED, isThrottling } from '../../core/classify-error.js';
-import type { ApiService, CallTurn, TcrApi } from '../../core/tcr-api.js';
+import type { ApiService, CallTurn, LanedApi, TcrApi } from '../../core/tcr-api.js';
 import { createLane, NOT_STARTED, type Lane, type LaneOptions } from './lane.js';
 import type { RequestRecord } from './request-log.js';
 import { t } from '../../i18n/messages.js';
@@ -41,7 +41,7 @@ export interface TrafficOptions {
   readonly onRequest?: (request: RequestRecord) => void;
 }
 
-export interface PacedApi extends TcrApi {
+export interface PacedApi extends LanedApi {
   /** Every lane so far, by `endpoint action`, for figures and tests. */
   readonly lanes: ReadonlyMap<string, Lane>;
   close(): Promise<void>;
@@ -63,9 +63,10 @@ export function pacedApi(api: TcrApi, o: TrafficOptions): PacedApi {
   const now = o.clock?.now ?? Date.now;
   let halted: FailedOutcome | undefined;
   let refusals = 0;
+  // The one place that says what a lane is made of (the credential is the api's own: one api per credential).
+  const laneOf = (service: ApiService, action: string, region: string): string => `${o.endpointOf(service, region)} ${action}`;
   const laneFor = (service: ApiService, action: string, region: string): Lane => {
-    const endpoint = o.endpointOf(service, region);
-    const key = `${endpoint} ${action}`;
+    const key = laneOf(service, action, region);
     let lane = lanes.get(key);
     if (!lane) {
       const write = WRITES.has(action);
@@ -94,6 +95,7 @@ export function pacedApi(api: TcrApi, o: TrafficOptions): PacedApi {
 
   return {
     lanes,
+    laneOf,
     async call(service, action, region, params, signal, turn?: CallTurn) {
       if (halted) return stoppedBy(halted);
       const outcome = await laneFor(service, action, region).run<ApiOutcome>(
