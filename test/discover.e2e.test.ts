@@ -76,7 +76,7 @@ test('--match, --exclude and --unsigned-only filter; --name and the region from 
   t.deepEqual(rows.map((r) => [r[2], r[3]]), [['team-a', 'tcr-disc01.team-a'], ['team-b', 'tcr-disc01.team-b']]);
   t.regex(run.stderr, /Wrote 2 rows to out\.csv from 5 namespaces of tcr-disc01 \(left out: 1 not matching --match, 1 matching --exclude, 1 already signing\)\./);
   // The next step keeps the endpoint: pasted, its plan reads the same (emulated) account.
-  t.true(run.stderr.includes(`Review it, then: tcr-sigpolicy batch out.csv --endpoint ${url} --dry-run\n`), run.stderr);
+  t.true(run.stderr.includes(`Review it, then: tcr-sigpolicy batch out.csv --dry-run --endpoint ${url}\n`), run.stderr);
 });
 
 test('every page: a registry with 250 namespaces gives 250 rows', async (t) => {

@@ -1,7 +1,7 @@
 // The journal (one file per run, intents before sends, self-describing lines), reading earlier runs
 // back for --resume, the resume rules, and the --out checks and lock. Pure or file-level units.
 import test from 'ava';
-import { chmodSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -10,11 +10,11 @@ import { UsageError } from '../src/core/errors.js';
 import type { PriorRecord } from '../src/core/journal-lines.js';
 import type { PolicyRow } from '../src/core/policy-row.js';
 import { identityOf, resultOf, type RowResult, type RowStatus } from '../src/core/result.js';
-import { checkWritable, exportResults, refuseOverwriting } from '../src/services/export-results.js';
+import { checkWritable, exportResults, guardOut } from '../src/services/export-results.js';
 import { inputFingerprint } from '../src/services/input-fingerprint.js';
 import { journalPathFor, newRunId, openJournal } from '../src/services/journal.js';
 import { lockOut } from '../src/services/out-lock.js';
-import { readPriorRecords } from '../src/services/read-prior-results.js';
+import { readPriorRecords, recordedEndpoints } from '../src/services/read-prior-results.js';
 
 const KMS = '11111111-0000-4000-8000-00000000a001';
 const rowsOf = (n: number): PolicyRow[] =>
@@ -103,6 +103,20 @@ test('the journal: each intent is on disk when its promise resolves; every line 
   t.like(lines[1], { status: 'created', RequestId: 'req-0', requestIds: ['x', 'req-0'] });
 });
 
+test('the journal opens with the endpoints the run sent to; reading it back skips that line, and an export finds it beside it', async (t) => {
+  const dir = await scratch(t);
+  const path = journalPathFor(join(dir, 'results.csv'), 'R');
+  const journal = await openJournal(path, { run: 'R', input: INPUT }, { endpoint: ['ap-shanghai=http://127.0.0.1:9600', 'http://127.0.0.1:9500'] });
+  journal.result(resultOf(identityOf(row(0)), 'created', { RequestId: 'req-0', attempts: 1 }));
+  await journal.close();
+  t.like(JSON.parse(readFileSync(path, 'utf8').split('\n')[0] ?? ''), { kind: 'run', run: 'R', input: INPUT });
+  t.deepEqual((await readPriorRecords(path, 'rollback file')).map((r) => r.kind), ['result']);
+  t.deepEqual(await recordedEndpoints(path), ['ap-shanghai=http://127.0.0.1:9600', 'http://127.0.0.1:9500']);
+  await exportResults(join(dir, 'results.csv'), [resultOf(identityOf(row(0)), 'created', { RequestId: 'req-0', attempts: 1 })]);
+  t.deepEqual(await recordedEndpoints(join(dir, 'results.csv')), ['ap-shanghai=http://127.0.0.1:9600', 'http://127.0.0.1:9500']);
+  t.is(await recordedEndpoints(join(dir, 'elsewhere.csv')), undefined, 'no journal, nothing recorded');
+});
+
 test('the journal never opens an existing file: another run\'s journal is never appended to', async (t) => {
   const path = join(await scratch(t), 'j.journal.jsonl');
   await writeFile(path, 'earlier run\n');
@@ -158,19 +172,25 @@ test('checkWritable: an existing file only with --force; never a directory or a 
   const existing = join(dir, 'r.csv');
   await writeFile(existing, 'x');
   t.throws(() => checkWritable(existing), { instanceOf: UsageError, message: /already exists/ });
-  t.notThrows(() => checkWritable(existing, true));
+  t.notThrows(() => checkWritable(existing, { force: true }));
   t.is(readFileSync(existing, 'utf8'), 'x', 'checking does not touch the file');
   await mkdir(join(dir, 'd.csv'));
-  t.throws(() => checkWritable(join(dir, 'd.csv'), true), { instanceOf: UsageError, message: /is a directory/ });
+  t.throws(() => checkWritable(join(dir, 'd.csv'), { force: true }), { instanceOf: UsageError, message: /is a directory/ });
   t.throws(() => checkWritable(join(dir, 'missing', 'r.csv')), { instanceOf: UsageError, message: /no such directory/ });
   t.notThrows(() => checkWritable(join(dir, 'new.csv')));
   t.false(existsSync(join(dir, 'new.csv')), 'no file is left behind by the check');
 });
 
-test('refuseOverwriting: --out naming a file the run reads is refused', (t) => {
-  t.throws(() => refuseOverwriting('./in.csv', ['in.csv'], 'input file'), { instanceOf: UsageError, message: /would overwrite the input file/ });
-  t.notThrows(() => refuseOverwriting('out.csv', ['in.csv', '-'], 'input file'));
-  t.notThrows(() => refuseOverwriting(undefined, ['in.csv'], 'input file'));
+test('guardOut: --out naming a file the run reads is refused, by real path, even with --force', async (t) => {
+  const dir = await scratch(t);
+  const input = join(dir, 'in.csv');
+  await writeFile(input, 'x');
+  symlinkSync(input, join(dir, 'link.csv'));
+  const reads = { inputs: [join(dir, 'link.csv')], what: 'input file', force: true };
+  t.throws(() => guardOut(input, reads), { instanceOf: UsageError, message: /would overwrite the input file/ });
+  t.throws(() => guardOut(join(dir, '.', 'in.csv'), { ...reads, inputs: [input] }), { message: /would overwrite the input file/ });
+  t.notThrows(() => guardOut(join(dir, 'out.csv'), { ...reads, inputs: [input, '-'] }));
+  t.is(readFileSync(input, 'utf8'), 'x');
 });
 
 test('lockOut: a second lock on the same --out is refused while the first holds; a stale lock is taken over', async (t) => {

@@ -50,11 +50,11 @@ export function remainingUnchecked(resume: ResumePlan | undefined, rows: readonl
 }
 
 /** A live run checks the rows an earlier run left unknown before planning the rest. */
-export async function remainingChecked(resume: ResumePlan | undefined, rows: readonly PolicyRow[], api: LanedApi, err: NodeJS.WritableStream): Promise<Remaining> {
+export async function remainingChecked(resume: ResumePlan | undefined, rows: readonly PolicyRow[], api: LanedApi, err: NodeJS.WritableStream, stop?: AbortSignal): Promise<Remaining> {
   if (!resume) return { rows, resend: [], settled: [], notSigning: new Set() };
   if (resume.toCheck.length === 0) return { rows: resume.toSend, resend: [], settled: resume.carried, notSigning: new Set() };
   const { checkUnknownRows } = await import('../services/check-unknown-rows.js');
-  const signal = new AbortController().signal;
+  const signal = stop ?? new AbortController().signal;
   setMaxListeners(0, signal); // the SDK listens on it once per read
   const checked = await checkUnknownRows(api, resume.toCheck, signal);
   const created = checked.settled.filter((r) => r.status === 'created').length;

@@ -43,29 +43,38 @@ export function runDryRunWithFaces(req: SendRequest, prepared: PreparedRun, hub:
   void startFace(req, hub);
   return runDryRun(prepared.toSend, prepared.settled, {
     endpoint: options.endpoint.url, endpointOf: (region) => options.endpoint.forRegion(region).url,
-    rate: options.rate, onEvent: hub.emit, plan: prepared.plan, operation: req.operation, now: Date.now,
+    rate: options.rate, onEvent: hub.emit, plan: prepared.plan, operation: req.operation, now: Date.now, startedAt: prepared.startedAt,
   });
 }
 
-/** Ctrl-C and SIGTERM stop the run gracefully (the control decides what a second one does) until `work` is done. */
+const STOPS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
+
+/**
+ * Ctrl-C, SIGTERM and SIGHUP (a closed terminal, a dropped SSH session) stop the run gracefully (the
+ * control decides what a second one does) until `work` is done, whatever step it is at.
+ */
 export async function stoppingOnSignals<T>(control: RunControl, work: () => Promise<T>): Promise<T> {
+  // After a hangup the terminal is gone: src/cli.ts drops what can no longer be written.
   const onSignal = (): void => control.stop();
-  process.on('SIGINT', onSignal);
-  process.on('SIGTERM', onSignal);
+  for (const signal of STOPS) process.on(signal, onSignal);
   try {
     return await work();
   } finally {
-    process.off('SIGINT', onSignal);
-    process.off('SIGTERM', onSignal);
+    for (const signal of STOPS) process.off(signal, onSignal);
   }
+}
+
+/** This run's journal (beside --out, else where the request says): a file of its own, opened before anything is sent. */
+export function openRunJournal(req: SendRequest, input: string): Promise<Journal> {
+  const run = newRunId(new Date());
+  // A throwaway journal stays in its own folder, not beside --out, so removing that folder removes it.
+  return openJournal(journalPathFor(req.throwawayJournal ? undefined : req.options.out, run, req.journalDir), { run, input }, { endpoint: req.options.endpoint.given });
 }
 
 /** Opens the journal, subscribes the face, and sends through the paced API. */
 export async function runLiveWithFaces(req: SendRequest, prepared: PreparedRun, api: LanedApi, hub: Hub, input: string, control: RunControl): Promise<LiveRun> {
   const { options } = req;
-  const run = newRunId(new Date());
-  // A throwaway journal stays in its own folder, not beside --out, so removing that folder removes it.
-  const journal = await openJournal(journalPathFor(req.throwawayJournal ? undefined : options.out, run, req.journalDir), { run, input });
+  const journal = await openRunJournal(req, input);
   hub.subscribe((event) => {
     if (event.type === 'row-done') journal.result(event.result, { requestIds: event.requestIds, note: event.note });
   });
@@ -80,6 +89,7 @@ export async function runLiveWithFaces(req: SendRequest, prepared: PreparedRun, 
       maxAttempts: options.maxAttempts, settled: prepared.settled,
       // Not named to the user when it will be gone by the end (the demo's).
       journal: req.throwawayJournal ? undefined : journal.path, operation: req.operation, signingBefore,
+      startedAt: prepared.startedAt,
       // A row sent again after a check had an unknown attempt: a request still on its way may land first.
       unknownBefore: prepared.unknownBefore,
       // Nothing goes out before its intent is on disk: after a crash, the row is known to be unknown.

@@ -1,6 +1,7 @@
 import type { SendOptions } from '../cli/send-options.js';
 import type { BatchEventListener } from '../core/batch-events.js';
-import { UsageError } from '../core/errors.js';
+import type { ResumePlan } from '../core/apply-resume.js';
+import { CancelledError, UsageError } from '../core/errors.js';
 import { t } from '../i18n/messages.js';
 import { createEventHub } from '../core/event-hub.js';
 import type { PolicyRow } from '../core/policy-row.js';
@@ -15,6 +16,7 @@ import { interactive } from './interactive.js';
 import { planDryRunRows, planLiveRunRows } from './prepare-run.js';
 import { readResume } from './resume-rows.js';
 import { runDryRunWithFaces, runLiveWithFaces, stoppingOnSignals } from './run-with-faces.js';
+import { finishBeforeSending, unsentResults } from './stop-before-sending.js';
 
 export interface SendRequest {
   readonly rows: readonly PolicyRow[];
@@ -43,6 +45,7 @@ export interface SendRequest {
  * Everything between validated rows and an exit code, in three steps: prepare (the --resume file,
  * the --yes rule, the --out lock, then the plan and the confirmation), run with the faces
  * subscribed, and finish (journal, coverage, and the export, written even when a step before it failed).
+ * A signal at any step after the lock stops the run with every row's result written.
  */
 export async function sendRows(req: SendRequest): Promise<number> {
   const { options } = req;
@@ -51,23 +54,40 @@ export async function sendRows(req: SendRequest): Promise<number> {
   if (!options.dryRun && req.confirm && !options.yes && !interactive()) {
     throw new UsageError(t('run.needsYes'), t('run.needsYesHint'));
   }
-  const lock = options.out ? lockOut(options.out) : undefined;
-  try {
-    if (options.dryRun) {
-      const hub = createEventHub();
-      const prepared = await planDryRunRows(req, resume);
-      return await finishDryRun(req, runDryRunWithFaces(req, prepared, hub));
-    }
-    const api = await (req.api ?? (await import('./make-api.js')).makeApi(options))();
+  const control = new RunControl();
+  return stoppingOnSignals(control, async () => {
+    const lock = options.out ? lockOut(options.out) : undefined;
     try {
-      const prepared = await planLiveRunRows(req, resume, api);
-      const hub = createEventHub();
-      const control = new RunControl();
-      return await stoppingOnSignals(control, async () => finishLiveRun(req, api, hub, await runLiveWithFaces(req, prepared, api, hub, input, control)));
+      return await (options.dryRun ? dryRun(req, resume, input, control) : liveRun(req, resume, input, control));
     } finally {
-      await api.close?.();
+      lock?.release();
     }
+  });
+}
+
+async function dryRun(req: SendRequest, resume: ResumePlan | undefined, input: string, control: RunControl): Promise<number> {
+  const prepared = await planDryRunRows(req, resume, control.stopSignal);
+  if (control.stopping) return finishBeforeSending(req, input, unsentResults(req, resume, prepared));
+  return finishDryRun(req, runDryRunWithFaces(req, prepared, createEventHub()));
+}
+
+async function liveRun(req: SendRequest, resume: ResumePlan | undefined, input: string, control: RunControl): Promise<number> {
+  const api = await (req.api ?? (await import('./make-api.js')).makeApi(req.options))();
+  try {
+    const prepared = control.stopping ? undefined : await planLiveRunRows(req, resume, api, control).catch(stopOnCancel(control));
+    if (control.stopping || !prepared) return await finishBeforeSending(req, input, unsentResults(req, resume, prepared));
+    const hub = createEventHub();
+    return await finishLiveRun(req, api, hub, await runLiveWithFaces(req, prepared, api, hub, input, control));
   } finally {
-    lock?.release();
+    await api.close?.();
   }
+}
+
+/** Ctrl-C at the question is a stop like any other before sending (its terminal is in raw mode: no signal). */
+function stopOnCancel(control: RunControl): (error: unknown) => undefined {
+  return (error) => {
+    if (!(error instanceof CancelledError)) throw error;
+    control.stop();
+    return undefined;
+  };
 }

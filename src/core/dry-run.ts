@@ -16,6 +16,8 @@ export function runDryRun(
     onEvent: BatchEventListener;
     /** The clock, for the elapsed time of `end`. */
     now: () => number;
+    /** When the run began (before its plan), if earlier than this call: the elapsed time counts the check. */
+    startedAt?: number;
     /** The preflight's verdicts, announced first; its skipped and blocked rows are among `settled`. */
     plan?: PlanSummary;
     /** What each row would send. */
@@ -23,7 +25,7 @@ export function runDryRun(
   },
 ): RowResult[] {
   const { onEvent, operation, now } = context;
-  const started = now();
+  const started = context.startedAt ?? now();
   if (context.plan) onEvent({ type: 'plan', ...context.plan });
   onEvent(startEventOf(rows, settled.length, { endpoint: context.endpoint, rate: context.rate, dryRun: true, operation }));
   for (const result of settled) onEvent({ type: 'row-done', result });

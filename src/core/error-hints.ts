@@ -21,11 +21,13 @@ const HINTS: readonly [code: RegExp, message: RegExp | undefined, hint: HintKey]
   [/^RequestLimitExceeded/, undefined, 'hint.requestLimit'],
   // Not --no-preflight: the sends would meet the same silence, each with an unknown outcome.
   [/^(NetworkError|Timeout)$/, undefined, 'hint.noAnswer'],
+  [/^HostNotFound$/, undefined, 'hint.hostNotFound'],
+  [/^TlsFailure$/, undefined, 'hint.tlsFailure'],
 ];
 type HintKey =
   | 'hint.secretIdNotFound' | 'hint.signatureFailure' | 'hint.signatureExpire' | 'hint.authFailure' | 'hint.unauthorized'
   | 'hint.resourceNotFound' | 'hint.resourceInUse' | 'hint.invalidDomain' | 'hint.invalidParameter' | 'hint.invalidValue'
-  | 'hint.requestLimit' | 'hint.noAnswer';
+  | 'hint.requestLimit' | 'hint.noAnswer' | 'hint.hostNotFound' | 'hint.tlsFailure';
 
 /** What to do about a failure with this code and message, or undefined when there is nothing better to say than the message. */
 export function hintFor(code: string, message = ''): string | undefined {

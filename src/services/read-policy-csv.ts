@@ -3,7 +3,7 @@ import type { Readable } from 'node:stream';
 import { parse, type Info, type Options } from 'csv-parse';
 import { detectCsvLayout, looksLikeJsonRecord, looksLikeResults } from '../core/csv-layout.js';
 import { InputError, UsageError } from '../core/errors.js';
-import { shellQuote } from '../core/policy-answers.js';
+import { shellQuote } from '../core/command-line.js';
 import { createIntake, type Intake, type IntakeBuilder } from '../core/policy-intake.js';
 import type { RowDefaults } from '../core/validate-row.js';
 import { checkEncoding } from './check-encoding.js';

@@ -2,7 +2,7 @@ import { setTimeout as delay } from 'node:timers/promises';
 import type { FailedOutcome } from '../../core/api-outcome.js';
 import { backoffDelay, RETRY_BACKOFF, THROTTLE_BACKOFF } from '../../core/backoff.js';
 import { startEventOf, type BatchEvent } from '../../core/batch-events.js';
-import { classifyFailure, CONNECTION_REFUSED, isRetryable } from '../../core/classify-error.js';
+import { classifyFailure, isRetryable, neverDelivered } from '../../core/classify-error.js';
 import { policyKey, type PolicyRow } from '../../core/policy-row.js';
 import { countStatuses, identityOf, resultOf, type RowResult } from '../../core/result.js';
 import type { LanedApi } from '../../core/tcr-api.js';
@@ -35,6 +35,8 @@ export interface RunBatchOptions {
   /** What each row sends: CREATE_POLICY, or DELETE_POLICY for rollback. */
   readonly operation: RowOperation;
   readonly now?: () => number;
+  /** When the run began, before its plan (on the `now` clock): the `end` event's elapsed time counts the check. */
+  readonly startedAt?: number;
   readonly random?: () => number;
   /** Waits between attempts; ends at once when the signal fires. */
   readonly sleep?: (ms: number, signal: AbortSignal) => Promise<void>;
@@ -75,7 +77,8 @@ export async function runBatch(rows: readonly PolicyRow[], o: RunBatchOptions): 
   const results: RowResult[] = [...settled];
   let inFlight = 0;
   const meter = createProgressMeter({ toSend: rows.length, settled: settled.length, now, inFlight: () => inFlight, paused: () => control.paused });
-  const startedAt = now();
+  // The run began with its checks (the plan): the elapsed time a face shows counts them.
+  const startedAt = o.startedAt ?? now();
 
   emit(startEventOf(rows, settled.length, { endpoint: o.endpoint, rate: o.rate, dryRun: false, journal: o.journal, operation: op }));
   for (const result of settled) emit({ type: 'row-done', result });
@@ -149,7 +152,7 @@ export async function runBatch(rows: readonly PolicyRow[], o: RunBatchOptions): 
       if (!outcome.ok && outcome.notSent) {
         // Traffic stopped for everyone (refused credentials, an endpoint refusing connections): say why.
         if (outcome.code.startsWith('AuthFailure')) control.stop('auth-failure');
-        else if (outcome.code === CONNECTION_REFUSED) control.stop('unreachable');
+        else if (neverDelivered(outcome.code)) control.stop('unreachable');
         if (outcome.code !== NOT_STARTED_CODE) last ??= outcome;
         return stoppedHere();
       }

@@ -1,6 +1,6 @@
 import type Bottleneck from 'bottleneck';
 import type { ApiOutcome, FailedOutcome } from '../../core/api-outcome.js';
-import { CONNECTION_REFUSED, isThrottling } from '../../core/classify-error.js';
+import { classifyFailure, CONNECTION_REFUSED, isThrottling } from '../../core/classify-error.js';
 import type { ApiService, CallTurn, LanedApi, TcrApi } from '../../core/tcr-api.js';
 import { createLane, NOT_STARTED, type Lane, type LaneOptions } from './lane.js';
 import type { RequestRecord } from './request-log.js';
@@ -85,13 +85,15 @@ export function pacedApi(api: TcrApi, o: TrafficOptions): PacedApi {
   const notSent = (code: string, message: string): FailedOutcome => ({ ok: false, code, message, requestId: '', notSent: true });
   const watch = (outcome: ApiOutcome): ApiOutcome => {
     if (outcome.ok || !outcome.notSent) refusals = !outcome.ok && outcome.code === CONNECTION_REFUSED ? refusals + 1 : 0;
-    if (!halted && !outcome.ok && (outcome.code.startsWith('AuthFailure') || refusals >= REFUSALS_TO_STOP)) halted = outcome;
-    return outcome;
+    const unreachable = !outcome.ok && classifyFailure(outcome) === 'unreachable';
+    if (!halted && !outcome.ok && (outcome.code.startsWith('AuthFailure') || refusals >= REFUSALS_TO_STOP || unreachable)) halted = outcome;
+    // Never delivered, and every later call would meet the same: this call too is simply not sent.
+    return unreachable ? stoppedBy(outcome) : outcome;
   };
   const stoppedBy = (h: FailedOutcome): FailedOutcome =>
     notSent(h.code, h.code === CONNECTION_REFUSED
       ? t('note.notSentRefusals', { n: REFUSALS_TO_STOP })
-      : t('note.notSentRefused', { code: h.code }));
+      : classifyFailure(h) === 'unreachable' ? t('note.notSentUnreachable', { message: h.message.trim() }) : t('note.notSentRefused', { code: h.code }));
 
   return {
     lanes,
