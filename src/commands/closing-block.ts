@@ -4,6 +4,7 @@ import { hintFor } from '../core/error-hints.js';
 import { commandLine, type RunContext } from '../core/command-line.js';
 import { failureCodes, nextSteps, resumeCommand } from '../core/next-steps.js';
 import { countStatuses, type RowResult } from '../core/result.js';
+import { fitClosingLines } from '../ui/fit-closing-lines.js';
 
 export interface ClosingInput {
   readonly results: readonly RowResult[];
@@ -18,7 +19,8 @@ export interface ClosingInput {
 }
 
 /** The short block after every face's last line: where the results are, what failed and why, how to go on or undo. */
-export function closingBlock({ results, interrupted, out, journal, rerun, context }: ClosingInput): string {
+/** `width`: the terminal's columns, which the lines are wrapped to between words; Infinity leaves them whole. */
+export function closingBlock({ results, interrupted, out, journal, rerun, context }: ClosingInput, width = Infinity): string {
   const lines = nextSteps({
     counts: countStatuses(results),
     interrupted,
@@ -29,5 +31,5 @@ export function closingBlock({ results, interrupted, out, journal, rerun, contex
     rollback: rerun ? (file) => commandLine(['rollback', file], contextFor('rollback', context)) : undefined,
     failures: failureCodes(results, hintFor),
   });
-  return lines.length === 0 ? '' : `\n${lines.join('\n')}\n`;
+  return lines.length === 0 ? '' : `\n${fitClosingLines(lines, width).join('\n')}\n`;
 }

@@ -9,8 +9,10 @@ import { parseEndpoints } from '../core/endpoint.js';
 import { DEMO_SECRET_ID, DEMO_SECRET_KEY, startEmulator } from '../emulator/index.js';
 import { CREATE_POLICY } from '../services/policy-operations.js';
 import { readPolicyCsv } from '../services/read-policy-csv.js';
-import { SAMPLE_CSV } from './bundled-sample.js';
+import { SAMPLE_CSV } from '../services/bundled-sample.js';
 import { demoIntro, onPurposeText } from './demo-script.js';
+import { wrapCells } from '../ui/fit-cells.js';
+import { fitClosingLines } from '../ui/fit-closing-lines.js';
 import { makeApi } from './make-api.js';
 import { sendRows } from './send-rows.js';
 import { t } from '../i18n/messages.js';
@@ -31,8 +33,9 @@ export async function run(argv: readonly string[]): Promise<number> {
   try {
     const endpoint = parseEndpoints([emulator.url]);
     const options = { ...readSendOptions(values, process.stdout.isTTY === true), endpoint, yes: true };
+    const width = process.stderr.columns ?? Infinity;
     process.stderr.write(
-      `${t('demo.listening', { url: emulator.url })}\n${t('demo.sending', { path: SAMPLE_CSV })}\n${demoIntro()}`,
+      `${[t('demo.listening', { url: emulator.url }), t('demo.sending', { path: SAMPLE_CSV })].flatMap((line) => wrapCells(line, width)).join('\n')}\n${demoIntro(width)}`,
     );
     const intake = await readPolicyCsv(SAMPLE_CSV, {});
     const code = await sendRows({
@@ -47,7 +50,7 @@ export async function run(argv: readonly string[]): Promise<number> {
       // The offered export lands in the working directory, not beside the bundled sample.
       input: basename(SAMPLE_CSV),
     });
-    process.stderr.write(`${onPurposeText()}\n${t('demo.nextSteps')}\n`);
+    process.stderr.write(`${fitClosingLines(`${onPurposeText()}\n${t('demo.nextSteps')}`.split('\n'), width).join('\n')}\n`);
     // The failures are part of the script; only an interrupt is not a finished rehearsal.
     return code === 130 ? 130 : 0;
   } finally {

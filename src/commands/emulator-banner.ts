@@ -44,7 +44,10 @@ export function bannerLines(input: BannerInput): string[] {
   } else {
     lines.push(t('emulator.withOwnPair', { ids: input.credentials.map((c) => c.secretId).join(', ') }));
   }
-  lines.push(`  tcr-sigpolicy batch ${input.sample} --endpoint ${url} --dry-run`, '', t('emulator.state', { command: `curl -s ${url}${STATE_PATH}` }));
+  // The sample's rows name the bundled seed's registries; a seed of one's own answers none of them,
+  // so the command offered there is one that works on any seed: what the emulator holds.
+  const tryIt = options.seed === undefined ? `tcr-sigpolicy batch ${input.sample} --endpoint ${url} --dry-run` : `tcr-sigpolicy status --endpoint ${url}`;
+  lines.push(`  ${tryIt}`, '', t('emulator.state', { command: `curl -s ${url}${STATE_PATH}` }));
   const faults = describeFaults(options);
   if (faults) lines.push(faults);
   if (options.rateLimitAll !== undefined) lines.push(t('emulator.rateLimitAll', { n: options.rateLimitAll }));

@@ -4,6 +4,7 @@ import { invalidResult, type Intake } from '../core/policy-intake.js';
 import type { RowResult } from '../core/result.js';
 import { readPolicyCsv, sourceName } from '../services/read-policy-csv.js';
 import { formatProblem } from '../core/problem.js';
+import { wrapCells } from '../ui/fit-cells.js';
 import { count } from '../i18n/count.js';
 import { t } from '../i18n/messages.js';
 
@@ -29,7 +30,9 @@ export async function loadRows(path: string, region: string | undefined, skipInv
       t('intake.refusedHint'),
     );
   }
-  const shown = intake.problems.map((p) => formatProblem(p, source));
+  // Wrapped between words to the terminal, each problem's later lines indented under its first.
+  const columns = (err as { columns?: number }).columns || Infinity;
+  const shown = intake.problems.flatMap((p) => wrapCells(formatProblem(p, source), columns, { indent: 2 }));
   if (shown.length > 0) err.write(`${shown.join('\n')}\n`);
   return { intake, invalidResults: intake.invalid.map((row) => invalidResult(row, { region })) };
 }

@@ -16,6 +16,7 @@ export function createSingleRowReporter({ out, err }: ReporterStreams): BatchEve
     switch (r.status) {
       case 'created':
         out.write(`${t('one.created', { name: r.Name, where })}\nRequestId: ${r.RequestId}\n${event.note ? `${t('one.note', { note: event.note })}\n` : ''}`);
+        if (r.Disabled === 'true') out.write(`${t('one.createdDisabled')}\n`);
         break;
       case 'dry-run':
         if (event.request) {
