@@ -1,15 +1,14 @@
 // `tcr-sigpolicy demo` off a terminal, with --json and --out: the rows wrong on purpose end exactly as
 // its closing text says, the transient faults are retried, and every other row is created at once.
 import test from 'ava';
-import { readdirSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { ON_PURPOSE, onPurposeText } from '../src/commands/demo-script.js';
 import { runCli, tempDir } from './helpers/engine-kit.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
-test('demo: plan verdicts, a live API failure with its RequestId, retries that end created', async (t) => {
+test('demo: plan verdicts, two live API failures with RequestIds, three retries that end created', async (t) => {
   const dir = await tempDir(t, 'tcr-demo-');
   const run = await runCli(t, ['demo', '--json', '--out', 'demo.json'], { cwd: dir, env: { PATH: process.env.PATH ?? '', HOME: dir, NO_COLOR: '1' } });
   t.is(run.code, 0, run.stderr);
@@ -38,12 +37,14 @@ test('demo: plan verdicts, a live API failure with its RequestId, retries that e
   t.regex(run.stderr, /L53\s+ap-singapore tcr-f7g1ir99\/ledger\s+failed UnauthorizedOperation: the demo credentials have no permission/);
 });
 
-test('demo cleans up after itself: no journal left in the temporary folder or the working directory, none named at the end', async (t) => {
+test('demo without --out cleans up its own journal: nothing left in its temporary folder, and no closing line names it', async (t) => {
   const dir = await tempDir(t, 'tcr-demo-');
-  const tmp = await tempDir(t, 'tcr-demo-tmp-');
-  const run = await runCli(t, ['demo', '--no-tui', '--out', 'demo.csv'], { cwd: dir, env: { PATH: process.env.PATH ?? '', HOME: dir, NO_COLOR: '1', TMPDIR: tmp } });
+  const tmp = join(dir, 'tmp');
+  await mkdir(tmp);
+  const run = await runCli(t, ['demo', '--no-tui'], { cwd: dir, env: { PATH: process.env.PATH ?? '', HOME: dir, NO_COLOR: '1', TMPDIR: tmp } });
   t.is(run.code, 0, run.stderr);
-  t.deepEqual(readdirSync(tmp), [], 'the journal went with the emulator');
-  t.deepEqual(readdirSync(dir), ['demo.csv'], 'only what the user asked for');
-  t.notRegex(run.stderr.slice(run.stderr.indexOf('Done in')), /^Journal:/m);
+  t.regex(run.stderr, /Journal: [^\n]*tcr-sigpolicy-demo-/, 'the run named its journal while it ran');
+  t.deepEqual(await readdir(tmp), [], 'the journal folder is gone');
+  t.deepEqual(await readdir(dir), ['tmp'], 'nothing written to the working folder');
+  t.notRegex(run.stderr.slice(run.stderr.lastIndexOf('Done in')), /Journal:/);
 });

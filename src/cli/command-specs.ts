@@ -218,6 +218,7 @@ export const COMMANDS: readonly CommandSpec[] = [
       seed: str('FILE', 'starting state as JSON (default: the bundled fixtures/emulator-seed.json)'),
       'latency-ms': num('N', 'add N ms to each faulted request (default 0)', { min: 0, max: 600_000 }),
       'jitter-ms': num('N', 'add up to N ms more, at random (default 0)', { min: 0, max: 600_000 }),
+      'effect-on-arrival': bool('a faulted write changes state as it arrives, before its delay (default: when answered)'),
       'throttle-rate': num('F', 'answer this fraction RequestLimitExceeded, 0-1 (default 0)', { min: 0, max: 1 }),
       'error-rate': num('F', 'answer this fraction HTTP 503 (before the change) or 502 (after it), 0-1 (default 0)', { min: 0, max: 1 }),
       'drop-rate': num('F', 'close this fraction without an answer, half before and half after the change, 0-1', { min: 0, max: 1 }),

@@ -28,7 +28,7 @@ export async function run(argv: readonly string[]): Promise<number> {
   if (positionals.length > 0) throw new UsageError(t('demo.noArguments', { args: positionals.join(' ') }), t('demo.noArgumentsHint'));
   const credential = { secretId: DEMO_SECRET_ID, secretKey: DEMO_SECRET_KEY };
   const emulator = await startEmulator({ port: 0, credentials: [credential] });
-  // Its journal lives and dies with the run: once the emulator is gone there is nothing to resume.
+  // The rehearsal's journal is worth nothing once its emulator is gone: it lives in a folder of its own, removed at the end.
   const journalDir = await mkdtemp(join(tmpdir(), 'tcr-sigpolicy-demo-'));
   try {
     const endpoint = parseEndpoints([emulator.url]);
@@ -46,7 +46,7 @@ export async function run(argv: readonly string[]): Promise<number> {
       operation: CREATE_POLICY,
       api: makeApi(options, credential),
       journalDir,
-      throwawayJournal: true,
+      scratchJournals: true,
       // The offered export lands in the working directory, not beside the bundled sample.
       input: basename(SAMPLE_CSV),
     });

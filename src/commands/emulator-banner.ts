@@ -17,6 +17,7 @@ function describeFaults(options: EmulatorOptions): string | undefined {
   const parts = [
     options.latencyMs ? t('emulator.latency', { ms: options.latencyMs }) : '',
     options.jitterMs ? t('emulator.jitter', { ms: options.jitterMs }) : '',
+    options.effectOnArrival ? t('emulator.effectOnArrival') : '',
     options.throttleRate ? t('emulator.throttle', { rate: options.throttleRate }) : '',
     options.errorRate ? t('emulator.errors', { rate: options.errorRate }) : '',
     options.dropRate ? t('emulator.drop', { rate: options.dropRate }) : '',

@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { basename, dirname, extname, join } from 'node:path';
 import type { createEventHub } from '../core/event-hub.js';
 import { runContext } from '../cli/run-context.js';
@@ -41,7 +42,10 @@ export async function finishLiveRun(req: SendRequest, api: TcrApi, hub: ReturnTy
     finished = true;
   } finally {
     // After a failure nothing is asked: only --out is written.
-    exported = await exportAndExit(run.results, run.interrupted, req, { journal: req.throwawayJournal ? undefined : run.journal.path, offer: finished }, err);
+    // A journal whose folder was deleted is named nowhere: no message may send the user to it.
+    const scratch = req.scratchJournals === true && !options.out;
+    const journal = !scratch && existsSync(run.journal.path) ? run.journal.path : undefined;
+    exported = await exportAndExit(run.results, run.interrupted, req, { journal, journalFailed: journalOk === false, offer: finished }, err);
   }
   const code = exported as number;
   return journalOk === true || code !== 0 ? code : 1;
@@ -63,7 +67,7 @@ export function finishStopped(req: SendRequest, results: readonly RowResult[], j
   return exportAndExit(results, true, req, { journal, offer: false }, err);
 }
 
-async function exportAndExit(results: readonly RowResult[], interrupted: boolean, req: SendRequest, how: { journal?: string; offer: boolean }, err: ErrorOutput): Promise<number> {
+async function exportAndExit(results: readonly RowResult[], interrupted: boolean, req: SendRequest, how: { journal?: string; journalFailed?: boolean; offer: boolean }, err: ErrorOutput): Promise<number> {
   const { options } = req;
   // Without --out, a batch on a terminal offers the export; create (a face of its own) and --json do not.
   // A run that sent nothing has nothing worth exporting: the closing lines name its journal.
@@ -71,18 +75,41 @@ async function exportAndExit(results: readonly RowResult[], interrupted: boolean
   const offered = how.offer && !req.face && !options.json && !interrupted && sentSome && interactive();
   const out = options.out ?? (offered ? await offerExport(req.input) : undefined);
   const code = exitCodeFor(countStatuses(results), interrupted);
-  const closing = { results, interrupted, journal: how.journal, rerun: req.rerun, context: runContext(options) };
+  // A journal that could not be written in full is named as such, never as the record of every row.
+  const closing = { results, interrupted, journal: how.journal, journalFailed: how.journalFailed, rerun: req.rerun, context: runContext(options) };
   try {
     if (out) await exportResults(out, results);
   } catch (error) {
-    const kept = how.journal ? t('run.journalKept', { journal: how.journal }) : '';
+    const kept = how.journal && !how.journalFailed ? t('run.journalKept', { journal: how.journal }) : '';
     const why = (error as Error).message.replace(/^--out [^:]*: /, '');
     err.write(`${t('error.prefix', { message: t('run.exportFailed', { out: out ?? '', why, kept }) })}\n`);
-    err.write(closingBlock(closing, err.columns));
+    // Nowhere holds the outcome: what was sent is said here, so it can be checked and undone by hand.
+    if (!kept) err.write(sentRows(results));
+    // The resume line never points back at the place that just failed: --out is left for the user to choose.
+    err.write(closingBlock({ ...closing, rerun: req.rerun && withoutOut(req.rerun), outFailed: out }, err.columns));
     return interrupted ? 130 : 1;
   }
   err.write(closingBlock({ ...closing, out }, err.columns));
   return code;
+}
+
+/** The rows that reached the API (created, or failed after being sent), one line each, for when no file could be written. */
+function sentRows(results: readonly RowResult[]): string {
+  const sent = results.filter((r) => r.status === 'created' || (r.status === 'failed' && r.attempts > 0));
+  if (sent.length === 0) return `${t('run.nothingSent')}\n`;
+  const lines = sent.map((r) => t('run.sentRow', { line: r.line, key: `${r.RegistryId}/${r.NamespaceName}`, status: r.status, code: r.ErrorCode, requestId: r.RequestId || '-' }));
+  return `${t('run.sentRows', { n: sent.length })}\n${lines.join('\n')}\n`;
+}
+
+/** The command line without its --out (and value). */
+function withoutOut(argv: readonly string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const word = argv[i] as string;
+    if (word === '--out') i += 1;
+    else if (!word.startsWith('--out=')) out.push(word);
+  }
+  return out;
 }
 
 async function offerExport(input: string | undefined): Promise<string | undefined> {

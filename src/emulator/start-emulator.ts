@@ -91,6 +91,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
         ...Object.entries(options.rateLimits ?? {}),
       ]),
       faults: new FaultPlan(options),
+      effectOnArrival: options.effectOnArrival === true,
       offsetCountsPages: options.offsetCountsPages ?? seed.offsetCountsPages,
       faultActions: new Set(options.faultActions ?? ROUTES.filter((r) => r.writes).map((r) => r.action)),
       shutdown: shutdown.signal,

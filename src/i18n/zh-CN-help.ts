@@ -107,6 +107,7 @@ export const zhCNHelp: HelpMirror = {
         host: '绑定的地址（默认 127.0.0.1）',
         seed: '以 JSON 给出的初始状态（默认：自带的 fixtures/emulator-seed.json）',
         'latency-ms': '每个注入故障的请求增加 N 毫秒（默认 0）',
+        'effect-on-arrival': '注入故障的写请求在到达时即改变状态，然后才延迟（默认：应答时改变）',
         'jitter-ms': '再随机增加至多 N 毫秒（默认 0）',
         'throttle-rate': '以此比例返回 RequestLimitExceeded，0-1（默认 0）',
         'error-rate': '以此比例返回 HTTP 503（变更前）或 502（变更后），0-1（默认 0）',

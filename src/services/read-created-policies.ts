@@ -1,6 +1,6 @@
 import { UsageError } from '../core/errors.js';
 import { t } from '../i18n/messages.js';
-import type { PriorRecord } from '../core/journal-lines.js';
+import type { RowRecord } from '../core/journal-lines.js';
 import type { PolicyRow } from '../core/policy-row.js';
 import type { RowResult } from '../core/result.js';
 import { outcomeUnknown } from '../core/unknown-outcome.js';
@@ -22,10 +22,11 @@ export interface CreatedPolicies {
  * since not at all. A created row without the columns a delete needs is an input error naming it.
  */
 export async function readCreatedPolicies(paths: readonly string[]): Promise<CreatedPolicies> {
-  const last = new Map<string, { record: PriorRecord; path: string; index: number }>();
+  const last = new Map<string, { record: RowRecord; path: string; index: number }>();
   let others = 0;
   for (const path of paths) {
     for (const [index, record] of (await readPriorRecords(path, t('prior.whatResults'))).entries()) {
+      if (record.kind === 'run') continue;
       if (record.kind === 'result' && record.result.status !== 'created') others += 1;
       last.set(record.key, { record, path, index });
     }

@@ -6,7 +6,7 @@ import { classifyFailure, isRetryable, neverDelivered } from '../../core/classif
 import { policyKey, type PolicyRow } from '../../core/policy-row.js';
 import { countStatuses, identityOf, resultOf, type RowResult } from '../../core/result.js';
 import type { LanedApi } from '../../core/tcr-api.js';
-import { NOT_STARTED_CODE } from '../traffic/paced-api.js';
+import { NOT_STARTED_CODE, REDIS_LOST_CODE } from '../traffic/paced-api.js';
 import type { RowOperation } from '../policy-operations.js';
 import { admitByLane } from './lane-admission.js';
 import { createProgressMeter } from './progress-meter.js';
@@ -153,6 +153,7 @@ export async function runBatch(rows: readonly PolicyRow[], o: RunBatchOptions): 
         // Traffic stopped for everyone (refused credentials, an endpoint refusing connections): say why.
         if (outcome.code.startsWith('AuthFailure')) control.stop('auth-failure');
         else if (neverDelivered(outcome.code)) control.stop('unreachable');
+        else if (outcome.code === REDIS_LOST_CODE) control.stop('redis-lost');
         if (outcome.code !== NOT_STARTED_CODE) last ??= outcome;
         return stoppedHere();
       }
