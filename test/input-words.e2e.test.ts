@@ -53,13 +53,16 @@ test('only one of the SecretId/SecretKey pair set: the missing variable is named
 test('--quiet: only the rows that need attention and the summary; no progress, no line per created row', async (t) => {
   const dir = await tempDir(t);
   const emulator = await startKitEmulator(t);
-  const csv = await writeCsv(dir, `${HEADER}\n${rowOf('payments')}\n${rowOf('ghost')}\n${rowOf('checkout')}\n`);
+  // The bundled seed denies Singapore's ledger: that row fails live; ghost does not exist: the plan blocks it.
+  const denied = 'ap-singapore,tcr-f7g1ir99,ledger,ledger-signing,0a9b8c7d-4b7d-11ee-9c3a-525400f7a8b9,ap-singapore';
+  const csv = await writeCsv(dir, `${HEADER}\n${rowOf('payments')}\n${rowOf('ghost')}\n${rowOf('checkout')}\n${denied}\n`);
   const run = await runCli(t, ['batch', csv, '--endpoint', emulator.url, '--yes', '-q'], { cwd: dir, env: cliEnv(dir) });
   t.is(run.code, 1, run.stderr);
   const lines = run.stdout.trim().split('\n');
   t.is(lines.length, 1, run.stdout);
-  t.regex(lines[0] ?? '', /invalid +ap-guangzhou tcr-ab12cd34\/ghost/);
+  t.regex(lines[0] ?? '', /failed +ap-singapore tcr-f7g1ir99\/ledger +UnauthorizedOperation/);
+  t.regex(run.stderr, /tcr-ab12cd34\/ghost +Blocked\.NamespaceNotFound/, 'the blocked row, said once with the plan');
   t.notRegex(run.stderr, /^(progress:|Sending |Coverage now)/m);
-  t.regex(run.stderr, /^Done in [\d.]+m?s: 2 created, 1 invalid\./m);
-  t.is(emulator.state.actionCounts()['CreateSignaturePolicy']?.requests, 2);
+  t.regex(run.stderr, /^Done in [\d.]+m?s: 2 created, 1 failed, 1 invalid/m);
+  t.is(emulator.state.actionCounts()['CreateSignaturePolicy']?.requests, 3);
 });
