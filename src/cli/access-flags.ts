@@ -1,6 +1,7 @@
 import { checkRoleArn, checkSessionName, DEFAULT_ROLE_SESSION_NAME } from '../core/role-arn.js';
 import { readTccliProfile } from '../services/tccli-profile.js';
 import { listFlag, stringFlag, type FlagValues } from './parse-flags.js';
+import { t } from '../i18n/messages.js';
 
 /** Who a command acts as, besides its endpoint: the flags of docs/accounts.md, checked. */
 export interface AccessFlags {
@@ -20,7 +21,7 @@ export function readAccessFlags(values: FlagValues, env: NodeJS.ProcessEnv = pro
   const given = listFlag(values, 'role-arn').map((arn) => checkRoleArn(arn, '--role-arn'));
   const profile = readTccliProfile(profileName);
   const fromEnv = env.TENCENTCLOUD_ROLE_ARN ? checkRoleArn(env.TENCENTCLOUD_ROLE_ARN, 'TENCENTCLOUD_ROLE_ARN') : undefined;
-  const fromProfile = profile?.roleArn ? checkRoleArn(profile.roleArn, `tccli profile ${profile.name} (role-arn)`) : undefined;
+  const fromProfile = profile?.roleArn ? checkRoleArn(profile.roleArn, t('account.fromProfile', { profile: profile.name })) : undefined;
   const sessionFlag = stringFlag(values, 'role-session-name');
   const sessionName = sessionFlag ?? env.TENCENTCLOUD_ROLE_SESSION_NAME ?? profile?.roleSessionName;
   return {

@@ -3,6 +3,7 @@ import { SEND_OPTIONS } from './command-specs.js';
 import { endpointsFlag, numberFlag, stringFlag, type FlagValues } from './parse-flags.js';
 import { checkWritable, type OutGuard } from '../services/export-results.js';
 import { readAccessFlags, type AccessFlags } from './access-flags.js';
+import { debugWanted } from '../services/traffic/request-log.js';
 
 /** The flags shared by `create` and `batch`, checked and typed. */
 export interface SendOptions extends AccessFlags {
@@ -26,6 +27,8 @@ export interface SendOptions extends AccessFlags {
   readonly json: boolean;
   /** Plain lines instead of the dashboard (asked for, stdout is not a terminal, or a dumb one). */
   readonly plain: boolean;
+  /** Only what needs attention and the summary (--quiet; plain lines). */
+  readonly quiet?: boolean;
 }
 
 /** `reads`: the files the command reads, which --out must never replace. */
@@ -50,7 +53,9 @@ export function readSendOptions(values: FlagValues, stdoutIsTty: boolean, reads:
     skipInvalid: values['skip-invalid'] === true,
     preflight: values['no-preflight'] !== true,
     json: values.json === true,
+    quiet: values.quiet === true,
     // A dumb terminal cannot move the cursor, which every dashboard frame does.
-    plain: values['no-tui'] === true || values.json === true || !stdoutIsTty || env.TERM === 'dumb',
+    // Nor can it share the terminal with --verbose's request lines.
+    plain: values['no-tui'] === true || values.json === true || !stdoutIsTty || env.TERM === 'dumb' || debugWanted(env) || values.quiet === true,
   };
 }

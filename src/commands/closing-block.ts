@@ -36,8 +36,7 @@ export function closingBlock({ results, interrupted, out, journal, journalFailed
     resume: rerun ? (file) => resumeCommand(rerun, file, contextFor(rerun[0] ?? '', context), takesFlag(rerun[0] ?? '', 'force')) : undefined,
     // Only a batch that can be run again is one the user may want to undo; a demo's emulator is gone.
     rollback: rerun ? (file) => commandLine(['rollback', file], contextFor('rollback', context)) : undefined,
-    failures: failureCodes(results),
-    hint: hintFor,
+    failures: failureCodes(results, hintFor),
   })];
   return lines.length === 0 ? '' : `\n${fitClosingLines(lines, width).join('\n')}\n`;
 }

@@ -29,7 +29,7 @@ function startFace(req: SendRequest, hub: Hub, live?: { control: RunControl; pla
   const { options } = req;
   const streams = { out: process.stdout, err: process.stderr };
   if (req.face || options.plain || !live) {
-    hub.subscribe(req.face ?? (options.json ? createJsonReporter(streams) : createPlainReporter(streams, { showPlan: !live?.planShown })));
+    hub.subscribe(req.face ?? (options.json ? createJsonReporter(streams) : createPlainReporter(streams, { showPlan: !live?.planShown, quiet: options.quiet })));
     return Promise.resolve();
   }
   // Ink loads asynchronously while the run starts: hold its events from now on so none is missed.

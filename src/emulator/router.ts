@@ -1,7 +1,7 @@
 import type { ActionHandler } from './actions/action-context.js';
 import { listKeyDetail, describeKeys } from './actions/kms-actions.js';
 import { describeNamespaces } from './actions/namespace-actions.js';
-import { describeInstances, describeRegions } from './actions/registry-actions.js';
+import { describeInstanceCustomizedDomain, describeInstances, describeRegions } from './actions/registry-actions.js';
 import { createSignaturePolicy, deleteSignaturePolicy } from './actions/signature-policy-actions.js';
 import { assumeRole } from './actions/sts-actions.js';
 import { ApiError, ErrorCode } from './api-error.js';
@@ -26,6 +26,7 @@ export const ROUTES: readonly ActionRoute[] = [
   { action: 'DeleteSignaturePolicy', version: TCR_VERSION, limitPerSecond: 20, writes: true, handle: deleteSignaturePolicy },
   { action: 'DescribeInstances', version: TCR_VERSION, limitPerSecond: 100, writes: false, handle: describeInstances },
   { action: 'DescribeNamespaces', version: TCR_VERSION, limitPerSecond: 100, writes: false, handle: describeNamespaces },
+  { action: 'DescribeInstanceCustomizedDomain', version: TCR_VERSION, limitPerSecond: 20, writes: false, handle: describeInstanceCustomizedDomain },
   { action: 'DescribeRegions', version: TCR_VERSION, limitPerSecond: 20, writes: false, handle: describeRegions },
   { action: 'ListKeyDetail', version: KMS_VERSION, limitPerSecond: 100, writes: false, handle: listKeyDetail },
   { action: 'DescribeKeys', version: KMS_VERSION, limitPerSecond: 100, writes: false, handle: describeKeys },

@@ -4,6 +4,7 @@ import { CREATE_ACTION } from '../core/request-preview.js';
 import type { RowAction } from '../core/row-action.js';
 import type { TcrApi } from '../core/tcr-api.js';
 import { confirmSigning } from './confirm-signing.js';
+import { t } from '../i18n/messages.js';
 
 /** A RowAction with its one I/O: after an unanswered attempt, checking whether the change was ours. */
 export interface RowOperation extends RowAction {
@@ -38,5 +39,5 @@ export const DELETE_POLICY: RowOperation = {
   doneStatus: 'deleted',
   alreadyDone: (code) => code === 'ResourceNotFound' || code.startsWith('ResourceNotFound.'),
   alreadyDoneFirst: 'skipped',
-  confirm: () => Promise.resolve({ done: true, note: 'an earlier attempt had no answer and the retry found no policy left: that attempt deleted it' }),
+  confirm: () => Promise.resolve({ done: true, note: t('note.deletedByEarlier') }),
 };

@@ -5,9 +5,14 @@ import type { ApiService, TcrApi } from '../core/tcr-api.js';
 import { readWithPatience, type PatienceOptions } from './traffic/read-with-patience.js';
 import { t } from '../i18n/messages.js';
 
-export type ReadAction = 'DescribeInstances' | 'DescribeNamespaces' | 'DescribeKeys';
+export type ReadAction = 'DescribeInstances' | 'DescribeNamespaces' | 'DescribeInstanceCustomizedDomain' | 'DescribeKeys';
 
-const SERVICE: Readonly<Record<ReadAction, ApiService>> = { DescribeInstances: 'tcr', DescribeNamespaces: 'tcr', DescribeKeys: 'kms' };
+const SERVICE: Readonly<Record<ReadAction, ApiService>> = {
+  DescribeInstances: 'tcr',
+  DescribeNamespaces: 'tcr',
+  DescribeInstanceCustomizedDomain: 'tcr',
+  DescribeKeys: 'kms',
+};
 
 /** A read the preflight needs failed: nothing is sent, the user is told which call and what to do. */
 export class PreflightError extends UsageError {

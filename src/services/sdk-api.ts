@@ -7,6 +7,8 @@ import type { ApiService, TcrApi } from '../core/tcr-api.js';
 import { language } from '../i18n/messages.js';
 import type { Credential, CredentialProvider } from './credentials.js';
 import { pacedApi, type PacedApi, type TrafficOptions } from './traffic/paced-api.js';
+import { requestLogger } from './traffic/request-log.js';
+import { t } from '../i18n/messages.js';
 
 interface SdkClient {
   request(action: string, params: unknown, options: { signal?: AbortSignal }): Promise<Record<string, unknown>>;
@@ -73,6 +75,7 @@ export async function createSdkApi(endpoints: Endpoints, credential: Credential 
     lost: o.traffic?.lost,
     account: 'secretId' in credential ? credential.secretId : '',
     ...o.account,
+    onRequest: requestLogger(),
     endpointOf: (service, region) => {
       const endpoint = endpoints.forRegion(region);
       return `${endpoint.protocol}${hostFor(service, endpoint)}`;
@@ -105,7 +108,7 @@ export function failureOf(error: unknown): Extract<ApiOutcome, { ok: false }> {
   if (/ECONNREFUSED/.test(message)) return { ok: false, code: CONNECTION_REFUSED, message, requestId };
   if (/\b(ENOTFOUND|EAI_AGAIN)\b/.test(message)) return { ok: false, code: HOST_NOT_FOUND, message, requestId };
   if (/\bEPROTO\b|\bERR_(SSL|TLS)_|\bCERT_|SSL routines|certificate/i.test(message)) return { ok: false, code: TLS_FAILURE, message, requestId };
-  if (/abort/i.test(message)) return { ok: false, code: 'Aborted', message: 'interrupted while in flight; the outcome is unknown', requestId };
+  if (/abort/i.test(message)) return { ok: false, code: 'Aborted', message: t('note.interruptedInFlight'), requestId };
   if (/timeout/i.test(message)) return { ok: false, code: 'Timeout', message, requestId };
   return { ok: false, code: 'NetworkError', message, requestId };
 }

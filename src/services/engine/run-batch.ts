@@ -13,6 +13,7 @@ import { admitByLane } from './lane-admission.js';
 import { createProgressMeter } from './progress-meter.js';
 import type { RunControl } from './run-control.js';
 import { stillUnknown } from '../../core/unknown-outcome.js';
+import { t } from '../../i18n/messages.js';
 
 export interface RunBatchOptions {
   /** The API, paced (services/traffic): every attempt waits for its turn in its lane. */
@@ -76,7 +77,7 @@ export async function runBatch(rows: readonly PolicyRow[], o: RunBatchOptions): 
   const op = o.operation;
   const results: RowResult[] = [...settled];
   let inFlight = 0;
-  const meter = createProgressMeter(rows.length, now, () => inFlight, () => control.paused);
+  const meter = createProgressMeter({ toSend: rows.length, settled: settled.length, now, inFlight: () => inFlight, paused: () => control.paused });
   // The run began with its checks (the plan): the elapsed time a face shows counts them.
   const startedAt = o.startedAt ?? now();
   // With several accounts an AuthFailure stops only its own account (its paced API refuses the rest);
@@ -121,7 +122,7 @@ export async function runBatch(rows: readonly PolicyRow[], o: RunBatchOptions): 
     };
     /** Stopped before this attempt left: never sent at all, or failed with the last error. */
     const stoppedHere = (): Finished =>
-      last && delivered ? failed(last, 'stopped before retrying') : { result: resultOf(identityOf(row), 'not-sent', last ? { ErrorCode: last.code, ErrorMessage: last.message } : {}), requestIds };
+      last && delivered ? failed(last, t('note.stoppedBeforeRetry')) : { result: resultOf(identityOf(row), 'not-sent', last ? { ErrorCode: last.code, ErrorMessage: last.message } : {}), requestIds };
     let attempt = 0;
     for (;;) {
       attempt += 1;
@@ -173,7 +174,7 @@ export async function runBatch(rows: readonly PolicyRow[], o: RunBatchOptions): 
         return check.done ? end(op.doneStatus, { RequestId: outcome.requestId }, check.note) : failed(outcome, check.note, true);
       }
       if (op.alreadyDone(outcome.code) && op.alreadyDoneFirst === 'skipped') {
-        return end('skipped', { RequestId: outcome.requestId, ErrorMessage: `nothing to do: ${outcome.code}: ${outcome.message}` });
+        return end('skipped', { RequestId: outcome.requestId, ErrorMessage: t('note.nothingToDo', { code: outcome.code, message: outcome.message }) });
       }
       if (kind === 'stop-run') {
         if (oneAccount) control.stop('auth-failure');
@@ -181,7 +182,7 @@ export async function runBatch(rows: readonly PolicyRow[], o: RunBatchOptions): 
       }
       if (!isRetryable(kind) || attempt >= o.maxAttempts || control.stopping) {
         if (!delivered && control.stopping) return stoppedHere();
-        return failed(outcome, kind === 'unknown' ? 'the outcome of the last attempt is unknown: check before sending again' : undefined);
+        return failed(outcome, kind === 'unknown' ? t('note.lastUnknown') : undefined);
       }
       if (kind === 'unknown') unknownBefore = true;
       const delayMs = backoffDelay(attempt, kind === 'throttled' ? THROTTLE_BACKOFF : RETRY_BACKOFF, random);
