@@ -17,7 +17,7 @@ function countingApi(answer: (action: string, n: number) => ApiOutcome): TcrApi 
   };
 }
 
-const traffic = (o: Partial<TrafficOptions> = {}): TrafficOptions => ({ writeRate: 20, endpointOf: (_s, region) => `http://${region}`, secretId: 'AKIDunit', ...o });
+const traffic = (o: Partial<TrafficOptions> = {}): TrafficOptions => ({ writeRate: 20, endpointOf: (_s, region) => `http://${region}`, account: 'AKIDunit', ...o });
 
 test('the first AuthFailure stops all traffic: later calls come back not sent with its code, whatever the action', async (t) => {
   const inner = countingApi((_a, n) => (n === 1 ? fail('AuthFailure.SignatureFailure') : ok));

@@ -52,7 +52,7 @@ test('runBatch with DELETE_POLICY: sends {RegistryId, NamespaceName}; deleted, s
   const clock = fakeTime({ settleRounds: 3 });
   const lanes = { now: clock.now, sleep: clock.sleep, spacing: () => 0 };
   const outcome = await clock.runUntil(runBatch([row(2, 'a'), row(3, 'b'), row(4, 'c'), row(5, 'd')], {
-    api: pacedApi(api, { writeRate: 20, endpointOf: () => 'http://fake', secretId: 'unit', clock: lanes }), control: new RunControl(), emit: (e) => events.push(e), endpoint: 'http://127.0.0.1:1', rate: 20, maxAttempts: 3,
+    api: pacedApi(api, { writeRate: 20, endpointOf: () => 'http://fake', account: 'unit', clock: lanes }), control: new RunControl(), emit: (e) => events.push(e), endpoint: 'http://127.0.0.1:1', rate: 20, maxAttempts: 3,
     operation: DELETE_POLICY, random: () => 0, now: clock.now, sleep: clock.sleep, every: clock.every,
   }));
   t.true(api.sent.every((s) => s.action === 'DeleteSignaturePolicy'));

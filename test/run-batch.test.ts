@@ -85,7 +85,7 @@ async function run(
   const clock = fakeTime({ settleRounds: 3 });
   const fake = fakeApi(script, clock);
   const lanes = { now: clock.now, sleep: clock.sleep, spacing: () => 0 };
-  const api = Object.assign(pacedApi(fake, { writeRate: options.rate ?? 20, concurrency, endpointOf, secretId: 'unit', clock: lanes }), { calls: fake.calls });
+  const api = Object.assign(pacedApi(fake, { writeRate: options.rate ?? 20, concurrency, endpointOf, account: 'unit', clock: lanes }), { calls: fake.calls });
   const control = new RunControl();
   const events: BatchEvent[] = [];
   const emit = (e: BatchEvent): void => {

@@ -2,6 +2,7 @@
 import test from 'ava';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { accountsDataset, ROLE_A, ROLE_B } from './helpers/accounts-kit.js';
 import {
   cliEnv,
   faultSeedFor,
@@ -92,4 +93,19 @@ test('with no credentials anywhere, a live run is a usage error naming what to s
   t.regex(run.stderr, /no credentials found/);
   t.regex(run.stderr, /TENCENTCLOUD_SECRET_ID/);
   t.deepEqual(emulator.state.actionCounts(), {});
+});
+
+test('a run through CAM roles leaks no temporary SecretId, key or token, in --json events, the journal or the export', async (t) => {
+  const data = accountsDataset(6, ['', ROLE_A, ROLE_B]);
+  const dir = await tempDir(t);
+  const csv = await writeCsv(dir, data.csv);
+  const emulator = await startKitEmulator(t, { seed: data.seed, credentials: [{ secretId: TEST_SECRET_ID, secretKey: SECRET_KEY }] });
+  const run = await runCli(t, ['batch', csv, '--endpoint', emulator.url, '--yes', '--json', '--out', 'results.jsonl'], { cwd: dir, env: env(dir) });
+  t.is(run.code, 0, run.stderr);
+  t.deepEqual(Object.keys(emulator.state.assumedRoles()).sort(), [ROLE_A, ROLE_B].sort());
+  const texts = [run.stdout, run.stderr, ...readdirSync(dir).map((f) => readFileSync(join(dir, f), 'latin1'))];
+  const issued = emulator.state.issuedSecrets();
+  t.is(issued.length, 6, 'two roles, each a SecretId, a key and a token');
+  t.deepEqual(issued.filter((s) => texts.some((text) => text.includes(s))), []);
+  t.deepEqual(leaks(run, dir), []);
 });

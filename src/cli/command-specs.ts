@@ -46,7 +46,10 @@ export const SEND_OPTIONS: Readonly<Record<string, OptionSpec>> = {
     multiple: true,
   },
   redis: str('URL', 'share the rate budget with every other run on this Redis (default $TCR_SIGPOLICY_REDIS_URL)'),
-  profile: str('NAME', "credentials and region from tccli's ~/.tccli/NAME.credential and NAME.configure"),
+  profile: str('NAME', "credentials and region from tccli's ~/.tccli/NAME.credential and NAME.configure (its role-arn too)"),
+  'role-arn': str('ARN', 'reach another account through this CAM role (STS AssumeRole) for rows without a RoleArn (default $TENCENTCLOUD_ROLE_ARN); see docs/accounts.md'),
+  'role-session-name': str('NAME', 'the role session name AssumeRole records (default tcr-sigpolicy; $TENCENTCLOUD_ROLE_SESSION_NAME)'),
+  'use-cvm-role': bool("the base credentials are this CVM's CAM role (its metadata service)"),
   'dry-run': bool('validate and show exactly what would be sent; send nothing, need no credentials'),
   yes: bool('do not ask for confirmation (required for live runs off a terminal)', 'y'),
   out: str('FILE', 'export results; format from the extension: .csv, .json, .jsonl (never replaces a file without --force)'),
@@ -66,6 +69,13 @@ export const SEND_OPTIONS: Readonly<Record<string, OptionSpec>> = {
 export const GLOBAL_OPTIONS: Readonly<Record<string, OptionSpec>> = {
   lang: str('LANG', 'language of messages: en or zh-CN (default: from LC_ALL, LC_MESSAGES, LANG; zh_CN.UTF-8 is zh-CN)'),
   verbose: bool('every API request on stderr: action, region, endpoint, latency, RequestId, outcome; never a secret ($TCR_SIGPOLICY_DEBUG=1)'),
+};
+
+/** --role-arn repeatable, for the commands that cover several accounts in one table (status, discover --all-registries). */
+export const ACCOUNTS_OPTIONS: Readonly<Record<string, OptionSpec>> = {
+  'role-arn': { ...str('ARN', 'also cover the account this CAM role reaches (repeatable; the base credentials\' account is always covered); see docs/accounts.md'), multiple: true },
+  'role-session-name': SEND_OPTIONS['role-session-name'] as OptionSpec,
+  'use-cvm-role': SEND_OPTIONS['use-cvm-role'] as OptionSpec,
 };
 
 /** What `tcr-sigpolicy` alone takes when it runs the wizard. */
@@ -90,7 +100,7 @@ export const COMMANDS: readonly CommandSpec[] = [
       domain: str('HOST', 'custom domain for signing (default: the instance domain)'),
       disabled: bool('create the policy disabled (sends Disabled: true; it can be enabled later in the console)'),
       // One row: nothing to resume or to skip, and its own face rather than the dashboard.
-      ...pickSendOptions('region', 'endpoint', 'profile', 'dry-run', 'yes', 'out', 'rate', 'max-attempts', 'no-preflight', 'json'),
+      ...pickSendOptions('region', 'endpoint', 'profile', 'role-arn', 'role-session-name', 'use-cvm-role', 'dry-run', 'yes', 'out', 'rate', 'max-attempts', 'no-preflight', 'json'),
     },
     examples: [
       'tcr-sigpolicy create --registry-id tcr-f7g1ir99 --namespace payments --name payments-signing \\\n    --kms-id 0a9b8c7d-4b7d-11ee-9c3a-525400f7a8b9 --kms-region ap-singapore --region ap-singapore --dry-run',
@@ -136,6 +146,7 @@ export const COMMANDS: readonly CommandSpec[] = [
       json: bool('one JSON object per row on standard output (the CSV\'s columns as keys) instead of the CSV'),
       endpoint: SEND_OPTIONS.endpoint as OptionSpec,
       profile: SEND_OPTIONS.profile as OptionSpec,
+      ...ACCOUNTS_OPTIONS,
     },
     examples: [
       'tcr-sigpolicy discover --registry-id tcr-f7g1ir99 --region ap-singapore --unsigned-only \\\n    --kms-id 0a9b8c7d-4b7d-11ee-9c3a-525400f7a8b9 --kms-region ap-singapore --endpoint http://127.0.0.1:9500 --out sg-unsigned.csv',
@@ -156,6 +167,7 @@ export const COMMANDS: readonly CommandSpec[] = [
       'registry-id': str('ID', 'only these registries, comma-separated, e.g. tcr-f7g1ir99,tcr-ab12cd34'),
       endpoint: SEND_OPTIONS.endpoint as OptionSpec,
       profile: SEND_OPTIONS.profile as OptionSpec,
+      ...ACCOUNTS_OPTIONS,
       json: bool('one JSON object per registry on stdout, instead of the table'),
       out: str('FILE', 'also write the figures to FILE: .csv or .json'),
       force: bool('let --out replace an existing file'),
@@ -177,6 +189,7 @@ export const COMMANDS: readonly CommandSpec[] = [
     options: {
       endpoint: SEND_OPTIONS.endpoint as OptionSpec,
       profile: SEND_OPTIONS.profile as OptionSpec,
+      ...pickSendOptions('role-arn', 'role-session-name', 'use-cvm-role'),
       'dry-run': bool('show exactly what would be deleted; send nothing, need no credentials'),
       yes: SEND_OPTIONS.yes as OptionSpec,
       out: str('FILE', "export the rollback's results; format from the extension: .csv, .json, .jsonl"),

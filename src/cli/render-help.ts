@@ -43,6 +43,7 @@ export function programHelp(version: string): string {
     t('help.environment'),
     `  TENCENTCLOUD_SECRET_ID, TENCENTCLOUD_SECRET_KEY, TENCENTCLOUD_SESSION_TOKEN (or TENCENTCLOUD_TOKEN)   ${t('help.envCredentials')}`,
     `  TENCENTCLOUD_REGION   ${t('help.envRegion')}`,
+    `  TENCENTCLOUD_ROLE_ARN, TENCENTCLOUD_ROLE_SESSION_NAME   ${t('help.envRole')}`,
     `  LC_ALL, LC_MESSAGES, LANG   ${t('help.envLang')}`,
     `  TCR_SIGPOLICY_REDIS_URL   ${t('help.envRedis')}`,
     `  TCR_SIGPOLICY_DEBUG=1   ${t('help.envDebug')}`,

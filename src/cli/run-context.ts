@@ -9,6 +9,8 @@ export interface ContextSource {
   readonly profile?: string;
   /** The region rows without one went to (the flag, else the environment's or the profile's). */
   readonly region?: string;
+  /** The default account's role (--role-arn, else the environment's or the profile's). */
+  readonly roleArn?: string;
 }
 
 /**
@@ -17,7 +19,7 @@ export interface ContextSource {
  */
 export function runContext(used: ContextSource, env: NodeJS.ProcessEnv = process.env): RunContext {
   const lang = language();
-  return { endpoint: used.endpoint?.given, profile: used.profile, region: used.region, lang: lang === langFromLocale(env) ? undefined : lang };
+  return { endpoint: used.endpoint?.given, profile: used.profile, region: used.region, 'role-arn': used.roleArn, lang: lang === langFromLocale(env) ? undefined : lang };
 }
 
 /** The part of a context a command takes (rollback has no --region): what `commandLine` may add to its words. */

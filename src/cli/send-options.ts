@@ -2,10 +2,11 @@ import type { Endpoints } from '../core/endpoint.js';
 import { SEND_OPTIONS } from './command-specs.js';
 import { endpointsFlag, numberFlag, stringFlag, type FlagValues } from './parse-flags.js';
 import { checkWritable, type OutGuard } from '../services/export-results.js';
+import { readAccessFlags, type AccessFlags } from './access-flags.js';
 import { debugWanted } from '../services/traffic/request-log.js';
 
 /** The flags shared by `create` and `batch`, checked and typed. */
-export interface SendOptions {
+export interface SendOptions extends AccessFlags {
   readonly region?: string;
   readonly endpoint: Endpoints;
   /** Redis that shares the rate budget with other runs (--redis, TCR_SIGPOLICY_REDIS_URL). */
@@ -36,6 +37,7 @@ export function readSendOptions(values: FlagValues, stdoutIsTty: boolean, reads:
   const force = values.force === true;
   if (out) checkWritable(out, { ...reads, force });
   return {
+    ...readAccessFlags(values, env),
     region: stringFlag(values, 'region'),
     endpoint: endpointsFlag(values),
     redis: stringFlag(values, 'redis') ?? (process.env.TCR_SIGPOLICY_REDIS_URL || undefined),

@@ -20,7 +20,7 @@ export async function run(argv: readonly string[]): Promise<number> {
   // A --profile is read even when --region makes its region moot: naming a missing one is an error at once.
   readTccliProfile(options.profile);
   const region = defaultRegion(options.region, options.profile);
-  const { intake, invalidResults } = await loadRows(file, region, options.skipInvalid, process.stderr);
+  const { intake, invalidResults } = await loadRows(file, region, options.skipInvalid, process.stderr, options.roleArn);
   // The region the rows defaulted to travels with the options: the printed commands repeat it.
   return sendRows({ rows: intake.rows, settled: invalidResults, options: { ...options, region }, confirm: true, input: file, operation: CREATE_POLICY, rerun: ['batch', ...argv] });
 }

@@ -1,5 +1,6 @@
 import { takesFlag } from '../cli/command-specs.js';
 import { contextFor } from '../cli/run-context.js';
+import { accountStopLines } from '../core/account-stops.js';
 import { hintFor } from '../core/error-hints.js';
 import { commandLine, type RunContext } from '../core/command-line.js';
 import { failureCodes, nextSteps, resumeCommand } from '../core/next-steps.js';
@@ -25,7 +26,7 @@ export interface ClosingInput {
 /** The short block after every face's last line: where the results are, what failed and why, how to go on or undo. */
 /** `width`: the terminal's columns, which the lines are wrapped to between words; Infinity leaves them whole. */
 export function closingBlock({ results, interrupted, out, journal, journalFailed, outFailed, rerun, context }: ClosingInput, width = Infinity): string {
-  const lines = nextSteps({
+  const lines = [...accountStopLines(results), ...nextSteps({
     counts: countStatuses(results),
     interrupted,
     journal,
@@ -36,6 +37,6 @@ export function closingBlock({ results, interrupted, out, journal, journalFailed
     // Only a batch that can be run again is one the user may want to undo; a demo's emulator is gone.
     rollback: rerun ? (file) => commandLine(['rollback', file], contextFor('rollback', context)) : undefined,
     failures: failureCodes(results, hintFor),
-  });
+  })];
   return lines.length === 0 ? '' : `\n${fitClosingLines(lines, width).join('\n')}\n`;
 }

@@ -44,7 +44,7 @@ export async function run(argv: readonly string[]): Promise<number> {
       options,
       confirm: false,
       operation: CREATE_POLICY,
-      api: makeApi(options, credential),
+      api: makeApi(options, { credential }),
       journalDir,
       scratchJournals: true,
       // The offered export lands in the working directory, not beside the bundled sample.

@@ -2,7 +2,7 @@ import type { RegistryCoverage, RegistryListing } from '../core/coverage.js';
 import { signingKeyProblem } from '../core/plan-rows.js';
 import type { RegistryNamespaces } from '../services/read-coverage.js';
 import type { DiscoverFlags } from './discover-flags.js';
-import { openScopeReader } from './open-scope-reader.js';
+import { openAccountScopes, type ScopeReader } from './open-scope-reader.js';
 import { startReadProgress } from './read-progress.js';
 import { t } from '../i18n/messages.js';
 
@@ -24,15 +24,26 @@ export interface AllRegistries {
 export async function readAllRegistries(flags: DiscoverFlags, err: NodeJS.WritableStream): Promise<AllRegistries> {
   const scope = flags.scope;
   if (!scope) throw new Error('readAllRegistries needs --all-registries');
-  const { reader, registries, reads, notFound } = await openScopeReader({ scope, endpoint: flags.endpoint, profile: flags.profile });
+  const accounts = await openAccountScopes({ ...flags, scope });
+  const opened = accounts.flatMap((a) => (a.open ? [a.open] : []));
+  const [first] = opened;
+  const unlisted = accounts.flatMap((a) => (a.error ? [`${t('error.prefix', { message: t('account.unlisted', { account: a.roleArn ?? '', message: a.error.message }) })}\n`] : [])).join('');
+  const notFound = opened.map((o) => o.notFound).join('') + unlisted;
+  const registries = opened.flatMap((o) => o.registries);
   try {
-    const running = registries.filter((r) => r.status === 'Running');
+    if (!first) throw new Error('openAccountScopes gave no account');
+    const { reader, reads } = first;
+    const running = (o: ScopeReader) => o.registries.filter((r) => r.status === 'Running');
     const { kmsId, kmsRegion } = flags.request;
     const { describeKeys } = await import('../services/preflight-queries.js');
-    // The key is read in its own lane alongside the namespaces; its warning is written after them.
+    // The key is read in its own lane alongside the namespaces, once, with the base credentials (or the
+    // only account): one key serves every row. Its warning is written after them.
     const keyRead = describeKeys(reader, [kmsId], kmsRegion).then((facts) => ({ fact: facts.get(kmsId) ?? null }), (error: unknown) => ({ error }));
-    const progress = startReadProgress(err, running.length);
-    const { read, unreadable } = await reads.readEachRegistry(reader, running, progress.update);
+    const progress = startReadProgress(err, opened.reduce((n, o) => n + running(o).length, 0));
+    let done = 0;
+    const each = await Promise.all(opened.map((o) => o.reads.readEachRegistry(o.reader, running(o), () => progress.update(++done))));
+    const read = each.flatMap((e) => e.read);
+    const unreadable = each.flatMap((e) => e.unreadable);
     progress.stop();
     const key = await keyRead;
     if ('error' in key) {
@@ -50,6 +61,6 @@ export async function readAllRegistries(flags: DiscoverFlags, err: NodeJS.Writab
       notRunning: registries.filter((r) => r.status !== 'Running'),
     };
   } finally {
-    reader.close();
+    for (const o of opened) o.reader.close();
   }
 }

@@ -1,4 +1,5 @@
 import picomatch from 'picomatch';
+import { readAccessFlags, type AccessFlags } from '../cli/access-flags.js';
 import { endpointsFlag, stringFlag, type FlagValues } from '../cli/parse-flags.js';
 import { checkNameTemplate, DEFAULT_NAME_TEMPLATE, type DiscoverRequest } from '../core/discover-rows.js';
 import type { Endpoints } from '../core/endpoint.js';
@@ -11,7 +12,7 @@ import { defaultRegion } from '../services/default-region.js';
 import { readRegistryScope } from './registry-scope-flags.js';
 import { t } from '../i18n/messages.js';
 
-export interface DiscoverFlags {
+export interface DiscoverFlags extends AccessFlags {
   readonly request: DiscoverRequest;
   readonly endpoint: Endpoints;
   readonly profile?: string;
@@ -72,8 +73,8 @@ export function readDiscoverFlags(values: FlagValues, env: NodeJS.ProcessEnv = p
       exclude: glob('exclude'),
       unsignedOnly: values['unsigned-only'] === true,
     },
+    ...readAccessFlags(values, env),
     endpoint: endpointsFlag(values),
-    profile,
     out,
     scope,
   };

@@ -11,13 +11,12 @@ import { t } from '../i18n/messages.js';
  */
 export async function readRegistry(flags: DiscoverFlags, err: NodeJS.WritableStream): Promise<NamespaceFact> {
   const { request } = flags;
-  const [{ resolveCredential }, { createSdkApi }, reads, { createPreflightReader, PreflightError }] = await Promise.all([
-    import('../services/credentials.js'),
-    import('../services/sdk-api.js'),
+  const [{ makeApi }, reads, { createPreflightReader, PreflightError }] = await Promise.all([
+    import('./make-api.js'),
     import('../services/preflight-queries.js'),
     import('../services/preflight-reader.js'),
   ]);
-  const reader = createPreflightReader(await createSdkApi(flags.endpoint, await resolveCredential(flags.profile)));
+  const reader = createPreflightReader(await makeApi(flags)());
   const { registryId, region } = request;
   try {
     const here = (await reads.describeRegistries(reader, region, [registryId])).get(registryId);

@@ -34,18 +34,20 @@ export async function run(argv: readonly string[]): Promise<number> {
   const { request } = flags;
   const all = flags.scope ? await readAllRegistries(flags, process.stderr) : undefined;
   const found: readonly RegistryNamespaces[] = all?.read ?? [
-    { registry: { registryId: request.registryId, region: request.region, status: 'Running' }, ...(await readRegistry(flags, process.stderr)) },
+    { registry: { registryId: request.registryId, region: request.region, status: 'Running', roleArn: flags.roleArn }, ...(await readRegistry(flags, process.stderr)) },
   ];
-  const discovered = mergeDiscovered(found.map(({ registry: r, names, signing }) => discoverRows(names, signing, { ...request, registryId: r.registryId, region: r.region })));
+  const discovered = mergeDiscovered(found.map(({ registry: r, names, signing }) => discoverRows(names, signing, { ...request, registryId: r.registryId, region: r.region, roleArn: r.roleArn })));
   const problems = discovered.rows.flatMap((cells, i) => validateRow(i + 2, cells, { region: cells.Region }).problems);
   const target = flags.out ?? t('discover.stdout');
   if (problems.some(isError)) throw new InputError(t('discover.invalidRows'), target, problems, t('discover.invalidRowsHint'));
   problems.forEach((p: Problem) => process.stderr.write(`${formatProblem(p, target)}\n`));
 
-  const table = discovered.rows.map((cells) => HEADER.map((column) => cells[column as keyof typeof cells] ?? ''));
-  const csv = stringify([HEADER, ...table]);
+  // Rows read through a role carry it, so the batch of this file reaches each registry with its own account.
+  const header = discovered.rows.some((cells) => cells.RoleArn) ? [...HEADER, 'RoleArn'] : HEADER;
+  const table = discovered.rows.map((cells) => header.map((column) => cells[column as keyof typeof cells] ?? ''));
+  const csv = stringify([header, ...table]);
   if (flags.out) await writeFile(flags.out, csv);
-  else if (json) process.stdout.write(table.map((row) => `${JSON.stringify(Object.fromEntries(HEADER.map((column, i) => [column, row[i]])))}\n`).join(''));
+  else if (json) process.stdout.write(table.map((row) => `${JSON.stringify(Object.fromEntries(header.map((column, i) => [column, row[i]])))}\n`).join(''));
   else process.stdout.write(csv);
   for (const r of all?.notRunning ?? []) process.stderr.write(`${t('discover.notRunning', { registry: r.registryId, region: r.region, status: r.status })}\n`);
   process.stderr.write(formatReadFailures(all?.unreadable ?? [], t('discover.othersWritten')));

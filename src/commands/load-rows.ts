@@ -20,11 +20,11 @@ export interface LoadedRows {
  * Reads and checks the whole file before anything is sent. Without --skip-invalid, any error
  * refuses the file with every problem listed; warnings are always shown.
  */
-export async function loadRows(path: string, region: string | undefined, skipInvalid: boolean, err: NodeJS.WritableStream): Promise<LoadedRows> {
+export async function loadRows(path: string, region: string | undefined, skipInvalid: boolean, err: NodeJS.WritableStream, roleArn?: string): Promise<LoadedRows> {
   const source = sourceName(path);
   const waiting = waitingFor(path);
   if (waiting) err.write(`${waiting}\n`);
-  const intake = await readPolicyCsv(path, { region });
+  const intake = await readPolicyCsv(path, { region, roleArn });
   const errors = intake.problems.filter(isError);
   if (errors.length > 0 && !skipInvalid) {
     throw new InputError(
@@ -38,7 +38,7 @@ export async function loadRows(path: string, region: string | undefined, skipInv
   const columns = (err as { columns?: number }).columns || Infinity;
   const shown = problemLines(intake.problems, source).flatMap((line) => wrapCells(line, columns, { indent: 2 }));
   if (shown.length > 0) err.write(`${shown.join('\n')}\n`);
-  return { intake, invalidResults: intake.invalid.map((row) => invalidResult(row, { region })) };
+  return { intake, invalidResults: intake.invalid.map((row) => invalidResult(row, { region, roleArn })) };
 }
 
 /**

@@ -1,27 +1,35 @@
 import type { SendOptions } from '../cli/send-options.js';
-import type { LanedApi } from '../core/tcr-api.js';
-import type { Credential } from '../services/credentials.js';
+import type { AccountsApi, Access, OpenApiOptions } from '../services/open-api.js';
+
+/** What building an API needs: who to act as (Access) and, for runs that send, the pacing flags. */
+export type ApiOptions = Access & Partial<Pick<SendOptions, 'rate' | 'concurrency' | 'redis'>>;
 
 /**
- * The real API for a run: credentials (unless given: the environment, the tccli profile, the SDK's chain), the SDK clients, and every
- * call paced in its lane at the run's --rate, sharing the budget through --redis when asked.
+ * The one factory every command builds its API with (gh's Factory): the accounts (base credentials and
+ * each role, see services/open-api.ts), the SDK clients, and every call paced in its account's lane at
+ * the run's --rate, sharing the budget through --redis when asked. Lazy: nothing heavy loads before
+ * the API is wanted.
  */
-export function makeApi(options: Pick<SendOptions, 'endpoint' | 'profile' | 'rate' | 'concurrency' | 'redis'>, credential?: Credential): () => Promise<LanedApi> {
+export function makeApi(options: ApiOptions, extra: OpenApiOptions = {}): () => Promise<AccountsApi> {
   return async () => {
-    const [{ resolveCredential }, { createSdkApi }] = await Promise.all([import('../services/credentials.js'), import('../services/sdk-api.js')]);
-    const who = credential ?? (await resolveCredential(options.profile));
+    const { openApi } = await import('../services/open-api.js');
     const budget = options.redis ? await (await import('../services/traffic/shared-budget.js')).connectSharedBudget(options.redis) : undefined;
-    const api = await createSdkApi(options.endpoint, who, {
-      traffic: { writeRate: options.rate, concurrency: options.concurrency, shared: budget?.shared, lost: budget?.lost },
-    });
-    return {
-      call: api.call,
-      laneOf: api.laneOf,
-      async close() {
-        // The budget first: once its connection is closed, the lanes leave Redis without asking it (it may be gone).
-        await budget?.close();
-        await api.close();
-      },
-    };
+    try {
+      const api = await openApi(options, {
+        ...extra,
+        traffic: { writeRate: options.rate ?? 20, concurrency: options.concurrency, shared: budget?.shared, lost: budget?.lost, ...extra.traffic },
+      });
+      return {
+        ...api,
+        async close() {
+          // The budget first: once its connection is closed, the lanes leave Redis without asking it (it may be gone).
+          await budget?.close();
+          await api.close();
+        },
+      };
+    } catch (error) {
+      await budget?.close();
+      throw error;
+    }
   };
 }

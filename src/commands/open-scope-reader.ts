@@ -1,6 +1,6 @@
 import type { RegistryListing } from '../core/coverage.js';
-import type { Endpoints } from '../core/endpoint.js';
 import { UsageError } from '../core/errors.js';
+import type { Access } from '../services/open-api.js';
 import type { PreflightReader } from '../services/preflight-reader.js';
 import type { RegistryScope } from '../services/read-coverage.js';
 import { readHint } from '../core/read-hint.js';
@@ -29,14 +29,13 @@ function notFoundLines(scope: RegistryScope, registries: readonly RegistryListin
  * Loads the SDK (only now, so --help stays light), signs in, and lists the registries in scope.
  * A listing that fails is a usage error with what to do: without it there is nothing to show.
  */
-export async function openScopeReader(o: { readonly scope: RegistryScope; readonly endpoint: Endpoints; readonly profile?: string }): Promise<ScopeReader> {
-  const [{ resolveCredential }, { createSdkApi }, reads, { createPreflightReader, PreflightError }] = await Promise.all([
-    import('../services/credentials.js'),
-    import('../services/sdk-api.js'),
+export async function openScopeReader(o: { readonly scope: RegistryScope } & Access): Promise<ScopeReader> {
+  const [{ makeApi }, reads, { createPreflightReader, PreflightError }] = await Promise.all([
+    import('./make-api.js'),
     import('../services/read-coverage.js'),
     import('../services/preflight-reader.js'),
   ]);
-  const reader = createPreflightReader(await createSdkApi(o.endpoint, await resolveCredential(o.profile)));
+  const reader = createPreflightReader(await makeApi(o)());
   try {
     const registries = await reads.listRegistries(reader, o.scope);
     return { reader, registries, reads, notFound: notFoundLines(o.scope, registries) };
@@ -45,4 +44,27 @@ export async function openScopeReader(o: { readonly scope: RegistryScope; readon
     if (error instanceof PreflightError) throw new UsageError(error.message, readHint(error.failure, false));
     throw error;
   }
+}
+
+/** One account's scope reader, or why the account could not be listed. */
+export type AccountScope = { readonly roleArn?: string } & ({ readonly open: ScopeReader; readonly error?: undefined } | { readonly open?: undefined; readonly error: UsageError });
+
+/**
+ * The accounts a read-only command covers: the base credentials' and each --role-arn's (or only the
+ * default account when no --role-arn is given), each listed with its own credentials, its registries
+ * marked with the account. An account that cannot be listed is set aside with why; the others go on.
+ */
+export async function openAccountScopes(o: { readonly scope: RegistryScope; readonly roleArns?: readonly string[] } & Access): Promise<AccountScope[]> {
+  const accounts = o.roleArns && o.roleArns.length > 0 ? [undefined, ...new Set(o.roleArns)] : [o.roleArn];
+  return Promise.all(
+    accounts.map(async (roleArn): Promise<AccountScope> => {
+      try {
+        const open = await openScopeReader({ ...o, roleArn });
+        return { roleArn, open: { ...open, registries: open.registries.map((r) => (roleArn ? { ...r, roleArn } : r)) } };
+      } catch (error) {
+        if (accounts.length > 1 && roleArn && error instanceof UsageError) return { roleArn, error };
+        throw error;
+      }
+    }),
+  );
 }

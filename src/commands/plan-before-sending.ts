@@ -53,7 +53,7 @@ export async function dryRunApi(options: SendOptions, api: (() => Promise<LanedA
   if (api) return api();
   const credential = quickCredential(options.profile);
   if (!credential) return undefined;
-  return (await import('./make-api.js')).makeApi(options, credential)();
+  return (await import('./make-api.js')).makeApi(options, { credential })();
 }
 
 /**

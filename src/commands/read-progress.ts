@@ -50,14 +50,19 @@ export function startReadProgress(err: NodeJS.WritableStream, total: number, o: 
 export function checkingProgress(api: TcrApi, err: NodeJS.WritableStream, o: Timing = {}): { readonly api: TcrApi; stop(): void } {
   let reads = 0;
   const stop = repeatLine(err, () => t('plan.checking', { reads: count('count.readCall', reads) }), o);
-  return {
-    api: {
-      async call(...args) {
-        const outcome = await api.call(...args);
-        if (outcome.ok || !outcome.notSent) reads += 1;
-        return outcome;
-      },
+  // Every account's reads are counted, so the API handed on keeps its accounts (forAccount).
+  const counting = (inner: TcrApi): TcrApi => ({
+    async call(...args) {
+      const outcome = await inner.call(...args);
+      if (outcome.ok || !outcome.notSent) reads += 1;
+      return outcome;
     },
-    stop,
-  };
+    ...(inner.forAccount
+      ? { forAccount: (roleArn: string | undefined) => {
+          const other = (inner.forAccount as NonNullable<TcrApi['forAccount']>)(roleArn);
+          return { ...other, call: counting(other).call };
+        } }
+      : {}),
+  });
+  return { api: counting(api), stop };
 }

@@ -18,7 +18,7 @@ export async function sendOnePolicy(answers: PolicyAnswers, options: SendOptions
   const region = defaultRegion(answers.region, options.profile);
   const cells: RowCells = Object.fromEntries(CREATE_FLAGS.map(([, column, key]) => [column, String(answers[key] ?? '').trim()]));
   if (answers.disabled === true) cells.Disabled = 'true';
-  const { row, problems } = validateRow(0, cells, { region });
+  const { row, problems } = validateRow(0, cells, { region, roleArn: options.roleArn });
   const flagOf = new Map(CREATE_FLAGS.map(([flag, column]) => [column as string, `--${flag}`]));
   const named = problems.map((p) => ({ ...p, column: p.column === 'Region' ? '--region' : (flagOf.get(p.column ?? '') ?? p.column) }));
   if (!row || named.some(isError)) throw new InputError(t('create.invalid'), '', named, t('cmd.fixFlags'));

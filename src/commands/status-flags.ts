@@ -1,4 +1,5 @@
 import { extname } from 'node:path';
+import { readAccessFlags, type AccessFlags } from '../cli/access-flags.js';
 import { endpointsFlag, stringFlag, type FlagValues } from '../cli/parse-flags.js';
 import type { Endpoints } from '../core/endpoint.js';
 import { InputError, UsageError } from '../core/errors.js';
@@ -10,7 +11,7 @@ import { t } from '../i18n/messages.js';
 
 export type CoverageFormat = 'csv' | 'json';
 
-export interface StatusFlags {
+export interface StatusFlags extends AccessFlags {
   readonly scope: RegistryScope;
   readonly endpoint: Endpoints;
   readonly profile?: string;
@@ -25,9 +26,9 @@ export function readStatusFlags(values: FlagValues, env: NodeJS.ProcessEnv = pro
   if (problems.length > 0) throw new InputError(t('status.invalidFlags'), '', problems, t('cmd.fixFlags'));
   const path = stringFlag(values, 'out');
   return {
+    ...readAccessFlags(values, env),
     scope,
     endpoint: endpointsFlag(values),
-    profile: stringFlag(values, 'profile'),
     json: values.json === true,
     out: path ? { path, format: checkOut(path, values.force === true) } : undefined,
   };

@@ -3,10 +3,10 @@ import { DEFAULT_ENDPOINT } from './endpoint.js';
 /**
  * The flags that say where, as whom and in which words a run worked. Every command the tool prints
  * repeats them, so that a pasted line acts on the same place as the run that printed it (a rollback
- * printed after a rehearsal against the emulator must not delete on the public API). A new one
- * (`--role-arn`) is one more entry here.
+ * printed after a rehearsal against the emulator must not delete on the public API). A new one is
+ * one more entry here, as `--role-arn` was.
  */
-export const CONTEXT_FLAGS = ['endpoint', 'profile', 'region', 'lang'] as const;
+export const CONTEXT_FLAGS = ['endpoint', 'profile', 'region', 'role-arn', 'lang'] as const;
 
 export type ContextFlag = (typeof CONTEXT_FLAGS)[number];
 

@@ -4,6 +4,8 @@ import { t } from '../i18n/messages.js';
 
 /** One registry as `--json` prints it and a `.json` export holds it. */
 export interface CoverageRecord {
+  /** The account's CAM role, when the registry was read through one. */
+  readonly roleArn?: string;
   readonly registryId: string;
   readonly region: string;
   readonly status: string;
@@ -17,7 +19,7 @@ export interface CoverageRecord {
 }
 
 export function coverageRecord(r: RegistryCoverage): CoverageRecord {
-  const base = { registryId: r.registryId, region: r.region, status: r.status };
+  const base = { ...(r.roleArn ? { roleArn: r.roleArn } : {}), registryId: r.registryId, region: r.region, status: r.status };
   if (r.error) {
     const { code, message, requestId } = r.error;
     return { ...base, namespaces: null, signing: null, notSigning: null, coverage: null, error: { code, message, ...(requestId ? { requestId } : {}) } };

@@ -3,6 +3,8 @@ export interface RegistryListing {
   readonly registryId: string;
   readonly region: string;
   readonly status: string;
+  /** The CAM role of the account the registry was listed in; absent: the base credentials. */
+  readonly roleArn?: string;
 }
 
 /** Why a registry's namespaces could not be read: the failed read's code, message and RequestId. */

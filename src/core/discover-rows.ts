@@ -33,6 +33,8 @@ export interface DiscoverRequest {
   readonly exclude?: (namespace: string) => boolean;
   /** Drop namespaces that already have a signature policy. */
   readonly unsignedOnly: boolean;
+  /** The account the registry was read in, written as each row's RoleArn so batch uses the same one. */
+  readonly roleArn?: string;
 }
 
 export interface Discovered {
@@ -60,6 +62,7 @@ export function discoverRows(namespaces: Iterable<string>, signing: ReadonlySet<
         KmsRegion: o.kmsRegion,
         Domain: o.domain ?? '',
         Disabled: '',
+        ...(o.roleArn ? { RoleArn: o.roleArn } : {}),
       });
     }
   }

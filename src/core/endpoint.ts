@@ -88,6 +88,19 @@ function checkTemplate(text: string): string {
   return text;
 }
 
+const STS_HOST = 'sts.tencentcloudapi.com';
+
+/**
+ * Where STS AssumeRole goes: the emulator when the run's endpoint is a loopback one (it serves STS on
+ * the same port), otherwise the real STS host, whatever TCR endpoint the run names.
+ */
+export function stsEndpoint(endpoints: Endpoints): Endpoint {
+  const tcr = endpoints.forRegion(SAMPLE_REGION);
+  const hostname = tcr.host.replace(/:\d+$/, '');
+  if (LOOPBACK.test(hostname)) return tcr;
+  return { url: `https://${STS_HOST}`, protocol: 'https://', host: STS_HOST };
+}
+
 /** A region whose calls would now go elsewhere than an earlier run's went. */
 export interface MovedEndpoint {
   readonly region: string;

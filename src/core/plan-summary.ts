@@ -73,3 +73,29 @@ export function failedPlan(rows: readonly PolicyRow[], failure: NonNullable<Plan
     settled: rows.map((row) => resultOf(identityOf(row), 'not-sent', { ErrorCode: failure.code, ErrorMessage })),
   };
 }
+
+/**
+ * The plans of several accounts as one: counts and calls added up, rows in input order. A failed
+ * account's rows are settled not-sent; the plan as a whole fails only when every account's did.
+ */
+export function mergePlans(plans: readonly AppliedPlan[]): AppliedPlan {
+  const counts: Record<PlanVerdict, number> = { create: 0, skip: 0, blocked: 0 };
+  const readCalls: Record<string, number> = {};
+  for (const { summary } of plans) {
+    for (const verdict of Object.keys(counts) as PlanVerdict[]) counts[verdict] += summary.counts[verdict];
+    for (const [action, n] of Object.entries(summary.readCalls)) readCalls[action] = (readCalls[action] ?? 0) + n;
+  }
+  const failure = plans.every((p) => p.summary.failure) ? plans[0]?.summary.failure : undefined;
+  const byLine = <T extends { readonly line: number }>(items: T[]): T[] => items.sort((a, b) => a.line - b.line);
+  return {
+    summary: {
+      counts,
+      blocked: byLine(plans.flatMap((p) => p.summary.blocked)),
+      skipped: byLine(plans.flatMap((p) => p.summary.skipped)),
+      readCalls,
+      ...(failure ? { failure } : {}),
+    },
+    toSend: byLine(plans.flatMap((p) => p.toSend)),
+    settled: byLine(plans.flatMap((p) => p.settled)),
+  };
+}

@@ -112,6 +112,7 @@ export function invalidResult(row: InvalidRow, defaults: RowDefaults): RowResult
       KmsRegion: cell('KmsRegion'),
       Domain: cell('Domain'),
       Disabled: cell('Disabled'),
+      ...(cell('RoleArn') || defaults.roleArn ? { RoleArn: cell('RoleArn') || defaults.roleArn } : {}),
     },
     'invalid',
     { ErrorCode: 'InvalidInput', ErrorMessage: errors.join('; ') },

@@ -8,12 +8,13 @@ export const INPUT_COLUMNS = [
   'Domain',
   'Disabled',
   'Region',
+  'RoleArn',
 ] as const;
 
 export type InputColumn = (typeof INPUT_COLUMNS)[number];
 
 /** Columns that may be left out of the header entirely. */
-export const OPTIONAL_COLUMNS: readonly InputColumn[] = ['Domain', 'Disabled', 'Region'];
+export const OPTIONAL_COLUMNS: readonly InputColumn[] = ['Domain', 'Disabled', 'Region', 'RoleArn'];
 
 /** Body of a CreateSignaturePolicy request, keys in the order the tool sends them. */
 export interface PolicyRequest {
@@ -33,6 +34,8 @@ export interface PolicyRow {
   /** Region the request is sent to (the X-TC-Region header). */
   readonly region: string;
   readonly request: PolicyRequest;
+  /** The CAM role of the account the row belongs to (its RoleArn cell, else --role-arn); absent: the base credentials. */
+  readonly roleArn?: string;
 }
 
 /** The key that makes a policy unique: one policy per namespace of a registry. */

@@ -14,6 +14,8 @@ export const RESULT_COLUMNS = [
 export interface RowResult {
   readonly line: number;
   readonly Region: string;
+  /** The row's account, when it was reached through a CAM role; a run with roles exports it after Region. */
+  readonly RoleArn?: string;
   readonly RegistryId: string;
   readonly NamespaceName: string;
   readonly Name: string;
@@ -36,8 +38,16 @@ export type StatusCounts = Record<RowStatus, number>;
 /** The row's identifying columns, as they appear in every result. */
 export type ResultIdentity = Pick<
   RowResult,
-  'line' | 'Region' | 'RegistryId' | 'NamespaceName' | 'Name' | 'KmsId' | 'KmsRegion' | 'Domain' | 'Disabled'
+  'line' | 'Region' | 'RoleArn' | 'RegistryId' | 'NamespaceName' | 'Name' | 'KmsId' | 'KmsRegion' | 'Domain' | 'Disabled'
 >;
+
+/** The export columns of these results: RoleArn after Region when any row was sent through a role. */
+export function resultColumns(results: Iterable<Pick<RowResult, 'RoleArn'>>): readonly ResultColumn[] {
+  for (const r of results) if (r.RoleArn) return [RESULT_COLUMNS[0], RESULT_COLUMNS[1], 'RoleArn', ...RESULT_COLUMNS.slice(2)];
+  return RESULT_COLUMNS;
+}
+
+export type ResultColumn = (typeof RESULT_COLUMNS)[number] | 'RoleArn';
 
 export function identityOf(row: PolicyRow): ResultIdentity {
   const r = row.request;
@@ -51,6 +61,7 @@ export function identityOf(row: PolicyRow): ResultIdentity {
     KmsRegion: r.KmsRegion,
     Domain: r.Domain ?? '',
     Disabled: r.Disabled === undefined ? '' : String(r.Disabled),
+    ...(row.roleArn ? { RoleArn: row.roleArn } : {}),
   };
 }
 
@@ -61,7 +72,7 @@ export function resultOf(
   outcome: Partial<Pick<RowResult, 'RequestId' | 'ErrorCode' | 'ErrorMessage' | 'attempts' | 'startedAt' | 'finishedAt'>> = {},
 ): RowResult {
   // Spelled out rather than spread: this runs once per row, and spreads made it the hot spot of a 100,000-row dry run.
-  return {
+  const result = {
     line: identity.line,
     Region: identity.Region,
     RegistryId: identity.RegistryId,
@@ -79,6 +90,7 @@ export function resultOf(
     startedAt: outcome.startedAt ?? '',
     finishedAt: outcome.finishedAt ?? '',
   };
+  return identity.RoleArn ? { ...result, RoleArn: identity.RoleArn } : result;
 }
 
 export function emptyCounts(): StatusCounts {

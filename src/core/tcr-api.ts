@@ -26,6 +26,17 @@ export interface TcrApi {
   ): Promise<ApiOutcome>;
   /** Lets go of connections (and the shared budget's Redis), so the process can end. */
   close?(): Promise<void>;
+  /**
+   * The same API acting in another account: a CAM role's (by ARN), or the run's default one
+   * (undefined). Each account has its own lanes and its own stop. Absent: one account only.
+   */
+  forAccount?(roleArn: string | undefined): LanedApi;
+}
+
+/** The API a row's calls go through: its account's, when the API knows several (of the same kind as the one given). */
+export function accountApi<A extends TcrApi>(api: A, roleArn: string | undefined): A {
+  // An API with accounts hands out laned APIs, which are all any caller (a TcrApi or a LanedApi) needs.
+  return roleArn === undefined || !api.forAccount ? api : (api.forAccount(roleArn) as TcrApi as A);
 }
 
 /**

@@ -4,6 +4,7 @@ import {
   checkDomain, checkField, checkKmsId, checkNamespace, checkPolicyNameStyle, checkRegion, checkRegistryId, parseDisabled,
   type FieldRule,
 } from './field-rules.js';
+import { isRoleArn } from './role-arn.js';
 import { t } from '../i18n/messages.js';
 
 export type RowCells = Partial<Record<InputColumn, string>>;
@@ -11,6 +12,8 @@ export type RowCells = Partial<Record<InputColumn, string>>;
 /** Where a row without a Region cell is sent, and what to tell the user when there is none. */
 export interface RowDefaults {
   readonly region?: string;
+  /** The account of a row with an empty RoleArn cell (--role-arn). */
+  readonly roleArn?: string;
 }
 
 export interface RowCheck {
@@ -56,6 +59,7 @@ export function validateRow(line: number, cells: RowCells, defaults: RowDefaults
   if (nameStyle) report('warning', 'Name', name, nameStyle);
   if (cells.KmsRegion) check('KmsRegion', checkRegion);
   if (cells.Domain) check('Domain', checkDomain);
+  if (cells.RoleArn) check('RoleArn', (arn) => (isRoleArn(arn) ? undefined : t('field.roleArn')));
   const disabled = parseDisabled(broken.has('Disabled') ? '' : (cells.Disabled ?? ''));
   if (disabled.error) report('error', 'Disabled', cells.Disabled ?? '', disabled.error);
 
@@ -74,5 +78,6 @@ export function validateRow(line: number, cells: RowCells, defaults: RowDefaults
     ...(cells.Domain ? { Domain: cells.Domain } : {}),
     ...(disabled.value !== undefined ? { Disabled: disabled.value } : {}),
   };
-  return { row: { line, region, request }, problems };
+  const roleArn = cells.RoleArn || defaults.roleArn;
+  return { row: { line, region, request, ...(roleArn ? { roleArn } : {}) }, problems };
 }

@@ -18,6 +18,7 @@ export const ErrorCode = {
   SecretIdNotFound: 'AuthFailure.SecretIdNotFound',
   SignatureExpire: 'AuthFailure.SignatureExpire',
   SignatureFailure: 'AuthFailure.SignatureFailure',
+  TokenFailure: 'AuthFailure.TokenFailure',
   InvalidAction: 'InvalidAction',
   NoSuchVersion: 'NoSuchVersion',
   MissingParameter: 'MissingParameter',
@@ -36,6 +37,7 @@ export const ErrorCode = {
   DuplicatedKeyId: 'InvalidParameterValue.DuplicatedKeyId',
   CmkNotFound: 'ResourceUnavailable.CmkNotFound',
   InternalError: 'InternalError',
+  GetRoleError: 'InternalError.GetRoleError',
 } as const;
 
 export function missingParameter(name: string): ApiError {

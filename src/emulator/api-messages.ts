@@ -14,6 +14,7 @@ const ZH_CN: Readonly<Record<Code, string>> = {
   'AuthFailure.SecretIdNotFound': '密钥不存在。请在控制台检查密钥是否已被删除或者禁用，如状态正常，请检查密钥是否填写正确，注意前后不得有空格。',
   'AuthFailure.SignatureExpire': '签名过期。Timestamp 和服务器时间相差不得超过五分钟，请检查本地时间是否和标准时间同步。',
   'AuthFailure.SignatureFailure': '签名错误。签名计算错误，请对照调用方式中的签名方法文档检查签名计算过程。',
+  'AuthFailure.TokenFailure': 'token 错误。',
   InvalidAction: '接口不存在。',
   NoSuchVersion: '接口版本不存在。',
   MissingParameter: '缺少参数错误。',
@@ -32,6 +33,7 @@ const ZH_CN: Readonly<Record<Code, string>> = {
   'InvalidParameterValue.DuplicatedKeyId': '参数取值错误：存在重复的密钥 ID。',
   'ResourceUnavailable.CmkNotFound': '资源不可用：CMK 不存在。',
   InternalError: '内部错误。',
+  'InternalError.GetRoleError': '获取角色失败。',
 };
 
 /** The message in the language the request asked for: Chinese for `zh-CN`, the emulator's English otherwise. */

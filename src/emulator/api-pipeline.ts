@@ -7,6 +7,7 @@ import type { FaultPlan } from './faults.js';
 import type { Params } from './params.js';
 import type { SlidingWindowLimiter } from './rate-limiter.js';
 import type { RegionTable } from './regions.js';
+import type { RoleSessions } from './role-sessions.js';
 import { resolveRoute } from './router.js';
 import { errorReply, type Reply } from './send-reply.js';
 import type { EmulatorStore } from './store.js';
@@ -17,6 +18,10 @@ export interface PipelineDeps {
   readonly regions: RegionTable;
   readonly verifier: SignatureVerifier;
   readonly limiter: SlidingWindowLimiter;
+  /** The seeded roles and the temporary credentials issued for them. */
+  readonly sessions: RoleSessions;
+  /** Unix seconds (temporary credentials expire by it). */
+  readonly nowSeconds: () => number;
   /** Requests per second per action (Infinity: no limit). */
   readonly rateLimits: ReadonlyMap<string, number>;
   readonly faults: FaultPlan;
@@ -96,8 +101,8 @@ export async function answerApiRequest(request: ApiRequest, deps: PipelineDeps):
   let applyFaultAfter: 'http-502' | 'dropped-after' | undefined;
   try {
     checkTransport(request);
-    const secretId = deps.verifier.verify(request);
-    request.onCaller(secretId);
+    const caller = deps.verifier.verify(request);
+    request.onCaller(caller.secretId);
     const action = requiredHeader(request.headers, 'x-tc-action', 'X-TC-Action');
     const route = resolveRoute(action, requiredHeader(request.headers, 'x-tc-version', 'X-TC-Version'));
     const region = requiredHeader(request.headers, 'x-tc-region', 'X-TC-Region');
@@ -105,7 +110,8 @@ export async function answerApiRequest(request: ApiRequest, deps: PipelineDeps):
       throw new ApiError(ErrorCode.UnsupportedRegion, `The region ${region} is not supported.`);
     }
     const limit = deps.rateLimits.get(action) ?? route.limitPerSecond;
-    if (!deps.limiter.admit(`${action}\u0000${secretId}`, limit)) throw throttled(action, limit);
+    // One window per identity: every session of a role counts together, as the role's account does.
+    if (!deps.limiter.admit(`${action}\u0000${caller.identity}`, limit)) throw throttled(action, limit);
     const params = parseParams(request.body);
     // The seed's scripted faults (for rehearsals) hit the namespace's first create attempts, whoever sends them.
     const scripted = action === 'CreateSignaturePolicy'
@@ -115,7 +121,17 @@ export async function answerApiRequest(request: ApiRequest, deps: PipelineDeps):
     if (scripted === 'http-503') return { kind: 'http-error', status: 503 };
     if (scripted === 'dropped-before') return { kind: 'drop', outcome: 'dropped-before' };
 
-    const run = (): Readonly<Record<string, unknown>> => route.handle({ params, region, store: deps.store, regions: deps.regions, offsetCountsPages: deps.offsetCountsPages });
+    const run = (): Readonly<Record<string, unknown>> =>
+      route.handle({
+        params,
+        region,
+        store: deps.store,
+        regions: deps.regions,
+        offsetCountsPages: deps.offsetCountsPages,
+        caller,
+        sessions: deps.sessions,
+        nowSeconds: deps.nowSeconds(),
+      });
     let early: { readonly fields: Readonly<Record<string, unknown>> } | { readonly error: unknown } | undefined;
     if (deps.faultActions.has(action) && deps.faults.active) {
       const fault = deps.faults.decide();

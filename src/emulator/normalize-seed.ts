@@ -1,6 +1,7 @@
 import { UsageError } from '../core/errors.js';
 import type { KmsKeyRecord, NamespaceRecord, NormalizedSeed, PolicyRecord, RegistryRecord } from './seed-format.js';
-import { KEY_STATES, SCRIPTED_FAULTS, type ScriptedFault } from './seed-format.js';
+import { BASE_UIN, KEY_STATES, SCRIPTED_FAULTS, type ScriptedFault } from './seed-format.js';
+import { checkOwners, readAccount } from './seed-accounts.js';
 import {
   SeedProblems,
   checkKeys,
@@ -50,7 +51,7 @@ function readDomains(obj: JsonObject, path: string, problems: SeedProblems): str
 }
 
 function readRegistry(obj: JsonObject, path: string, problems: SeedProblems, nextId: () => number): RegistryRecord {
-  checkKeys(obj, ['RegistryId', 'RegistryName', 'Region', 'Status', 'RegistryType', 'Domains', 'Namespaces', 'Denied'], path, problems);
+  checkKeys(obj, ['RegistryId', 'RegistryName', 'Region', 'Status', 'RegistryType', 'Domains', 'Namespaces', 'Denied', 'Account'], path, problems);
   const RegistryId = requiredText(obj, 'RegistryId', path, problems);
   const namespaces = listOf(obj, 'Namespaces', path, problems).map((entry, i) =>
     readNamespace(entry, nextId(), `${path}.Namespaces[${i}]`, problems),
@@ -69,6 +70,7 @@ function readRegistry(obj: JsonObject, path: string, problems: SeedProblems, nex
     Domains: readDomains(obj, path, problems),
     namespaces,
     Denied: optionalFlag(obj, 'Denied', path, problems),
+    Account: optionalText(obj, 'Account', BASE_UIN, path, problems),
   };
 }
 
@@ -129,11 +131,14 @@ export function normalizeSeed(raw: unknown, source: string): NormalizedSeed {
   const problems = new SeedProblems();
   const root: JsonObject = isObject(raw) ? raw : {};
   if (!isObject(raw)) problems.add('$', 'a seed must be a JSON object');
-  checkKeys(root, ['registries', 'kmsKeys', 'policies', 'offsetCountsPages'], '$', problems);
+  checkKeys(root, ['accounts', 'registries', 'kmsKeys', 'policies', 'offsetCountsPages'], '$', problems);
   let namespaceId = 0;
   const registries = objectsOf(root, 'registries', problems).map(([obj, path]) =>
     readRegistry(obj, path, problems, () => ++namespaceId),
   );
+  const accounts = objectsOf(root, 'accounts', problems).map(([obj, path]) => readAccount(obj, path, problems));
+  checkOwners(registries, accounts, problems);
+  reportDuplicates(accounts.map((a) => a.Uin), 'accounts', problems);
   const kmsKeys = objectsOf(root, 'kmsKeys', problems).map(([obj, path], i) => readKey(obj, i, path, problems));
   const policies = objectsOf(root, 'policies', problems).map(([obj, path]) => readPolicy(obj, path, problems, registries));
   reportDuplicates(registries.map((r) => r.RegistryId), 'registries', problems);
@@ -145,5 +150,5 @@ export function normalizeSeed(raw: unknown, source: string): NormalizedSeed {
     const more = problems.list.length > 10 ? `\n  … and ${problems.list.length - 10} more` : '';
     throw new UsageError(`The emulator seed ${source} is not valid:\n${shown}${more}`, 'See docs/emulator.md for the seed format.');
   }
-  return { registries, kmsKeys, policies, offsetCountsPages };
+  return { accounts, registries, kmsKeys, policies, offsetCountsPages };
 }

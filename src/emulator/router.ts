@@ -3,10 +3,12 @@ import { listKeyDetail, describeKeys } from './actions/kms-actions.js';
 import { describeNamespaces } from './actions/namespace-actions.js';
 import { describeInstanceCustomizedDomain, describeInstances, describeRegions } from './actions/registry-actions.js';
 import { createSignaturePolicy, deleteSignaturePolicy } from './actions/signature-policy-actions.js';
+import { assumeRole } from './actions/sts-actions.js';
 import { ApiError, ErrorCode } from './api-error.js';
 
 export const TCR_VERSION = '2019-09-24';
 export const KMS_VERSION = '2019-01-18';
+export const STS_VERSION = '2018-08-13';
 
 export interface ActionRoute {
   readonly action: string;
@@ -18,7 +20,7 @@ export interface ActionRoute {
   readonly handle: ActionHandler;
 }
 
-/** Both products on one endpoint, since the tool talks to a single endpoint for both. */
+/** Every product on one endpoint, since the tool talks to a single endpoint for all of them. */
 export const ROUTES: readonly ActionRoute[] = [
   { action: 'CreateSignaturePolicy', version: TCR_VERSION, limitPerSecond: 20, writes: true, handle: createSignaturePolicy },
   { action: 'DeleteSignaturePolicy', version: TCR_VERSION, limitPerSecond: 20, writes: true, handle: deleteSignaturePolicy },
@@ -28,6 +30,7 @@ export const ROUTES: readonly ActionRoute[] = [
   { action: 'DescribeRegions', version: TCR_VERSION, limitPerSecond: 20, writes: false, handle: describeRegions },
   { action: 'ListKeyDetail', version: KMS_VERSION, limitPerSecond: 100, writes: false, handle: listKeyDetail },
   { action: 'DescribeKeys', version: KMS_VERSION, limitPerSecond: 100, writes: false, handle: describeKeys },
+  { action: 'AssumeRole', version: STS_VERSION, limitPerSecond: 600, writes: false, handle: assumeRole },
 ];
 
 const byAction = new Map(ROUTES.map((route) => [route.action, route]));

@@ -26,6 +26,16 @@ export interface SeedRegistry {
   readonly Namespaces?: readonly SeedNamespace[];
   /** The credentials may not touch this registry: its calls answer UnauthorizedOperation (as a CAM policy would). */
   readonly Denied?: boolean;
+  /** The Uin of the account that owns it (one of `accounts`); default: the base credentials' account. */
+  readonly Account?: string;
+}
+
+/** Another account, reached through the CAM roles it lists (STS AssumeRole). */
+export interface SeedAccount {
+  /** The account's Uin, as in `qcs::cam::uin/<Uin>:roleName/<role>`. */
+  readonly Uin: string;
+  /** Role names a caller may assume; their ARN is `qcs::cam::uin/<Uin>:roleName/<name>`. */
+  readonly Roles?: readonly string[];
 }
 
 export interface SeedKmsKey {
@@ -51,12 +61,16 @@ export interface SeedPolicy {
 
 /** The emulator's starting state (fixtures/emulator-seed.json has this shape). Every list may be left out. */
 export interface EmulatorSeed {
+  readonly accounts?: readonly SeedAccount[];
   readonly registries?: readonly SeedRegistry[];
   readonly kmsKeys?: readonly SeedKmsKey[];
   readonly policies?: readonly SeedPolicy[];
   /** DescribeNamespaces counts `Offset` in pages (its API reference's "page offset"), not items. Default false. */
   readonly offsetCountsPages?: boolean;
 }
+
+/** The account of the base credentials (every key the emulator was given): what a seed without accounts owns. */
+export const BASE_UIN = '100000000001';
 
 export const KEY_STATES = ['Enabled', 'Disabled', 'PendingDelete', 'PendingImport', 'Archived'] as const;
 
@@ -77,6 +91,13 @@ export interface RegistryRecord {
   readonly Domains: readonly string[] | undefined;
   readonly namespaces: readonly NamespaceRecord[];
   readonly Denied: boolean;
+  /** The Uin of the owning account. */
+  readonly Account: string;
+}
+
+export interface AccountRecord {
+  readonly Uin: string;
+  readonly Roles: readonly string[];
 }
 
 export interface KmsKeyRecord {
@@ -102,6 +123,8 @@ export interface PolicyRecord {
 
 /** A seed after validation, with every default filled in. */
 export interface NormalizedSeed {
+  /** The accounts besides the base one (whose Uin is BASE_UIN). */
+  readonly accounts: readonly AccountRecord[];
   readonly registries: readonly RegistryRecord[];
   readonly kmsKeys: readonly KmsKeyRecord[];
   readonly policies: readonly PolicyRecord[];

@@ -2,7 +2,7 @@ import type { IncomingHttpHeaders } from 'node:http';
 import { buildCanonicalRequest, hostWithoutPort, sha256Hex, type Tc3Authorization } from './tc3-signature.js';
 
 /** Products served on this port: a client signing for either is right whatever host it called. */
-const SERVED_PRODUCTS = ['tcr', 'kms'];
+const SERVED_PRODUCTS = ['tcr', 'kms', 'sts'];
 
 export function headerText(headers: IncomingHttpHeaders, name: string): string | undefined {
   const value = headers[name];

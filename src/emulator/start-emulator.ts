@@ -8,6 +8,7 @@ import { loadSeed } from './load-seed.js';
 import { SlidingWindowLimiter } from './rate-limiter.js';
 import { RegionTable } from './regions.js';
 import { RequestJournal } from './request-journal.js';
+import { RoleSessions } from './role-sessions.js';
 import { ROUTES, isKnownAction } from './router.js';
 import { EmulatorStore } from './store.js';
 import type { EmulatorHandle, EmulatorOptions, EmulatorState } from './types.js';
@@ -60,6 +61,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   const store = new EmulatorStore(seed);
   const regions = new RegionTable(store.seededRegions());
   const credentials = options.credentials ?? resolveCredentials(process.env).credentials;
+  const sessions = new RoleSessions(seed.accounts, options.roleSessionSeconds);
+  const nowSeconds = (): number => Date.now() / 1000;
   const journal = new RequestJournal(options.requestLogSize ?? 200, options.log);
   const shutdown = new AbortController();
   // Every delayed answer waits on it: hundreds at once under load are expected, not a leak.
@@ -72,6 +75,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     actionCounts: () => journal.actionCounts(),
     successfulCreates: () => store.successfulCreates(),
     recentRequests: () => journal.recent(),
+    assumedRoles: () => sessions.assumedRoles(),
+    issuedSecrets: () => sessions.issuedSecrets(),
   };
   const server = createServer(
     {
@@ -84,7 +89,9 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     createHttpHandler({
       store,
       regions,
-      verifier: new SignatureVerifier(credentials, options.maxSkewSeconds ?? 300),
+      verifier: new SignatureVerifier(credentials, options.maxSkewSeconds ?? 300, nowSeconds, sessions),
+      sessions,
+      nowSeconds,
       limiter: new SlidingWindowLimiter(options.clock),
       rateLimits: new Map([
         ...(options.rateLimitAll === undefined ? [] : ROUTES.map((r) => [r.action, options.rateLimitAll] as [string, number])),

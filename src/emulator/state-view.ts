@@ -29,6 +29,7 @@ export function stateViewOf(state: EmulatorState, registryId?: string): Record<s
     namespaces,
     actionCounts: state.actionCounts(),
     successfulCreates: state.successfulCreates(),
+    assumedRoles: state.assumedRoles(),
   };
 }
 

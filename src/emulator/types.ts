@@ -64,6 +64,8 @@ export interface EmulatorOptions extends FaultOptions {
   readonly requestTimeoutMs?: number;
   /** Allowed clock skew of X-TC-Timestamp, in seconds. Default 300, as the real API. */
   readonly maxSkewSeconds?: number;
+  /** Temporary credentials live at most this many seconds, whatever DurationSeconds asks (tests of their refresh). */
+  readonly roleSessionSeconds?: number;
   /** Monotonic milliseconds the rate limiter counts with; tests freeze it to make bursts exact. */
   readonly clock?: () => number;
 }
@@ -115,6 +117,13 @@ export interface EmulatorState {
   successfulCreates(): Record<string, number>;
   /** The last requests, oldest first, up to `requestLogSize`. */
   recentRequests(): RequestLogEntry[];
+  /** How many times AssumeRole issued credentials, per role ARN. */
+  assumedRoles(): Record<string, number>;
+  /**
+   * Every temporary credential issued (key and token included), so a test can look for them in what a
+   * client wrote. In process only: the HTTP state view never shows them.
+   */
+  issuedSecrets(): string[];
 }
 
 export interface EmulatorHandle {

@@ -11,9 +11,17 @@ import {
   utcDateOf,
   type Tc3Authorization,
 } from './tc3-signature.js';
+import { BASE_UIN } from './seed-format.js';
+import type { Caller, RoleSessions } from './role-sessions.js';
 import type { EmulatorCredential } from './types.js';
 
 export type SignedRequest = SignedParts;
+
+function safeEqual(a: string, b: string): boolean {
+  const x = Buffer.from(a);
+  const y = Buffer.from(b);
+  return x.length === y.length && timingSafeEqual(x, y);
+}
 
 function invalidAuthorization(why: string): ApiError {
   return new ApiError(ErrorCode.InvalidAuthorization, `The Authorization header is invalid: ${why}.`);
@@ -23,7 +31,7 @@ function signatureFailure(why: string): ApiError {
   return new ApiError(ErrorCode.SignatureFailure, `The provided credentials could not be validated: ${why}.`);
 }
 
-/** Verifies TC3-HMAC-SHA256 signatures the way the API gateway does, and names the caller's SecretId. */
+/** Verifies TC3-HMAC-SHA256 signatures the way the API gateway does, and names the caller. */
 export class SignatureVerifier {
   private readonly keys: ReadonlyMap<string, string>;
 
@@ -31,12 +39,14 @@ export class SignatureVerifier {
     credentials: readonly EmulatorCredential[],
     private readonly maxSkewSeconds: number,
     private readonly nowSeconds: () => number = () => Date.now() / 1000,
+    /** Temporary credentials AssumeRole issued; they also need their token in X-TC-Token. */
+    private readonly sessions?: RoleSessions,
   ) {
     this.keys = new Map(credentials.map((c) => [c.secretId, c.secretKey]));
   }
 
-  /** Returns the SecretId of a correctly signed request; throws the AuthFailure the gateway would. */
-  verify(request: SignedRequest): string {
+  /** Returns the caller of a correctly signed request; throws the AuthFailure the gateway would. */
+  verify(request: SignedRequest): Caller {
     const header = headerText(request.headers, 'authorization');
     if (header === undefined || header.trim() === '') throw invalidAuthorization('it is missing');
     const auth = parseTc3Authorization(header);
@@ -49,7 +59,8 @@ export class SignatureVerifier {
       if (!auth.signedHeaders.includes(required)) throw invalidAuthorization(`SignedHeaders must include ${required}`);
     }
     const timestamp = this.timestampOf(request.headers);
-    const secretKey = this.keys.get(auth.secretId);
+    const session = this.sessions?.session(auth.secretId);
+    const secretKey = this.keys.get(auth.secretId) ?? session?.secretKey;
     if (secretKey === undefined) {
       throw new ApiError(ErrorCode.SecretIdNotFound, `The SecretId ${auth.secretId} does not exist.`);
     }
@@ -66,7 +77,16 @@ export class SignatureVerifier {
     }
     this.checkService(auth, request.headers);
     this.checkSignature(auth, secretKey, timestamp, request);
-    return auth.secretId;
+    if (!session) return { secretId: auth.secretId, account: BASE_UIN, identity: auth.secretId };
+    // A temporary key is only half a credential: the token it was issued with must come with it, unexpired.
+    const token = headerText(request.headers, 'x-tc-token')?.trim() ?? '';
+    if (token === '' || !safeEqual(token, session.token)) {
+      throw new ApiError(ErrorCode.TokenFailure, 'The temporary key needs the token issued with it in X-TC-Token.');
+    }
+    if (this.nowSeconds() >= session.expiresAt) {
+      throw new ApiError(ErrorCode.TokenFailure, `The temporary credentials expired at ${new Date(session.expiresAt * 1000).toISOString()}.`);
+    }
+    return session.caller;
   }
 
   private timestampOf(headers: IncomingHttpHeaders): number {

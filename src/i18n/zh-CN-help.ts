@@ -10,7 +10,10 @@ export const zhCNHelp: HelpMirror = {
     region: '没有 Region 值的行所用的地域（默认：$TENCENTCLOUD_REGION，其次是 tccli 配置）',
     endpoint: 'API 接入点（默认 https://tcr.tencentcloudapi.com；模拟器为 http://127.0.0.1:PORT）；其中的 {region} 为每行的地域；REGION=URL 只用于一个地域，可重复',
     redis: '与此 Redis 上的其他所有运行共享频率预算（默认 $TCR_SIGPOLICY_REDIS_URL）',
-    profile: '凭证和地域取自 tccli 的 ~/.tccli/NAME.credential 和 NAME.configure',
+    profile: '凭证和地域取自 tccli 的 ~/.tccli/NAME.credential 和 NAME.configure（包括其中的 role-arn）',
+    'role-arn': '没有 RoleArn 的行经此 CAM 角色（STS AssumeRole）访问另一个账号（默认 $TENCENTCLOUD_ROLE_ARN）；见 docs/accounts.md',
+    'role-session-name': 'AssumeRole 记录的角色会话名（默认 tcr-sigpolicy；$TENCENTCLOUD_ROLE_SESSION_NAME）',
+    'use-cvm-role': '基础凭证取自本台 CVM 绑定的 CAM 角色（其元数据服务）',
     'dry-run': '校验并显示将要发送的内容；不发送任何请求，也不需要凭证',
     yes: '不再询问确认（不在终端上进行实际运行时必须指定）',
     out: '导出结果；格式取决于扩展名：.csv、.json、.jsonl（没有 --force 时绝不覆盖已有文件）',
@@ -65,6 +68,7 @@ export const zhCNHelp: HelpMirror = {
         out: '把 CSV 写入 FILE，而不是标准输出（没有 --force 时绝不替换已有文件）',
         force: '允许 --out 替换已有文件',
         json: '在标准输出上每行输出一个 JSON 对象（以 CSV 的列名为键），而不是 CSV',
+        'role-arn': '同时覆盖此 CAM 角色所能访问的账号（可重复；基础凭证所在账号总会覆盖）；见 docs/accounts.md',
       },
     },
     status: {
@@ -79,6 +83,7 @@ export const zhCNHelp: HelpMirror = {
         json: '在标准输出上每个实例输出一个 JSON 对象，而不是表格',
         out: '同时把数据写入 FILE：.csv 或 .json',
         force: '允许 --out 覆盖已有文件',
+        'role-arn': '同时覆盖此 CAM 角色所能访问的账号（可重复；基础凭证所在账号总会覆盖）；见 docs/accounts.md',
       },
     },
     rollback: {

@@ -16,6 +16,7 @@ export const zhCN: Catalogue = {
   'help.envRegion': '默认地域',
   'help.envLang': '未指定 --lang 时的语言（zh_CN.UTF-8：简体中文）',
   'help.envDebug': '在标准错误上记录每个 API 请求，同 --verbose',
+  'help.envRole': '未指定 --role-arn 时，经此 CAM 角色访问另一个账号（docs/accounts.md）',
   'help.envRedis': '未指定 --redis 时，所有运行共享频率预算所用的 Redis',
   'help.exitCodes': '退出码',
   'help.exit0': '每一行都已创建、跳过、删除或为演练（dry-run）',
@@ -71,6 +72,7 @@ export const zhCN: Catalogue = {
   'field.disabled': '请使用 true/false、yes/no 或 1/0，或留空',
   'field.unknownRegion': '未知地域；请使用以下之一：{regions}',
   'field.required': '必填；请填写',
+  'field.roleArn': '请使用 CAM 角色 ARN，例如 qcs::cam::uin/100000000002:roleName/tcr-signer；留空则使用基础凭证',
   'field.regionMissing': '缺失：请添加 Region 列、传入 --region 或设置 TENCENTCLOUD_REGION',
   'field.defaultRegion': '默认地域：{why}',
   'header.unknownColumn': '未知列；可用的列为 {columns}（见 `tcr-sigpolicy template`）',
@@ -385,6 +387,7 @@ export const zhCN: Catalogue = {
 
   // status: the coverage table, its totals and read failures
   'count.namespace': '{n} 个命名空间',
+  'status.colAccount': '账号',
   'status.colRegistry': '实例',
   'status.colRegion': '地域',
   'status.colStatus': '状态',
@@ -526,6 +529,21 @@ export const zhCN: Catalogue = {
   'cred.noProfileHint': '请用 `tccli configure --profile {profile}` 创建，或设置 TENCENTCLOUD_SECRET_ID 和 TENCENTCLOUD_SECRET_KEY',
   'cred.unreadable': '无法读取 {path}：{message}',
   'cred.unreadableHint': '请修复或删除该文件，或运行 `tccli configure`',
+  'cred.noCvmRole': '--use-cvm-role：本机没有提供角色凭证（它不是绑定了角色的 CVM，或元数据服务没有响应）',
+  'cred.noCvmRoleHint': '请为实例绑定 CAM 角色，或去掉 --use-cvm-role 并设置 TENCENTCLOUD_SECRET_ID 和 TENCENTCLOUD_SECRET_KEY',
+
+  // 经 CAM 角色访问的账号（docs/accounts.md）。
+  'account.badRoleArn': '{from}：“{value}”不是 CAM 角色 ARN',
+  'account.badRoleArnHint': '请写成 qcs::cam::uin/主账号UIN:roleName/角色名（见 docs/accounts.md）',
+  'account.badSessionName': '{from}：“{value}”不是有效的角色会话名',
+  'account.badSessionNameHint': '请使用 2 到 128 个字母、数字或 +=,.@_- 字符（默认 tcr-sigpolicy）',
+  'account.base': '基础凭证',
+  'account.fromProfile': 'tccli 配置 {profile}（role-arn）',
+  'account.notAssumed': '未发送：无法扮演角色 {role}：{code}：{message}',
+  'account.stopped': '未发送：账号 {account} 因先前请求返回 {code} 已停止',
+  'account.unlisted': '无法列出账号 {account} 的实例：{message}',
+  'account.stoppedLine': '账号 {account} 已停止（{code}）：{rows}未发送。其他账号照常进行。',
+
   'out.locked': '--out {out} 正被另一次运行写入（进程 {holder}，锁 {path}）',
   'out.lockedHint': '请等待那次运行结束，或换一个 --out（如果没有运行在使用它，删除 {path}）',
   'out.lockFailed': '--out {out}：无法获取锁 {path}：{message}',

@@ -5,7 +5,7 @@ import { once } from 'node:events';
 import { stringify } from 'csv-stringify/sync';
 import { UsageError } from '../core/errors.js';
 import { neutraliseFormula } from '../core/neutralise-formula.js';
-import { RESULT_COLUMNS, type RowResult } from '../core/result.js';
+import { resultColumns, type ResultColumn, type RowResult } from '../core/result.js';
 import { t } from '../i18n/messages.js';
 
 export type ExportFormat = 'csv' | 'json' | 'jsonl';
@@ -34,10 +34,11 @@ export async function exportResults(path: string, results: readonly RowResult[])
   } catch (error) {
     throw cannotWrite(path, error as NodeJS.ErrnoException);
   }
+  const columns = resultColumns(sorted);
   try {
     for (let i = 0; i < sorted.length || (i === 0 && format !== 'jsonl'); i += CHUNK) {
       const chunk = sorted.slice(i, i + CHUNK);
-      await write(out, render(format, chunk, i === 0, i + CHUNK >= sorted.length));
+      await write(out, render(format, columns, chunk, i === 0, i + CHUNK >= sorted.length));
     }
     out.end();
     await once(out, 'finish');
@@ -49,27 +50,27 @@ export async function exportResults(path: string, results: readonly RowResult[])
   }
 }
 
-function render(format: ExportFormat, chunk: readonly RowResult[], first: boolean, last: boolean): string {
+function render(format: ExportFormat, columns: readonly ResultColumn[], chunk: readonly RowResult[], first: boolean, last: boolean): string {
   switch (format) {
     case 'csv':
       return stringify(
-        chunk.map((r) => RESULT_COLUMNS.map((c) => neutraliseFormula(String(r[c])))),
-        { header: first, columns: [...RESULT_COLUMNS] },
+        chunk.map((r) => columns.map((c) => neutraliseFormula(String(r[c] ?? '')))),
+        { header: first, columns: [...columns] },
       );
     case 'json': {
-      const items = chunk.map((r) => `  ${JSON.stringify(pick(r))}`).join(',\n');
+      const items = chunk.map((r) => `  ${JSON.stringify(pick(r, columns))}`).join(',\n');
       return `${first ? '[\n' : ',\n'}${items}${last ? '\n]\n' : ''}`.replace('[\n\n]', '[]');
     }
     case 'jsonl':
-      return chunk.map((r) => `${JSON.stringify(pick(r))}\n`).join('');
+      return chunk.map((r) => `${JSON.stringify(pick(r, columns))}\n`).join('');
   }
 }
 
-/** Only the documented keys, in the documented order (results made by resultOf already are). */
-function pick(r: RowResult): RowResult {
+/** Only the documented keys, in the documented order (results made by resultOf without a role already are). */
+function pick(r: RowResult, columns: readonly ResultColumn[]): RowResult {
   const keys = Object.keys(r);
-  if (keys.length === RESULT_COLUMNS.length && keys.every((k, i) => k === RESULT_COLUMNS[i])) return r;
-  return Object.fromEntries(RESULT_COLUMNS.map((c) => [c, r[c]])) as unknown as RowResult;
+  if (keys.length === columns.length && keys.every((k, i) => k === columns[i])) return r;
+  return Object.fromEntries(columns.map((c) => [c, r[c] ?? ''])) as unknown as RowResult;
 }
 
 function isSorted(results: readonly RowResult[]): boolean {

@@ -6,6 +6,6 @@ import { quickCredential } from './credentials.js';
 export async function lookupApi(endpoint: Endpoints, profileName: string | undefined): Promise<TcrApi | undefined> {
   const credential = quickCredential(profileName);
   if (!credential) return undefined;
-  const { createSdkApi } = await import('./sdk-api.js');
-  return createSdkApi(endpoint, credential, { timeoutSeconds: 8 });
+  const { openApi } = await import('./open-api.js');
+  return openApi({ endpoint, profile: profileName }, { credential, timeoutSeconds: 8 });
 }

@@ -54,5 +54,6 @@ function rowOf(r: RowResult, path: string, index: number): PolicyRow {
     ...(r.Domain ? { Domain: r.Domain } : {}),
     ...(r.Disabled ? { Disabled: r.Disabled === 'true' } : {}),
   };
-  return { line: r.line > 0 ? r.line : index + 2, region: r.Region, request };
+  // Each policy is deleted with the account that created it.
+  return { line: r.line > 0 ? r.line : index + 2, region: r.Region, request, ...(r.RoleArn ? { roleArn: r.RoleArn } : {}) };
 }

@@ -1,4 +1,5 @@
 import { readdirSync, statSync } from 'node:fs';
+import { isRoleArn } from '../core/role-arn.js';
 import { readFile } from 'node:fs/promises';
 import { basename, dirname, extname, join } from 'node:path';
 import { parse } from 'csv-parse/sync';
@@ -97,6 +98,7 @@ function recordOf(c: Cells | null): PriorRecord | undefined {
     {
       line: Number(c.line) || 0, Region: text(c.Region), RegistryId: c.RegistryId, NamespaceName: c.NamespaceName, Name: text(c.Name),
       KmsId: text(c.KmsId), KmsRegion: text(c.KmsRegion), Domain: text(c.Domain), Disabled: text(c.Disabled),
+      ...(isRoleArn(text(c.RoleArn)) ? { RoleArn: text(c.RoleArn) } : {}),
     },
     c.status as RowStatus,
     {

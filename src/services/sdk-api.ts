@@ -5,7 +5,7 @@ import { CONNECTION_REFUSED, HOST_NOT_FOUND, TLS_FAILURE } from '../core/classif
 import type { Endpoint, Endpoints } from '../core/endpoint.js';
 import type { ApiService, TcrApi } from '../core/tcr-api.js';
 import { language } from '../i18n/messages.js';
-import type { Credential } from './credentials.js';
+import type { Credential, CredentialProvider } from './credentials.js';
 import { pacedApi, type PacedApi, type TrafficOptions } from './traffic/paced-api.js';
 import { requestLogger } from './traffic/request-log.js';
 import { t } from '../i18n/messages.js';
@@ -22,13 +22,15 @@ export interface SdkApiOptions {
   readonly traffic?: Pick<TrafficOptions, 'writeRate' | 'concurrency' | 'shared' | 'lost'>;
   /** The language of the API's error messages (X-TC-Language); default: the run's (--lang, the locale). */
   readonly language?: 'zh-CN' | 'en-US';
+  /** The account the calls act in, which names its lanes (default: the fixed credential's SecretId). */
+  readonly account?: Pick<TrafficOptions, 'account' | 'accountLabel' | 'ready'>;
 }
 
 /**
  * The API through the official tencentcloud-sdk-nodejs clients (loaded lazily, only the TCR and KMS
  * parts; one client per service and region, keep-alive agents), every call paced in its lane.
  */
-export async function createSdkApi(endpoints: Endpoints, credential: Credential, o: SdkApiOptions = {}): Promise<PacedApi> {
+export async function createSdkApi(endpoints: Endpoints, credential: Credential | CredentialProvider, o: SdkApiOptions = {}): Promise<PacedApi> {
   const [tcr, kms] = await Promise.all([
     import('tencentcloud-sdk-nodejs/tencentcloud/services/tcr/v20190924/tcr_client.js'),
     import('tencentcloud-sdk-nodejs/tencentcloud/services/kms/v20190118/kms_client.js'),
@@ -71,7 +73,8 @@ export async function createSdkApi(endpoints: Endpoints, credential: Credential,
     concurrency: o.traffic?.concurrency,
     shared: o.traffic?.shared,
     lost: o.traffic?.lost,
-    secretId: credential.secretId ?? '',
+    account: 'secretId' in credential ? credential.secretId : '',
+    ...o.account,
     onRequest: requestLogger(),
     endpointOf: (service, region) => {
       const endpoint = endpoints.forRegion(region);

@@ -11,6 +11,9 @@ export interface TccliProfile {
   readonly secretKey?: string;
   readonly token?: string;
   readonly region?: string;
+  /** tccli's `role-arn` / `role-session-name` in the .credential file: the profile reaches its account through this role. */
+  readonly roleArn?: string;
+  readonly roleSessionName?: string;
 }
 
 /**
@@ -33,6 +36,8 @@ export function readTccliProfile(name: string | undefined, home = homedir()): Tc
     secretKey: text(credential?.secretKey),
     token: text(credential?.token),
     region: text(sys.region) ?? text(configure?.region),
+    roleArn: text(credential?.['role-arn']),
+    roleSessionName: text(credential?.['role-session-name']),
   };
 }
 

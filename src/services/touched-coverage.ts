@@ -1,6 +1,7 @@
 import { registriesOf, type RegistryCoverage } from '../core/coverage.js';
 import type { PolicyRow } from '../core/policy-row.js';
-import type { TcrApi } from '../core/tcr-api.js';
+import { byAccount } from '../core/role-arn.js';
+import { accountApi, type TcrApi } from '../core/tcr-api.js';
 import { createPreflightReader } from './preflight-reader.js';
 import { readCoverage } from './read-coverage.js';
 
@@ -9,10 +10,15 @@ import { readCoverage } from './read-coverage.js';
  * (the plan's reader caches what it read before the run).
  */
 export async function readTouchedCoverage(api: TcrApi, rows: readonly PolicyRow[]): Promise<RegistryCoverage[]> {
-  const reader = createPreflightReader(api);
-  try {
-    return await readCoverage(reader, registriesOf(rows));
-  } finally {
-    reader.close();
-  }
+  const perAccount = await Promise.all(
+    byAccount(rows).map(async ([roleArn, own]) => {
+      const reader = createPreflightReader(accountApi(api, roleArn));
+      try {
+        return await readCoverage(reader, registriesOf(own));
+      } finally {
+        reader.close();
+      }
+    }),
+  );
+  return perAccount.flat();
 }

@@ -8,10 +8,13 @@ const HEADERS = ['status.colRegistry', 'status.colRegion', 'status.colStatus', '
 const FIRST_NUMBER = 3;
 const GAP = '  ';
 
-function cellsOf(r: RegistryCoverage): string[] {
+function cellsOf(r: RegistryCoverage, withAccount: boolean): string[] {
   const figures = r.error ? ['?', '?', '?', t('status.unreadable')] : [String(r.namespaces), String(r.signing), String(r.notSigning), formatPercent(r)];
-  return [r.registryId, r.region, r.status, ...figures];
+  return [...(withAccount ? [accountOf(r)] : []), r.registryId, r.region, r.status, ...figures];
 }
+
+/** The account a registry belongs to, as the table names it: its role, or the base credentials. */
+const accountOf = (r: RegistryCoverage): string => r.roleArn ?? t('account.base');
 
 function figuresLine(c: { readonly namespaces: number; readonly signing: number; readonly notSigning: number }): string {
   return t('status.figures', { namespaces: count('count.namespace', c.namespaces), signing: c.signing, notSigning: c.notSigning, percent: formatPercent(c) });
@@ -22,15 +25,19 @@ function figuresLine(c: { readonly namespaces: number; readonly signing: number;
  * so a 60-column terminal never wraps a row. Totals at the end in either form.
  */
 export function formatCoverageTable(rows: readonly RegistryCoverage[], width: number): string {
-  const table = [HEADERS.map((key) => t(key)), ...rows.map(cellsOf)];
+  // Several accounts in one table: the account a registry belongs to is the first column.
+  const withAccount = rows.some((r) => r.roleArn);
+  const headers = [...(withAccount ? (['status.colAccount'] as const) : []), ...HEADERS];
+  const firstNumber = FIRST_NUMBER + (withAccount ? 1 : 0);
+  const table = [headers.map((key) => t(key)), ...rows.map((r) => cellsOf(r, withAccount))];
   // Cells, not characters: the headings may be Chinese, two cells a character.
-  const widths = HEADERS.map((_, i) => Math.max(...table.map((cells) => stringWidth(cells[i] ?? ''))));
+  const widths = headers.map((_, i) => Math.max(...table.map((cells) => stringWidth(cells[i] ?? ''))));
   const pad = (c: string, w: number, start: boolean): string => (start ? ' '.repeat(Math.max(0, w - stringWidth(c))) + c : c + ' '.repeat(Math.max(0, w - stringWidth(c))));
   const tableWidth = widths.reduce((a, b) => a + b, 0) + GAP.length * (widths.length - 1);
   const body =
     tableWidth <= width
-      ? table.map((cells) => cells.map((c, i) => pad(c, widths[i] ?? 0, i >= FIRST_NUMBER)).join(GAP).trimEnd()).join('\n')
-      : rows.map((r) => `${r.registryId}  ${r.region}  ${r.status}\n  ${r.error ? t('status.couldNotRead', { code: r.error.code }) : figuresLine(r)}`).join('\n');
+      ? table.map((cells) => cells.map((c, i) => pad(c, widths[i] ?? 0, i >= firstNumber)).join(GAP).trimEnd()).join('\n')
+      : rows.map((r) => `${withAccount ? `${accountOf(r)}\n  ` : ''}${r.registryId}  ${r.region}  ${r.status}\n  ${r.error ? t('status.couldNotRead', { code: r.error.code }) : figuresLine(r)}`).join('\n');
   return `${body}\n\n${totalsLines(rows)}`;
 }
 

@@ -1,5 +1,6 @@
 import type { Params } from '../params.js';
 import type { RegionTable } from '../regions.js';
+import type { Caller, RoleSessions } from '../role-sessions.js';
 import type { EmulatorStore } from '../store.js';
 
 /** What an action handler gets: the parsed body, the request's region and the state. */
@@ -11,6 +12,12 @@ export interface ActionContext {
   readonly regions: RegionTable;
   /** Whether DescribeNamespaces reads `Offset` as a page number. */
   readonly offsetCountsPages: boolean;
+  /** Who signed the request: a registry of another account does not exist for them. */
+  readonly caller: Caller;
+  /** The roles AssumeRole may issue credentials for. */
+  readonly sessions: RoleSessions;
+  /** Unix seconds, the clock temporary credentials expire by. */
+  readonly nowSeconds: number;
 }
 
 /**

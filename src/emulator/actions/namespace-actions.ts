@@ -33,7 +33,7 @@ function namespaceView(namespace: NamespaceRecord): Record<string, unknown> {
  * Lists a registry's namespaces. `KmsSignPolicy: true` keeps only those with a signature policy
  * (enabled or disabled): the one way the real API shows which namespaces sign.
  */
-export const describeNamespaces: ActionHandler = ({ params, region, store, offsetCountsPages }) => {
+export const describeNamespaces: ActionHandler = ({ params, region, store, offsetCountsPages, caller }) => {
   rejectUnknownParameters(params, NAMESPACE_PARAMETERS);
   const registryId = requiredString(params, 'RegistryId', { emptyCode: ErrorCode.TcrInvalidParameter });
   const name = optionalString(params, 'NamespaceName');
@@ -44,7 +44,7 @@ export const describeNamespaces: ActionHandler = ({ params, region, store, offse
   const tagFilters = optionalFilters(params, ['Tags']);
   const signingOnly = optionalBoolean(params, 'KmsSignPolicy') ?? false;
 
-  const registry = registryInRegion(store, registryId, region);
+  const registry = registryInRegion(store, registryId, region, caller.account);
   const matching = registry.namespaces
     .filter((ns) => name === undefined || name === '' || ns.Name === name)
     .filter((ns) => !signingOnly || store.policy(registry.RegistryId, ns.Name) !== undefined)

@@ -37,7 +37,7 @@ function registryView(registry: RegistryRecord, regions: RegionTable): Record<st
   };
 }
 
-export const describeInstances: ActionHandler = ({ params, region, store, regions }) => {
+export const describeInstances: ActionHandler = ({ params, region, store, regions, caller }) => {
   rejectUnknownParameters(params, INSTANCE_PARAMETERS);
   const ids = optionalStringList(params, 'Registryids') ?? [];
   const offset = optionalInteger(params, 'Offset', { min: 0 }) ?? 0;
@@ -46,6 +46,7 @@ export const describeInstances: ActionHandler = ({ params, region, store, region
   const allRegions = optionalBoolean(params, 'AllRegion') ?? false;
   const matching = store
     .registries(allRegions ? undefined : region)
+    .filter((r) => r.Account === caller.account)
     .filter((r) => ids.length === 0 || ids.includes(r.RegistryId))
     .filter((r) => filters.every((f) => f.Values.includes(r[f.Name as (typeof INSTANCE_FILTERS)[number]])));
   return {
@@ -72,9 +73,9 @@ export const describeRegions: ActionHandler = ({ params, regions }) => {
 const DOMAIN_PARAMETERS = ['RegistryId', 'Limit', 'Offset'];
 
 /** A registry's custom domains (the seed's `Domains`; none when it lists none), as CustomizedDomainInfo. */
-export const describeInstanceCustomizedDomain: ActionHandler = ({ params, region, store }) => {
+export const describeInstanceCustomizedDomain: ActionHandler = ({ params, region, store, caller }) => {
   rejectUnknownParameters(params, DOMAIN_PARAMETERS);
-  const registry = registryInRegion(store, requiredString(params, 'RegistryId', { emptyCode: ErrorCode.TcrInvalidParameter }), region);
+  const registry = registryInRegion(store, requiredString(params, 'RegistryId', { emptyCode: ErrorCode.TcrInvalidParameter }), region, caller.account);
   const offset = optionalInteger(params, 'Offset', { min: 0 }) ?? 0;
   const limit = optionalInteger(params, 'Limit', { min: 1, max: 100 }) ?? 20;
   const domains = registry.Domains ?? [];

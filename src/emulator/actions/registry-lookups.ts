@@ -2,10 +2,10 @@ import { ApiError, ErrorCode } from '../api-error.js';
 import type { NamespaceRecord, RegistryRecord } from '../seed-format.js';
 import type { EmulatorStore } from '../store.js';
 
-/** A registry as the API of one region sees it: one in another region does not exist there. */
-export function registryInRegion(store: EmulatorStore, registryId: string, region: string): RegistryRecord {
+/** A registry as the API of one region and one account sees it: one elsewhere does not exist there. */
+export function registryInRegion(store: EmulatorStore, registryId: string, region: string, account: string): RegistryRecord {
   const registry = store.registry(registryId);
-  if (!registry || registry.Region !== region) {
+  if (!registry || registry.Region !== region || registry.Account !== account) {
     throw new ApiError(ErrorCode.ResourceNotFound, `The registry ${registryId} does not exist in region ${region}.`);
   }
   if (registry.Denied) {
@@ -28,7 +28,7 @@ export function namespaceOf(store: EmulatorStore, registry: RegistryRecord, name
 /** A namespace the seed marks `Denied` is outside the caller's CAM policy: its writes are refused. */
 export function checkPermission(registry: RegistryRecord, namespace: NamespaceRecord, action: string): void {
   if (!namespace.Denied) return;
-  const resource = `qcs::tcr:${registry.Region}:uin/100000000001:instance/${registry.RegistryId}/namespace/${namespace.Name}`;
+  const resource = `qcs::tcr:${registry.Region}:uin/${registry.Account}:instance/${registry.RegistryId}/namespace/${namespace.Name}`;
   throw new ApiError(
     ErrorCode.UnauthorizedOperation,
     `You are not authorized to perform tcr:${action} on ${resource}: the CAM policy of this caller does not grant it.`,

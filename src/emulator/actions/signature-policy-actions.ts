@@ -30,7 +30,7 @@ function checkSigningKey(store: EmulatorStore, keyId: string, kmsRegion: string)
   }
 }
 
-export const createSignaturePolicy: ActionHandler = ({ params, region, store }) => {
+export const createSignaturePolicy: ActionHandler = ({ params, region, store, caller }) => {
   rejectUnknownParameters(params, CREATE_PARAMETERS);
   const RegistryId = requiredString(params, 'RegistryId', TCR_REQUIRED);
   const Name = requiredString(params, 'Name', TCR_REQUIRED);
@@ -41,7 +41,7 @@ export const createSignaturePolicy: ActionHandler = ({ params, region, store }) 
   const Domain = optionalString(params, 'Domain') ?? '';
   const Disabled = optionalBoolean(params, 'Disabled') ?? false;
 
-  const registry = registryInRegion(store, RegistryId, region);
+  const registry = registryInRegion(store, RegistryId, region, caller.account);
   if (registry.Status !== 'Running') {
     throw new ApiError(
       ErrorCode.UnsupportedOperation,
@@ -69,11 +69,11 @@ export const createSignaturePolicy: ActionHandler = ({ params, region, store }) 
   return {};
 };
 
-export const deleteSignaturePolicy: ActionHandler = ({ params, region, store }) => {
+export const deleteSignaturePolicy: ActionHandler = ({ params, region, store, caller }) => {
   rejectUnknownParameters(params, DELETE_PARAMETERS);
   const RegistryId = requiredString(params, 'RegistryId', TCR_REQUIRED);
   const NamespaceName = requiredString(params, 'NamespaceName', TCR_REQUIRED);
-  const registry = registryInRegion(store, RegistryId, region);
+  const registry = registryInRegion(store, RegistryId, region, caller.account);
   checkPermission(registry, namespaceOf(store, registry, NamespaceName), 'DeleteSignaturePolicy');
   if (!store.removePolicy(RegistryId, NamespaceName)) {
     throw new ApiError(

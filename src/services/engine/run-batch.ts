@@ -5,7 +5,8 @@ import { startEventOf, type BatchEvent } from '../../core/batch-events.js';
 import { classifyFailure, isRetryable, neverDelivered } from '../../core/classify-error.js';
 import { policyKey, type PolicyRow } from '../../core/policy-row.js';
 import { countStatuses, identityOf, resultOf, type RowResult } from '../../core/result.js';
-import type { LanedApi } from '../../core/tcr-api.js';
+import { accountApi, type LanedApi } from '../../core/tcr-api.js';
+import { byAccount } from '../../core/role-arn.js';
 import { NOT_STARTED_CODE, REDIS_LOST_CODE } from '../traffic/paced-api.js';
 import type { RowOperation } from '../policy-operations.js';
 import { admitByLane } from './lane-admission.js';
@@ -79,6 +80,9 @@ export async function runBatch(rows: readonly PolicyRow[], o: RunBatchOptions): 
   const meter = createProgressMeter({ toSend: rows.length, settled: settled.length, now, inFlight: () => inFlight, paused: () => control.paused });
   // The run began with its checks (the plan): the elapsed time a face shows counts them.
   const startedAt = o.startedAt ?? now();
+  // With several accounts an AuthFailure stops only its own account (its paced API refuses the rest);
+  // with one, it stops the run, and says so.
+  const oneAccount = byAccount(rows).length <= 1;
 
   emit(startEventOf(rows, settled.length, { endpoint: o.endpoint, rate: o.rate, dryRun: false, journal: o.journal, operation: op }));
   for (const result of settled) emit({ type: 'row-done', result });
@@ -90,7 +94,7 @@ export async function runBatch(rows: readonly PolicyRow[], o: RunBatchOptions): 
 
   // A row is handed to the API only while its own lane has room, so every lane keeps its pace whatever
   // the file's order, a pause or a stop holds everything not yet started, and memory stays flat.
-  const lanes = admitByLane(rows.length, (i) => o.api.laneOf('tcr', op.action, (rows[i] as PolicyRow).region));
+  const lanes = admitByLane(rows.length, (i) => accountApi(o.api, (rows[i] as PolicyRow).roleArn).laneOf('tcr', op.action, (rows[i] as PolicyRow).region));
 
   const finish = ({ result, note, requestIds }: Finished): void => {
     results.push(result);
@@ -125,7 +129,7 @@ export async function runBatch(rows: readonly PolicyRow[], o: RunBatchOptions): 
       let paused = false;
       lanes.waiting(lane);
       let turn = true;
-      const outcome = await o.api.call('tcr', op.action, row.region, op.body(row), control.signal, {
+      const outcome = await accountApi(o.api, row.roleArn).call('tcr', op.action, row.region, op.body(row), control.signal, {
         stop: control.stopSignal,
         beforeSend: async () => {
           lanes.turnTaken(lane);
@@ -151,7 +155,7 @@ export async function runBatch(rows: readonly PolicyRow[], o: RunBatchOptions): 
       }
       if (!outcome.ok && outcome.notSent) {
         // Traffic stopped for everyone (refused credentials, an endpoint refusing connections): say why.
-        if (outcome.code.startsWith('AuthFailure')) control.stop('auth-failure');
+        if (oneAccount && outcome.code.startsWith('AuthFailure')) control.stop('auth-failure');
         else if (neverDelivered(outcome.code)) control.stop('unreachable');
         else if (outcome.code === REDIS_LOST_CODE) control.stop('redis-lost');
         if (outcome.code !== NOT_STARTED_CODE) last ??= outcome;
@@ -173,7 +177,7 @@ export async function runBatch(rows: readonly PolicyRow[], o: RunBatchOptions): 
         return end('skipped', { RequestId: outcome.requestId, ErrorMessage: t('note.nothingToDo', { code: outcome.code, message: outcome.message }) });
       }
       if (kind === 'stop-run') {
-        control.stop('auth-failure');
+        if (oneAccount) control.stop('auth-failure');
         return failed(outcome);
       }
       if (!isRetryable(kind) || attempt >= o.maxAttempts || control.stopping) {

@@ -29,8 +29,18 @@ export interface TrafficOptions {
   readonly concurrency?: number;
   /** The access endpoint a call goes to, which with the action and credential names its lane. */
   readonly endpointOf: (service: ApiService, region: string) => string;
-  /** Who is calling: lanes are per credential, as the API counts. */
-  readonly secretId: string;
+  /**
+   * The account calling: its role ARN, or the base key's SecretId. Lanes (and a --redis budget) are per
+   * account, as the API counts, never per temporary SecretId, which changes with every role session.
+   */
+  readonly account: string;
+  /** How the account is named in a not-sent row's message (default: nothing). */
+  readonly accountLabel?: string;
+  /**
+   * Asked before a call waits for its turn: an outcome when the account cannot call at all (its role
+   * could not be assumed). That stops the account's traffic like an AuthFailure.
+   */
+  readonly ready?: () => Promise<FailedOutcome | undefined>;
   /** Bottleneck settings for a lane shared through Redis (its datastore), given the lane's id. */
   readonly shared?: (id: string) => Bottleneck.ConstructorOptions;
   /** Aborts when the shared budget's Redis is lost: all traffic stops, like after an AuthFailure. */
@@ -75,7 +85,7 @@ export function pacedApi(api: TcrApi, o: TrafficOptions): PacedApi {
     if (!lane) {
       const write = WRITES.has(action);
       const limit = write ? o.writeRate : (o.limits?.[action] ?? ACTION_LIMITS[action] ?? UNLISTED_LIMIT);
-      const id = `tcr-sigpolicy ${o.secretId} ${key}`;
+      const id = `tcr-sigpolicy ${o.account} ${key}`;
       lane = createLane({
         limit,
         concurrency: write ? o.concurrency : undefined,
@@ -95,9 +105,11 @@ export function pacedApi(api: TcrApi, o: TrafficOptions): PacedApi {
     return unreachable ? stoppedBy(outcome) : outcome;
   };
   const stoppedBy = (h: FailedOutcome): FailedOutcome =>
-    h.code === REDIS_LOST_CODE ? h : notSent(h.code, h.code === CONNECTION_REFUSED
+    // Already worded as not sent (Redis lost, a role that could not be assumed): kept as it is.
+    h.notSent ? h : notSent(h.code, h.code === CONNECTION_REFUSED
       ? t('note.notSentRefusals', { n: REFUSALS_TO_STOP })
-      : classifyFailure(h) === 'unreachable' ? t('note.notSentUnreachable', { message: h.message.trim() }) : t('note.notSentRefused', { code: h.code }));
+      : classifyFailure(h) === 'unreachable' ? t('note.notSentUnreachable', { message: h.message.trim() })
+      : o.accountLabel ? t('account.stopped', { account: o.accountLabel, code: h.code }) : t('note.notSentRefused', { code: h.code }));
   // Without Redis no process knows what the others send: stop rather than guess a share (docs/usage.md).
   const lost = o.lost;
   const whenLost = lost ? new Promise<void>((resolve) => lost.addEventListener('abort', () => resolve(), { once: true })) : undefined;
@@ -110,6 +122,8 @@ export function pacedApi(api: TcrApi, o: TrafficOptions): PacedApi {
     laneOf,
     async call(service, action, region, params, signal, turn?: CallTurn) {
       if (halted) return stoppedBy(halted);
+      const refused = await o.ready?.();
+      if (refused) return stoppedBy((halted ??= refused));
       let began = false;
       const running = laneFor(service, action, region).run<ApiOutcome>(
         async () => {

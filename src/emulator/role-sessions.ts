@@ -1,0 +1,85 @@
+import { randomBytes } from 'node:crypto';
+import { ApiError, ErrorCode } from './api-error.js';
+import type { AccountRecord } from './seed-format.js';
+
+/** Who signed a request: the key's SecretId, the account it acts in, and the identity its rate window counts. */
+export interface Caller {
+  readonly secretId: string;
+  /** The Uin of the account whose registries the caller sees. */
+  readonly account: string;
+  /** The base key's SecretId, or the role's ARN for a role session (every session of a role shares one budget). */
+  readonly identity: string;
+}
+
+export interface RoleSession {
+  readonly secretKey: string;
+  readonly token: string;
+  readonly caller: Caller;
+  /** Unix seconds. */
+  readonly expiresAt: number;
+}
+
+export interface IssuedCredentials {
+  readonly TmpSecretId: string;
+  readonly TmpSecretKey: string;
+  readonly Token: string;
+  readonly ExpiredTime: number;
+  readonly Expiration: string;
+}
+
+const ROLE_ARN = /^qcs::cam::uin\/(\d+):roleName\/([\w+=,.@-]+)$/;
+
+/**
+ * The roles the seed lists and the temporary credentials AssumeRole has issued for them. A session
+ * is a key pair and a token, each random, valid until its ExpiredTime.
+ */
+export class RoleSessions {
+  private readonly roles = new Map<string, string>();
+  private readonly sessions = new Map<string, RoleSession>();
+  private readonly issuedPerRole = new Map<string, number>();
+
+  constructor(
+    accounts: readonly AccountRecord[],
+    /** The longest a session may live, in seconds (EmulatorOptions.roleSessionSeconds). */
+    private readonly maxSeconds = Infinity,
+  ) {
+    for (const account of accounts) {
+      for (const role of account.Roles) this.roles.set(`qcs::cam::uin/${account.Uin}:roleName/${role}`, account.Uin);
+    }
+  }
+
+  /** New temporary credentials for a seeded role; `InternalError.GetRoleError` (as STS answers) for any other. */
+  assume(roleArn: string, durationSeconds: number, nowSeconds: number): IssuedCredentials {
+    const account = ROLE_ARN.test(roleArn) ? this.roles.get(roleArn) : undefined;
+    if (account === undefined) throw new ApiError(ErrorCode.GetRoleError, 'role not exist');
+    const TmpSecretId = `AKID${randomBytes(18).toString('base64url')}`;
+    const session: RoleSession = {
+      secretKey: randomBytes(24).toString('base64url'),
+      token: randomBytes(48).toString('base64url'),
+      caller: { secretId: TmpSecretId, account, identity: roleArn },
+      expiresAt: Math.floor(nowSeconds) + Math.min(durationSeconds, this.maxSeconds),
+    };
+    this.sessions.set(TmpSecretId, session);
+    this.issuedPerRole.set(roleArn, (this.issuedPerRole.get(roleArn) ?? 0) + 1);
+    return {
+      TmpSecretId,
+      TmpSecretKey: session.secretKey,
+      Token: session.token,
+      ExpiredTime: session.expiresAt,
+      Expiration: new Date(session.expiresAt * 1000).toISOString().replace(/\.\d{3}Z$/, 'Z'),
+    };
+  }
+
+  session(secretId: string): RoleSession | undefined {
+    return this.sessions.get(secretId);
+  }
+
+  issuedSecrets(): string[] {
+    return [...this.sessions].flatMap(([secretId, s]) => [secretId, s.secretKey, s.token]);
+  }
+
+  /** How many times each role was assumed. */
+  assumedRoles(): Record<string, number> {
+    return Object.fromEntries(this.issuedPerRole);
+  }
+}

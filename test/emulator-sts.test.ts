@@ -1,0 +1,88 @@
+import test from 'ava';
+import { Client as StsClient } from 'tencentcloud-sdk-nodejs/tencentcloud/services/sts/v20180813/sts_client.js';
+import { DEMO_SECRET_ID, DEMO_SECRET_KEY, type EmulatorHandle, type EmulatorSeed } from '../src/emulator/index.js';
+import { failureOf, startTestEmulator, tcrClient } from './helpers/emulator-kit.js';
+
+const OTHER = '200000000002';
+const ROLE = `qcs::cam::uin/${OTHER}:roleName/tcr-signer`;
+const SEED: EmulatorSeed = {
+  accounts: [{ Uin: OTHER, Roles: ['tcr-signer'] }],
+  registries: [
+    { RegistryId: 'tcr-base0001', Region: 'ap-guangzhou', Namespaces: ['base-ns'] },
+    { RegistryId: 'tcr-other001', Region: 'ap-guangzhou', Namespaces: ['other-ns'], Account: OTHER },
+  ],
+  kmsKeys: [{ KeyId: 'k-1', Region: 'ap-guangzhou' }],
+};
+
+let emulator: EmulatorHandle;
+test.before(async () => {
+  emulator = await startTestEmulator({ seed: SEED });
+});
+test.after.always(async () => {
+  await emulator.close();
+});
+
+function sts(on = emulator) {
+  return new StsClient({
+    credential: { secretId: DEMO_SECRET_ID, secretKey: DEMO_SECRET_KEY },
+    region: 'ap-guangzhou',
+    profile: { httpProfile: { endpoint: `127.0.0.1:${on.port}`, protocol: 'http://', reqTimeout: 5 } },
+  });
+}
+
+async function assume() {
+  const answer = await sts().AssumeRole({ RoleArn: ROLE, RoleSessionName: 'tcr-sigpolicy', DurationSeconds: 900 });
+  const c = answer.Credentials;
+  if (!c?.TmpSecretId || !c.TmpSecretKey || !c.Token) throw new Error('AssumeRole gave no credentials');
+  return { secretId: c.TmpSecretId, secretKey: c.TmpSecretKey, token: c.Token, expiredTime: answer.ExpiredTime ?? 0 };
+}
+
+test('AssumeRole of a seeded role gives temporary credentials that see only that account', async (t) => {
+  const session = await assume();
+  t.true(session.expiredTime > Date.now() / 1000 + 800);
+  const asRole = await tcrClient(emulator, session).DescribeInstances({});
+  t.deepEqual(asRole.Registries?.map((r) => r.RegistryId), ['tcr-other001']);
+  const asBase = await tcrClient(emulator).DescribeInstances({});
+  t.deepEqual(asBase.Registries?.map((r) => r.RegistryId), ['tcr-base0001']);
+});
+
+test('a registry of another account does not exist for the caller', async (t) => {
+  const failure = await failureOf(tcrClient(emulator).DescribeNamespaces({ RegistryId: 'tcr-other001' }));
+  t.is(failure.code, 'ResourceNotFound');
+});
+
+test('an unknown role is InternalError.GetRoleError, as STS answers', async (t) => {
+  const failure = await failureOf(sts().AssumeRole({ RoleArn: `qcs::cam::uin/${OTHER}:roleName/nobody`, RoleSessionName: 'x1' }));
+  t.is(failure.code, 'InternalError.GetRoleError');
+  t.regex(failure.message, /role not exist/);
+});
+
+test('a temporary key without its token, or with another, is AuthFailure.TokenFailure', async (t) => {
+  const session = await assume();
+  const without = await failureOf(tcrClient(emulator, { secretId: session.secretId, secretKey: session.secretKey }).DescribeInstances({}));
+  t.is(without.code, 'AuthFailure.TokenFailure');
+  const wrong = await failureOf(tcrClient(emulator, { ...session, token: 'not-the-token' }).DescribeInstances({}));
+  t.is(wrong.code, 'AuthFailure.TokenFailure');
+});
+
+test('every session of a role shares one rate window; the base key has its own', async (t) => {
+  const strict = await startTestEmulator({ seed: SEED, rateLimits: { DescribeInstances: 2 } });
+  t.teardown(() => strict.close());
+  const session = async () => {
+    const answer = await sts(strict).AssumeRole({ RoleArn: ROLE, RoleSessionName: 'tcr-sigpolicy' });
+    const c = answer.Credentials!;
+    return { secretId: c.TmpSecretId!, secretKey: c.TmpSecretKey!, token: c.Token! };
+  };
+  const [a, b] = [await session(), await session()];
+  const outcome = (who: { secretId?: string; secretKey?: string; token?: string }) =>
+    tcrClient(strict, who).DescribeInstances({}).then(() => 'ok', (e: { code?: string }) => e.code);
+  const asRole = await Promise.all([a, b, a].map(outcome));
+  t.is(asRole.filter((o) => o === 'RequestLimitExceeded').length, 1);
+  t.deepEqual(await Promise.all([outcome({}), outcome({})]), ['ok', 'ok']);
+  t.deepEqual(strict.state.assumedRoles(), { [ROLE]: 2 });
+});
+
+test('a seed naming an account it does not list is refused', async (t) => {
+  const error = await t.throwsAsync(startTestEmulator({ seed: { registries: [{ RegistryId: 'tcr-x', Region: 'ap-guangzhou', Account: '300000000003' }] } }));
+  t.regex(error?.message ?? '', /account 300000000003 is not in "accounts"/);
+});
