@@ -63,10 +63,12 @@ export async function stoppingOnSignals<T>(control: RunControl, work: () => Prom
 /** Opens the journal, subscribes the face, and sends through the paced API. */
 export async function runLiveWithFaces(req: SendRequest, prepared: PreparedRun, api: TcrApi, hub: Hub, input: string, control: RunControl): Promise<LiveRun> {
   const { options } = req;
+  const kind = req.operation.item;
   const run = newRunId(new Date());
   const journal = await openJournal(journalPathFor(options.out, run, req.journalDir), { run, input });
   hub.subscribe((event) => {
-    if (event.type === 'row-done') journal.result(event.result, { requestIds: event.requestIds, note: event.note });
+    // The hub carries this run's own results, of the operation's kind.
+    if (event.type === 'row-done') journal.result(kind.key(event.result as RowResult), event.result, { requestIds: event.requestIds, note: event.note });
   });
   const faceGone = new AbortController();
   const face = startFace(req, hub, { control, planShown: prepared.planShown, signal: faceGone.signal });
@@ -80,7 +82,7 @@ export async function runLiveWithFaces(req: SendRequest, prepared: PreparedRun, 
       // A row sent again after a check had an unknown attempt: a request still on its way may land first.
       unknownBefore: prepared.unknownBefore,
       // Nothing goes out before its intent is on disk: after a crash, the row is known to be unknown.
-      beforeAttempt: (row, attempt) => journal.intent(row, attempt, signingBefore(row) === false),
+      beforeAttempt: (row, attempt) => journal.intent(kind.key(kind.identity(row)), row.line, attempt, signingBefore(row) === false),
     });
     return { ...outcome, journal, face };
   } catch (error) {

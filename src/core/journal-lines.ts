@@ -1,4 +1,5 @@
 import type { RowResult } from './result.js';
+import type { ItemResult } from './work-item.js';
 
 /** What every journal line says about where it comes from. */
 export interface RunStamp {
@@ -11,7 +12,7 @@ export interface RunStamp {
 /** An attempt about to be sent. A row whose last line is an intent has an unknown outcome. */
 export interface IntentLine extends RunStamp {
   readonly kind: 'intent';
-  /** `RegistryId/NamespaceName`. */
+  /** The item's key (its kind's): `RegistryId/NamespaceName` for a policy. */
   readonly key: string;
   readonly line: number;
   readonly attempt: number;
@@ -20,8 +21,8 @@ export interface IntentLine extends RunStamp {
   readonly baseline?: 'not-signing';
 }
 
-/** A row's final result, as exported, plus what the journal keeps besides. */
-export interface ResultLine extends RunStamp, RowResult {
+/** An item's final result, as exported (every column of its kind), plus what the journal keeps besides. */
+export interface ResultLine extends RunStamp, ItemResult {
   readonly kind: 'result';
   readonly key: string;
   readonly requestIds?: readonly string[];

@@ -1,8 +1,7 @@
 import type { PolicyRow } from './policy-row.js';
+import type { ItemResult, Outcome, RowStatus } from './work-item.js';
 
-/** `deleted` is rollback's `created`: the requested change (DeleteSignaturePolicy) was made. */
-export const ROW_STATUSES = ['created', 'deleted', 'failed', 'invalid', 'skipped', 'dry-run', 'not-sent'] as const;
-export type RowStatus = (typeof ROW_STATUSES)[number];
+export { ROW_STATUSES, type RowStatus } from './work-item.js';
 
 /** Export columns, in the order every export (CSV, JSON, JSONL) writes them: the input's columns, then the outcome. */
 export const RESULT_COLUMNS = [
@@ -11,7 +10,7 @@ export const RESULT_COLUMNS = [
 ] as const;
 
 /** The one recorded outcome of an input row. Absent values are empty strings so every export has every key. */
-export interface RowResult {
+export interface RowResult extends Outcome {
   readonly line: number;
   readonly Region: string;
   readonly RegistryId: string;
@@ -22,13 +21,6 @@ export interface RowResult {
   readonly Domain: string;
   /** 'true', 'false', or '' when not sent. */
   readonly Disabled: string;
-  readonly status: RowStatus;
-  readonly RequestId: string;
-  readonly ErrorCode: string;
-  readonly ErrorMessage: string;
-  readonly attempts: number;
-  readonly startedAt: string;
-  readonly finishedAt: string;
 }
 
 export type StatusCounts = Record<RowStatus, number>;
@@ -89,4 +81,9 @@ export function countStatuses(results: Iterable<Pick<RowResult, 'status'>>): Sta
   const counts = emptyCounts();
   for (const r of results) counts[r.status] += 1;
   return counts;
+}
+
+/** A policy row's result (create, rollback), told apart from other kinds' by its policy columns. */
+export function isPolicyResult(r: ItemResult): r is RowResult {
+  return 'KmsId' in r;
 }

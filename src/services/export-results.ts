@@ -4,7 +4,8 @@ import { once } from 'node:events';
 import { stringify } from 'csv-stringify/sync';
 import { UsageError } from '../core/errors.js';
 import { neutraliseFormula } from '../core/neutralise-formula.js';
-import { RESULT_COLUMNS, type RowResult } from '../core/result.js';
+import { RESULT_COLUMNS } from '../core/result.js';
+import type { ItemResult } from '../core/work-item.js';
 import { t } from '../i18n/messages.js';
 
 export type ExportFormat = 'csv' | 'json' | 'jsonl';
@@ -18,8 +19,11 @@ export function exportFormatOf(path: string): ExportFormat {
 
 const CHUNK = 1000;
 
-/** Writes every result to `path` in the format its extension names, in line order, and waits until it is on disk. */
-export async function exportResults(path: string, results: readonly RowResult[]): Promise<void> {
+/**
+ * Writes every result to `path` in the format its extension names, in line order, and waits until it
+ * is on disk. `columns`: the item kind's export columns (a policy row's by default).
+ */
+export async function exportResults<R extends ItemResult>(path: string, results: readonly R[], columns: readonly (keyof R & string)[] = RESULT_COLUMNS as readonly (keyof R & string)[]): Promise<void> {
   const format = exportFormatOf(path);
   const sorted = isSorted(results) ? results : [...results].sort((a, b) => a.line - b.line);
   const out = createWriteStream(path);
@@ -30,37 +34,37 @@ export async function exportResults(path: string, results: readonly RowResult[])
   }
   for (let i = 0; i < sorted.length || (i === 0 && format !== 'jsonl'); i += CHUNK) {
     const chunk = sorted.slice(i, i + CHUNK);
-    await write(out, render(format, chunk, i === 0, i + CHUNK >= sorted.length));
+    await write(out, render(format, columns, chunk, i === 0, i + CHUNK >= sorted.length));
   }
   out.end();
   await once(out, 'finish');
 }
 
-function render(format: ExportFormat, chunk: readonly RowResult[], first: boolean, last: boolean): string {
+function render<R extends ItemResult>(format: ExportFormat, columns: readonly (keyof R & string)[], chunk: readonly R[], first: boolean, last: boolean): string {
   switch (format) {
     case 'csv':
       return stringify(
-        chunk.map((r) => RESULT_COLUMNS.map((c) => neutraliseFormula(String(r[c])))),
-        { header: first, columns: [...RESULT_COLUMNS] },
+        chunk.map((r) => columns.map((c) => neutraliseFormula(String(r[c])))),
+        { header: first, columns: [...columns] },
       );
     case 'json': {
-      const items = chunk.map((r) => `  ${JSON.stringify(pick(r))}`).join(',\n');
+      const items = chunk.map((r) => `  ${JSON.stringify(pick(r, columns))}`).join(',\n');
       return `${first ? '[\n' : ',\n'}${items}${last ? '\n]\n' : ''}`.replace('[\n\n]', '[]');
     }
     case 'jsonl':
-      return chunk.map((r) => `${JSON.stringify(pick(r))}\n`).join('');
+      return chunk.map((r) => `${JSON.stringify(pick(r, columns))}\n`).join('');
   }
 }
 
-/** Only the documented keys, in the documented order (results made by resultOf already are). */
-function pick(r: RowResult): RowResult {
+/** Only the documented keys, in the documented order (results made by the kind's `result` already are). */
+function pick<R extends ItemResult>(r: R, columns: readonly (keyof R & string)[]): Partial<R> {
   const keys = Object.keys(r);
-  if (keys.length === RESULT_COLUMNS.length && keys.every((k, i) => k === RESULT_COLUMNS[i])) return r;
-  return Object.fromEntries(RESULT_COLUMNS.map((c) => [c, r[c]])) as unknown as RowResult;
+  if (keys.length === columns.length && keys.every((k, i) => k === columns[i])) return r;
+  return Object.fromEntries(columns.map((c) => [c, r[c]])) as Partial<R>;
 }
 
-function isSorted(results: readonly RowResult[]): boolean {
-  for (let i = 1; i < results.length; i++) if ((results[i - 1] as RowResult).line > (results[i] as RowResult).line) return false;
+function isSorted(results: readonly ItemResult[]): boolean {
+  for (let i = 1; i < results.length; i++) if ((results[i - 1] as ItemResult).line > (results[i] as ItemResult).line) return false;
   return true;
 }
 

@@ -1,5 +1,5 @@
 import { Box } from 'ink';
-import type { RowResult } from '../core/result.js';
+import type { ItemResult } from '../core/work-item.js';
 import { COLUMN_GAP, failureColumns } from './failure-columns.js';
 import { abbreviateKey } from './row-columns.js';
 import { ThemedText } from './ThemedText.js';
@@ -7,7 +7,7 @@ import { useTheme } from './use-theme.js';
 import { t } from '../i18n/messages.js';
 
 export interface FailureSummaryProps {
-  readonly failures: readonly RowResult[];
+  readonly failures: readonly ItemResult[];
   /** Terminal width in columns; decides which columns fit and whether rows take two lines. */
   readonly width: number;
   /** Journal path, named as the place to find RequestIds when that column does not fit. */
@@ -30,13 +30,13 @@ export function FailureSummary({ failures, width, journal, maxRows = 20 }: Failu
       </Box>
     );
   const heading = { dim: true };
-  const tail = (r: RowResult | undefined) => (
+  const tail = (r: ItemResult | undefined) => (
     <>
       {cell(columns.message, r ? r.ErrorMessage : t('dash.colMessage'), r ? { wrap: 'wrap' } : heading)}
       {cell(columns.requestId, r ? r.RequestId : 'RequestId', r ? { dim: true } : heading)}
     </>
   );
-  const row = (r: RowResult | undefined) => (
+  const row = (r: ItemResult | undefined) => (
     <Box key={r?.line ?? 'heading'} flexDirection="column">
       <Box>
         {cell(columns.line, r ? String(r.line) : t('dash.colLine'), r ? {} : heading)}

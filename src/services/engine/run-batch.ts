@@ -3,16 +3,18 @@ import type { FailedOutcome } from '../../core/api-outcome.js';
 import { backoffDelay, RETRY_BACKOFF, THROTTLE_BACKOFF } from '../../core/backoff.js';
 import { startEventOf, type BatchEvent } from '../../core/batch-events.js';
 import { classifyFailure, CONNECTION_REFUSED, isRetryable } from '../../core/classify-error.js';
-import { policyKey, type PolicyRow } from '../../core/policy-row.js';
-import { countStatuses, identityOf, resultOf, type RowResult } from '../../core/result.js';
+import type { PolicyRow } from '../../core/policy-row.js';
+import { countStatuses, type RowResult } from '../../core/result.js';
+import { actionSpec } from '../../core/api-actions.js';
 import type { TcrApi } from '../../core/tcr-api.js';
+import type { ItemResult } from '../../core/work-item.js';
 import { NOT_STARTED_CODE } from '../traffic/paced-api.js';
-import type { RowOperation } from '../policy-operations.js';
+import type { RowOperation } from './operation.js';
 import { createProgressMeter } from './progress-meter.js';
 import type { RunControl } from './run-control.js';
 import { stillUnknown } from '../../core/unknown-outcome.js';
 
-export interface RunBatchOptions {
+export interface RunBatchOptions<I = PolicyRow, R extends ItemResult = RowResult> {
   /** The API, paced (services/traffic): every attempt waits for its turn in its lane. */
   readonly api: TcrApi;
   readonly control: RunControl;
@@ -21,17 +23,17 @@ export interface RunBatchOptions {
   /** Requests per second the writes' lanes allow (shown; the lanes enforce it). */
   readonly rate: number;
   readonly maxAttempts: number;
-  /** Rows already settled (invalid, resumed, planned skips): reported first, never sent. */
-  readonly settled?: readonly RowResult[];
+  /** Items already settled (invalid, resumed, planned skips): reported first, never sent. */
+  readonly settled?: readonly R[];
   /** Keys whose earlier run ended with no answer (from --resume). */
   readonly unknownBefore?: ReadonlySet<string>;
-  /** Which namespaces signed before this run (from the preflight), to tell our creation from an old policy. */
-  readonly signingBefore?: (row: PolicyRow) => boolean | undefined;
+  /** Whether an item's change was in place before this run (from the plan), to tell our change from an older one. */
+  readonly signingBefore?: (item: I) => boolean | undefined;
   readonly journal?: string;
   /** Awaited right before each attempt goes out, once it has its turn (the journal records the intent here). */
-  readonly beforeAttempt?: (row: PolicyRow, attempt: number) => Promise<void>;
-  /** What each row sends: CREATE_POLICY, or DELETE_POLICY for rollback. */
-  readonly operation: RowOperation;
+  readonly beforeAttempt?: (item: I, attempt: number) => Promise<void>;
+  /** What each item sends and what the items are: CREATE_POLICY, DELETE_POLICY for rollback, … */
+  readonly operation: RowOperation<I, R>;
   readonly now?: () => number;
   readonly random?: () => number;
   /** Waits between attempts; ends at once when the signal fires. */
@@ -40,14 +42,14 @@ export interface RunBatchOptions {
   readonly every?: (ms: number, tick: () => void) => () => void;
 }
 
-export interface BatchOutcome {
-  readonly results: RowResult[];
+export interface BatchOutcome<R extends ItemResult = RowResult> {
+  readonly results: R[];
   readonly interrupted: boolean;
 }
 
-/** A row's final result, with what the journal keeps besides. */
-interface Finished {
-  readonly result: RowResult;
+/** An item's final result, with what the journal keeps besides. */
+interface Finished<R extends ItemResult> {
+  readonly result: R;
   readonly note?: string;
   readonly requestIds: readonly string[];
 }
@@ -60,23 +62,25 @@ const everyInterval = (ms: number, tick: () => void): (() => void) => {
 };
 
 /**
- * Sends one request per row (the `operation`'s action) through the paced API, retried with backoff, stopped on an auth failure or on request, every row ending with
- * exactly one result.
+ * Sends one request per item (the `operation`'s action) through the paced API, retried with backoff, stopped on an auth failure or on request, every item ending with
+ * exactly one result. It knows items only through the operation's kind: key, label, identity columns, region.
  */
-export async function runBatch(rows: readonly PolicyRow[], o: RunBatchOptions): Promise<BatchOutcome> {
+export async function runBatch<I = PolicyRow, R extends ItemResult = RowResult>(rows: readonly I[], o: RunBatchOptions<I, R>): Promise<BatchOutcome<R>> {
   const now = o.now ?? Date.now;
   const random = o.random ?? Math.random;
   const sleep = o.sleep ?? sleepFor;
   const { control, emit } = o;
   const settled = o.settled ?? [];
   const op = o.operation;
-  const results: RowResult[] = [...settled];
+  const kind = op.item;
+  const { service } = actionSpec(op.action);
+  const results: R[] = [...settled];
   let inFlight = 0;
   const meter = createProgressMeter(rows.length, now, () => inFlight, () => control.paused);
   const startedAt = now();
 
-  emit(startEventOf(rows, settled.length, { endpoint: o.endpoint, rate: o.rate, dryRun: false, journal: o.journal, operation: op }));
-  for (const result of settled) emit({ type: 'row-done', result });
+  emit(startEventOf(rows.map((row) => kind.identity(row)), settled.length, { endpoint: o.endpoint, rate: o.rate, dryRun: false, journal: o.journal, operation: op }));
+  for (const result of settled) emit({ type: 'row-done', result, label: kind.label(result) });
   const stopTicking = (o.every ?? everyInterval)(250, () => emit(meter.progress(countStatuses(results))));
   control.onChange((change) => {
     const reason = change === 'abort' ? 'abort' : (control.stopReason ?? 'interrupt');
@@ -94,40 +98,41 @@ export async function runBatch(rows: readonly PolicyRow[], o: RunBatchOptions): 
     w.forEach((f) => f());
   };
 
-  const finish = ({ result, note, requestIds }: Finished): void => {
+  const finish = ({ result, note, requestIds }: Finished<R>): void => {
     results.push(result);
     meter.rowDone();
-    emit({ type: 'row-done', result, note, ...(requestIds.length > 1 ? { requestIds } : {}) });
+    emit({ type: 'row-done', result, label: kind.label(result), note, ...(requestIds.length > 1 ? { requestIds } : {}) });
   };
 
-  async function sendRow(row: PolicyRow): Promise<Finished> {
-    const key = policyKey(row.request);
+  async function sendRow(row: I): Promise<Finished<R>> {
+    const id = kind.identity(row);
+    const key = kind.key(id);
     const requestIds: string[] = [];
     const started = new Date(now()).toISOString();
     let unknownBefore = o.unknownBefore?.has(key) ?? false;
     let last: FailedOutcome | undefined;
     let sent = 0;
     let delivered = false;
-    const end = (status: RowResult['status'], extra: { RequestId?: string; ErrorCode?: string; ErrorMessage?: string } = {}, note?: string): Finished => ({
-      result: resultOf(identityOf(row), status, { ...extra, attempts: sent, startedAt: started, finishedAt: new Date(now()).toISOString() }),
+    const end = (status: R['status'], extra: { RequestId?: string; ErrorCode?: string; ErrorMessage?: string } = {}, note?: string): Finished<R> => ({
+      result: kind.result(id, status, { ...extra, attempts: sent, startedAt: started, finishedAt: new Date(now()).toISOString() }),
       note,
       requestIds,
     });
     // After an attempt with no answer, a failure is recorded as unknown unless a check settled it.
-    const failed = (f: FailedOutcome, note?: string, checked = false): Finished => {
+    const failed = (f: FailedOutcome, note?: string, checked = false): Finished<R> => {
       const g = unknownBefore && !checked ? stillUnknown(f) : f;
       return end('failed', { RequestId: g.requestId, ErrorCode: g.code, ErrorMessage: g.message }, note);
     };
     /** Stopped before this attempt left: never sent at all, or failed with the last error. */
-    const stoppedHere = (): Finished =>
-      last && delivered ? failed(last, 'stopped before retrying') : { result: resultOf(identityOf(row), 'not-sent', last ? { ErrorCode: last.code, ErrorMessage: last.message } : {}), requestIds };
+    const stoppedHere = (): Finished<R> =>
+      last && delivered ? failed(last, 'stopped before retrying') : { result: kind.result(id, 'not-sent', last ? { ErrorCode: last.code, ErrorMessage: last.message } : {}), requestIds };
     let attempt = 0;
     for (;;) {
       attempt += 1;
       let paused = false;
       waiting += 1;
       let turn = true;
-      const outcome = await o.api.call('tcr', op.action, row.region, op.body(row), control.signal, {
+      const outcome = await o.api.call(service, op.action, id.Region, op.body(row), control.signal, {
         stop: control.stopSignal,
         beforeSend: async () => {
           turnTaken();
@@ -136,7 +141,7 @@ export async function runBatch(rows: readonly PolicyRow[], o: RunBatchOptions): 
           if (control.paused) return !(paused = true);
           await o.beforeAttempt?.(row, attempt);
           if (control.stopping) return false;
-          emit({ type: 'row-start', line: row.line, key, attempt });
+          emit({ type: 'row-start', line: id.line, key, attempt });
           inFlight += 1;
           return true;
         },
@@ -183,7 +188,7 @@ export async function runBatch(rows: readonly PolicyRow[], o: RunBatchOptions): 
       }
       if (kind === 'unknown') unknownBefore = true;
       const delayMs = backoffDelay(attempt, kind === 'throttled' ? THROTTLE_BACKOFF : RETRY_BACKOFF, random);
-      emit({ type: 'row-retry', line: row.line, key, attempt, errorCode: outcome.code, delayMs });
+      emit({ type: 'row-retry', line: id.line, key, attempt, errorCode: outcome.code, delayMs });
       await sleep(delayMs, control.stopSignal);
       if (control.stopping) return stoppedHere();
     }
@@ -198,13 +203,13 @@ export async function runBatch(rows: readonly PolicyRow[], o: RunBatchOptions): 
       await new Promise<void>((resolve) => wake.push(resolve));
       continue;
     }
-    const row = rows[next++] as PolicyRow;
-    const p: Promise<void> = sendRow(row).then(finish, (error: unknown) => finish({ ...errorResult(row, error, now), requestIds: [] }));
+    const row = rows[next++] as I;
+    const p: Promise<void> = sendRow(row).then(finish, (error: unknown) => finish({ result: errorResult(kind.result(kind.identity(row), 'failed'), error, now), requestIds: [] }));
     active.add(p);
     void p.finally(() => active.delete(p));
   }
   await Promise.all(active);
-  for (const row of rows.slice(next)) finish({ result: resultOf(identityOf(row), 'not-sent'), requestIds: [] });
+  for (const row of rows.slice(next)) finish({ result: kind.result(kind.identity(row), 'not-sent'), requestIds: [] });
   stopTicking();
   emit(meter.progress(countStatuses(results)));
   const interrupted = control.stopping && control.stopReason === 'interrupt';
@@ -212,8 +217,8 @@ export async function runBatch(rows: readonly PolicyRow[], o: RunBatchOptions): 
   return { results, interrupted };
 }
 
-/** A bug while sending one row must not lose the row: it is recorded as failed with the error. */
-function errorResult(row: PolicyRow, error: unknown, now: () => number): { result: RowResult } {
+/** A bug while sending one item must not lose the item: it is recorded as failed with the error. */
+function errorResult<R extends ItemResult>(failed: R, error: unknown, now: () => number): R {
   const at = new Date(now()).toISOString();
-  return { result: resultOf(identityOf(row), 'failed', { ErrorCode: 'InternalToolError', ErrorMessage: String((error as Error)?.message ?? error), startedAt: at, finishedAt: at }) };
+  return { ...failed, ErrorCode: 'InternalToolError', ErrorMessage: String((error as Error)?.message ?? error), startedAt: at, finishedAt: at };
 }
