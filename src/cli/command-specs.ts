@@ -209,9 +209,11 @@ export const COMMANDS: readonly CommandSpec[] = [
       'error-rate': num('F', 'answer this fraction HTTP 503 (before the change) or 502 (after it), 0-1 (default 0)', { min: 0, max: 1 }),
       'drop-rate': num('F', 'close this fraction without an answer, half before and half after the change, 0-1', { min: 0, max: 1 }),
       'fault-seed': num('N', 'seed of the fault sequence, for runs that repeat exactly (default: random)', whole(0, 2 ** 32 - 1)),
-      'fault-actions': str('LIST', 'comma-separated actions the faults apply to (default: the two writes)'),
+      'fault-actions': str('LIST', 'comma-separated actions the faults apply to (default: the writes)'),
       'rate-limit-all': num('N', 'limit every action, reads included, to N requests/s per SecretId', whole(1, 100_000)),
       'offset-pages': bool('DescribeNamespaces counts Offset in pages, as its API reference says (default: items)'),
+      'bare-repository-names': bool('DescribeRepositories names a repository without its namespace (busybox, not library/busybox)'),
+      'pages-from-zero': bool('DescribeRepositories and DescribeImages count page numbers from 0 (default: from 1)'),
       quiet: bool('no per-request log lines on stderr'),
     },
     examples: [

@@ -47,6 +47,8 @@ export function bannerLines(input: BannerInput): string[] {
   if (faults) lines.push(faults);
   if (options.rateLimitAll !== undefined) lines.push(`Rate limit: every action at most ${options.rateLimitAll} requests/s per SecretId`);
   if (options.offsetCountsPages) lines.push('Paging: DescribeNamespaces counts Offset in pages');
+  if (options.repositoryNames === 'bare') lines.push('Repositories: DescribeRepositories names them without their namespace');
+  if (options.pagesFromZero) lines.push('Paging: DescribeRepositories and DescribeImages count pages from 0');
   lines.push('Stop with Ctrl-C.');
   return lines;
 }

@@ -23,6 +23,8 @@ export interface PipelineDeps {
   readonly faultActions: ReadonlySet<string>;
   /** DescribeNamespaces reads Offset as a page number. */
   readonly offsetCountsPages: boolean;
+  readonly repositoryNames: 'with-namespace' | 'bare';
+  readonly pagesFromZero: boolean;
   /** Aborted when the emulator closes, so injected delays do not hold it open. */
   readonly shutdown: AbortSignal;
   /** Where unexpected exceptions (bugs) are reported. */
@@ -121,7 +123,7 @@ export async function answerApiRequest(request: ApiRequest, deps: PipelineDeps):
       if (fault.outcome === 'dropped-before') return { kind: 'drop', outcome: 'dropped-before' };
       if (fault.outcome === 'http-502' || fault.outcome === 'dropped-after') applyFaultAfter = fault.outcome;
     }
-    const fields = route.handle({ params, region, store: deps.store, regions: deps.regions, offsetCountsPages: deps.offsetCountsPages });
+    const fields = route.handle({ params, region, store: deps.store, regions: deps.regions, offsetCountsPages: deps.offsetCountsPages, repositoryNames: deps.repositoryNames, pagesFromZero: deps.pagesFromZero });
     return afterFault(applyFaultAfter) ?? { kind: 'answer', requestId, fields, outcome: 'ok' };
   } catch (error) {
     const faulted = afterFault(applyFaultAfter);

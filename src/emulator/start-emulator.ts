@@ -71,6 +71,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     namespaces: (registryId) => store.namespaces(registryId),
     actionCounts: () => journal.actionCounts(),
     successfulCreates: () => store.successfulCreates(),
+    images: (registryId) => store.images.snapshot(registryId),
+    successfulSignatures: () => store.images.successfulSignatures(),
     recentRequests: () => journal.recent(),
   };
   const server = createServer(
@@ -92,6 +94,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       ]),
       faults: new FaultPlan(options),
       offsetCountsPages: options.offsetCountsPages ?? seed.offsetCountsPages,
+      repositoryNames: options.repositoryNames ?? seed.repositoryNames,
+      pagesFromZero: options.pagesFromZero ?? false,
       faultActions: new Set(options.faultActions ?? ROUTES.filter((r) => r.writes).map((r) => r.action)),
       shutdown: shutdown.signal,
       reportBug: (error) => options.log?.(`emulator bug: ${error instanceof Error ? error.stack : String(error)}`),

@@ -29,6 +29,8 @@ export function stateViewOf(state: EmulatorState, registryId?: string): Record<s
     namespaces,
     actionCounts: state.actionCounts(),
     successfulCreates: state.successfulCreates(),
+    images: state.images(registryId),
+    successfulSignatures: state.successfulSignatures(),
   };
 }
 

@@ -11,6 +11,10 @@ export interface ActionContext {
   readonly regions: RegionTable;
   /** Whether DescribeNamespaces reads `Offset` as a page number. */
   readonly offsetCountsPages: boolean;
+  /** How DescribeRepositories names repositories: `library/busybox` or `busybox`. */
+  readonly repositoryNames?: 'with-namespace' | 'bare';
+  /** DescribeRepositories and DescribeImages count pages from 0 (the other reading of "page number"). */
+  readonly pagesFromZero?: boolean;
 }
 
 /**
