@@ -157,6 +157,32 @@ export const COMMANDS: readonly CommandSpec[] = [
     ],
   },
   {
+    name: 'sign-images',
+    summary: 'Sign the images namespaces already hold (CreateSignature per unsigned tag)',
+    usage: 'tcr-sigpolicy sign-images (--registry-id ID[,ID…] | --all-registries | --from RESULTS) [--namespace NS[,NS…]] [--repository GLOB] [--tag GLOB] [flags]',
+    description:
+      'A signature policy signs images pushed after it exists; the tags already there stay unsigned. This lists\n' +
+      'every repository and tag in scope (DescribeRepositories, DescribeImages), plans each tag (sign: unsigned;\n' +
+      'skip: signed already; blocked: no policy in its namespace, or a region without CreateSignature) and signs\n' +
+      'the unsigned ones through the same queue, limits, journal and faces as batch. Signatures cannot be deleted.\n' +
+      'See docs/images.md.',
+    options: {
+      'registry-id': str('ID', 'only these registries, comma-separated, e.g. tcr-f7g1ir99,tcr-ab12cd34'),
+      'all-registries': bool('every registry the credentials see, in every region (narrow with --region)'),
+      region: str('R', 'only the registries of this region (default: every region)'),
+      namespace: str('NS', 'only these namespaces, comma-separated'),
+      repository: str('GLOB', "only repositories whose name inside the namespace matches, e.g. 'images/*'"),
+      tag: str('GLOB', "only tags matching, e.g. 'v1.*'"),
+      from: str('RESULTS', "a batch's results or journal: sign the images of the namespaces it created or skipped"),
+      'dry-run': bool('list and plan every tag and show what would be sent; send no CreateSignature (the listing needs credentials)'),
+      ...pickSendOptions('endpoint', 'profile', 'redis', 'yes', 'out', 'force', 'rate', 'max-attempts', 'json', 'no-tui'),
+    },
+    examples: [
+      'tcr-sigpolicy sign-images --registry-id tcr-9x8y7z6w --endpoint http://127.0.0.1:9500 --dry-run',
+      "tcr-sigpolicy sign-images --registry-id tcr-9x8y7z6w --namespace catalog --repository 'images/*' --endpoint http://127.0.0.1:9500 --yes --out signed.csv",
+    ],
+  },
+  {
     name: 'rollback',
     summary: 'Delete the policies a batch created, from its results file',
     usage: 'tcr-sigpolicy rollback RESULTS_FILE... [flags]',

@@ -25,7 +25,7 @@ export interface LiveRun {
  * Subscribes the one face of this run: the caller's (create), plain lines or JSON, or the Ink
  * dashboard on a terminal, loaded while the run starts. Returns when that face is done.
  */
-function startFace(req: SendRequest, hub: Hub, live?: { control: RunControl; planShown: boolean; signal: AbortSignal }): Promise<void> {
+export function startFace(req: Pick<SendRequest, 'face'> & { readonly options: Pick<SendRequest['options'], 'plain' | 'json'> }, hub: Hub, live?: { control: RunControl; planShown: boolean; signal: AbortSignal }): Promise<void> {
   const { options } = req;
   const streams = { out: process.stdout, err: process.stderr };
   if (req.face || options.plain || !live) {

@@ -8,6 +8,8 @@ export interface ApiActionSpec {
   readonly limit: number;
   /** A write runs at --rate (never above `limit`); a read at its documented limit. */
   readonly kind: 'write' | 'read';
+  /** The regions its API page lists, when it lists some (elsewhere the plan blocks it); absent: every region. */
+  readonly regions?: readonly string[];
 }
 
 export const TCR_VERSION = '2019-09-24';
@@ -24,7 +26,13 @@ const kmsRead = { service: 'kms', version: KMS_VERSION, limit: 100, kind: 'read'
 export const API_ACTIONS = {
   CreateSignaturePolicy: tcrWrite,
   DeleteSignaturePolicy: tcrWrite,
-  CreateSignature: tcrWrite,
+  CreateSignature: {
+    ...tcrWrite,
+    regions: [
+      'ap-bangkok', 'ap-beijing', 'ap-chengdu', 'ap-chongqing', 'ap-guangzhou', 'ap-hongkong', 'ap-jakarta', 'ap-mumbai', 'ap-nanjing', 'ap-seoul',
+      'ap-shanghai', 'ap-shanghai-fsi', 'ap-shenzhen-fsi', 'ap-singapore', 'ap-tokyo', 'eu-frankfurt', 'na-ashburn', 'na-siliconvalley', 'sa-saopaulo',
+    ],
+  },
   DescribeInstances: tcrRead(100),
   DescribeNamespaces: tcrRead(100),
   DescribeRepositories: tcrRead(100),
@@ -35,6 +43,12 @@ export const API_ACTIONS = {
 } as const satisfies Readonly<Record<string, ApiActionSpec>>;
 
 export type ApiAction = keyof typeof API_ACTIONS;
+
+/** Whether the API documentation offers an action in a region. */
+export function offeredIn(action: string, region: string): boolean {
+  const { regions } = actionSpec(action);
+  return regions === undefined || regions.includes(region);
+}
 
 /** The table's entry for an action; an action missing from it is a bug in the tool, not a user's mistake. */
 export function actionSpec(action: string): ApiActionSpec {

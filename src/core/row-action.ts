@@ -19,6 +19,11 @@ export interface RowAction<I = PolicyRow, R extends ItemResult = RowResult> {
   alreadyDone(code: string): boolean;
   /** The same answer on an item with no earlier unknown attempt: a failure (someone else's policy) or a skip. */
   readonly alreadyDoneFirst: 'failed' | 'skipped';
+  /**
+   * An action with no "already done" answer (signing a tag signs it again): after an attempt with no
+   * answer, the operation's check settles the item before anything is sent again.
+   */
+  readonly readBeforeResend?: boolean;
 }
 
 /** Exactly what an action would put on the wire for one item, for dry runs. */

@@ -1,5 +1,5 @@
-/** `deleted` is rollback's `created`: the requested change (DeleteSignaturePolicy) was made. */
-export const ROW_STATUSES = ['created', 'deleted', 'failed', 'invalid', 'skipped', 'dry-run', 'not-sent'] as const;
+/** `deleted` and `signed` are rollback's and sign-images' `created`: the requested change was made. */
+export const ROW_STATUSES = ['created', 'deleted', 'signed', 'failed', 'invalid', 'skipped', 'dry-run', 'not-sent'] as const;
 export type RowStatus = (typeof ROW_STATUSES)[number];
 
 /** What every result records of its outcome, after its item's own columns. */
@@ -49,4 +49,20 @@ export interface ItemKind<I, R extends ItemResult> {
   result(id: IdentityOf<R>, status: RowStatus, outcome?: Partial<Omit<Outcome, 'status'>>): R;
   /** The columns of an export, in order. */
   readonly columns: readonly (keyof R & string)[];
+}
+
+/**
+ * A result: the identity columns given, then the outcome columns in their order, absent values ''.
+ * Written into the identity object rather than spread: this runs once per item.
+ */
+export function withOutcome<Id extends object>(identity: Id, status: RowStatus, o: Partial<Omit<Outcome, 'status'>> = {}): Id & Outcome {
+  const r = identity as Id & { -readonly [K in keyof Outcome]: Outcome[K] };
+  r.status = status;
+  r.RequestId = o.RequestId ?? '';
+  r.ErrorCode = o.ErrorCode ?? '';
+  r.ErrorMessage = o.ErrorMessage ?? '';
+  r.attempts = o.attempts ?? 0;
+  r.startedAt = o.startedAt ?? '';
+  r.finishedAt = o.finishedAt ?? '';
+  return r;
 }

@@ -390,6 +390,31 @@ export const en = {
   // status: progress while reading
   'status.reading': 'reading: {done}/{total} registries read',
 
+  // sign-images: the plan of tags, its reasons, the confirmation, what cannot be undone
+  'images.planHead': 'Plan ({calls}): {sign} to sign, {skip} to skip (already signed), {blocked} blocked, in {repositories} of {namespaces}.',
+  'images.alreadySigned': 'already signed (its KmsSignature is set); left as it is',
+  'images.noPolicy': 'namespace {namespace} of {registry} has no signature policy: create one first: tcr-sigpolicy create --registry-id {registry} --namespace {namespace} --name … --kms-id … --kms-region …',
+  'images.regionNotOffered': 'CreateSignature is not offered in {region} (its API page lists the regions where it is)',
+  'images.blockedHead': 'Blocked (nothing is sent for these):',
+  'images.invalidFlags': 'the flags do not say which images to sign; nothing was sent',
+  'images.noneFound': 'No image tag found in {scope} with these credentials.',
+  'images.listing': 'listing: {tags} so far',
+  'images.listFailed': 'Listing the images failed, so nothing is sent: {message}',
+  'images.confirm': 'Sign {tags} in {registries} ({regions}) via {endpoint}? Signatures cannot be deleted. At {rate}/s this takes about {duration}.',
+  'images.cannotUndo': 'Signatures cannot be deleted through the API: there is nothing to roll back.',
+  'images.rollbackRefused': '{path} records image signatures (sign-images); signatures cannot be deleted through the API, so rollback changes nothing.',
+  'images.results': 'Results: {path}',
+  'images.badGlob': '--{flag} \'{glob}\' is not a pattern: {message}',
+  'images.fromNothing': '{path} records no namespace created or skipped by a batch: there is nothing to sign',
+  'images.fromNothingHint': 'give the results or journal of a batch run (tcr-sigpolicy batch … --out results.csv)',
+  'images.dryRunHead': 'Dry run: nothing is sent.',
+  'images.closing': 'Signed {signed}, skipped {skipped}, blocked {blocked}, failed {failed}, not sent {notSent}.',
+  'images.journal': 'Journal: {path}',
+  'images.noScope': 'sign-images needs to know which registries: --registry-id ID[,ID…], --all-registries, or --from RESULTS',
+  'images.noScopeHint': 'run `tcr-sigpolicy sign-images --help`',
+  'count.tag': '{n} tag|{n} tags',
+  'count.repository': '{n} repository|{n} repositories',
+
   // the commands' own usage errors and notes (create, batch, rollback, --resume, discover, the run)
   'cmd.flagsOnly': '{command} takes flags only, got: {args}',
   'cmd.flagsOnlyHint': 'run `tcr-sigpolicy {command} --help`',

@@ -77,6 +77,24 @@ export const zhCNHelp: HelpMirror = {
         force: '允许 --out 覆盖已有文件',
       },
     },
+    'sign-images': {
+      summary: '为命名空间中已有的镜像签名（每个未签名的版本调用一次 CreateSignature）',
+      description:
+        '签名策略只为其创建之后推送的镜像签名；已有的版本仍未签名。本命令列出范围内的每个仓库和版本\n' +
+        '（DescribeRepositories、DescribeImages），为每个版本制定计划（签名：未签名；跳过：已签名；受阻：其命名空间\n' +
+        '没有签名策略，或该地域不提供 CreateSignature），并经过与 batch 相同的队列、限制、日志和界面为未签名的版本签名。\n' +
+        '签名无法删除。见 docs/images.md。',
+      options: {
+        'registry-id': '只处理这些实例，逗号分隔，例如 tcr-f7g1ir99,tcr-ab12cd34',
+        'all-registries': '凭证可见的每个实例，覆盖所有地域（可用 --region 缩小范围）',
+        region: '只处理该地域的实例（默认：所有地域）',
+        namespace: '只处理这些命名空间，逗号分隔',
+        repository: "只处理命名空间内名称匹配的仓库，例如 'images/*'",
+        tag: "只处理匹配的版本，例如 'v1.*'",
+        from: '某次 batch 的结果或日志：为其创建或跳过的命名空间中的镜像签名',
+        'dry-run': '列出并规划每个版本，显示将要发送的内容；不发送 CreateSignature（列出需要凭证）',
+      },
+    },
     rollback: {
       summary: '根据结果文件删除某次批量创建的策略',
       description:

@@ -386,6 +386,31 @@ export const zhCN: Catalogue = {
   // status: progress while reading
   'status.reading': '读取中：已读取 {done}/{total} 个实例',
 
+  // sign-images: the plan of tags, its reasons, the confirmation, what cannot be undone
+  'images.planHead': '计划（{calls}）：签名 {sign}，跳过 {skip}（已签名），受阻 {blocked}，共 {namespaces} 中的 {repositories}。',
+  'images.alreadySigned': '已签名（KmsSignature 已设置），保持不变',
+  'images.noPolicy': '{registry} 的命名空间 {namespace} 没有签名策略：请先创建：tcr-sigpolicy create --registry-id {registry} --namespace {namespace} --name … --kms-id … --kms-region …',
+  'images.regionNotOffered': '{region} 不提供 CreateSignature（其 API 文档列出了提供它的地域）',
+  'images.blockedHead': '受阻（这些不会发送）：',
+  'images.invalidFlags': '参数未说明要签名哪些镜像；未发送任何请求',
+  'images.noneFound': '使用这些凭证在 {scope} 中未找到镜像版本。',
+  'images.listing': '正在列出：已有 {tags}',
+  'images.listFailed': '列出镜像失败，因此未发送任何请求：{message}',
+  'images.confirm': '通过 {endpoint} 为 {registries}（{regions}）中的 {tags} 签名？签名无法删除。按每秒 {rate} 个，约需 {duration}。',
+  'images.cannotUndo': '签名无法通过 API 删除：没有可回滚的内容。',
+  'images.rollbackRefused': '{path} 记录的是镜像签名（sign-images）；签名无法通过 API 删除，因此回滚不会做任何更改。',
+  'images.results': '结果：{path}',
+  'images.badGlob': '--{flag} \'{glob}\' 不是有效的匹配模式：{message}',
+  'images.fromNothing': '{path} 中没有批量运行创建或跳过的命名空间：没有可签名的内容',
+  'images.fromNothingHint': '请提供一次 batch 运行的结果或日志文件（tcr-sigpolicy batch … --out results.csv）',
+  'images.dryRunHead': '试运行：不发送任何请求。',
+  'images.closing': '已签名 {signed}，跳过 {skipped}，受阻 {blocked}，失败 {failed}，未发送 {notSent}。',
+  'images.journal': '日志：{path}',
+  'images.noScope': 'sign-images 需要知道处理哪些实例：--registry-id ID[,ID…]、--all-registries 或 --from RESULTS',
+  'images.noScopeHint': '运行 `tcr-sigpolicy sign-images --help`',
+  'count.tag': '{n} 个版本|{n} 个版本',
+  'count.repository': '{n} 个仓库|{n} 个仓库',
+
   // the commands' own usage errors and notes (create, batch, rollback, --resume, discover, the run)
   'cmd.flagsOnly': '{command} 只接受参数，收到：{args}',
   'cmd.flagsOnlyHint': '运行 `tcr-sigpolicy {command} --help`',

@@ -128,6 +128,12 @@ export async function runBatch<I = PolicyRow, R extends ItemResult = RowResult>(
       last && delivered ? failed(last, 'stopped before retrying') : { result: kind.result(id, 'not-sent', last ? { ErrorCode: last.code, ErrorMessage: last.message } : {}), requestIds };
     let attempt = 0;
     for (;;) {
+      // No "already done" answer to tell by: read before sending again after an attempt with no answer.
+      if (unknownBefore && op.readBeforeResend) {
+        const check = await op.confirm(o.api, row, control.signal, o.signingBefore);
+        if (check.done) return end(op.doneStatus, {}, check.note);
+        if (control.stopping) return stoppedHere();
+      }
       attempt += 1;
       let paused = false;
       waiting += 1;
