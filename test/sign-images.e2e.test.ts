@@ -76,3 +76,37 @@ test('live: every unsigned tag of a namespace with a policy signed exactly once;
   t.true(counts.every((n) => n === 1), 'no tag signed twice');
   t.regex(done.stderr, /Signatures cannot be deleted/);
 });
+
+test('batch, then sign-images --from its results: the images of the namespace the batch created are signed; rollback of the signing results changes nothing', async (t) => {
+  const s = await setup(t);
+  const csv = 'RegistryId,NamespaceName,Name,KmsId,KmsRegion,Region\ntcr-world01,tools,tools-signing,a1b2c3d4-0000-4000-8000-000000000001,ap-guangzhou,ap-guangzhou\n';
+  await (await import('node:fs/promises')).writeFile(join(s.dir, 'tools.csv'), csv);
+  const env = cliEnv(s.dir);
+  const batch = await runCli(t, ['batch', 'tools.csv', '--endpoint', s.emulator.url, '--yes', '--no-tui', '--out', 'policies.csv'], { cwd: s.dir, env });
+  t.is(batch.code, 0, batch.stderr);
+  const signing = await s.sign(['--from', 'policies.csv', '--yes', '--out', 'signed.csv']);
+  t.is(signing.code, 0, signing.stderr);
+  const rows = await readCsv(join(s.dir, 'signed.csv'));
+  t.is(rows.length, 20, 'only the namespace the batch created');
+  t.true(rows.every((r) => r.NamespaceName === 'tools' && r.status === 'signed'));
+  t.deepEqual(s.emulator.state.images('tcr-world01').find((r) => r.RepositoryName === 'ci')?.unsigned, []);
+  const policies = s.emulator.state.policies().length;
+  const rollback = await runCli(t, ['rollback', 'signed.csv', '--endpoint', s.emulator.url, '--yes', '--no-tui'], { cwd: s.dir, env });
+  t.is(rollback.code, 0, rollback.stderr);
+  t.regex(rollback.stderr, /signatures cannot be deleted through the API, so rollback changes nothing/);
+  t.is(s.emulator.state.policies().length, policies);
+  t.is(s.emulator.state.actionCounts().DeleteSignaturePolicy, undefined);
+  t.deepEqual(s.emulator.state.images('tcr-world01').find((r) => r.RepositoryName === 'ci')?.unsigned, []);
+});
+
+test('bad input: no scope, --from a file that names no namespace: exit 2, nothing sent, no stack', async (t) => {
+  const s = await setup(t);
+  const none = await s.sign([]);
+  t.is(none.code, 2);
+  t.regex(none.stderr, /--registry-id ID\[,ID…\], --all-registries, or --from RESULTS/);
+  await (await import('node:fs/promises')).writeFile(join(s.dir, 'empty.jsonl'), '');
+  const from = await s.sign(['--from', 'empty.jsonl', '--dry-run']);
+  t.is(from.code, 2, from.stderr);
+  for (const run of [none, from]) t.notRegex(run.stderr, /\n\s+at /, 'no stack trace');
+  t.deepEqual(Object.keys(s.emulator.state.actionCounts()).filter((a) => a === 'CreateSignature'), []);
+});
