@@ -1,5 +1,5 @@
 import test from 'ava';
-import { failureCodes, nextSteps, resumeCommand } from '../src/core/next-steps.js';
+import { failureCodes, nextSteps, resumeCommand, signImagesCommand } from '../src/core/next-steps.js';
 import { emptyCounts } from '../src/core/result.js';
 import { abbreviateKey, abbreviateMiddle } from '../src/ui/row-columns.js';
 import { lineRanges, notSentLines } from '../src/ui/format-row.js';
@@ -67,4 +67,14 @@ test('rows never sent: one line per cause, lines as ranges', (t) => {
   t.deepEqual(notSentLines([row(2), row(3), row(7)]), ['not-sent 3 rows (lines 2-3, 7): the run stopped before sending them']);
   t.deepEqual(notSentLines([row(4, 'AuthFailure.SecretIdNotFound', 'unknown id')]), ['not-sent 1 row (line 4): AuthFailure.SecretIdNotFound: unknown id']);
   t.deepEqual(notSentLines([row(2, 'X', 'y'), row(3, 'X', 'y')], 'the preflight failed, see above'), ['not-sent 2 rows (lines 2-3): the preflight failed, see above']);
+});
+
+test('after a live batch that created policies: the images already there are not signed yet, and the exact sign-images command', (t) => {
+  const argv = ['policies.csv', '--endpoint', 'http://127.0.0.1:9500', '--yes', '--rate=10', '--out', 'r.csv', '--profile', 'prod'];
+  t.is(signImagesCommand(argv, 'my results.csv'), "tcr-sigpolicy sign-images --from 'my results.csv' --endpoint http://127.0.0.1:9500 --rate=10 --profile prod");
+  const counts = { ...emptyCounts(), created: 3 };
+  const lines = nextSteps({ counts, interrupted: false, journal: 'j.jsonl', results: 'r.csv', signImages: (file) => signImagesCommand(argv, file) });
+  t.true(lines.includes('Images already in 3 namespaces are not signed yet: a policy signs only what is pushed after it.'));
+  t.true(lines.some((l) => l.startsWith('Sign them: tcr-sigpolicy sign-images --from r.csv ')));
+  t.false(nextSteps({ counts: emptyCounts(), interrupted: false, journal: 'j.jsonl', signImages: () => 'x' }).some((l) => l.startsWith('Sign them')), 'nothing created: nothing to say');
 });

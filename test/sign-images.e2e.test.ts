@@ -84,7 +84,11 @@ test('batch, then sign-images --from its results: the images of the namespace th
   const env = cliEnv(s.dir);
   const batch = await runCli(t, ['batch', 'tools.csv', '--endpoint', s.emulator.url, '--yes', '--no-tui', '--out', 'policies.csv'], { cwd: s.dir, env });
   t.is(batch.code, 0, batch.stderr);
-  const signing = await s.sign(['--from', 'policies.csv', '--yes', '--out', 'signed.csv']);
+  t.regex(batch.stderr, /Images already in 1 namespace are not signed yet/);
+  // The exact command the batch printed, run as printed (with --yes and an export added).
+  const printed = /Sign them: tcr-sigpolicy (sign-images .*)$/m.exec(batch.stderr)?.[1] ?? '';
+  t.is(printed, `sign-images --from policies.csv --endpoint ${s.emulator.url}`);
+  const signing = await runCli(t, [...printed.split(' '), '--yes', '--no-tui', '--out', 'signed.csv'], { cwd: s.dir, env });
   t.is(signing.code, 0, signing.stderr);
   const rows = await readCsv(join(s.dir, 'signed.csv'));
   t.is(rows.length, 20, 'only the namespace the batch created');
@@ -109,4 +113,23 @@ test('bad input: no scope, --from a file that names no namespace: exit 2, nothin
   t.is(from.code, 2, from.stderr);
   for (const run of [none, from]) t.notRegex(run.stderr, /\n\s+at /, 'no stack trace');
   t.deepEqual(Object.keys(s.emulator.state.actionCounts()).filter((a) => a === 'CreateSignature'), []);
+});
+
+test('status --images --json after signing: every namespace\'s figures equal what the emulator holds', async (t) => {
+  const s = await setup(t);
+  const signing = await s.sign(['--registry-id', 'tcr-world01', '--namespace', 'web', '--yes']);
+  t.is(signing.code, 0, signing.stderr);
+  const status = await runCli(t, ['status', '--images', '--json', '--endpoint', s.emulator.url], { cwd: s.dir, env: cliEnv(s.dir) });
+  t.is(status.code, 0, status.stderr);
+  const reported = status.stdout.trimEnd().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+  const policies = new Set(s.emulator.state.policies().map((p) => `${p.RegistryId}/${p.NamespaceName}`));
+  const expected = s.emulator.state.namespaces().map((ns) => {
+    const repos = s.emulator.state.images(ns.RegistryId).filter((r) => r.NamespaceName === ns.Name);
+    const signedImages = repos.reduce((n, r) => n + r.signed.length, 0);
+    const unsignedImages = repos.reduce((n, r) => n + r.unsigned.length, 0);
+    return { RegistryId: ns.RegistryId, NamespaceName: ns.Name, signing: policies.has(`${ns.RegistryId}/${ns.Name}`), repositories: repos.length, images: signedImages + unsignedImages, signedImages, unsignedImages };
+  });
+  const byKey = (list: readonly Record<string, unknown>[]) => [...list].sort((a, b) => `${String(a.RegistryId)}/${String(a.NamespaceName)}`.localeCompare(`${String(b.RegistryId)}/${String(b.NamespaceName)}`));
+  t.deepEqual(byKey(reported), byKey(expected));
+  t.like(reported.find((r) => r.NamespaceName === 'web'), { signedImages: 45, unsignedImages: 0 });
 });

@@ -149,9 +149,11 @@ export const COMMANDS: readonly CommandSpec[] = [
       json: bool('one JSON object per registry on stdout, instead of the table'),
       out: str('FILE', 'also write the figures to FILE: .csv or .json'),
       force: bool('let --out replace an existing file'),
+      images: bool('image by image: per namespace, repositories, images, signed and unsigned (reads every tag; see docs/images.md)'),
     },
     examples: [
       'tcr-sigpolicy status --endpoint http://127.0.0.1:9500',
+      'tcr-sigpolicy status --images --registry-id tcr-9x8y7z6w --endpoint http://127.0.0.1:9500',
       'tcr-sigpolicy status --region ap-guangzhou --endpoint http://127.0.0.1:9500 --out coverage.csv',
       'tcr-sigpolicy status --json --endpoint http://127.0.0.1:9500',
     ],

@@ -1,6 +1,6 @@
 import { takesFlag } from '../cli/command-specs.js';
 import { hintFor } from '../core/error-hints.js';
-import { failureCodes, nextSteps, resumeCommand } from '../core/next-steps.js';
+import { failureCodes, nextSteps, resumeCommand, signImagesCommand } from '../core/next-steps.js';
 import { countStatuses, type RowResult } from '../core/result.js';
 
 export interface ClosingInput {
@@ -23,6 +23,8 @@ export function closingBlock({ results, interrupted, out, journal, rerun }: Clos
     resume: rerun ? (file) => resumeCommand(rerun, file, takesFlag(rerun[0] ?? '', 'force')) : undefined,
     // Only a batch that can be run again is one the user may want to undo; a demo's emulator is gone.
     undo: rerun !== undefined,
+    // A live run that created policies left the images already there unsigned.
+    signImages: rerun && journal ? (file) => signImagesCommand(rerun.slice(1), file) : undefined,
     failures: failureCodes(results),
     hint: hintFor,
   });

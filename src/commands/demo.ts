@@ -10,6 +10,7 @@ import { CREATE_POLICY } from '../services/policy-operations.js';
 import { readPolicyCsv } from '../services/read-policy-csv.js';
 import { SAMPLE_CSV } from './bundled-sample.js';
 import { demoIntro, onPurposeText } from './demo-script.js';
+import { demoSigning } from './demo-signing.js';
 import { makeApi } from './make-api.js';
 import { sendRows } from './send-rows.js';
 import { t } from '../i18n/messages.js';
@@ -43,9 +44,10 @@ export async function run(argv: readonly string[]): Promise<number> {
       // The offered export lands in the working directory, not beside the bundled sample.
       input: basename(SAMPLE_CSV),
     });
+    const signed = code === 130 ? 130 : await demoSigning(options, credential, tmpdir());
     process.stderr.write(`${onPurposeText()}\n${t('demo.nextSteps')}\n`);
     // The failures are part of the script; only an interrupt is not a finished rehearsal.
-    return code === 130 ? 130 : 0;
+    return code === 130 || signed === 130 ? 130 : 0;
   } finally {
     await emulator.close();
   }

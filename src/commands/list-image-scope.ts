@@ -14,6 +14,8 @@ export interface ImageScope {
   /** Which namespaces have a signature policy, as DescribeNamespaces with KmsSignPolicy says. */
   hasPolicy(registryId: string, namespace: string): boolean;
   readonly registries: readonly RegistryListing[];
+  /** Every namespace listed, in listing order, and whether it has a signature policy. */
+  readonly namespaceList: readonly { readonly RegistryId: string; readonly NamespaceName: string; readonly signing: boolean }[];
   readonly repositories: number;
   readonly namespaces: number;
   /** Read calls made, by action. */
@@ -37,15 +39,17 @@ export async function listImageScope(
     for (const ns of sets.signing) signing.add(`${registry.registryId}/${ns}`);
     const wanted = o.targets?.get(registry.registryId);
     const names = [...sets.names].filter((ns) => (o.namespaces.length === 0 || o.namespaces.includes(ns)) && (!o.targets || wanted?.has(ns)));
-    return Promise.all(names.map((ns) => listNamespaceTags(reader.read, registry, ns, o.filter)));
+    const tags = await Promise.all(names.map((ns) => listNamespaceTags(reader.read, registry, ns, o.filter)));
+    return { tags, listed: names.map((ns) => ({ RegistryId: registry.registryId, NamespaceName: ns, signing: sets.signing.has(ns) })) };
   }));
-  const flat = perNamespace.flat();
+  const flat = perNamespace.flatMap((r) => r.tags);
   const tags = flat.flat().map((tag, i) => ({ ...tag, line: i + 1 }));
   const repositories = new Set(tags.map((tag) => `${tag.RegistryId}/${tag.NamespaceName}/${tag.RepositoryName}`)).size;
   return {
     tags,
     hasPolicy: (registryId, namespace) => signing.has(`${registryId}/${namespace}`),
     registries: o.targets ? registries.filter((r) => o.targets?.has(r.registryId)) : registries,
+    namespaceList: perNamespace.flatMap((r) => r.listed),
     repositories,
     namespaces: flat.length,
     calls: reader.calls,

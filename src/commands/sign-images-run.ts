@@ -25,6 +25,8 @@ export interface ImageRun {
   readonly plan: ImagePlan;
   /** The command line (after `tcr-sigpolicy`) of this run. */
   readonly rerun: readonly string[];
+  /** Where the journal goes when there is no --out (default: the working directory; the demo's: a temporary one). */
+  readonly journalDir?: string;
 }
 
 /** The plan shown, then a preview (dry run) or the confirmation and the live run; results exported; the exit code. */
@@ -41,7 +43,7 @@ export async function runImagePlan(run: ImageRun): Promise<number> {
   if (plan.toSign.length > 0 && !send.yes) await confirm(run);
   const control = new RunControl();
   const runId = newRunId(new Date());
-  const journal = await openJournal(journalPathFor(send.out, runId), { run: runId, input: `sign-images ${run.rerun.join(' ')}` });
+  const journal = await openJournal(journalPathFor(send.out, runId, run.journalDir), { run: runId, input: `sign-images ${run.rerun.join(' ')}` });
   hub.subscribe((event) => {
     if (event.type === 'row-done') journal.result(TAG_ITEMS.key(event.result as TagResult), event.result);
   });

@@ -27,6 +27,7 @@ export async function run(argv: readonly string[]): Promise<number> {
   const { values, positionals } = parseFlags(spec, argv);
   if (positionals.length > 0) throw new UsageError(t('status.flagsOnly', { args: positionals.join(' ') }), t('status.flagsOnlyHint'));
   const flags = readStatusFlags(values);
+  if (values.images === true) return (await import('./status-images.js')).runImageStatus(flags);
   const { reader, registries, reads, notFound } = await openScopeReader(flags);
   let rows: RegistryCoverage[];
   try {

@@ -33,6 +33,8 @@ export interface NextStepsInput {
   readonly failures?: readonly (readonly [code: string, rows: number])[];
   /** Offer `rollback` for the created rows (not for a rehearsal, nor for a rollback itself). */
   readonly undo?: boolean;
+  /** Builds the command that signs the images of the namespaces a results file records as created (after a live batch). */
+  readonly signImages?: (file: string) => string;
   /** What to say for a failure code (error-hints). */
   readonly hint?: (code: string) => string | undefined;
 }
@@ -63,6 +65,10 @@ export function nextSteps(input: NextStepsInput): string[] {
     lines.push(t('next.resumeNote', { which: [notSent, failed].filter(Boolean).join(t('next.and')) }));
   }
   if (input.undo && record && counts.created > 0) lines.push(t('next.rollBack', { file: shellQuote(record), n: counts.created }));
+  if (input.signImages && record && counts.created > 0) {
+    lines.push(t('next.imagesUnsigned', { namespaces: count('count.namespace', counts.created) }));
+    lines.push(t('next.signImages', { command: input.signImages(record) }));
+  }
   return lines;
 }
 
@@ -73,4 +79,23 @@ export function failureCodes(results: readonly { readonly status: RowStatus; rea
     if (r.status === 'failed' && r.ErrorCode) codes.set(r.ErrorCode, (codes.get(r.ErrorCode) ?? 0) + 1);
   }
   return [...codes].sort((a, b) => b[1] - a[1]);
+}
+
+/** Flags of a batch's command line that a sign-images run takes too: where it goes, as whom, how fast. */
+const CARRIED_TO_SIGN_IMAGES = ['--endpoint', '--profile', '--redis', '--rate', '--max-attempts', '--lang'];
+
+/**
+ * The command that signs the images already in the namespaces a batch created: `sign-images --from`
+ * its results, with the batch's own endpoint, profile and pace. Shell-quoted, ready to paste.
+ */
+export function signImagesCommand(argv: readonly string[], results: string): string {
+  const kept: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const word = argv[i] as string;
+    const name = word.split('=')[0] as string;
+    if (!CARRIED_TO_SIGN_IMAGES.includes(name)) continue;
+    kept.push(word);
+    if (!word.includes('=') && i + 1 < argv.length) kept.push(argv[++i] as string);
+  }
+  return ['tcr-sigpolicy', 'sign-images', '--from', results, ...kept].map(shellQuote).join(' ');
 }

@@ -75,6 +75,7 @@ export const zhCNHelp: HelpMirror = {
         json: '在标准输出上每个实例输出一个 JSON 对象，而不是表格',
         out: '同时把数据写入 FILE：.csv 或 .json',
         force: '允许 --out 覆盖已有文件',
+        images: '逐个镜像：每个命名空间的仓库、镜像、已签名和未签名数（读取每个版本；见 docs/images.md）',
       },
     },
     'sign-images': {
