@@ -3,11 +3,14 @@
  * SecretId), case by case in one run, against the emulator (200 ms ± 100 ms latency):
  *   naive ways for comparison (a serial SDK loop, an unthrottled Promise.all);
  *   the tool with no faults; with 2% throttled + 2% HTTP 5xx answers; while another client spends
- *   5 req/s of the same budget; as two processes sharing the budget through Redis; over two regions
- *   on two endpoints (each its own budget).
+ *   5 req/s of the same budget; as two processes sharing the budget through Redis; 150 rows per
+ *   region over two and three regions, each on an endpoint of its own (each its own budget), the CSV
+ *   grouped by region (as discover --all-registries writes it) and interleaved.
  * Prints the pace while sending, the busiest one-second window as the emulator saw arrivals, the
- * throttled share, rows created and rows that disagree with the emulator.
- * Run: npm run build && npx tsx bench/throughput.ts [rows]   (needs redis-server for the Redis case)
+ * throttled share, rows created and rows that disagree with the emulator; for the endpoint cases,
+ * when each endpoint's creates arrived.
+ * Run: npm run build && npx tsx bench/throughput.ts [rows] [endpoints]
+ *   (`endpoints`: only the cases over several endpoints; the Redis case needs redis-server)
  */
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
@@ -18,9 +21,14 @@ import { startEmulator, type EmulatorHandle, type EmulatorOptions, type Emulator
 import { startRedisServer } from '../test/helpers/redis-server.js';
 
 const ROWS = Number(process.argv[2] ?? 200);
-const KEYS = { 'ap-guangzhou': '6f1c0e2a-4b7d-11ee-9c3a-525400a1b2c3', 'ap-shanghai': '8d2e4f6a-4b7d-11ee-9c3a-525400d4e5f6' } as const;
+const ONLY_ENDPOINTS = process.argv[3] === 'endpoints';
+const KEYS = {
+  'ap-guangzhou': '6f1c0e2a-4b7d-11ee-9c3a-525400a1b2c3',
+  'ap-shanghai': '8d2e4f6a-4b7d-11ee-9c3a-525400d4e5f6',
+  'ap-singapore': '9e3f5a7b-4b7d-11ee-9c3a-525400f7a8b9',
+} as const;
 type Region = keyof typeof KEYS;
-const REGISTRY: Record<Region, string> = { 'ap-guangzhou': 'tcr-bench01', 'ap-shanghai': 'tcr-bench02' };
+const REGISTRY: Record<Region, string> = { 'ap-guangzhou': 'tcr-bench01', 'ap-shanghai': 'tcr-bench02', 'ap-singapore': 'tcr-bench03' };
 const credential = { secretId: 'AKIDbenchthroughput000000000000000', secretKey: 'benchThroughputSecretKey0000000000' };
 const dir = mkdtempSync(join(tmpdir(), 'tcr-bench-'));
 const CLI = join(import.meta.dirname, '..', 'dist', 'cli.js');
@@ -55,10 +63,11 @@ function writeCsv(name: string, rows: readonly { ns: string; region: Region }[])
   return path;
 }
 
-interface ToolRun { readonly seconds: number; readonly statuses: Map<string, string> }
+interface ToolRun { readonly seconds: number; readonly statuses: Map<string, string>; readonly startedAt: number }
 
 function runTool(csv: string, args: readonly string[], out: string): Promise<ToolRun> {
   const t = performance.now();
+  const startedAt = Date.now();
   const child = spawn(process.execPath, [CLI, 'batch', csv, '--yes', '--no-tui', '--out', out, ...args], {
     env: { ...process.env, TENCENTCLOUD_SECRET_ID: credential.secretId, TENCENTCLOUD_SECRET_KEY: credential.secretKey },
     stdio: ['ignore', 'ignore', 'pipe'],
@@ -68,7 +77,7 @@ function runTool(csv: string, args: readonly string[], out: string): Promise<Too
   return new Promise((resolve, reject) => child.on('exit', (code) => {
     if (code !== 0 && code !== 1) return reject(new Error(`tool exited ${code}: ${stderr.slice(-2000)}`));
     const rows = readFileSync(out, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { RegistryId: string; NamespaceName: string; status: string });
-    resolve({ seconds: (performance.now() - t) / 1000, statuses: new Map(rows.map((r) => [`${r.RegistryId}/${r.NamespaceName}`, r.status])) });
+    resolve({ seconds: (performance.now() - t) / 1000, statuses: new Map(rows.map((r) => [`${r.RegistryId}/${r.NamespaceName}`, r.status])), startedAt });
   }));
 }
 
@@ -145,17 +154,38 @@ async function twoProcesses(): Promise<Row> {
   return row;
 }
 
-async function twoRegions(): Promise<Row> {
-  const n = 300;
-  const [gz, sh] = await Promise.all([emulator(n / 2, {}, 'ap-guangzhou'), emulator(n / 2, {}, 'ap-shanghai')]);
-  const rows = namespaces(n / 2).flatMap((ns) => [{ ns, region: 'ap-guangzhou' as const }, { ns, region: 'ap-shanghai' as const }]);
-  const run = await runTool(writeCsv('two-regions', rows), ['--endpoint', `ap-guangzhou=${gz.url}`, '--endpoint', `ap-shanghai=${sh.url}`], join(dir, 'regions.jsonl'));
-  const row = tally(`${n} rows over two regions on two endpoints`, [gz, sh], run.seconds, run.statuses);
-  await Promise.all([gz.close(), sh.close()]);
+/** When each endpoint's creates arrived, in seconds after the tool started: the lanes side by side. */
+const spans: string[] = [];
+
+/** 150 rows per region, each region on an endpoint of its own, the CSV grouped by region or interleaved. */
+async function overEndpoints(regions: readonly Region[], order: 'grouped' | 'interleaved'): Promise<Row> {
+  const perRegion = 150;
+  const emus = await Promise.all(regions.map((region) => emulator(perRegion, {}, region)));
+  const rows = order === 'grouped'
+    ? regions.flatMap((region) => namespaces(perRegion).map((ns) => ({ ns, region })))
+    : namespaces(perRegion).flatMap((ns) => regions.map((region) => ({ ns, region })));
+  const way = `${rows.length} rows over ${regions.length} endpoints, ${order}`;
+  const endpointArgs = regions.flatMap((region, i) => ['--endpoint', `${region}=${(emus[i] as EmulatorHandle).url}`]);
+  const run = await runTool(writeCsv(`${regions.length}-${order}`, rows), endpointArgs, join(dir, `${regions.length}-${order}.jsonl`));
+  const row = tally(way, emus, run.seconds, run.statuses);
+  spans.push(`${way}: ${emus.map((emu) => {
+    const times = emu.state.recentRequests().filter((r) => r.action === 'CreateSignaturePolicy').map((r) => (Date.parse(r.receivedAt) - run.startedAt) / 1000);
+    return `${regionOf(emu)} ${Math.min(...times).toFixed(1)}–${Math.max(...times).toFixed(1)} s`;
+  }).join(', ')}`);
+  await Promise.all(emus.map((emu) => emu.close()));
   return row;
 }
 
-const results: Row[] = [
+const TWO: readonly Region[] = ['ap-guangzhou', 'ap-shanghai'];
+const THREE: readonly Region[] = [...TWO, 'ap-singapore'];
+const endpointCases = async (): Promise<Row[]> => [
+  await overEndpoints(TWO, 'grouped'),
+  await overEndpoints(TWO, 'interleaved'),
+  await overEndpoints(THREE, 'grouped'),
+  await overEndpoints(THREE, 'interleaved'),
+];
+
+const results: Row[] = ONLY_ENDPOINTS ? await endpointCases() : [
   await naive('serial SDK loop', async (c, names) => {
     for (const ns of names) await c.request('CreateSignaturePolicy', body(ns)).catch(() => undefined);
   }),
@@ -164,7 +194,7 @@ const results: Row[] = [
   await tool('tool, 2% throttled + 2% 5xx', { throttleRate: 0.02, errorRate: 0.02, faultSeed: 7 }),
   await tool('tool, another client takes 5 req/s', {}, otherClient(5)),
   await twoProcesses(),
-  await twoRegions(),
+  ...(await endpointCases()),
 ];
 
 console.log(`\n${ROWS} rows unless said, emulator latency 200 ms ± 100 ms, CreateSignaturePolicy limited to 20/s per endpoint and SecretId\n`);
@@ -175,4 +205,6 @@ for (const r of results) {
   console.log(`| ${r.way} | ${r.seconds.toFixed(1)} | ${r.pace.toFixed(2)} | ${r.busiest} | ${r.sent} | ${r.throttled}${share} | ${r.created} | ${r.disagree} |`);
 }
 console.log('\nPace and windows count the tool\'s own requests as the emulator received them (the other client\'s are left out).');
-console.log('Two regions: each endpoint has its own budget, so the busiest window is per endpoint; pace is over both.');
+console.log('Several endpoints: each has its own budget, so the busiest window is per endpoint; pace is over all of them;');
+console.log('wall time includes the preflight. When each endpoint\'s creates arrived, after the tool started:');
+for (const line of spans) console.log(`- ${line}`);

@@ -68,11 +68,14 @@ async function main(all: readonly string[]): Promise<number> {
   return (await load()).run(rest);
 }
 
-// `tcr-sigpolicy batch … | head` closes stdout early: that must not kill a run whose journal and
-// export still matter, so a closed pipe is ignored and the rest of the output is dropped.
-process.stdout.on('error', (error: NodeJS.ErrnoException) => {
-  if (error.code !== 'EPIPE') throw error;
-});
+// `tcr-sigpolicy batch … | head` closes stdout early, and a closed terminal (SIGHUP) fails every
+// write with EIO: neither may kill a run whose journal and export still matter, so the rest of the
+// output is dropped.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE' && error.code !== 'EIO') throw error;
+  });
+}
 
 main(process.argv.slice(2)).then(
   (code) => {

@@ -61,7 +61,7 @@ test('--match, --exclude and --unsigned-only filter; --name and the region from 
   t.deepEqual(rows.map((r) => [r[2], r[3]]), [['team-a', 'tcr-disc01.team-a'], ['team-b', 'tcr-disc01.team-b']]);
   t.regex(run.stderr, /Wrote 2 rows to out\.csv from 5 namespaces of tcr-disc01 \(left out: 1 not matching --match, 1 matching --exclude, 1 already signing\)\./);
   // The next step keeps the endpoint: pasted, its plan reads the same (emulated) account.
-  t.true(run.stderr.includes(`Review it, then: tcr-sigpolicy batch out.csv --endpoint ${url} --dry-run\n`), run.stderr);
+  t.true(run.stderr.includes(`Review it, then: tcr-sigpolicy batch out.csv --dry-run --endpoint ${url}\n`), run.stderr);
 });
 
 test('every page: a registry with 250 namespaces gives 250 rows', async (t) => {
@@ -142,6 +142,18 @@ test('--all-registries --unsigned-only: every unsigned namespace of every readab
   t.is(batch.code, 0, batch.stderr);
   t.regex(batch.stderr, /79 to create, 0 to skip \(already signing\), 0 blocked/);
   t.regex(batch.stderr, /Dry run: 79 requests for .* \(4 regions, 4 registries\)/);
+});
+
+test('--all-registries: the key is read alongside the namespaces, not after them, and an unusable one still warns', async (t) => {
+  const dir = await tempDir(t);
+  const emulator = await startKitEmulator(t);
+  const missing = '00000000-0000-4000-8000-0000000000ff';
+  const run = await runCli(t, ['discover', '--endpoint', emulator.url, '--all-registries', '--kms-id', missing, '--kms-region', 'ap-guangzhou'], { cwd: dir, env: cliEnv(dir) });
+  t.is(run.code, 1, 'one registry could not be read');
+  t.regex(run.stderr, new RegExp(`warning: KMS key ${missing} .*batch's preflight will block these rows\\.`));
+  t.true(rowsOf(run.stdout).length > 1, 'the rows are still written');
+  const actions = emulator.state.recentRequests().map((r) => r.action);
+  t.true(actions.indexOf('DescribeKeys') < actions.lastIndexOf('DescribeNamespaces'), actions.join(' '));
 });
 
 test('--all-registries with --region, --match and --exclude: only those namespaces of that region', async (t) => {

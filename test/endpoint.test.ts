@@ -1,5 +1,5 @@
 import test from 'ava';
-import { DEFAULT_ENDPOINT, parseEndpoint, parseEndpoints, type Endpoint } from '../src/core/endpoint.js';
+import { DEFAULT_ENDPOINT, movedEndpoint, parseEndpoint, parseEndpoints, type Endpoint } from '../src/core/endpoint.js';
 import { UsageError } from '../src/core/errors.js';
 
 const accepted: readonly (readonly [string, Endpoint])[] = [
@@ -75,3 +75,12 @@ for (const [texts, message] of refusedForms) {
     t.throws(() => parseEndpoints(texts), { instanceOf: UsageError, message });
   });
 }
+
+test('movedEndpoint: the first region an earlier run sent elsewhere than these endpoints would, region by region', (t) => {
+  const recorded = ['ap-shanghai=http://127.0.0.1:9600', 'http://127.0.0.1:9500'];
+  t.deepEqual(movedEndpoint(recorded, parseEndpoints([]), ['ap-guangzhou']), { region: 'ap-guangzhou', was: 'http://127.0.0.1:9500', now: DEFAULT_ENDPOINT });
+  t.is(movedEndpoint(recorded, parseEndpoints(['http://127.0.0.1:9500']), ['ap-guangzhou']), undefined, 'the Guangzhou rows go where they went');
+  t.like(movedEndpoint(recorded, parseEndpoints(['http://127.0.0.1:9500']), ['ap-guangzhou', 'ap-shanghai']), { region: 'ap-shanghai', was: 'http://127.0.0.1:9600' });
+  t.is(movedEndpoint([], parseEndpoints([DEFAULT_ENDPOINT]), ['ap-guangzhou']), undefined, 'no --endpoint then, the public one now');
+  t.is(movedEndpoint(['https://tcr.{region}.tencentcloudapi.com'], parseEndpoints(['https://tcr.{region}.tencentcloudapi.com']), ['ap-tokyo']), undefined);
+});

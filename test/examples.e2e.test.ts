@@ -91,3 +91,49 @@ test('the examples of every --help run as written against the emulator', async (
   }
   await runSession(t, steps, 'help');
 });
+
+// The commands the tool prints are examples too: pasted as printed, they act where the run did.
+test('the Roll back line a batch prints, pasted as printed, deletes there and only there', async (t) => {
+  const [shanghai, others] = await Promise.all([startTestEmulator(), startTestEmulator()]);
+  t.teardown(() => Promise.all([shanghai.close(), others.close()]));
+  const before = [shanghai.state.policies(), others.state.policies()];
+  const dir = mkdtempSync(join(tmpdir(), 'tcr-printed-'));
+  cpSync(join(ROOT, 'fixtures'), join(dir, 'fixtures'), { recursive: true });
+  // Credentials from a tccli profile, so a pasted line without --profile could not even sign.
+  const home = mkdtempSync(join(tmpdir(), 'tcr-printed-home-'));
+  mkdirSync(join(home, '.tccli'));
+  writeFileSync(join(home, '.tccli', 'rehearsal.credential'), JSON.stringify({ secretId: DEMO_SECRET_ID, secretKey: DEMO_SECRET_KEY }));
+  const bin = join(dir, '.bin');
+  mkdirSync(bin);
+  writeFileSync(join(bin, 'tcr-sigpolicy'), `#!/bin/sh\nexec "${process.execPath}" "${CLI}" "$@"\n`);
+  chmodSync(join(bin, 'tcr-sigpolicy'), 0o755);
+  const env = { PATH: `${bin}:${process.env.PATH ?? '/usr/bin:/bin'}`, HOME: home, NO_COLOR: '1', CI: 'false' };
+  const endpoints = `--endpoint ap-shanghai=http://127.0.0.1:${shanghai.port} --endpoint http://127.0.0.1:${others.port}`;
+  const batch = await sh(`tcr-sigpolicy batch fixtures/sample.csv ${endpoints} --profile rehearsal --yes --no-tui --out results.csv`, dir, env);
+  t.true(batch.code === 0 || batch.code === 1, batch.stderr);
+  const created = [shanghai.state.policies().length - (before[0]?.length ?? 0), others.state.policies().length - (before[1]?.length ?? 0)];
+  t.true(created.every((n) => n > 0), `the batch created on both endpoints: ${created.join(', ')}`);
+  const printed = /^Roll back: (tcr-sigpolicy rollback .*?) {3}\(deletes the (\d+) created\)$/m.exec(batch.stderr);
+  t.truthy(printed, batch.stderr);
+  const [, line = '', n = ''] = printed ?? [];
+  t.is(Number(n), created[0]! + created[1]!);
+
+  // Without the run's endpoints the rollback would go to the public API: refused, nothing deleted.
+  const bare = await sh('tcr-sigpolicy rollback results.csv --profile rehearsal --yes --no-tui', dir, env);
+  t.is(bare.code, 2, bare.stderr);
+  t.regex(bare.stderr, /results\.csv was made against http:\/\/127\.0\.0\.1:\d+, but this rollback would delete on https:\/\/tcr\.tencentcloudapi\.com/);
+  t.true(bare.stderr.includes(`tcr-sigpolicy rollback results.csv ${endpoints}`), bare.stderr);
+
+  // A dry run deletes nothing, so it only warns.
+  const preview = await sh('tcr-sigpolicy rollback results.csv --profile rehearsal --dry-run', dir, env);
+  t.is(preview.code, 0, preview.stderr);
+  t.regex(preview.stderr, /warning: results\.csv was made against .*; a live rollback would refuse/);
+
+  const pasted = await sh(`${line} --yes --no-tui`, dir, env);
+  t.is(pasted.code, 0, `${line}\n${pasted.stderr}`);
+  t.deepEqual(shanghai.state.policies(), before[0], 'the Shanghai rows deleted on the Shanghai endpoint');
+  t.deepEqual(others.state.policies(), before[1], 'the other rows deleted on the other endpoint');
+  // Each emulator deleted exactly what it held (a throttled attempt, retried, may show beside them).
+  t.is(shanghai.state.actionCounts()['DeleteSignaturePolicy']?.outcomes['ok'], created[0], 'no delete went to the wrong place');
+  t.is(others.state.actionCounts()['DeleteSignaturePolicy']?.outcomes['ok'], created[1]);
+});

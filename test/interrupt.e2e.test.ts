@@ -21,6 +21,7 @@ import {
   type DatasetRow,
   type ExportedResult,
 } from './helpers/engine-kit.js';
+import { arrivals, assertAgrees, twoEndpoints } from './helpers/traffic-kit.js';
 
 const ROWS = 150;
 
@@ -135,4 +136,25 @@ test('a second Ctrl-C aborts at once, cutting requests in flight, and still reco
     if (started.has(r.line)) t.like(r, { status: 'failed', ErrorCode: 'Aborted' }, `line ${r.line}`);
     else t.is(r.status, 'not-sent', `line ${r.line}`);
   }
+});
+
+test('a first Ctrl-C over two endpoints (the CSV grouped by region) holds the unstarted rows of both lanes, and records every row', async (t) => {
+  const { dir, csv, endpoints, gz, sh, emulators } = await twoEndpoints(t, 60);
+  const cli = spawnCli(t, ['batch', csv, ...endpoints, '--yes', '--no-tui', '--no-preflight', '--out', 'results.jsonl', '--rate', '5'], { cwd: dir, env: cliEnv(dir) });
+  await whileRunning(cli, () => journalResults(latestJournal(dir)).length >= 10, '10 rows in the journal');
+  cli.child.kill('SIGINT');
+  const run = await cli.exit;
+  const arrived = [gz, sh].map((emulator) => arrivals(emulator, 'CreateSignaturePolicy').length);
+
+  t.is(run.code, 130, run.stderr);
+  const results = readJsonLines<ExportedResult>(join(dir, 'results.jsonl'));
+  t.deepEqual(duplicates(results.map((r) => r.line)), []);
+  t.is(results.length, 120);
+  // Both lanes were sending when the Ctrl-C came, and both held rows back.
+  t.true(arrived.every((n) => n > 0), `creates per endpoint: ${arrived.join(', ')}`);
+  for (const registry of ['tcr-trgz01', 'tcr-trsh01']) {
+    t.true(results.some((r) => r.RegistryId === registry && r.status === 'not-sent'), `${registry} had rows not sent`);
+  }
+  t.deepEqual(journalResults(latestJournal(dir)).length, 120);
+  assertAgrees(t, results, emulators);
 });

@@ -1,7 +1,7 @@
 // The journal (one file per run, intents before sends, self-describing lines), reading earlier runs
 // back for --resume, the resume rules, and the --out checks and lock. Pure or file-level units.
 import test from 'ava';
-import { chmodSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -11,11 +11,11 @@ import type { PriorRecord } from '../src/core/journal-lines.js';
 import type { PolicyRow } from '../src/core/policy-row.js';
 import { identityOf, resultOf, type RowResult, type RowStatus } from '../src/core/result.js';
 import { policyKey } from '../src/core/policy-row.js';
-import { checkWritable, exportResults, refuseOverwriting } from '../src/services/export-results.js';
+import { checkWritable, exportResults, guardOut } from '../src/services/export-results.js';
 import { inputFingerprint } from '../src/services/input-fingerprint.js';
 import { journalPathFor, newRunId, openJournal } from '../src/services/journal.js';
 import { lockOut } from '../src/services/out-lock.js';
-import { readPriorRecords } from '../src/services/read-prior-results.js';
+import { readPriorRecords, recordedEndpoints } from '../src/services/read-prior-results.js';
 
 const KMS = '11111111-0000-4000-8000-00000000a001';
 const rowsOf = (n: number): PolicyRow[] =>
@@ -104,6 +104,20 @@ test('the journal: each intent is on disk when its promise resolves; every line 
   t.like(lines[1], { status: 'created', RequestId: 'req-0', requestIds: ['x', 'req-0'] });
 });
 
+test('the journal opens with the endpoints the run sent to; reading it back skips that line, and an export finds it beside it', async (t) => {
+  const dir = await scratch(t);
+  const path = journalPathFor(join(dir, 'results.csv'), 'R');
+  const journal = await openJournal(path, { run: 'R', input: INPUT }, { endpoint: ['ap-shanghai=http://127.0.0.1:9600', 'http://127.0.0.1:9500'] });
+  journal.result(policyKey(row(0).request), resultOf(identityOf(row(0)), 'created', { RequestId: 'req-0', attempts: 1 }));
+  await journal.close();
+  t.like(JSON.parse(readFileSync(path, 'utf8').split('\n')[0] ?? ''), { kind: 'run', run: 'R', input: INPUT });
+  t.deepEqual((await readPriorRecords(path, 'rollback file')).map((r) => r.kind), ['result']);
+  t.deepEqual(await recordedEndpoints(path), ['ap-shanghai=http://127.0.0.1:9600', 'http://127.0.0.1:9500']);
+  await exportResults(join(dir, 'results.csv'), [resultOf(identityOf(row(0)), 'created', { RequestId: 'req-0', attempts: 1 })]);
+  t.deepEqual(await recordedEndpoints(join(dir, 'results.csv')), ['ap-shanghai=http://127.0.0.1:9600', 'http://127.0.0.1:9500']);
+  t.is(await recordedEndpoints(join(dir, 'elsewhere.csv')), undefined, 'no journal, nothing recorded');
+});
+
 test('the journal never opens an existing file: another run\'s journal is never appended to', async (t) => {
   const path = join(await scratch(t), 'j.journal.jsonl');
   await writeFile(path, 'earlier run\n');
@@ -159,19 +173,25 @@ test('checkWritable: an existing file only with --force; never a directory or a 
   const existing = join(dir, 'r.csv');
   await writeFile(existing, 'x');
   t.throws(() => checkWritable(existing), { instanceOf: UsageError, message: /already exists/ });
-  t.notThrows(() => checkWritable(existing, true));
+  t.notThrows(() => checkWritable(existing, { force: true }));
   t.is(readFileSync(existing, 'utf8'), 'x', 'checking does not touch the file');
   await mkdir(join(dir, 'd.csv'));
-  t.throws(() => checkWritable(join(dir, 'd.csv'), true), { instanceOf: UsageError, message: /is a directory/ });
+  t.throws(() => checkWritable(join(dir, 'd.csv'), { force: true }), { instanceOf: UsageError, message: /is a directory/ });
   t.throws(() => checkWritable(join(dir, 'missing', 'r.csv')), { instanceOf: UsageError, message: /no such directory/ });
   t.notThrows(() => checkWritable(join(dir, 'new.csv')));
   t.false(existsSync(join(dir, 'new.csv')), 'no file is left behind by the check');
 });
 
-test('refuseOverwriting: --out naming a file the run reads is refused', (t) => {
-  t.throws(() => refuseOverwriting('./in.csv', ['in.csv'], 'input file'), { instanceOf: UsageError, message: /would overwrite the input file/ });
-  t.notThrows(() => refuseOverwriting('out.csv', ['in.csv', '-'], 'input file'));
-  t.notThrows(() => refuseOverwriting(undefined, ['in.csv'], 'input file'));
+test('guardOut: --out naming a file the run reads is refused, by real path, even with --force', async (t) => {
+  const dir = await scratch(t);
+  const input = join(dir, 'in.csv');
+  await writeFile(input, 'x');
+  symlinkSync(input, join(dir, 'link.csv'));
+  const reads = { inputs: [join(dir, 'link.csv')], what: 'input file', force: true };
+  t.throws(() => guardOut(input, reads), { instanceOf: UsageError, message: /would overwrite the input file/ });
+  t.throws(() => guardOut(join(dir, '.', 'in.csv'), { ...reads, inputs: [input] }), { message: /would overwrite the input file/ });
+  t.notThrows(() => guardOut(join(dir, 'out.csv'), { ...reads, inputs: [input, '-'] }));
+  t.is(readFileSync(input, 'utf8'), 'x');
 });
 
 test('lockOut: a second lock on the same --out is refused while the first holds; a stale lock is taken over', async (t) => {
@@ -206,6 +226,7 @@ test('checkUnknownRows: signing now and not before → created; not signing → 
   const signing = new Set(['ns0', 'ns2']);
   const calls: string[] = [];
   const api = {
+    laneOf: (_s: string, action: string, region: string) => `${region} ${action}`,
     call: (_s: string, action: string, _r: string, params: Readonly<Record<string, unknown>>) => {
       const ns = String(params['NamespaceName']);
       calls.push(`${action} ${ns}`);
@@ -226,4 +247,28 @@ test('checkUnknownRows: signing now and not before → created; not signing → 
   t.deepEqual(checked.toSend.map((r) => r.line), [3]);
   t.deepEqual([...checked.notSigning], ['tcr-unit/ns1']);
   t.deepEqual(calls.sort(), ['DescribeNamespaces ns0', 'DescribeNamespaces ns1', 'DescribeNamespaces ns2', 'DescribeNamespaces ns3']);
+});
+
+test('checkUnknownRows: a lane whose reads hang holds back only its own checks, never another lane\'s', async (t) => {
+  let release = (): void => undefined;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  const answered: string[] = [];
+  // ap-guangzhou's reads hang until released; ap-shanghai's answer at once. Four pooled checks would all be stuck on the first.
+  const api = {
+    laneOf: (_s: string, action: string, region: string) => `${region} ${action}`,
+    async call(_s: string, _action: string, region: string, params: Readonly<Record<string, unknown>>) {
+      if (region === 'ap-guangzhou') await held;
+      answered.push(`${region} ${String(params['NamespaceName'])}`);
+      return { ok: true as const, requestId: 'd', response: { NamespaceList: [] } };
+    },
+  };
+  const item = (r: PolicyRow) => ({ row: r, notSigningBefore: true, attempts: 1, startedAt: '2026-01-01T00:00:00.000Z' });
+  const guangzhou = rowsOf(6).map(item);
+  const shanghai = rowsOf(8).slice(6).map((r) => item({ ...r, region: 'ap-shanghai' }));
+  const { checkUnknownRows } = await import('../src/services/check-unknown-rows.js');
+  const checked = checkUnknownRows(api, [...guangzhou, ...shanghai], new AbortController().signal);
+  for (let i = 0; i < 50 && answered.length < 2; i++) await new Promise((resolve) => setImmediate(resolve));
+  t.deepEqual(answered, ['ap-shanghai ns6', 'ap-shanghai ns7']);
+  release();
+  t.deepEqual((await checked).toSend.map((r) => r.line), [2, 3, 4, 5, 6, 7, 8, 9]);
 });

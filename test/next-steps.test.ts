@@ -1,5 +1,5 @@
 import test from 'ava';
-import { failureCodes, nextSteps, resumeCommand, signImagesCommand } from '../src/core/next-steps.js';
+import { failureCodes, nextSteps, resumeCommand } from '../src/core/next-steps.js';
 import { emptyCounts } from '../src/core/result.js';
 import { abbreviateKey, abbreviateMiddle } from '../src/ui/row-columns.js';
 import { lineRanges, notSentLines } from '../src/ui/format-row.js';
@@ -14,14 +14,22 @@ const resumeCases: [string, string[], string, boolean, string][] = [
   ['--force once', ['batch', 'p.csv', '--out', 'r.csv', '--force'], 'j', true, 'tcr-sigpolicy batch p.csv --out r.csv --force --resume j'],
 ];
 for (const [name, argv, journal, force, want] of resumeCases) {
-  test(`resumeCommand ${name}`, (t) => t.is(resumeCommand(argv, journal, force), want));
+  test(`resumeCommand ${name}`, (t) => t.is(resumeCommand(argv, journal, {}, force), want));
 }
+
+test('resumeCommand adds what the run used that the user did not type, and keeps what they did', (t) => {
+  const context = { endpoint: ['ap-guangzhou=http://127.0.0.1:9500', 'http://127.0.0.1:9600'], profile: 'rehearsal', region: 'ap-guangzhou', lang: 'zh-CN' };
+  t.is(
+    resumeCommand(['batch', 'p.csv', '--region', 'ap-shanghai'], 'j', context),
+    'tcr-sigpolicy batch p.csv --region ap-shanghai --resume j --endpoint ap-guangzhou=http://127.0.0.1:9500 --endpoint http://127.0.0.1:9600 --profile rehearsal --lang zh-CN',
+  );
+});
 
 test('the closing block: results, journal, failures with hints, resume and rollback, only what applies', (t) => {
   const counts = { ...emptyCounts(), created: 3, failed: 1, 'not-sent': 2 };
   const lines = nextSteps({
     counts, interrupted: true, journal: 'r.journal.jsonl', results: 'r.csv',
-    resume: (file) => `tcr-sigpolicy batch p.csv --resume ${file}`, undo: true,
+    resume: (file) => `tcr-sigpolicy batch p.csv --resume ${file}`, rollback: (file) => `tcr-sigpolicy rollback ${file} --endpoint http://127.0.0.1:9500`,
     failures: [['ResourceNotFound', 1]], hint: (code) => (code === 'ResourceNotFound' ? 'check the registry' : undefined),
   });
   t.deepEqual(lines, [
@@ -30,7 +38,7 @@ test('the closing block: results, journal, failures with hints, resume and rollb
     'Failed:    1 row ResourceNotFound: check the registry',
     'Resume:    tcr-sigpolicy batch p.csv --resume r.journal.jsonl',
     '           (sends only the 2 not sent and 1 failed rows again; created rows are not)',
-    'Roll back: tcr-sigpolicy rollback r.csv   (deletes the 3 created)',
+    'Roll back: tcr-sigpolicy rollback r.csv --endpoint http://127.0.0.1:9500   (deletes the 3 created)',
   ]);
   t.deepEqual(nextSteps({ counts: { ...emptyCounts(), created: 2 }, interrupted: false, journal: 'j' }), ['Journal:   j'], 'no undo, nothing to resume');
   // Stopped before anything was sent (a refused plan): running again is the resume.
@@ -69,12 +77,27 @@ test('rows never sent: one line per cause, lines as ranges', (t) => {
   t.deepEqual(notSentLines([row(2, 'X', 'y'), row(3, 'X', 'y')], 'the preflight failed, see above'), ['not-sent 2 rows (lines 2-3): the preflight failed, see above']);
 });
 
-test('after a live batch that created policies: the images already there are not signed yet, and the exact sign-images command', (t) => {
-  const argv = ['policies.csv', '--endpoint', 'http://127.0.0.1:9500', '--yes', '--rate=10', '--out', 'r.csv', '--profile', 'prod'];
-  t.is(signImagesCommand(argv, 'my results.csv'), "tcr-sigpolicy sign-images --from 'my results.csv' --endpoint http://127.0.0.1:9500 --rate=10 --profile prod");
+test('after a live batch that created policies: the images already there are not signed yet, and the exact sign-images command', async (t) => {
+  const { signImagesCommand } = await import('../src/commands/closing-block.js');
+  const context = { endpoint: ['http://127.0.0.1:9500'], profile: 'prod', region: 'ap-guangzhou' };
+  t.is(signImagesCommand('my results.csv', context), "tcr-sigpolicy sign-images --from 'my results.csv' --endpoint http://127.0.0.1:9500 --profile prod", 'no --region: the registries come from the file');
   const counts = { ...emptyCounts(), created: 3 };
-  const lines = nextSteps({ counts, interrupted: false, journal: 'j.jsonl', results: 'r.csv', signImages: (file) => signImagesCommand(argv, file) });
+  const lines = nextSteps({ counts, interrupted: false, journal: 'j.jsonl', results: 'r.csv', signImages: (file) => signImagesCommand(file, context) });
   t.true(lines.includes('Images already in 3 namespaces are not signed yet: a policy signs only what is pushed after it.'));
   t.true(lines.some((l) => l.startsWith('Sign them: tcr-sigpolicy sign-images --from r.csv ')));
   t.false(nextSteps({ counts: emptyCounts(), interrupted: false, journal: 'j.jsonl', signImages: () => 'x' }).some((l) => l.startsWith('Sign them')), 'nothing created: nothing to say');
+});
+
+test('the wizard\'s resume and rollback lines repeat two REGION=URL endpoints one flag each (not the joined description)', async (t) => {
+  const { closingBlock } = await import('../src/commands/closing-block.js');
+  const { runContext } = await import('../src/cli/run-context.js');
+  const { parseEndpoints } = await import('../src/core/endpoint.js');
+  const { identityOf, resultOf } = await import('../src/core/result.js');
+  const endpoint = parseEndpoints(['ap-guangzhou=http://127.0.0.1:9500', 'ap-shanghai=http://127.0.0.1:9600']);
+  const row = { line: 2, region: 'ap-guangzhou', request: { RegistryId: 'tcr-1', NamespaceName: 'ns', Name: 'n', KmsId: 'k', KmsRegion: '' } };
+  const results = [resultOf(identityOf(row), 'created'), resultOf(identityOf({ ...row, line: 3 }), 'not-sent')];
+  const block = closingBlock({ results, interrupted: true, journal: 'j.jsonl', rerun: ['batch', 'p.csv'], context: runContext({ endpoint, region: 'ap-guangzhou' }, {}) });
+  const both = '--endpoint ap-guangzhou=http://127.0.0.1:9500 --endpoint ap-shanghai=http://127.0.0.1:9600';
+  t.true(block.includes(`Resume:    tcr-sigpolicy batch p.csv --resume j.jsonl ${both} --region ap-guangzhou\n`), block);
+  t.true(block.includes(`Roll back: tcr-sigpolicy rollback j.jsonl ${both}   (deletes the 1 created)`), `rollback takes no --region:\n${block}`);
 });

@@ -46,6 +46,17 @@ test(`${REFUSALS_TO_STOP} refused connections in a row stop all traffic; an answ
   await api.close();
 });
 
+for (const code of ['HostNotFound', 'TlsFailure']) {
+  test(`${code} stops all traffic at the first: that call and every later one come back not sent`, async (t) => {
+    const inner = countingApi(() => fail(code));
+    const api = pacedApi(inner, traffic({ writeRate: 1000 }));
+    t.like(await api.call('tcr', 'DescribeInstances', 'ap-guangzhou', {}), { ok: false, code, notSent: true });
+    t.like(await api.call('tcr', 'CreateSignaturePolicy', 'ap-shanghai', {}), { ok: false, code, notSent: true });
+    t.deepEqual(inner.sent, ['DescribeInstances'], 'one request in all');
+    await api.close();
+  });
+}
+
 test('one lane per endpoint and action: the writes at --rate, reads at their documented limits', async (t) => {
   const api = pacedApi(countingApi(() => ok), traffic({ writeRate: 7 }));
   await Promise.all([

@@ -119,3 +119,28 @@ test('the same read asked twice is answered once', async (t) => {
   t.is(api.count(), 1);
   t.deepEqual(reader.calls, { DescribeKeys: 1 });
 });
+
+test('no read waits on another lane it does not need: namespaces are read while DescribeKeys and another region\'s DescribeInstances hang', async (t) => {
+  const registries = registriesFor(10);
+  const api = fakeApi(registries, KEYS);
+  let release = (): void => undefined;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  // DescribeKeys, and DescribeInstances in ap-shanghai, answer only once released.
+  const hanging = { ...api, async call(...args: Parameters<typeof api.call>) {
+    const [, action, region] = args;
+    if (action === 'DescribeKeys' || (action === 'DescribeInstances' && region === 'ap-shanghai')) await held;
+    return api.call(...args);
+  } };
+  const facts = gatherPreflightFacts(rowsOver(10, registries, keyOf), createPreflightReader(hanging));
+  const elsewhere = registries.filter((r) => r.region !== 'ap-shanghai').map((r) => r.id).sort();
+  await waitUntil(() => new Set(api.calls.filter((c) => c.action === 'DescribeNamespaces').map((c) => String(c.params.RegistryId))).size === elsewhere.length);
+  t.deepEqual([...new Set(api.calls.filter((c) => c.action === 'DescribeNamespaces').map((c) => String(c.params.RegistryId)))].sort(), elsewhere);
+  t.is(api.count('DescribeKeys'), 0, 'the keys were still hanging');
+  release();
+  t.is((await facts).namespaces.size, registries.length);
+});
+
+/** Lets pending promises run until `condition` holds (a few hundred turns of the event loop at most). */
+async function waitUntil(condition: () => boolean): Promise<void> {
+  for (let i = 0; i < 500 && !condition(); i++) await new Promise((resolve) => setImmediate(resolve));
+}

@@ -132,14 +132,20 @@ test('a refused read stops a live run before anything is sent: every row not-sen
   t.is(requestsOf(emulator.state.actionCounts(), 'CreateSignaturePolicy'), 0);
 });
 
-test('a dry run whose reads fail warns in one line and previews the rows unplanned', async (t) => {
+test('a dry run whose account check fails exits 1 with the reason; --no-preflight asks for the offline check only', async (t) => {
   const dir = await tempDir(t);
   const emulator = await startKitEmulator(t, { seed: SEED });
   const env = cliEnv(dir, { TENCENTCLOUD_SECRET_ID: 'AKIDnotknownToTheEmulator000000000000' });
-  const run = await runCli(t, ['batch', await writeCsv(dir, CSV), '--endpoint', emulator.url, '--dry-run'], { cwd: dir, env });
-  t.is(run.code, 0, run.stderr);
-  t.regex(run.stderr, /warning: no preflight, the rows were checked offline only: Describe\w+ .* AuthFailure\.SecretIdNotFound/);
-  t.regex(run.stderr, /10 dry-run\. Nothing was sent\./);
+  const csv = await writeCsv(dir, CSV);
+  const run = await runCli(t, ['batch', csv, '--endpoint', emulator.url, '--dry-run'], { cwd: dir, env });
+  t.is(run.code, 1, run.stderr);
+  t.regex(run.stderr, /Preflight failed, so nothing is sent: Describe\w+ for .* failed: AuthFailure\.SecretIdNotFound/);
+  t.regex(run.stderr, /hint: the SecretId is unknown: check TENCENTCLOUD_SECRET_ID/);
+  t.regex(run.stderr, /10 not-sent\. Nothing was sent\./);
+  const offline = await runCli(t, ['batch', csv, '--endpoint', emulator.url, '--dry-run', '--no-preflight'], { cwd: dir, env });
+  t.is(offline.code, 0, offline.stderr);
+  t.regex(offline.stderr, /10 dry-run\. Nothing was sent\./);
+  t.is(requestsOf(emulator.state.actionCounts(), 'CreateSignaturePolicy'), 0);
 });
 
 test('1,000 rows over 5 registries and 3 keys: the emulator sees 26 read calls', async (t) => {

@@ -9,7 +9,7 @@ import { countStatuses, emptyCounts, identityOf, resultOf, type RowResult, type 
 import type { TcrApi } from '../src/core/tcr-api.js';
 import { CREATE_POLICY } from '../src/services/policy-operations.js';
 import { runBatch, type RunBatchOptions } from '../src/services/engine/run-batch.js';
-import { pacedApi } from '../src/services/traffic/paced-api.js';
+import { pacedApi, type TrafficOptions } from '../src/services/traffic/paced-api.js';
 import { RunControl } from '../src/services/engine/run-control.js';
 import { fakeTime } from './helpers/fake-clock.js';
 
@@ -78,14 +78,14 @@ interface Run {
 async function run(
   rows: readonly PolicyRow[],
   script: Script,
-  { concurrency, ...options }: Partial<RunBatchOptions> & { readonly concurrency?: number } = {},
+  { concurrency, endpointOf = () => 'http://fake', ...options }: Partial<RunBatchOptions> & Partial<Pick<TrafficOptions, 'concurrency' | 'endpointOf'>> = {},
   during?: (control: RunControl, events: BatchEvent[], clock: Clock) => void,
 ): Promise<Run> {
   // Bottleneck hands a job over in one zero-delay timer; three rounds leave it room to spare.
   const clock = fakeTime({ settleRounds: 3 });
   const fake = fakeApi(script, clock);
   const lanes = { now: clock.now, sleep: clock.sleep, spacing: () => 0 };
-  const api = Object.assign(pacedApi(fake, { writeRate: options.rate ?? 20, concurrency, endpointOf: () => 'http://fake', secretId: 'unit', clock: lanes }), { calls: fake.calls });
+  const api = Object.assign(pacedApi(fake, { writeRate: options.rate ?? 20, concurrency, endpointOf, secretId: 'unit', clock: lanes }), { calls: fake.calls });
   const control = new RunControl();
   const events: BatchEvent[] = [];
   const emit = (e: BatchEvent): void => {
@@ -106,6 +106,11 @@ const statuses = (results: readonly RowResult[]): Record<number, RowStatus> =>
   Object.fromEntries([...results].sort((a, b) => a.line - b.line).map((r) => [r.line, r.status]));
 const creates = (api: { calls: Call[] }): Call[] => api.calls.filter((c) => c.action === 'CreateSignaturePolicy');
 const starts = (events: readonly BatchEvent[]): number => events.filter((e) => e.type === 'row-start').length;
+
+// Two lanes (one endpoint per region), the file grouped: every ap-guangzhou row, then every ap-shanghai row.
+const byRegion: TrafficOptions['endpointOf'] = (_service, region) => `http://${region}`;
+const grouped = (n: number): PolicyRow[] => rowsOf(2 * n).map((row, i) => (i < n ? row : { ...row, region: 'ap-shanghai' }));
+const linesIn = (rows: readonly PolicyRow[], region: string): number[] => rows.filter((row) => row.region === region).map((row) => row.line);
 
 test('every row is sent once and ends created with the RequestId of its answer', async (t) => {
   const r = await run(rowsOf(6), (c) => ok(`req-${String(c.params['NamespaceName'])}`));
@@ -291,26 +296,27 @@ test('a second stop() aborts requests in flight: they fail Aborted, the rest are
   t.like(r.events.filter((e) => e.type === 'stopping').map((e) => (e.type === 'stopping' ? e.reason : '')), ['interrupt', 'abort']);
 });
 
-test('pause() holds new starts until resume()', async (t) => {
-  const rows = rowsOf(30);
-  let startsAtPause = -1;
-  let pausedTicks = 0;
-  let resumedAt = -1;
-  const r = await run(rows, () => ok('fine'), { rate: 20 }, (control, events) => {
-    const last = events[events.length - 1];
-    if (startsAtPause < 0 && starts(events) === 3) {
-      control.pause();
-      startsAtPause = 3;
-    }
-    // The meter reports every 250 ms; after three paused reports the pause has held for half a second.
-    if (last?.type === 'progress' && last.paused && ++pausedTicks === 3) {
-      resumedAt = starts(events);
-      control.resume();
-    }
+for (const [lanes, rows, options] of [['one lane', rowsOf(30), {}], ['two lanes', grouped(15), { endpointOf: byRegion }]] as const) {
+  test(`${lanes}: pause() holds new starts until resume()`, async (t) => {
+    let startsAtPause = -1;
+    let pausedTicks = 0;
+    let resumedAt = -1;
+    const r = await run(rows, () => ok('fine'), { rate: 20, ...options }, (control, events) => {
+      const last = events[events.length - 1];
+      if (startsAtPause < 0 && starts(events) === 3) {
+        control.pause();
+        startsAtPause = 3;
+      }
+      // The meter reports every 250 ms; after three paused reports the pause has held for half a second.
+      if (last?.type === 'progress' && last.paused && ++pausedTicks === 3) {
+        resumedAt = starts(events);
+        control.resume();
+      }
+    });
+    t.is(resumedAt, startsAtPause, `${resumedAt - startsAtPause} rows started while paused`);
+    t.deepEqual(countStatuses(r.results), { ...emptyCounts(), created: 30 });
   });
-  t.is(resumedAt, startsAtPause, `${resumedAt - startsAtPause} rows started while paused`);
-  t.deepEqual(countStatuses(r.results), { ...emptyCounts(), created: 30 });
-});
+}
 
 test('rows settled before sending are reported first and never sent', async (t) => {
   const [a, b] = rowsOf(2) as [PolicyRow, PolicyRow];
@@ -345,4 +351,53 @@ test('a first stop() ends a retry backoff at once: the row ends with its last er
   t.true(r.interrupted);
   // Random 0.99 of a 500 ms throttle backoff: 495 ms, had the stop not ended the wait (the progress tick at 250 ms may pass).
   t.true(r.clock.now() - stoppedAt < 495, `the run ended ${r.clock.now() - stoppedAt} ms after the stop; the backoff was 495 ms`);
+});
+
+/** Runs `rows` at 2/s per lane with 100 ms answers, noting when (on the clock) each line started and the run ended. */
+async function timed(rows: readonly PolicyRow[], options: Partial<RunBatchOptions> & Partial<Pick<TrafficOptions, 'endpointOf'>> = {}) {
+  const startedAt = new Map<number, number>();
+  let endedAt = 0;
+  const r = await run(rows, (_c, signal, clock) => slow(100, ok('fine'), signal, clock), { rate: 2, ...options }, (_control, events, clock) => {
+    const last = events.at(-1);
+    if (last?.type === 'row-start') startedAt.set(last.line, clock.now());
+    if (last?.type === 'end') endedAt = clock.now();
+  });
+  return { ...r, startedAt, endedAt, startsOf: (lines: readonly number[]) => lines.map((line) => startedAt.get(line) ?? NaN) };
+}
+
+test('rows grouped by lane: the second lane starts before the first lane\'s last row, and the run takes no longer than one lane alone', async (t) => {
+  const rows = grouped(10);
+  const r = await timed(rows, { endpointOf: byRegion });
+  const gz = r.startsOf(linesIn(rows, 'ap-guangzhou'));
+  const sh = r.startsOf(linesIn(rows, 'ap-shanghai'));
+  t.true(Math.min(...sh) < Math.max(...gz), `ap-shanghai first started at ${Math.min(...sh)} ms, ap-guangzhou last at ${Math.max(...gz)} ms`);
+  // Within a lane, rows start in the order of the file.
+  t.deepEqual(gz, [...gz].sort((a, b) => a - b));
+  t.deepEqual(sh, [...sh].sort((a, b) => a - b));
+  const alone = await timed(rowsOf(10), { endpointOf: byRegion });
+  t.true(r.endedAt <= alone.endedAt, `two lanes of 10 rows took ${r.endedAt} ms (of the clock); one lane of 10 alone, ${alone.endedAt} ms`);
+  t.deepEqual(countStatuses(r.results), { ...emptyCounts(), created: 20 });
+});
+
+test('two lanes: a first stop() holds every unstarted row of both lanes; a second aborts the rows in flight of both', async (t) => {
+  const rows = grouped(10);
+  const startedLines = (events: readonly BatchEvent[]): number[] => events.flatMap((e) => (e.type === 'row-start' ? [e.line] : []));
+  const first = await run(rows, (_c, signal, clock) => slow(100, ok('late'), signal, clock), { endpointOf: byRegion, rate: 2 }, (control, events) => {
+    if (starts(events) === 3 && !control.stopping) control.stop();
+  });
+  const started = startedLines(first.events);
+  t.is(started.length, 3, 'nothing started after the stop');
+  t.true(started.some((line) => linesIn(rows, 'ap-shanghai').includes(line)), 'the second lane had started');
+  for (const x of first.results) t.is(x.status, started.includes(x.line) ? 'created' : 'not-sent', `line ${x.line}`);
+
+  const second = await run(rows, (_c, signal, clock) => slow(10_000, ok('late'), signal, clock), { endpointOf: byRegion, rate: 2 }, (control, events) => {
+    if (starts(events) === 2 && !control.stopping) {
+      control.stop();
+      setImmediate(() => control.stop());
+    }
+  });
+  const cut = startedLines(second.events);
+  t.deepEqual(cut.map((line) => rows.find((row) => row.line === line)?.region).sort(), ['ap-guangzhou', 'ap-shanghai']);
+  for (const x of second.results) t.like(x, cut.includes(x.line) ? { status: 'failed', ErrorCode: 'Aborted' } : { status: 'not-sent' }, `line ${x.line}`);
+  t.is(second.results.length, 20);
 });

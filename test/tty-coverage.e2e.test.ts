@@ -25,6 +25,8 @@ test('the wizard offers "Show signing coverage": every registry on a 60-column s
   t.regex(screen, /Total: 7 registries in 7 regions/);
   t.regex(screen, /tcr-fra00001 \(eu-frankfurt\): UnauthorizedOperation/);
   t.regex(screen, /To sign what does not sign yet: tcr-sigpolicy discover --all-registries --unsigned-only/);
+  // Pasted, it reads where the wizard read: the emulator, not the public API (and --region, only a default here, is left out).
+  t.true(screen.replace(/\n/g, '').includes(`--out unsigned.csv --endpoint ${emulator.url}`), screen);
   t.true(screen.includes('[exit 1]'), screen);
   t.true(screen.includes('[tty cooked]'));
 });

@@ -63,7 +63,7 @@ test.serial('one policy: picked from the lists, Esc goes back, the review shows 
   t.true(
     review.includes(
       `tcr-sigpolicy create --registry-id ${GZ_REGISTRY} --namespace ledger --name ledger-signing --kms-id ${GZ_SIGNING_KEY} ` +
-        `--kms-region ap-guangzhou --region ap-guangzhou --endpoint ${emulator.url} --yes`,
+        `--kms-region ap-guangzhou --yes --endpoint ${emulator.url} --region ap-guangzhou`,
     ),
   );
   await term.keys('y');

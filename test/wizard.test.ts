@@ -54,16 +54,17 @@ test('the review shows the request as the dry run would send it, and the command
 
 test('the CSV summary counts the rows, shows the first problems with line numbers and a table of the first rows', async (t) => {
   const source = 'fixtures/bad/many-problems.csv';
-  const summary = formatIntakeSummary(await readPolicyCsv(source, {}), source);
+  const listAll = `tcr-sigpolicy batch ${source} --dry-run --endpoint http://127.0.0.1:9500`;
+  const summary = formatIntakeSummary(await readPolicyCsv(source, {}), source, listAll);
   t.regex(summary, /many-problems\.csv: 11 rows, 2 valid, 9 invalid, 1 warning/);
   t.regex(summary, /error: fixtures\/bad\/many-problems\.csv line 3, NamespaceName 'Team_A'/);
-  t.regex(summary, /… and 5 more problems/);
+  t.true(summary.includes(`… and 5 more problems (\`${listAll}\` lists them all)`), summary);
   t.regex(summary, /line\s+Region\s+RegistryId\s+NamespaceName\s+Name\s+KmsId\s+KmsRegion/);
   t.regex(summary, /\n\s+2\s+ap-guangzhou\s+tcr-f7g1ir99\s+library\s+library-signing\s+08408a30…\s+ap-guangzhou/);
 });
 
 test('the CSV summary of a long file shows five rows and says how many more', async (t) => {
-  const summary = formatIntakeSummary(await readPolicyCsv('fixtures/sample.csv', {}), 'fixtures/sample.csv');
+  const summary = formatIntakeSummary(await readPolicyCsv('fixtures/sample.csv', {}), 'fixtures/sample.csv', '');
   t.regex(summary, /60 rows, 60 valid, 0 invalid/);
   t.regex(summary, /… and 55 more valid rows/);
   t.regex(summary, /\(registry region\)/, 'an empty KmsRegion says what it means');

@@ -1,4 +1,4 @@
-import { CancelledError, InputError, UsageError } from '../core/errors.js';
+import { CancelledError, DeclinedError, InputError, UsageError } from '../core/errors.js';
 import { formatInputError } from '../core/format-input-error.js';
 import { t } from '../i18n/messages.js';
 
@@ -10,6 +10,10 @@ export function reportFailure(error: unknown, err: NodeJS.WritableStream): numbe
   }
   if (error instanceof UsageError) {
     err.write(`${t('error.prefix', { message: error.message })}\n${error.hint ? `${t('error.hint', { hint: error.hint })}\n` : ''}`);
+    return 2;
+  }
+  if (error instanceof DeclinedError) {
+    err.write(`${error.message}\n`);
     return 2;
   }
   if (error instanceof CancelledError) {

@@ -1,7 +1,7 @@
 import type { Endpoints } from '../core/endpoint.js';
 import { SEND_OPTIONS } from './command-specs.js';
 import { endpointsFlag, numberFlag, stringFlag, type FlagValues } from './parse-flags.js';
-import { checkWritable } from '../services/export-results.js';
+import { checkWritable, type OutGuard } from '../services/export-results.js';
 
 /** The flags shared by `create` and `batch`, checked and typed. */
 export interface SendOptions {
@@ -27,10 +27,11 @@ export interface SendOptions {
   readonly plain: boolean;
 }
 
-export function readSendOptions(values: FlagValues, stdoutIsTty: boolean, env: NodeJS.ProcessEnv = process.env): SendOptions {
+/** `reads`: the files the command reads, which --out must never replace. */
+export function readSendOptions(values: FlagValues, stdoutIsTty: boolean, reads: Omit<OutGuard, 'force'> = {}, env: NodeJS.ProcessEnv = process.env): SendOptions {
   const out = stringFlag(values, 'out');
   const force = values.force === true;
-  if (out) checkWritable(out, force);
+  if (out) checkWritable(out, { ...reads, force });
   return {
     region: stringFlag(values, 'region'),
     endpoint: endpointsFlag(values),

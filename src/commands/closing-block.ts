@@ -1,6 +1,8 @@
 import { takesFlag } from '../cli/command-specs.js';
+import { contextFor } from '../cli/run-context.js';
 import { hintFor } from '../core/error-hints.js';
-import { failureCodes, nextSteps, resumeCommand, signImagesCommand } from '../core/next-steps.js';
+import { commandLine, type RunContext } from '../core/command-line.js';
+import { failureCodes, nextSteps, resumeCommand } from '../core/next-steps.js';
 import { countStatuses, type RowResult } from '../core/result.js';
 
 export interface ClosingInput {
@@ -11,22 +13,33 @@ export interface ClosingInput {
   readonly journal?: string;
   /** The command line that runs the batch again (after `tcr-sigpolicy`); no resume or rollback line without it. */
   readonly rerun?: readonly string[];
+  /** What the run used (endpoints, profile, region, language), repeated by every command printed. */
+  readonly context: RunContext;
 }
 
 /** The short block after every face's last line: where the results are, what failed and why, how to go on or undo. */
-export function closingBlock({ results, interrupted, out, journal, rerun }: ClosingInput): string {
+export function closingBlock({ results, interrupted, out, journal, rerun, context }: ClosingInput): string {
   const lines = nextSteps({
     counts: countStatuses(results),
     interrupted,
     journal,
     results: out,
-    resume: rerun ? (file) => resumeCommand(rerun, file, takesFlag(rerun[0] ?? '', 'force')) : undefined,
+    resume: rerun ? (file) => resumeCommand(rerun, file, contextFor(rerun[0] ?? '', context), takesFlag(rerun[0] ?? '', 'force')) : undefined,
     // Only a batch that can be run again is one the user may want to undo; a demo's emulator is gone.
-    undo: rerun !== undefined,
+    rollback: rerun ? (file) => commandLine(['rollback', file], contextFor('rollback', context)) : undefined,
     // A live run that created policies left the images already there unsigned.
-    signImages: rerun && journal ? (file) => signImagesCommand(rerun.slice(1), file) : undefined,
+    signImages: rerun && journal ? (file) => signImagesCommand(file, context) : undefined,
     failures: failureCodes(results),
     hint: hintFor,
   });
   return lines.length === 0 ? '' : `\n${lines.join('\n')}\n`;
+}
+
+/**
+ * The command that signs the images already in the namespaces a batch created: `sign-images --from`
+ * its results, with the run's endpoint, profile and language. Not its region: the registries come from
+ * the file, and a region would narrow the listing to one.
+ */
+export function signImagesCommand(results: string, context: RunContext): string {
+  return commandLine(['sign-images', '--from', results], { ...contextFor('sign-images', context), region: undefined });
 }

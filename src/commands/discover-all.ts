@@ -27,17 +27,20 @@ export async function readAllRegistries(flags: DiscoverFlags, err: NodeJS.Writab
   const { reader, registries, reads, notFound } = await openScopeReader({ scope, endpoint: flags.endpoint, profile: flags.profile });
   try {
     const running = registries.filter((r) => r.status === 'Running');
+    const { kmsId, kmsRegion } = flags.request;
+    const { describeKeys } = await import('../services/preflight-queries.js');
+    // The key is read in its own lane alongside the namespaces; its warning is written after them.
+    const keyRead = describeKeys(reader, [kmsId], kmsRegion).then((facts) => ({ fact: facts.get(kmsId) ?? null }), (error: unknown) => ({ error }));
     const progress = startReadProgress(err, running.length);
     const { read, unreadable } = await reads.readEachRegistry(reader, running, progress.update);
     progress.stop();
-    const { kmsId, kmsRegion } = flags.request;
-    const { describeKeys } = await import('../services/preflight-queries.js');
-    try {
-      const keyProblem = signingKeyProblem(kmsId, (await describeKeys(reader, [kmsId], kmsRegion)).get(kmsId) ?? null, kmsRegion);
-      if (keyProblem) err.write(`${t('discover.keyWarning', { reason: keyProblem.reason })}\n`);
-    } catch (error) {
-      const failure = reads.readFailureOf(error);
+    const key = await keyRead;
+    if ('error' in key) {
+      const failure = reads.readFailureOf(key.error);
       err.write(`${t('discover.keyUnchecked', { key: kmsId, region: kmsRegion, code: failure.code, message: failure.message })}\n`);
+    } else {
+      const keyProblem = signingKeyProblem(kmsId, key.fact, kmsRegion);
+      if (keyProblem) err.write(`${t('discover.keyWarning', { reason: keyProblem.reason })}\n`);
     }
     err.write(notFound);
     return {

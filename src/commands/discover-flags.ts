@@ -1,5 +1,3 @@
-import { accessSync, constants } from 'node:fs';
-import { dirname, resolve } from 'node:path';
 import picomatch from 'picomatch';
 import { endpointsFlag, stringFlag, type FlagValues } from '../cli/parse-flags.js';
 import { checkNameTemplate, DEFAULT_NAME_TEMPLATE, type DiscoverRequest } from '../core/discover-rows.js';
@@ -7,6 +5,7 @@ import type { Endpoints } from '../core/endpoint.js';
 import { InputError, UsageError } from '../core/errors.js';
 import { checkDomain, checkKmsId, checkRegion, checkRegistryId, type FieldRule } from '../core/field-rules.js';
 import type { Problem } from '../core/problem.js';
+import { guardOut } from '../services/export-results.js';
 import type { RegistryScope } from '../services/read-coverage.js';
 import { defaultRegion } from '../services/default-region.js';
 import { readRegistryScope } from './registry-scope-flags.js';
@@ -55,7 +54,8 @@ export function readDiscoverFlags(values: FlagValues, env: NodeJS.ProcessEnv = p
   if (problems.length > 0) throw new InputError(t('discover.invalidFlags'), '', problems, t('cmd.fixFlags'));
 
   const out = stringFlag(values, 'out');
-  if (out) checkDirectory(out);
+  // Before any call: the CSV may be one the user just edited, or a batch's results file.
+  if (out) guardOut(out, { force: values.force === true });
   const glob = (name: string): ((ns: string) => boolean) | undefined => {
     const pattern = stringFlag(values, name);
     return pattern ? picomatch(pattern) : undefined;
@@ -77,13 +77,4 @@ export function readDiscoverFlags(values: FlagValues, env: NodeJS.ProcessEnv = p
     out,
     scope,
   };
-}
-
-/** Before any call: the CSV must be writable where --out points. */
-function checkDirectory(path: string): void {
-  try {
-    accessSync(dirname(resolve(path)), constants.W_OK);
-  } catch {
-    throw new UsageError(t('status.notWritable', { path }), t('status.checkOut'));
-  }
 }

@@ -12,8 +12,8 @@ import type { RegistryNamespaces } from '../services/read-coverage.js';
 import { readAllRegistries } from './discover-all.js';
 import { readDiscoverFlags, type DiscoverFlags } from './discover-flags.js';
 import { readRegistry } from './discover-registry.js';
-import { DEFAULT_ENDPOINT } from '../core/endpoint.js';
-import { shellQuote } from '../core/policy-answers.js';
+import { commandLine } from '../core/command-line.js';
+import { contextFor, runContext } from '../cli/run-context.js';
 import { t } from '../i18n/messages.js';
 import { count } from '../i18n/count.js';
 
@@ -66,9 +66,5 @@ function summary(d: Discovered, total: number, of: string, flags: DiscoverFlags,
 
 /** The batch command for the written file, with the connection the user gave (else its reads would go elsewhere). */
 function batchLine(flags: DiscoverFlags, region: string | undefined): string {
-  const words = ['tcr-sigpolicy', 'batch', flags.out ?? '-'];
-  for (const endpoint of flags.endpoint.given) if (endpoint !== DEFAULT_ENDPOINT) words.push('--endpoint', endpoint);
-  if (region) words.push('--region', region);
-  if (flags.profile) words.push('--profile', flags.profile);
-  return [...words, '--dry-run'].map(shellQuote).join(' ');
+  return commandLine(['batch', flags.out ?? '-', '--dry-run'], contextFor('batch', runContext({ ...flags, region })));
 }

@@ -1,9 +1,10 @@
 import { basename, dirname, extname, join } from 'node:path';
 import type { createEventHub } from '../core/event-hub.js';
+import { runContext } from '../cli/run-context.js';
 import { exitCodeFor } from '../core/exit-code.js';
 import { countStatuses, type RowResult } from '../core/result.js';
 import type { TcrApi } from '../core/tcr-api.js';
-import { checkWritable, exportResults, refuseOverwriting } from '../services/export-results.js';
+import { checkWritable, exportResults } from '../services/export-results.js';
 import type { Journal } from '../services/journal.js';
 import { closingBlock } from './closing-block.js';
 import { interactive } from './interactive.js';
@@ -50,6 +51,11 @@ async function closeJournal(journal: Journal): Promise<boolean> {
   }
 }
 
+/** A run stopped before sending: its export (no question asked) and the closing lines; exit 130. */
+export function finishStopped(req: SendRequest, results: readonly RowResult[], journal?: string): Promise<number> {
+  return exportAndExit(results, true, req, { journal, offer: false });
+}
+
 async function exportAndExit(results: readonly RowResult[], interrupted: boolean, req: SendRequest, how: { journal?: string; offer: boolean }): Promise<number> {
   const { options } = req;
   // Without --out, a batch on a terminal offers the export; create (a face of its own) and --json do not.
@@ -58,7 +64,7 @@ async function exportAndExit(results: readonly RowResult[], interrupted: boolean
   const offered = how.offer && !req.face && !options.json && !interrupted && sentSome && interactive();
   const out = options.out ?? (offered ? await offerExport(req.input) : undefined);
   const code = exitCodeFor(countStatuses(results), interrupted);
-  const closing = { results, interrupted, journal: how.journal, rerun: req.rerun };
+  const closing = { results, interrupted, journal: how.journal, rerun: req.rerun, context: runContext(options) };
   try {
     if (out) await exportResults(out, results);
   } catch (error) {
@@ -77,8 +83,7 @@ async function offerExport(input: string | undefined): Promise<string | undefine
   const base = input && input !== '-' ? join(dirname(input), `${basename(input, extname(input))}.results`) : 'results';
   return askExport((format) => `${base}.${format}`, (path) => {
     try {
-      refuseOverwriting(path, input ? [input] : [], t('out.inputFile'));
-      checkWritable(path);
+      checkWritable(path, { inputs: input ? [input] : [] });
       return undefined;
     } catch (error) {
       return (error as Error).message.replace(/^--out /, '');

@@ -1,12 +1,12 @@
 import type { SendOptions } from '../cli/send-options.js';
-import type { TcrApi } from '../core/tcr-api.js';
+import type { LanedApi } from '../core/tcr-api.js';
 import type { Credential } from '../services/credentials.js';
 
 /**
  * The real API for a run: credentials (unless given: the environment, the tccli profile, the SDK's chain), the SDK clients, and every
  * call paced in its lane at the run's --rate, sharing the budget through --redis when asked.
  */
-export function makeApi(options: Pick<SendOptions, 'endpoint' | 'profile' | 'rate' | 'concurrency' | 'redis'>, credential?: Credential): () => Promise<TcrApi> {
+export function makeApi(options: Pick<SendOptions, 'endpoint' | 'profile' | 'rate' | 'concurrency' | 'redis'>, credential?: Credential): () => Promise<LanedApi> {
   return async () => {
     const [{ resolveCredential }, { createSdkApi }] = await Promise.all([import('../services/credentials.js'), import('../services/sdk-api.js')]);
     const who = credential ?? (await resolveCredential(options.profile));
@@ -16,6 +16,7 @@ export function makeApi(options: Pick<SendOptions, 'endpoint' | 'profile' | 'rat
     });
     return {
       call: api.call,
+      laneOf: api.laneOf,
       async close() {
         await api.close();
         await budget?.close();

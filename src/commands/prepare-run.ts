@@ -1,10 +1,11 @@
 import type { SendOptions } from '../cli/send-options.js';
 import type { ResumePlan } from '../core/apply-resume.js';
-import { CancelledError } from '../core/errors.js';
+import { DeclinedError } from '../core/errors.js';
 import type { AppliedPlan, PlanSummary } from '../core/plan-summary.js';
 import type { PolicyRow } from '../core/policy-row.js';
 import type { RowResult } from '../core/result.js';
-import type { TcrApi } from '../core/tcr-api.js';
+import type { LanedApi } from '../core/tcr-api.js';
+import type { RunControl } from '../services/engine/run-control.js';
 import type { RowOperation } from '../services/policy-operations.js';
 import { formatDuration } from '../ui/format-duration.js';
 import { formatPlan } from '../ui/format-plan.js';
@@ -26,20 +27,23 @@ export interface PreparedRun {
   readonly signingBefore: (row: PolicyRow) => boolean | undefined;
   /** Keys a resume check saw not signing: a request of the earlier run may still land first. */
   readonly unknownBefore: ReadonlySet<string>;
+  /** When the run began, before its checks: the elapsed time a face shows counts them. */
+  readonly startedAt: number;
 }
 
 /** A dry run reads only when it can (credentials at hand) and never asks. */
-export async function planDryRunRows(req: SendRequest, resume: ResumePlan | undefined): Promise<PreparedRun> {
+export async function planDryRunRows(req: SendRequest, resume: ResumePlan | undefined, stop?: AbortSignal): Promise<PreparedRun> {
   const { options } = req;
+  const startedAt = Date.now();
   // Checking what an earlier run left unknown only reads, so a preview does it when it can.
   const readApi = resume && resume.toCheck.length > 0 ? await dryRunApi(options, req.api) : undefined;
   let left;
   try {
-    left = readApi ? await remainingChecked(resume, req.rows, readApi, process.stderr) : remainingUnchecked(resume, req.rows, process.stderr);
+    left = readApi ? await remainingChecked(resume, req.rows, readApi, process.stderr, stop) : remainingUnchecked(resume, req.rows, process.stderr);
   } finally {
     await readApi?.close?.();
   }
-  const plan = await planDryRun(left.rows, options, req.api, process.stderr);
+  const plan = await planDryRun(left.rows, options, req.api, process.stderr, stop);
   return {
     toSend: sendOrder(plan?.toSend ?? left.rows, left.resend),
     settled: [...req.settled, ...left.settled, ...(plan?.settled ?? [])],
@@ -47,17 +51,23 @@ export async function planDryRunRows(req: SendRequest, resume: ResumePlan | unde
     planShown: false,
     signingBefore: () => undefined,
     unknownBefore: left.notSigning,
+    startedAt,
   };
 }
 
-/** A live run checks what an earlier run left unknown, plans the rest, and asks on a terminal. */
-export async function planLiveRunRows(req: SendRequest, resume: ResumePlan | undefined, api: TcrApi): Promise<PreparedRun> {
+/**
+ * A live run checks what an earlier run left unknown, plans the rest, and asks on a terminal. A stop
+ * (a signal) cuts the reads short and asks nothing: the caller sees `control.stopping`.
+ */
+export async function planLiveRunRows(req: SendRequest, resume: ResumePlan | undefined, api: LanedApi, control: RunControl): Promise<PreparedRun> {
   const { options } = req;
-  const left = await remainingChecked(resume, req.rows, api, process.stderr);
-  const plan = await planLiveRun(left.rows, api, options);
+  const startedAt = Date.now();
+  const stop = control.stopSignal;
+  const left = await remainingChecked(resume, req.rows, api, process.stderr, stop);
+  const plan = await planLiveRun(left.rows, api, options, stop);
   const toSend = sendOrder(plan?.toSend ?? left.rows, left.resend);
-  const confirming = req.confirm && !options.yes;
-  if (confirming) await confirmRun(toSend, options, plan, req.operation);
+  const confirming = req.confirm && !options.yes && !control.stopping;
+  if (confirming) await confirmRun(toSend, options, plan, req.operation, stop);
   return {
     toSend,
     settled: [...req.settled, ...left.settled, ...(plan?.settled ?? [])],
@@ -66,11 +76,12 @@ export async function planLiveRunRows(req: SendRequest, resume: ResumePlan | und
     planShown: confirming && plan !== undefined && toSend.length > 0,
     signingBefore: baselineOf(left.notSigning, signingBeforeOf(plan)),
     unknownBefore: left.notSigning,
+    startedAt,
   };
 }
 
 /** Shows the plan, then asks; with nothing left to send there is nothing to ask. */
-async function confirmRun(rows: readonly PolicyRow[], options: SendOptions, plan: AppliedPlan | undefined, operation: RowOperation): Promise<void> {
+async function confirmRun(rows: readonly PolicyRow[], options: SendOptions, plan: AppliedPlan | undefined, operation: RowOperation, stop: AbortSignal): Promise<void> {
   if (rows.length === 0) return;
   if (plan) process.stderr.write(formatPlan(plan.summary));
   const { askConfirm } = await import('../ui/prompts.js');
@@ -87,6 +98,9 @@ async function confirmRun(rows: readonly PolicyRow[], options: SendOptions, plan
       rate: options.rate,
       duration: formatDuration(durationMs),
     }),
+    false,
+    '--yes',
+    stop,
   );
-  if (!ok) throw new CancelledError(t('confirm.nothingSent'));
+  if (!ok) throw new DeclinedError(t('confirm.nothingSent'));
 }

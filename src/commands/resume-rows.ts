@@ -3,7 +3,7 @@ import { applyResume, type ResumePlan } from '../core/apply-resume.js';
 import { UsageError } from '../core/errors.js';
 import { policyKey, type PolicyRow } from '../core/policy-row.js';
 import type { RowResult } from '../core/result.js';
-import type { TcrApi } from '../core/tcr-api.js';
+import type { LanedApi } from '../core/tcr-api.js';
 import { journalOfExport, readPriorRecords, recordedBaseline } from '../services/read-prior-results.js';
 import { t } from '../i18n/messages.js';
 import { count } from '../i18n/count.js';
@@ -50,11 +50,11 @@ export function remainingUnchecked(resume: ResumePlan | undefined, rows: readonl
 }
 
 /** A live run checks the rows an earlier run left unknown before planning the rest. */
-export async function remainingChecked(resume: ResumePlan | undefined, rows: readonly PolicyRow[], api: TcrApi, err: NodeJS.WritableStream): Promise<Remaining> {
+export async function remainingChecked(resume: ResumePlan | undefined, rows: readonly PolicyRow[], api: LanedApi, err: NodeJS.WritableStream, stop?: AbortSignal): Promise<Remaining> {
   if (!resume) return { rows, resend: [], settled: [], notSigning: new Set() };
   if (resume.toCheck.length === 0) return { rows: resume.toSend, resend: [], settled: resume.carried, notSigning: new Set() };
   const { checkUnknownRows } = await import('../services/check-unknown-rows.js');
-  const signal = new AbortController().signal;
+  const signal = stop ?? new AbortController().signal;
   setMaxListeners(0, signal); // the SDK listens on it once per read
   const checked = await checkUnknownRows(api, resume.toCheck, signal);
   const created = checked.settled.filter((r) => r.status === 'created').length;

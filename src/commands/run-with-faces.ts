@@ -1,7 +1,7 @@
 import type { createEventHub } from '../core/event-hub.js';
 import { runDryRun } from '../core/dry-run.js';
 import type { RowResult } from '../core/result.js';
-import type { TcrApi } from '../core/tcr-api.js';
+import type { LanedApi } from '../core/tcr-api.js';
 import { journalPathFor, newRunId, openJournal, type Journal } from '../services/journal.js';
 import type { RunControl } from '../services/engine/run-control.js';
 import { bufferSource } from '../ui/buffered-source.js';
@@ -43,29 +43,38 @@ export function runDryRunWithFaces(req: SendRequest, prepared: PreparedRun, hub:
   void startFace(req, hub);
   return runDryRun(prepared.toSend, prepared.settled, {
     endpoint: options.endpoint.url, endpointOf: (region) => options.endpoint.forRegion(region).url,
-    rate: options.rate, onEvent: hub.emit, plan: prepared.plan, operation: req.operation, now: Date.now,
+    rate: options.rate, onEvent: hub.emit, plan: prepared.plan, operation: req.operation, now: Date.now, startedAt: prepared.startedAt,
   });
 }
 
-/** Ctrl-C and SIGTERM stop the run gracefully (the control decides what a second one does) until `work` is done. */
+const STOPS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
+
+/**
+ * Ctrl-C, SIGTERM and SIGHUP (a closed terminal, a dropped SSH session) stop the run gracefully (the
+ * control decides what a second one does) until `work` is done, whatever step it is at.
+ */
 export async function stoppingOnSignals<T>(control: RunControl, work: () => Promise<T>): Promise<T> {
+  // After a hangup the terminal is gone: src/cli.ts drops what can no longer be written.
   const onSignal = (): void => control.stop();
-  process.on('SIGINT', onSignal);
-  process.on('SIGTERM', onSignal);
+  for (const signal of STOPS) process.on(signal, onSignal);
   try {
     return await work();
   } finally {
-    process.off('SIGINT', onSignal);
-    process.off('SIGTERM', onSignal);
+    for (const signal of STOPS) process.off(signal, onSignal);
   }
 }
 
+/** This run's journal (beside --out, else where the request says): a file of its own, opened before anything is sent. */
+export function openRunJournal(req: SendRequest, input: string): Promise<Journal> {
+  const run = newRunId(new Date());
+  return openJournal(journalPathFor(req.options.out, run, req.journalDir), { run, input }, { endpoint: req.options.endpoint.given });
+}
+
 /** Opens the journal, subscribes the face, and sends through the paced API. */
-export async function runLiveWithFaces(req: SendRequest, prepared: PreparedRun, api: TcrApi, hub: Hub, input: string, control: RunControl): Promise<LiveRun> {
+export async function runLiveWithFaces(req: SendRequest, prepared: PreparedRun, api: LanedApi, hub: Hub, input: string, control: RunControl): Promise<LiveRun> {
   const { options } = req;
   const kind = req.operation.item;
-  const run = newRunId(new Date());
-  const journal = await openJournal(journalPathFor(options.out, run, req.journalDir), { run, input });
+  const journal = await openRunJournal(req, input);
   hub.subscribe((event) => {
     // The hub carries this run's own results, of the operation's kind.
     if (event.type === 'row-done') journal.result(kind.key(event.result as RowResult), event.result, { requestIds: event.requestIds, note: event.note });
@@ -79,6 +88,7 @@ export async function runLiveWithFaces(req: SendRequest, prepared: PreparedRun, 
     const outcome = await runBatch(prepared.toSend, {
       api, control, emit: hub.emit, endpoint: options.endpoint.url, rate: options.rate,
       maxAttempts: options.maxAttempts, settled: prepared.settled, journal: journal.path, operation: req.operation, signingBefore,
+      startedAt: prepared.startedAt,
       // A row sent again after a check had an unknown attempt: a request still on its way may land first.
       unknownBefore: prepared.unknownBefore,
       // Nothing goes out before its intent is on disk: after a crash, the row is known to be unknown.

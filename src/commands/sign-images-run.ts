@@ -5,7 +5,7 @@ import { exitCodeFor } from '../core/exit-code.js';
 import type { ImagePlan } from '../core/plan-images.js';
 import { countStatuses } from '../core/result.js';
 import { TAG_ITEMS, type TagResult } from '../core/tag-item.js';
-import type { TcrApi } from '../core/tcr-api.js';
+import type { LanedApi } from '../core/tcr-api.js';
 import { RunControl } from '../services/engine/run-control.js';
 import { exportResults } from '../services/export-results.js';
 import { SIGN_IMAGE } from '../services/image-operations.js';
@@ -20,7 +20,7 @@ import { count } from '../i18n/count.js';
 
 export interface ImageRun {
   readonly flags: SignImagesFlags;
-  readonly api: TcrApi;
+  readonly api: LanedApi;
   readonly listed: ImageScope;
   readonly plan: ImagePlan;
   /** The command line (after `tcr-sigpolicy`) of this run. */

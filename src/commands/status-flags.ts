@@ -1,9 +1,9 @@
-import { accessSync, constants, existsSync } from 'node:fs';
-import { dirname, extname, resolve } from 'node:path';
+import { extname } from 'node:path';
 import { endpointsFlag, stringFlag, type FlagValues } from '../cli/parse-flags.js';
 import type { Endpoints } from '../core/endpoint.js';
 import { InputError, UsageError } from '../core/errors.js';
 import type { Problem } from '../core/problem.js';
+import { guardOut } from '../services/export-results.js';
 import type { RegistryScope } from '../services/read-coverage.js';
 import { readRegistryScope } from './registry-scope-flags.js';
 import { t } from '../i18n/messages.js';
@@ -36,11 +36,6 @@ export function readStatusFlags(values: FlagValues, env: NodeJS.ProcessEnv = pro
 function checkOut(path: string, force: boolean): CoverageFormat {
   const ext = extname(path).toLowerCase();
   if (ext !== '.csv' && ext !== '.json') throw new UsageError(t('status.outFormat', { path, ext: ext || t('status.noExtension') }), t('status.outFormatHint'));
-  if (existsSync(path) && !force) throw new UsageError(t('status.outExists', { path }), t('status.outExistsHint'));
-  try {
-    accessSync(dirname(resolve(path)), constants.W_OK);
-  } catch {
-    throw new UsageError(t('status.notWritable', { path }), t('status.checkOut'));
-  }
+  guardOut(path, { force });
   return ext.slice(1) as CoverageFormat;
 }

@@ -1,8 +1,9 @@
 import { accessSync, constants, statSync } from 'node:fs';
+import { contextFor, runContext } from '../cli/run-context.js';
 import type { SendOptions } from '../cli/send-options.js';
+import { commandLine } from '../core/command-line.js';
 import { UsageError, InputError } from '../core/errors.js';
 import { invalidResult, type Intake } from '../core/policy-intake.js';
-import { DEFAULT_ENDPOINT } from '../core/endpoint.js';
 import { formatInputError } from '../core/format-input-error.js';
 import { REGIONS } from '../core/regions.js';
 import { CREATE_POLICY } from '../services/policy-operations.js';
@@ -70,7 +71,8 @@ export function csvSteps(ctx: CsvContext): Step<CsvState>[] {
           s2 = { ...s, region: chosen };
           intake = await readOrExplain(file, chosen, ctx.err);
         }
-        ctx.out.write(formatIntakeSummary(intake, file));
+        const listAll = commandLine(['batch', file, '--dry-run'], contextFor('batch', runContext({ ...ctx.options, region: region(s2) })));
+        ctx.out.write(formatIntakeSummary(intake, file, listAll));
         if (intake.rows.length === 0) ctx.err.write(`${t('wiz.noRowCanBeSent')}\n`);
         const action = await askSelect<CsvAction>(t('wiz.whatNext'), actionChoices(intake), ctx.preferDryRun ? 'dry-run' : intake.invalid.length > 0 ? 'send-valid' : 'send');
         if (action === 'other-file') throw new GoBack();
@@ -88,23 +90,13 @@ export function csvSteps(ctx: CsvContext): Step<CsvState>[] {
           options: { ...ctx.options, region: rowRegion, dryRun: s.action === 'dry-run', skipInvalid: skipping },
           confirm: true,
           input: s.file,
-          rerun: batchCommand(s.file ?? '', ctx.options, rowRegion, skipping),
+          rerun: ['batch', s.file ?? '', ...(skipping ? ['--skip-invalid'] : [])],
           operation: CREATE_POLICY,
         });
         return { ...s, code };
       },
     },
   ];
-}
-
-/** The `batch` command line that sends what the answers chose, for the resume line. */
-function batchCommand(file: string, options: SendOptions, region: string | undefined, skipInvalid: boolean): string[] {
-  const words = ['batch', file];
-  if (options.endpoint.url !== DEFAULT_ENDPOINT) words.push('--endpoint', options.endpoint.url);
-  if (options.profile) words.push('--profile', options.profile);
-  if (region) words.push('--region', region);
-  if (skipInvalid) words.push('--skip-invalid');
-  return words;
 }
 
 function actionChoices(intake: Intake): ChoiceItem<CsvAction>[] {

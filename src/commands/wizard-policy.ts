@@ -1,5 +1,6 @@
 import type { Endpoints } from '../core/endpoint.js';
 import { checkDomain, checkField, checkKmsId, checkNamespace, checkPolicyNameStyle, checkRegion, checkRegistryId, type FieldRule } from '../core/field-rules.js';
+import { runContext } from '../cli/run-context.js';
 import {
   createCommandLine, defaultPolicyName, withNamespace, withRegion, type PolicyAnswers,
 } from '../core/policy-answers.js';
@@ -164,6 +165,6 @@ function showReview(ctx: PolicyContext, answers: PolicyAnswers): void {
     problems.forEach((p) => ctx.err.write(`${formatProblem(p)}\n`));
     return;
   }
-  const commandLine = createCommandLine(answers, { endpoint: ctx.endpoint.given, profile: ctx.profile });
+  const commandLine = createCommandLine(answers, runContext(ctx));
   ctx.out.write(formatReview(previewRequest(row, ctx.endpoint.forRegion(row.region).url), commandLine));
 }

@@ -3,6 +3,8 @@ import { endpointsFlag, listFlag, parseFlags, stringFlag, type FlagValues } from
 import { readSendOptions } from '../cli/send-options.js';
 import { CancelledError, UsageError } from '../core/errors.js';
 import type { Endpoints } from '../core/endpoint.js';
+import { contextFor, runContext } from '../cli/run-context.js';
+import { commandLine } from '../core/command-line.js';
 import { flagsToAnswers, type PolicyAnswers } from '../core/policy-answers.js';
 import { lookupApi } from '../services/lookup-api.js';
 import { defaultRegion } from '../services/default-region.js';
@@ -105,6 +107,8 @@ async function showCoverage(flags: FlagValues): Promise<number> {
   const given = (name: string): string[] => listFlag(flags, name).flatMap((value) => [`--${name}`, value]);
   const argv = [...given('endpoint'), ...given('profile')];
   const code = await (await import('./status.js')).run(argv);
-  process.stderr.write(`${t('wiz.closeGaps')}\n`);
+  const { endpoint, profile } = setting(flags);
+  const discover = ['discover', '--all-registries', '--unsigned-only', '--kms-id', 'KEY', '--kms-region', 'R', '--out', 'unsigned.csv'];
+  process.stderr.write(`${t('wiz.closeGaps', { command: commandLine(discover, contextFor('discover', runContext({ endpoint, profile }))) })}\n`);
   return code;
 }

@@ -17,6 +17,8 @@ export function runDryRun<I = PolicyRow, R extends ItemResult = RowResult>(
     onEvent: BatchEventListener;
     /** The clock, for the elapsed time of `end`. */
     now: () => number;
+    /** When the run began (before its plan), if earlier than this call: the elapsed time counts the check. */
+    startedAt?: number;
     /** The preflight's verdicts, announced first; its skipped and blocked items are among `settled`. */
     plan?: PlanSummary;
     /** What each item would send. */
@@ -25,7 +27,7 @@ export function runDryRun<I = PolicyRow, R extends ItemResult = RowResult>(
 ): R[] {
   const { onEvent, operation, now } = context;
   const kind = operation.item;
-  const started = now();
+  const started = context.startedAt ?? now();
   const ids = items.map((item) => kind.identity(item));
   if (context.plan) onEvent({ type: 'plan', ...context.plan });
   onEvent(startEventOf(ids, settled.length, { endpoint: context.endpoint, rate: context.rate, dryRun: true, operation }));

@@ -87,3 +87,21 @@ function checkTemplate(text: string): string {
   parseEndpoint(text.replaceAll(REGION_SLOT, SAMPLE_REGION));
   return text;
 }
+
+/** A region whose calls would now go elsewhere than an earlier run's went. */
+export interface MovedEndpoint {
+  readonly region: string;
+  readonly was: string;
+  readonly now: string;
+}
+
+/** The first of `regions` that `used` sends elsewhere than the `recorded` --endpoint texts did, if any. */
+export function movedEndpoint(recorded: readonly string[], used: Endpoints, regions: Iterable<string>): MovedEndpoint | undefined {
+  const before = parseEndpoints(recorded);
+  for (const region of regions) {
+    const was = before.forRegion(region).url;
+    const now = used.forRegion(region).url;
+    if (was !== now) return { region, was, now };
+  }
+  return undefined;
+}

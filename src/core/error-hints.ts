@@ -14,8 +14,10 @@ const HINTS: readonly [RegExp, HintKey][] = [
   [/^RequestLimitExceeded/, 'hint.requestLimit'],
   // Not --no-preflight: the sends would meet the same silence, each with an unknown outcome.
   [/^(NetworkError|Timeout)$/, 'hint.noAnswer'],
+  [/^HostNotFound$/, 'hint.hostNotFound'],
+  [/^TlsFailure$/, 'hint.tlsFailure'],
 ];
-type HintKey = 'hint.secretIdNotFound' | 'hint.signatureFailure' | 'hint.signatureExpire' | 'hint.authFailure' | 'hint.unauthorized' | 'hint.resourceNotFound' | 'hint.resourceInUse' | 'hint.invalidParameter' | 'hint.requestLimit' | 'hint.noAnswer';
+type HintKey = 'hint.secretIdNotFound' | 'hint.signatureFailure' | 'hint.signatureExpire' | 'hint.authFailure' | 'hint.unauthorized' | 'hint.resourceNotFound' | 'hint.resourceInUse' | 'hint.invalidParameter' | 'hint.requestLimit' | 'hint.noAnswer' | 'hint.hostNotFound' | 'hint.tlsFailure';
 
 export function hintFor(code: string): string | undefined {
   const key = HINTS.find(([pattern]) => pattern.test(code))?.[1];

@@ -32,3 +32,11 @@ export class CancelledError extends Error {
     this.name = 'CancelledError';
   }
 }
+
+/** The user answered no at the confirmation: nothing was sent, as after a usage error (exit 2, as gh does). */
+export class DeclinedError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'DeclinedError';
+  }
+}

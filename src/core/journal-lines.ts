@@ -9,6 +9,13 @@ export interface RunStamp {
   readonly input: string;
 }
 
+/** The journal's first line: where the run sent, so a rollback of it can refuse to delete elsewhere. */
+export interface RunLine extends RunStamp {
+  readonly kind: 'run';
+  /** The --endpoint texts the run was given; none: the public endpoint. */
+  readonly endpoint: readonly string[];
+}
+
 /** An attempt about to be sent. A row whose last line is an intent has an unknown outcome. */
 export interface IntentLine extends RunStamp {
   readonly kind: 'intent';

@@ -1,14 +1,14 @@
-import { shellQuote } from './policy-answers.js';
+import { commandLine, type RunContext } from './command-line.js';
 import type { RowStatus, StatusCounts } from './result.js';
 import { t } from '../i18n/messages.js';
 import { count } from '../i18n/count.js';
 
 /**
- * The user's own command with `--resume JOURNAL` in place of any earlier `--resume`, shell-quoted,
- * ready to paste. An `--out` given before is kept and gets `--force` (where the command has it):
+ * The user's own command with `--resume JOURNAL` in place of any earlier `--resume`, and what the run
+ * used, ready to paste. An `--out` given before is kept and gets `--force` (where the command has it):
  * the resumed run's results describe the whole batch, so they rightly replace the interrupted run's.
  */
-export function resumeCommand(argv: readonly string[], journal: string, hasForce = true): string {
+export function resumeCommand(argv: readonly string[], journal: string, context: RunContext, hasForce = true): string {
   const words: string[] = [];
   for (let i = 0; i < argv.length; i++) {
     const word = argv[i] as string;
@@ -17,7 +17,7 @@ export function resumeCommand(argv: readonly string[], journal: string, hasForce
   }
   const hasOut = words.some((w) => w === '--out' || w.startsWith('--out='));
   const force = hasForce && hasOut && !words.includes('--force') ? ['--force'] : [];
-  return ['tcr-sigpolicy', ...words, '--resume', journal, ...force].map(shellQuote).join(' ');
+  return commandLine([...words, '--resume', journal, ...force], context);
 }
 
 export interface NextStepsInput {
@@ -31,8 +31,8 @@ export interface NextStepsInput {
   readonly resume?: (file: string) => string;
   /** The failure codes and how many rows each, most frequent first. */
   readonly failures?: readonly (readonly [code: string, rows: number])[];
-  /** Offer `rollback` for the created rows (not for a rehearsal, nor for a rollback itself). */
-  readonly undo?: boolean;
+  /** Builds the command that rolls back a file's created rows; undefined when none is offered (a demo, a rollback itself). */
+  readonly rollback?: (file: string) => string;
   /** Builds the command that signs the images of the namespaces a results file records as created (after a live batch). */
   readonly signImages?: (file: string) => string;
   /** What to say for a failure code (error-hints). */
@@ -64,7 +64,7 @@ export function nextSteps(input: NextStepsInput): string[] {
     lines.push(t('next.resume', { command: input.resume(journal) }));
     lines.push(t('next.resumeNote', { which: [notSent, failed].filter(Boolean).join(t('next.and')) }));
   }
-  if (input.undo && record && counts.created > 0) lines.push(t('next.rollBack', { file: shellQuote(record), n: counts.created }));
+  if (input.rollback && record && counts.created > 0) lines.push(t('next.rollBack', { command: input.rollback(record), n: counts.created }));
   if (input.signImages && record && counts.created > 0) {
     lines.push(t('next.imagesUnsigned', { namespaces: count('count.namespace', counts.created) }));
     lines.push(t('next.signImages', { command: input.signImages(record) }));
@@ -79,23 +79,4 @@ export function failureCodes(results: readonly { readonly status: RowStatus; rea
     if (r.status === 'failed' && r.ErrorCode) codes.set(r.ErrorCode, (codes.get(r.ErrorCode) ?? 0) + 1);
   }
   return [...codes].sort((a, b) => b[1] - a[1]);
-}
-
-/** Flags of a batch's command line that a sign-images run takes too: where it goes, as whom, how fast. */
-const CARRIED_TO_SIGN_IMAGES = ['--endpoint', '--profile', '--redis', '--rate', '--max-attempts', '--lang'];
-
-/**
- * The command that signs the images already in the namespaces a batch created: `sign-images --from`
- * its results, with the batch's own endpoint, profile and pace. Shell-quoted, ready to paste.
- */
-export function signImagesCommand(argv: readonly string[], results: string): string {
-  const kept: string[] = [];
-  for (let i = 0; i < argv.length; i++) {
-    const word = argv[i] as string;
-    const name = word.split('=')[0] as string;
-    if (!CARRIED_TO_SIGN_IMAGES.includes(name)) continue;
-    kept.push(word);
-    if (!word.includes('=') && i + 1 < argv.length) kept.push(argv[++i] as string);
-  }
-  return ['tcr-sigpolicy', 'sign-images', '--from', results, ...kept].map(shellQuote).join(' ');
 }

@@ -1,4 +1,4 @@
-import { DEFAULT_ENDPOINT } from './endpoint.js';
+import { commandLine, type RunContext } from './command-line.js';
 import type { InputColumn } from './policy-row.js';
 
 /** What the one-policy wizard has learned so far; each field is filled by one question. */
@@ -12,13 +12,6 @@ export interface PolicyAnswers {
   /** Empty string: asked, and left to the instance domain. */
   readonly domain?: string;
   readonly disabled?: boolean;
-}
-
-/** Where the wizard talks to, carried into the command line it prints. */
-export interface Connection {
-  /** Every --endpoint given (one URL, or REGION=URL entries). */
-  readonly endpoint?: string | readonly string[];
-  readonly profile?: string;
 }
 
 export function defaultPolicyName(namespace: string): string {
@@ -63,29 +56,15 @@ export function flagsToAnswers(flags: Readonly<Record<string, string | boolean |
   };
 }
 
-const SAFE = /^[A-Za-z0-9_@%+=:,./-]+$/;
-
-/** Quotes a word for a POSIX shell: bare when safe, else in single quotes. */
-export function shellQuote(word: string): string {
-  if (SAFE.test(word)) return word;
-  return `'${word.replace(/'/g, `'\\''`)}'`;
-}
-
-/** The non-interactive command that does what the answers describe, to reuse in a script. */
-export function createCommandLine(answers: PolicyAnswers, connection: Connection = {}): string {
-  const words = ['tcr-sigpolicy', 'create'];
-  const add = (flag: string, value: string | undefined): void => {
-    if (value !== undefined && value !== '') words.push(`--${flag}`, shellQuote(value));
-  };
+/** The non-interactive command that does what the answers describe, with what the wizard used, to reuse in a script. */
+export function createCommandLine(answers: PolicyAnswers, context: RunContext = {}): string {
+  const words = ['create'];
   for (const [flag, , key] of CREATE_FLAGS) {
+    const value = answers[key];
     // --kms-region '' is a choice (the registry's region), so it is written even when empty.
-    if (key === 'kmsRegion') words.push('--kms-region', shellQuote(answers.kmsRegion ?? ''));
-    else add(flag, answers[key]);
+    if (key === 'kmsRegion') words.push('--kms-region', value ?? '');
+    else if (value !== undefined && value !== '') words.push(`--${flag}`, value);
   }
   if (answers.disabled) words.push('--disabled');
-  add('region', answers.region);
-  for (const endpoint of [connection.endpoint ?? []].flat()) if (endpoint !== DEFAULT_ENDPOINT) add('endpoint', endpoint);
-  add('profile', connection.profile);
-  words.push('--yes');
-  return words.join(' ');
+  return commandLine([...words, '--yes'], { ...context, region: answers.region ?? context.region });
 }

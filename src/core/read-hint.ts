@@ -13,6 +13,7 @@ export function readHint(failure: Pick<FailedOutcome, 'code' | 'httpStatus'>, sk
   // Sending without the plan would meet the same network: no --no-preflight here.
   const kind = classifyFailure(failure);
   if (kind === 'refused') return t('preflight.refused');
+  if (kind === 'unreachable') return hintFor(failure.code) as string;
   if (kind === 'unknown') return t('preflight.unknown');
   if (kind === 'throttled') return t('preflight.throttled');
   return t('preflight.permissions', { orSkip });

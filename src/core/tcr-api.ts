@@ -24,3 +24,12 @@ export interface TcrApi {
   /** Lets go of connections (and the shared budget's Redis), so the process can end. */
   close?(): Promise<void>;
 }
+
+/**
+ * An API that paces its calls in lanes (services/traffic) and says which lane a call would wait in,
+ * so that a runner can hold work back per lane without knowing what a lane is made of.
+ */
+export interface LanedApi extends TcrApi {
+  /** The lane (an opaque key) a call with these arguments waits in: calls of one lane take turns, other lanes never wait for them. */
+  laneOf(service: ApiService, action: string, region: string): string;
+}

@@ -20,7 +20,7 @@ export const zhCNHelp: HelpMirror = {
     'max-attempts': '可重试失败时每行的尝试次数（默认 5）',
     resume: '之前运行的结果或日志文件：其中已创建或已跳过的行不会再发送，结果未知的行会先核对',
     'skip-invalid': '发送有效的行并将无效行报告为 invalid，而不是拒绝整个文件',
-    'no-preflight': '发送前不检查实例、命名空间和 KMS 密钥（只读调用）；见 docs/plan.md',
+    'no-preflight': '发送前不检查实例、命名空间和 KMS 密钥（只读调用）；不加此项时，无法完成检查（凭证被拒、无应答）的 --dry-run 以退出码 1 结束；见 docs/plan.md',
     json: '在标准输出上每个事件输出一个 JSON 对象',
     'no-tui': '即使在终端上也只输出纯文本行',
     lang: '消息语言：en 或 zh-CN（默认取自 LC_ALL、LC_MESSAGES、LANG；zh_CN.UTF-8 即 zh-CN）',
@@ -60,7 +60,8 @@ export const zhCNHelp: HelpMirror = {
         'kms-region': "KMS 密钥所在地域（'' 表示 KmsRegion 留空：与实例同地域）",
         name: '策略名称；会填入 {namespace}、{registry} 和 {region}（默认 {namespace}-signing）',
         domain: '每一行的自定义签名域名（默认：无）',
-        out: '把 CSV 写入 FILE，而不是标准输出',
+        out: '把 CSV 写入 FILE，而不是标准输出（没有 --force 时绝不替换已有文件）',
+        force: '允许 --out 替换已有文件',
       },
     },
     status: {

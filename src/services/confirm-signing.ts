@@ -1,5 +1,5 @@
 import type { PolicyRow } from '../core/policy-row.js';
-import type { TcrApi } from '../core/tcr-api.js';
+import type { LanedApi, TcrApi } from '../core/tcr-api.js';
 import { readWithPatience } from './traffic/read-with-patience.js';
 import { t } from '../i18n/messages.js';
 
@@ -8,10 +8,16 @@ export type SigningNow =
   | { readonly ok: true; readonly signs: boolean; readonly requestId: string }
   | { readonly ok: false; readonly code: string };
 
+/** The read that tells whether a namespace signs now. */
+const SIGNING_READ = { service: 'tcr', action: 'DescribeNamespaces' } as const;
+
+/** The lane the signing check of `row` waits in. */
+export const signingLaneOf = (api: LanedApi, row: PolicyRow): string => api.laneOf(SIGNING_READ.service, SIGNING_READ.action, row.region);
+
 export async function signingNow(api: TcrApi, row: PolicyRow, signal: AbortSignal): Promise<SigningNow> {
   const { RegistryId, NamespaceName } = row.request;
   const params = { RegistryId, NamespaceName, KmsSignPolicy: true, Limit: 100 };
-  const outcome = await readWithPatience(api, { service: 'tcr', action: 'DescribeNamespaces', region: row.region, params }, { signal });
+  const outcome = await readWithPatience(api, { ...SIGNING_READ, region: row.region, params }, { signal });
   if (!outcome.ok) return { ok: false, code: outcome.code };
   const list = (outcome.response?.NamespaceList ?? []) as { Name?: string }[];
   return { ok: true, signs: list.some((n) => n.Name === NamespaceName), requestId: outcome.requestId };

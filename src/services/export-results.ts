@@ -1,5 +1,5 @@
-import { closeSync, createWriteStream, openSync, statSync, unlinkSync, type WriteStream } from 'node:fs';
-import { dirname, extname, join, resolve } from 'node:path';
+import { closeSync, createWriteStream, openSync, realpathSync, statSync, unlinkSync, type WriteStream } from 'node:fs';
+import { basename, dirname, extname, join, resolve } from 'node:path';
 import { once } from 'node:events';
 import { stringify } from 'csv-stringify/sync';
 import { UsageError } from '../core/errors.js';
@@ -77,21 +77,32 @@ function cannotWrite(path: string, error: NodeJS.ErrnoException): UsageError {
   return new UsageError(t('out.cannotWrite', { path, why }), t('out.cannotWriteHint'));
 }
 
+/** What an --out must never replace: the files the command reads, and what they are to the user. */
+export interface OutGuard {
+  /** Let an existing file be replaced (--force). */
+  readonly force?: boolean;
+  /** The files the command reads (the input CSV, the results being rolled back); `-` is standard input. */
+  readonly inputs?: readonly string[];
+  /** What those files are, for the message ("input file"). */
+  readonly what?: string;
+}
+
 /**
- * Checks before anything is sent that the export can be written, so results are never lost at the
- * end: a known format, not a directory, an existing file only with --force, a writable place.
+ * The one --out guard of every command, before anything is read or sent: not a directory, never a
+ * file the command reads (by real path: a symlink to the input is the input), an existing file only
+ * with --force, and a place that can really be written. The format is the caller's to check.
  */
-export function checkWritable(path: string, force = false): void {
-  exportFormatOf(path);
+export function guardOut(path: string, guard: OutGuard = {}): void {
   let exists = false;
   try {
-    const stat = statSync(path);
-    if (stat.isDirectory()) throw new UsageError(t('out.isDirectory', { path }), t('out.isDirectoryHint'));
+    if (statSync(path).isDirectory()) throw new UsageError(t('out.isDirectory', { path }), t('out.isDirectoryHint'));
     exists = true;
   } catch (error) {
     if (error instanceof UsageError) throw error;
   }
-  if (exists && !force) throw new UsageError(t('status.outExists', { path }), t('status.outExistsHint'));
+  const same = (guard.inputs ?? []).find((input) => input !== '-' && realPathOf(input) === realPathOf(path));
+  if (same !== undefined) throw new UsageError(t('out.overwrite', { out: path, what: guard.what ?? t('out.inputFile'), same }), t('out.overwriteHint'));
+  if (exists && !guard.force) throw new UsageError(t('status.outExists', { path }), t('status.outExistsHint'));
   // A real open rather than access(2): root passes every permission check, not a read-only mount or an immutable folder.
   const probe = exists ? path : join(dirname(resolve(path)), `.tcr-sigpolicy-probe-${process.pid}-${Date.now()}`);
   try {
@@ -102,8 +113,21 @@ export function checkWritable(path: string, force = false): void {
   }
 }
 
-/** --out must never be a file the run reads: the input CSV, or a results file being rolled back. */
-export function refuseOverwriting(out: string | undefined, inputs: readonly string[], what: string): void {
-  const same = out === undefined ? undefined : inputs.find((input) => input !== '-' && resolve(input) === resolve(out));
-  if (same !== undefined) throw new UsageError(t('out.overwrite', { out: out ?? '', what, same }), t('out.overwriteHint'));
+/** Where a path really leads: symlinks followed, for the file or, when it does not exist yet, its folder. */
+function realPathOf(path: string): string {
+  try {
+    return realpathSync(path);
+  } catch {
+    try {
+      return join(realpathSync(dirname(resolve(path))), basename(path));
+    } catch {
+      return resolve(path);
+    }
+  }
+}
+
+/** A results export: a format this tool writes, then the one --out guard. */
+export function checkWritable(path: string, guard: OutGuard = {}): void {
+  exportFormatOf(path);
+  guardOut(path, guard);
 }

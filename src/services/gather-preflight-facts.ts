@@ -7,29 +7,33 @@ import { describeKeys, describeRegistries, listNamespaces } from './preflight-qu
  * Reads what the planner needs, once per distinct thing however many rows share it: each registry
  * (DescribeInstances, one call per region for all its registries), the namespaces of each usable
  * registry (DescribeNamespaces, all pages, twice: all of them and those that sign), each KMS key in
- * its region (DescribeKeys, up to 100 keys a call). Registries and keys are read in parallel; namespaces once registries are known.
+ * its region (DescribeKeys, up to 100 keys a call). A read waits only for the answers it needs, never
+ * for another lane's: keys alongside registries, a region's namespaces as soon as its registries are known.
  */
 export async function gatherPreflightFacts(rows: readonly PolicyRow[], reader: PreflightReader): Promise<PreflightFacts> {
-  const [registries, keys] = await Promise.all([gatherRegistries(rows, reader), gatherKeys(rows, reader)]);
   const namespaces = new Map<string, NamespaceFact>();
-  const usable = new Map<string, string>();
-  for (const row of rows) {
-    const fact = registries.get(row.request.RegistryId);
-    if (fact && fact.status === 'Running' && fact.region === row.region) usable.set(row.request.RegistryId, fact.region);
-  }
-  await Promise.all(
-    [...usable].map(async ([registryId, region]) => {
-      const [names, signing] = await Promise.all([
-        listNamespaces(reader, registryId, region, false),
-        listNamespaces(reader, registryId, region, true),
-      ]);
-      namespaces.set(registryId, { names, signing });
-    }),
-  );
+  const namespaceReads: Promise<void>[] = [];
+  const readNamespaces = (registryId: string, region: string): void => {
+    const read = Promise.all([listNamespaces(reader, registryId, region, false), listNamespaces(reader, registryId, region, true)])
+      .then(([names, signing]) => void namespaces.set(registryId, { names, signing }));
+    read.catch(() => undefined); // awaited below, once the other reads are under way
+    namespaceReads.push(read);
+  };
+  const [registries, keys] = await Promise.all([gatherRegistries(rows, reader, readNamespaces), gatherKeys(rows, reader)]);
+  await Promise.all(namespaceReads);
   return { registries, namespaces, keys };
 }
 
-async function gatherRegistries(rows: readonly PolicyRow[], reader: PreflightReader): Promise<Map<string, RegistryFact | null>> {
+/**
+ * Each registry; those usable by their rows (Running, in the rows' region) are handed to
+ * `readNamespaces` as each region answers. A registry found only through the AllRegion call lives in
+ * another region than its rows: none of its namespaces are needed.
+ */
+async function gatherRegistries(
+  rows: readonly PolicyRow[],
+  reader: PreflightReader,
+  readNamespaces: (registryId: string, region: string) => void,
+): Promise<Map<string, RegistryFact | null>> {
   const idsByRegion = new Map<string, Set<string>>();
   for (const row of rows) {
     const ids = idsByRegion.get(row.region) ?? new Set<string>();
@@ -37,8 +41,13 @@ async function gatherRegistries(rows: readonly PolicyRow[], reader: PreflightRea
     idsByRegion.set(row.region, ids);
   }
   const facts = new Map<string, RegistryFact | null>();
-  const found = await Promise.all([...idsByRegion].map(([region, ids]) => describeRegistries(reader, region, [...ids])));
-  for (const map of found) for (const [id, fact] of map) facts.set(id, fact);
+  await Promise.all(
+    [...idsByRegion].map(async ([region, ids]) => {
+      const found = await describeRegistries(reader, region, [...ids]);
+      for (const [id, fact] of found) facts.set(id, fact);
+      for (const [id, fact] of found) if (fact.status === 'Running' && fact.region === region) readNamespaces(id, region);
+    }),
+  );
   // A registry missing from its row's region may live in another one: one AllRegion call tells which.
   const missing = [...new Set(rows.map((r) => r.request.RegistryId))].filter((id) => !facts.has(id));
   const [anyRegion] = [...idsByRegion.keys()].sort();

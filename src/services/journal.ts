@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { open, type FileHandle } from 'node:fs/promises';
 import { basename, dirname, extname, join } from 'node:path';
 import { UsageError } from '../core/errors.js';
-import type { IntentLine, ResultLine, RunStamp } from '../core/journal-lines.js';
+import type { IntentLine, ResultLine, RunLine, RunStamp } from '../core/journal-lines.js';
 import type { ItemResult } from '../core/work-item.js';
 import { t } from '../i18n/messages.js';
 
@@ -45,10 +45,11 @@ export function journalPathFor(out: string | undefined, run: string, cwd = proce
  * naming the run, the input and the row. Intents and results are synced in order; writes run off
  * the event loop, since a blocking fsync would bunch request starts against the rate limit.
  */
-export async function openJournal(path: string, stamp: RunStamp): Promise<Journal> {
+export async function openJournal(path: string, stamp: RunStamp, start?: Pick<RunLine, 'endpoint'>): Promise<Journal> {
   let file: FileHandle;
   try {
     file = await open(path, 'wx');
+    if (start) await file.appendFile(`${JSON.stringify({ kind: 'run', ...stamp, ...start } satisfies RunLine)}\n`);
   } catch (error) {
     throw new UsageError(t('journal.cannotWrite', { path, message: (error as Error).message }), t('journal.cannotWriteHint'));
   }

@@ -4,7 +4,7 @@ import { basename, dirname, extname, join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { UsageError } from '../core/errors.js';
 import { t } from '../i18n/messages.js';
-import type { PriorRecord } from '../core/journal-lines.js';
+import type { PriorRecord, RunLine } from '../core/journal-lines.js';
 import { policyKey } from '../core/policy-row.js';
 import { resultOf, ROW_STATUSES, type RowResult, type RowStatus } from '../core/result.js';
 
@@ -37,6 +37,7 @@ export async function readPriorRecords(path: string, what: string): Promise<Prio
   const records: PriorRecord[] = [];
   const bad: number[] = [];
   for (const { where, cells } of items) {
+    if ((cells as Cells | null)?.kind === 'run') continue;
     const record = recordOf(cells as Cells);
     if (record) records.push(record);
     else bad.push(where);
@@ -114,6 +115,26 @@ export function journalOfExport(exportPath: string): string | undefined {
       .filter((c) => c.at <= written)
       .sort((a, b) => b.at - a.at);
     return candidates[0]?.path;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The endpoints the run behind a journal or an export sent to, from the journal's first line (an
+ * export's: the journal beside it); undefined when no journal says (an older one, or none found).
+ */
+export async function recordedEndpoints(path: string): Promise<readonly string[] | undefined> {
+  for (const file of [path, journalOfExport(path)]) {
+    const line = file ? await firstLine(file) : undefined;
+    if (line?.kind === 'run' && Array.isArray(line.endpoint)) return line.endpoint.map(String);
+  }
+  return undefined;
+}
+
+async function firstLine(path: string): Promise<Partial<RunLine> | undefined> {
+  try {
+    return JSON.parse((await readFile(path, 'utf8')).split('\n', 1)[0] ?? '') as Partial<RunLine>;
   } catch {
     return undefined;
   }

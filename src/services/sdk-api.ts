@@ -2,7 +2,7 @@ import { Agent as HttpAgent } from 'node:http';
 import { Agent as HttpsAgent } from 'node:https';
 import type { ApiOutcome } from '../core/api-outcome.js';
 import { actionSpec, KMS_VERSION, TCR_VERSION } from '../core/api-actions.js';
-import { CONNECTION_REFUSED } from '../core/classify-error.js';
+import { CONNECTION_REFUSED, HOST_NOT_FOUND, TLS_FAILURE } from '../core/classify-error.js';
 import type { Endpoint, Endpoints } from '../core/endpoint.js';
 import type { ApiService, TcrApi } from '../core/tcr-api.js';
 import { language } from '../i18n/messages.js';
@@ -104,6 +104,8 @@ export function failureOf(error: unknown): Extract<ApiOutcome, { ok: false }> {
   if (e.code) return { ok: false, code: e.code, message, requestId };
   if (e.httpCode) return { ok: false, code: 'HttpError', message: `HTTP ${e.httpCode} ${message}`.trim(), requestId, httpStatus: e.httpCode };
   if (/ECONNREFUSED/.test(message)) return { ok: false, code: CONNECTION_REFUSED, message, requestId };
+  if (/\b(ENOTFOUND|EAI_AGAIN)\b/.test(message)) return { ok: false, code: HOST_NOT_FOUND, message, requestId };
+  if (/\bEPROTO\b|\bERR_(SSL|TLS)_|\bCERT_|SSL routines|certificate/i.test(message)) return { ok: false, code: TLS_FAILURE, message, requestId };
   if (/abort/i.test(message)) return { ok: false, code: 'Aborted', message: 'interrupted while in flight; the outcome is unknown', requestId };
   if (/timeout/i.test(message)) return { ok: false, code: 'Timeout', message, requestId };
   return { ok: false, code: 'NetworkError', message, requestId };

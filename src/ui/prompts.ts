@@ -48,6 +48,8 @@ function withoutColour(): void {
   (fromEnquirer('ansi-colors') as { enabled: boolean }).enabled = false;
 }
 
+const SIGNALS = ['SIGINT', 'SIGTERM'] as const;
+
 interface Key {
   readonly name?: string;
   readonly ctrl?: boolean;
@@ -58,7 +60,7 @@ interface Key {
  * Esc and Ctrl-C; the last key pressed tells them apart. `flag` names what to pass instead when
  * there is no terminal to ask on.
  */
-export async function ask<T>(question: Record<string, unknown>, flag?: string): Promise<T> {
+export async function ask<T>(question: Record<string, unknown>, flag?: string, stop?: AbortSignal): Promise<T> {
   const stdin = streams?.stdin ?? process.stdin;
   const stdout = streams?.stdout ?? process.stdout;
   if (!stdin.isTTY || !stdout.isTTY) {
@@ -73,6 +75,18 @@ export async function ask<T>(question: Record<string, unknown>, flag?: string): 
   (prompt as unknown as NodeJS.EventEmitter).on('keypress', (_input: string, key: Key) => {
     lastKey = key;
   });
+  // A stop (SIGTERM, SIGHUP) cancels the question as Ctrl-C would, so the terminal is given back.
+  let asked: { cancel(): Promise<void> } | undefined;
+  const cancel = (): void => void asked?.cancel();
+  const ours = new Set(SIGNALS.flatMap((signal) => process.listeners(signal)));
+  (prompt as unknown as NodeJS.EventEmitter).on('prompt', (p: { cancel(): Promise<void> }) => {
+    asked = p;
+    // enquirer's own SIGINT/SIGTERM listeners exit the process at once; a run that owns the signals
+    // (it passes `stop`) takes them off, so the stop writes every row's result first.
+    if (stop) for (const signal of SIGNALS) for (const l of process.listeners(signal)) if (!ours.has(l)) process.off(signal, l);
+    if (stop?.aborted) cancel();
+  });
+  stop?.addEventListener('abort', cancel, { once: true });
   try {
     const answers = (await prompt({ name: 'value', stdin, stdout, ...question } as Parameters<Enquirer['prompt']>[0])) as { value: T };
     return answers.value;
@@ -80,11 +94,13 @@ export async function ask<T>(question: Record<string, unknown>, flag?: string): 
     if (error !== '' && error !== undefined) throw error;
     if (lastKey?.name === 'escape') throw new GoBack();
     throw new CancelledError(t('wiz.cancelled'));
+  } finally {
+    stop?.removeEventListener('abort', cancel);
   }
 }
 
-export async function askConfirm(message: string, initial = false, flag = '--yes'): Promise<boolean> {
-  return ask<boolean>({ type: 'confirm', message, initial, format: showYesNo }, flag);
+export async function askConfirm(message: string, initial = false, flag = '--yes', stop?: AbortSignal): Promise<boolean> {
+  return ask<boolean>({ type: 'confirm', message, initial, format: showYesNo }, flag, stop);
 }
 
 /** "yes"/"no" once answered, rather than enquirer's true/false; nothing while (y/N) shows the default. */

@@ -23,8 +23,11 @@ export function formatReview(preview: RequestPreview, commandLine: string): stri
 const SHOWN_PROBLEMS = 5;
 const SHOWN_ROWS = 5;
 
-/** What a CSV holds before anything is sent: counts, the first problems, and the first rows as a table. */
-export function formatIntakeSummary(intake: Intake, source: string): string {
+/**
+ * What a CSV holds before anything is sent: counts, the first problems, and the first rows as a table.
+ * `listAll`: the command that lists every problem (the caller's, with what the wizard uses).
+ */
+export function formatIntakeSummary(intake: Intake, source: string, listAll: string): string {
   const warnings = intake.problems.filter((p) => !isError(p)).length;
   const counts = t('wiz.intakeCounts', {
     rows: count('count.row', intake.total),
@@ -36,7 +39,7 @@ export function formatIntakeSummary(intake: Intake, source: string): string {
   const problems = intake.problems.slice(0, SHOWN_PROBLEMS).map((p) => `  ${formatProblem(p, source)}`);
   lines.push(...problems);
   const more = intake.problems.length - problems.length;
-  if (more > 0) lines.push(`  ${t('wiz.moreProblems', { problems: count('count.moreProblem', more), source })}`);
+  if (more > 0) lines.push(`  ${t('wiz.moreProblems', { problems: count('count.moreProblem', more), command: listAll })}`);
   if (intake.rows.length > 0) {
     lines.push('', ...previewTable(intake).map((l) => `  ${l}`));
     if (intake.rows.length > SHOWN_ROWS) lines.push(`  ${t('wiz.moreRows', { rows: count('count.moreValidRow', intake.rows.length - SHOWN_ROWS) })}`);

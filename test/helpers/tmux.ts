@@ -1,10 +1,10 @@
 // Drives the built CLI in a real terminal: a tmux pane, keys sent as a user types them, the screen read back.
 import { execFile } from 'node:child_process';
-import { existsSync, rmSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import type { ExecutionContext } from 'ava';
-import { shellQuote } from '../../src/core/policy-answers.js';
+import { shellQuote } from '../../src/core/command-line.js';
 import { CLI, cleanHome } from './run-cli.js';
 
 const exec = promisify(execFile);
@@ -35,6 +35,10 @@ export interface TmuxSession {
   screen(): Promise<string>;
   /** Polls the screen until it matches, and returns it; fails with the screen when it never does. */
   waitFor(pattern: ScreenMatch, timeoutMs?: number): Promise<string>;
+  /** The CLI's process id (a child of the pane's shell), to signal it as `kill` or a closed terminal would. */
+  cliPid(): Promise<number>;
+  /** Closes the terminal as closing its window would: the CLI gets SIGHUP, and its terminal is gone. */
+  close(): Promise<void>;
   /** Moves a list's pointer down until it rests on the line starting with `item`. */
   pointTo(item: string): Promise<void>;
 }
@@ -102,6 +106,16 @@ export async function startTmux(t: ExecutionContext, options: TmuxOptions): Prom
     },
     screen,
     waitFor,
+    async close() {
+      await tmux('kill-server').catch(() => undefined);
+    },
+    async cliPid() {
+      const pane = (await tmux('display-message', '-p', '#{pane_pid}')).stdout.trim();
+      const children = readFileSync(`/proc/${pane}/task/${pane}/children`, 'utf8').trim().split(/\s+/).map(Number);
+      const pid = children.find((child) => Number.isInteger(child) && child > 0);
+      if (pid === undefined) throw new Error(`no CLI process under the pane's shell ${pane}`);
+      return pid;
+    },
     async pointTo(item) {
       // enquirer marks the focused line with a pointer; only the question being asked shows one.
       const on = new RegExp(`^\\s*[▸❯>] ${item.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`, 'm');

@@ -36,15 +36,24 @@ export const arrivals = (emulator: EmulatorHandle, action: string): number[] =>
   emulator.state.recentRequests().filter((r) => r.action === action).map((r) => Date.parse(r.receivedAt));
 
 
-/** `n` rows in ap-guangzhou and `n` in ap-shanghai, each region on an emulator of its own, sent by one batch. */
-export async function batchOverTwoEndpoints(t: HasTeardown, n: number) {
+/**
+ * `n` rows in ap-guangzhou, then `n` in ap-shanghai (the CSV grouped by region), each region on an
+ * emulator of its own: the CSV's path and the flags that send each region to its emulator.
+ */
+export async function twoEndpoints(t: HasTeardown, n: number) {
   const dir = await tempDir(t);
   const gzSeed = seedOf(n, 1, 'ap-guangzhou', 'tcr-trgz01');
   const shSeed = seedOf(n, 1, 'ap-shanghai', 'tcr-trsh01');
   const gz = await startKitEmulator(t, { seed: gzSeed, requestLogSize: 4 * n });
   const sh = await startKitEmulator(t, { seed: shSeed, requestLogSize: 4 * n });
-  const csv = csvOf(n, 1, 'ap-guangzhou', 'tcr-trgz01') + csvOf(n, 1, 'ap-shanghai', 'tcr-trsh01').split('\n').slice(1).join('\n');
-  const args = ['batch', await writeCsv(dir, csv), '--endpoint', `ap-guangzhou=${gz.url}`, '--endpoint', `ap-shanghai=${sh.url}`, '--yes', '--no-tui', '--out', 'out.jsonl'];
-  const run = await runCli(t, args, { cwd: dir, env: cliEnv(dir) });
-  return { run, gz, sh, emulators: [[gz, gzSeed], [sh, shSeed]] as const, results: () => readJsonLines<ExportedResult>(join(dir, 'out.jsonl')) };
+  const csv = await writeCsv(dir, csvOf(n, 1, 'ap-guangzhou', 'tcr-trgz01') + csvOf(n, 1, 'ap-shanghai', 'tcr-trsh01').split('\n').slice(1).join('\n'));
+  const endpoints = ['--endpoint', `ap-guangzhou=${gz.url}`, '--endpoint', `ap-shanghai=${sh.url}`];
+  return { dir, csv, endpoints, gz, sh, emulators: [[gz, gzSeed], [sh, shSeed]] as const };
+}
+
+/** The rows of `twoEndpoints`, sent by one batch. */
+export async function batchOverTwoEndpoints(t: HasTeardown, n: number) {
+  const { dir, csv, endpoints, ...rest } = await twoEndpoints(t, n);
+  const run = await runCli(t, ['batch', csv, ...endpoints, '--yes', '--no-tui', '--out', 'out.jsonl'], { cwd: dir, env: cliEnv(dir) });
+  return { run, ...rest, results: () => readJsonLines<ExportedResult>(join(dir, 'out.jsonl')) };
 }

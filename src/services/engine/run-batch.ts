@@ -2,13 +2,14 @@ import { setTimeout as delay } from 'node:timers/promises';
 import type { FailedOutcome } from '../../core/api-outcome.js';
 import { backoffDelay, RETRY_BACKOFF, THROTTLE_BACKOFF } from '../../core/backoff.js';
 import { startEventOf, type BatchEvent } from '../../core/batch-events.js';
-import { classifyFailure, CONNECTION_REFUSED, isRetryable } from '../../core/classify-error.js';
+import { classifyFailure, isRetryable, neverDelivered } from '../../core/classify-error.js';
 import type { PolicyRow } from '../../core/policy-row.js';
 import { countStatuses, type RowResult } from '../../core/result.js';
 import { actionSpec } from '../../core/api-actions.js';
-import type { TcrApi } from '../../core/tcr-api.js';
+import type { LanedApi } from '../../core/tcr-api.js';
 import type { ItemResult } from '../../core/work-item.js';
 import { NOT_STARTED_CODE } from '../traffic/paced-api.js';
+import { admitByLane } from './lane-admission.js';
 import type { RowOperation } from './operation.js';
 import { createProgressMeter } from './progress-meter.js';
 import type { RunControl } from './run-control.js';
@@ -16,7 +17,7 @@ import { stillUnknown } from '../../core/unknown-outcome.js';
 
 export interface RunBatchOptions<I = PolicyRow, R extends ItemResult = RowResult> {
   /** The API, paced (services/traffic): every attempt waits for its turn in its lane. */
-  readonly api: TcrApi;
+  readonly api: LanedApi;
   readonly control: RunControl;
   readonly emit: (event: BatchEvent) => void;
   readonly endpoint: string;
@@ -35,6 +36,8 @@ export interface RunBatchOptions<I = PolicyRow, R extends ItemResult = RowResult
   /** What each item sends and what the items are: CREATE_POLICY, DELETE_POLICY for rollback, … */
   readonly operation: RowOperation<I, R>;
   readonly now?: () => number;
+  /** When the run began, before its plan (on the `now` clock): the `end` event's elapsed time counts the check. */
+  readonly startedAt?: number;
   readonly random?: () => number;
   /** Waits between attempts; ends at once when the signal fires. */
   readonly sleep?: (ms: number, signal: AbortSignal) => Promise<void>;
@@ -77,7 +80,8 @@ export async function runBatch<I = PolicyRow, R extends ItemResult = RowResult>(
   const results: R[] = [...settled];
   let inFlight = 0;
   const meter = createProgressMeter(rows.length, now, () => inFlight, () => control.paused);
-  const startedAt = now();
+  // The run began with its checks (the plan): the elapsed time a face shows counts them.
+  const startedAt = o.startedAt ?? now();
 
   emit(startEventOf(rows.map((row) => kind.identity(row)), settled.length, { endpoint: o.endpoint, rate: o.rate, dryRun: false, journal: o.journal, operation: op }));
   for (const result of settled) emit({ type: 'row-done', result, label: kind.label(result) });
@@ -87,16 +91,9 @@ export async function runBatch<I = PolicyRow, R extends ItemResult = RowResult>(
     emit({ type: 'stopping', reason });
   });
 
-  // Rows handed to the API that have not had their turn yet: the next row is handed over only when
-  // none is waiting, so a pause or a stop holds everything not yet started and memory stays flat.
-  let waiting = 0;
-  let wake: (() => void)[] = [];
-  const turnTaken = (): void => {
-    waiting -= 1;
-    const w = wake;
-    wake = [];
-    w.forEach((f) => f());
-  };
+  // A row is handed to the API only while its own lane has room, so every lane keeps its pace whatever
+  // the file's order, a pause or a stop holds everything not yet started, and memory stays flat.
+  const lanes = admitByLane(rows.length, (i) => o.api.laneOf(service, op.action, kind.identity(rows[i] as I).Region));
 
   const finish = ({ result, note, requestIds }: Finished<R>): void => {
     results.push(result);
@@ -104,7 +101,7 @@ export async function runBatch<I = PolicyRow, R extends ItemResult = RowResult>(
     emit({ type: 'row-done', result, label: kind.label(result), note, ...(requestIds.length > 1 ? { requestIds } : {}) });
   };
 
-  async function sendRow(row: I): Promise<Finished<R>> {
+  async function sendRow(row: I, lane: string): Promise<Finished<R>> {
     const id = kind.identity(row);
     const key = kind.key(id);
     const requestIds: string[] = [];
@@ -136,12 +133,12 @@ export async function runBatch<I = PolicyRow, R extends ItemResult = RowResult>(
       }
       attempt += 1;
       let paused = false;
-      waiting += 1;
+      lanes.waiting(lane);
       let turn = true;
       const outcome = await o.api.call(service, op.action, id.Region, op.body(row), control.signal, {
         stop: control.stopSignal,
         beforeSend: async () => {
-          turnTaken();
+          lanes.turnTaken(lane);
           turn = false;
           if (control.stopping) return false;
           if (control.paused) return !(paused = true);
@@ -153,7 +150,7 @@ export async function runBatch<I = PolicyRow, R extends ItemResult = RowResult>(
         },
       });
       if (turn) {
-        turnTaken();
+        lanes.turnTaken(lane);
         // The journal's intent and the row-start event hang on beforeSend: an API that skips it is a bug.
         if (outcome.ok || !outcome.notSent) throw new Error('runBatch needs a paced API that calls beforeSend (services/traffic/paced-api.ts)');
       }
@@ -165,7 +162,7 @@ export async function runBatch<I = PolicyRow, R extends ItemResult = RowResult>(
       if (!outcome.ok && outcome.notSent) {
         // Traffic stopped for everyone (refused credentials, an endpoint refusing connections): say why.
         if (outcome.code.startsWith('AuthFailure')) control.stop('auth-failure');
-        else if (outcome.code === CONNECTION_REFUSED) control.stop('unreachable');
+        else if (neverDelivered(outcome.code)) control.stop('unreachable');
         if (outcome.code !== NOT_STARTED_CODE) last ??= outcome;
         return stoppedHere();
       }
@@ -201,21 +198,22 @@ export async function runBatch<I = PolicyRow, R extends ItemResult = RowResult>(
   }
 
   const active = new Set<Promise<void>>();
-  let next = 0;
-  while (next < rows.length) {
+  while (!lanes.done) {
     await control.whenRunnable();
     if (control.stopping) break;
-    if (waiting > 0) {
-      await new Promise<void>((resolve) => wake.push(resolve));
+    const next = lanes.next();
+    if (!next) {
+      await lanes.turnChange();
       continue;
     }
-    const row = rows[next++] as I;
-    const p: Promise<void> = sendRow(row).then(finish, (error: unknown) => finish({ result: errorResult(kind.result(kind.identity(row), 'failed'), error, now), requestIds: [] }));
+    const row = rows[next.index] as I;
+    // sendRow counts the row as waiting in its lane before it returns its promise, before the next `next()`.
+    const p: Promise<void> = sendRow(row, next.lane).then(finish, (error: unknown) => finish({ result: errorResult(kind.result(kind.identity(row), 'failed'), error, now), requestIds: [] }));
     active.add(p);
     void p.finally(() => active.delete(p));
   }
   await Promise.all(active);
-  for (const row of rows.slice(next)) finish({ result: kind.result(kind.identity(row), 'not-sent'), requestIds: [] });
+  for (const i of lanes.notHandedOver()) finish({ result: kind.result(kind.identity(rows[i] as I), 'not-sent'), requestIds: [] });
   stopTicking();
   emit(meter.progress(countStatuses(results)));
   const interrupted = control.stopping && control.stopReason === 'interrupt';

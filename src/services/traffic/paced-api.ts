@@ -1,8 +1,8 @@
 import type Bottleneck from 'bottleneck';
 import type { ApiOutcome, FailedOutcome } from '../../core/api-outcome.js';
-import { CONNECTION_REFUSED, isThrottling } from '../../core/classify-error.js';
+import { classifyFailure, CONNECTION_REFUSED, isThrottling } from '../../core/classify-error.js';
 import { actionSpec } from '../../core/api-actions.js';
-import type { ApiService, CallTurn, TcrApi } from '../../core/tcr-api.js';
+import type { ApiService, CallTurn, LanedApi, TcrApi } from '../../core/tcr-api.js';
 import { createLane, NOT_STARTED, type Lane, type LaneOptions } from './lane.js';
 
 /** Refused connections in a row, across every lane, after which all traffic stops. */
@@ -25,7 +25,7 @@ export interface TrafficOptions {
   readonly clock?: Pick<LaneOptions, 'now' | 'sleep' | 'spacing'>;
 }
 
-export interface PacedApi extends TcrApi {
+export interface PacedApi extends LanedApi {
   /** Every lane so far, by `endpoint action`, for figures and tests. */
   readonly lanes: ReadonlyMap<string, Lane>;
   close(): Promise<void>;
@@ -46,9 +46,10 @@ export function pacedApi(api: TcrApi, o: TrafficOptions): PacedApi {
   const lanes = new Map<string, Lane>();
   let halted: FailedOutcome | undefined;
   let refusals = 0;
+  // The one place that says what a lane is made of (the credential is the api's own: one api per credential).
+  const laneOf = (service: ApiService, action: string, region: string): string => `${o.endpointOf(service, region)} ${action}`;
   const laneFor = (service: ApiService, action: string, region: string): Lane => {
-    const endpoint = o.endpointOf(service, region);
-    const key = `${endpoint} ${action}`;
+    const key = laneOf(service, action, region);
     let lane = lanes.get(key);
     if (!lane) {
       // The one table says what a write is: a new write follows --rate without a line here.
@@ -69,16 +70,19 @@ export function pacedApi(api: TcrApi, o: TrafficOptions): PacedApi {
   const notSent = (code: string, message: string): FailedOutcome => ({ ok: false, code, message, requestId: '', notSent: true });
   const watch = (outcome: ApiOutcome): ApiOutcome => {
     if (outcome.ok || !outcome.notSent) refusals = !outcome.ok && outcome.code === CONNECTION_REFUSED ? refusals + 1 : 0;
-    if (!halted && !outcome.ok && (outcome.code.startsWith('AuthFailure') || refusals >= REFUSALS_TO_STOP)) halted = outcome;
-    return outcome;
+    const unreachable = !outcome.ok && classifyFailure(outcome) === 'unreachable';
+    if (!halted && !outcome.ok && (outcome.code.startsWith('AuthFailure') || refusals >= REFUSALS_TO_STOP || unreachable)) halted = outcome;
+    // Never delivered, and every later call would meet the same: this call too is simply not sent.
+    return unreachable ? stoppedBy(outcome) : outcome;
   };
   const stoppedBy = (h: FailedOutcome): FailedOutcome =>
     notSent(h.code, h.code === CONNECTION_REFUSED
       ? `not sent: the endpoint refused ${REFUSALS_TO_STOP} connections in a row`
-      : `not sent: an earlier request was refused with ${h.code}`);
+      : classifyFailure(h) === 'unreachable' ? `not sent: ${h.message.trim()}` : `not sent: an earlier request was refused with ${h.code}`);
 
   return {
     lanes,
+    laneOf,
     async call(service, action, region, params, signal, turn?: CallTurn) {
       if (halted) return stoppedBy(halted);
       const outcome = await laneFor(service, action, region).run<ApiOutcome>(
