@@ -15,13 +15,15 @@ const DEMO_IMAGES = { registries: ['tcr-ab12cd34', 'tcr-9x8y7z6w'], namespaces: 
  */
 export async function demoSigning(options: SendOptions, credential: Credential, journalDir: string): Promise<number> {
   process.stderr.write(`\n${t('demo.signing')}\n`);
-  const api = await makeApi(options, credential)();
+  // Half the limit: a rehearsal's few tags need no more, and a throttled retry would make its events vary from run to run.
+  const paced = { ...options, rate: Math.min(options.rate, 10) };
+  const api = await makeApi(paced, credential)();
   try {
     const scope = { region: 'ap-guangzhou', allRegions: true, ids: DEMO_IMAGES.registries };
     const filter = { repository: () => true, tag: () => true };
     const listed = await listImageScope(api, { scope, namespaces: DEMO_IMAGES.namespaces, filter });
     const plan = planImages(listed.tags, listed);
-    const flags = { scope, namespaces: DEMO_IMAGES.namespaces, filter, send: { ...options, out: undefined } };
+    const flags = { scope, namespaces: DEMO_IMAGES.namespaces, filter, send: { ...paced, out: undefined } };
     return await runImagePlan({ flags, api, listed, plan, rerun: ['sign-images'], journalDir });
   } finally {
     await api.close?.();
