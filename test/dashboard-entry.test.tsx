@@ -10,7 +10,10 @@ chalk.level = 1;
 // eslint-disable-next-line no-control-regex
 const SGR = /\u001B\[[0-9;]*m/;
 
-/** A terminal that records what is written to it. */
+/**
+ * A terminal that records what is written to it. Not marked a TTY: Ink would hide the cursor on it,
+ * and cli-cursor then arms a process-wide exit hook that writes `ESC[?25h` to this worker's real stderr.
+ */
 function fakeTty(columns = 100) {
   let text = '';
   const stream = new Writable({
@@ -19,7 +22,7 @@ function fakeTty(columns = 100) {
       done();
     },
   });
-  Object.assign(stream, { isTTY: true, columns, rows: 40 });
+  Object.assign(stream, { isTTY: false, columns, rows: 40 });
   return { stdout: stream as unknown as NodeJS.WriteStream, output: () => text };
 }
 

@@ -27,12 +27,16 @@ for (const [env, color, want] of [
 }
 
 const failures = [rowResult(12, 'failed', { ErrorCode: 'InvalidParameter.ErrorTcrInvalidParameter', ErrorMessage: 'x', RequestId: 'r' })];
-for (const [width, stacked, requestId] of [[60, true, false], [100, false, false], [160, false, true]] as const) {
-  test(`failure table at ${width} columns: ${stacked ? 'two lines per row' : 'one line'}, RequestId ${requestId ? 'shown' : 'dropped'}`, (t) => {
+// The RequestId stays whenever a line can hold it: beside the message, or (60, 80) on a line of its own.
+for (const [width, stacked, requestId, below] of [[40, true, false, false], [60, true, true, true], [80, true, true, true], [100, true, true, false], [140, true, true, false], [160, false, true, false]] as const) {
+  test(`failure table at ${width} columns: ${stacked ? 'two lines per row' : 'one line'}, RequestId ${requestId ? (below ? 'below' : 'shown') : 'dropped'}`, (t) => {
     const columns = failureColumns(width, failures);
     t.is(columns.stacked, stacked);
     t.is(columns.requestId > 0, requestId);
-    const used = columns.stacked ? columns.line + columns.message + columns.requestId : columns.line + columns.key + columns.code + columns.message + columns.requestId;
+    t.is(columns.requestIdBelow, below);
+    // A message column narrower than an id (a KMS key id, 36 cells) would split the ids messages quote.
+    if (width >= 60) t.true(columns.message - 2 >= 36, `message column ${columns.message}`);
+    const used = columns.stacked ? columns.line + columns.message + (below ? 0 : columns.requestId) : columns.line + columns.key + columns.code + columns.message + columns.requestId;
     t.true(used <= width, `uses ${used} of ${width}`);
   });
 }

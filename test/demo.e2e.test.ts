@@ -1,7 +1,7 @@
 // `tcr-sigpolicy demo` off a terminal, with --json and --out: the rows wrong on purpose end exactly as
 // its closing text says, the transient faults are retried, and every other row is created at once.
 import test from 'ava';
-import { readFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { ON_PURPOSE, onPurposeText } from '../src/commands/demo-script.js';
 import { runCli, tempDir } from './helpers/engine-kit.js';
@@ -35,4 +35,16 @@ test('demo: plan verdicts, two live API failures with RequestIds, three retries 
   t.true(unscripted.length <= 2 && unscripted.every((r) => r[2] === 'RequestLimitExceeded'), `other retries: ${JSON.stringify(unscripted)}`);
   t.true(run.stderr.includes(onPurposeText()), 'the closing text lists the rows wrong on purpose');
   t.regex(run.stderr, /L53\s+ap-singapore tcr-f7g1ir99\/ledger\s+failed UnauthorizedOperation: the demo credentials have no permission/);
+});
+
+test('demo without --out cleans up its own journal: nothing left in its temporary folder, and no closing line names it', async (t) => {
+  const dir = await tempDir(t, 'tcr-demo-');
+  const tmp = join(dir, 'tmp');
+  await mkdir(tmp);
+  const run = await runCli(t, ['demo', '--no-tui'], { cwd: dir, env: { PATH: process.env.PATH ?? '', HOME: dir, NO_COLOR: '1', TMPDIR: tmp } });
+  t.is(run.code, 0, run.stderr);
+  t.regex(run.stderr, /Journal: [^\n]*tcr-sigpolicy-demo-/, 'the run named its journal while it ran');
+  t.deepEqual(await readdir(tmp), [], 'the journal folder is gone');
+  t.deepEqual(await readdir(dir), ['tmp'], 'nothing written to the working folder');
+  t.notRegex(run.stderr.slice(run.stderr.lastIndexOf('Done in')), /Journal:/);
 });

@@ -2,10 +2,23 @@
 /** One thing an example session does, in order. */
 export type Step =
   | { readonly kind: 'file'; readonly name: string; readonly text: string }
-  | { readonly kind: 'run'; readonly command: string; readonly line: number; readonly expectCode?: number; readonly where?: string };
+  | {
+      readonly kind: 'run';
+      readonly command: string;
+      readonly line: number;
+      readonly expectCode?: number;
+      readonly where?: string;
+      /** The output the doc shows under the command (up to the next `$ ` line), to be found in the real one. */
+      readonly shown?: readonly string[];
+    };
 
-/** Before a fence: `<!-- not run: why -->` leaves the block out; `<!-- file: NAME -->` writes it to NAME first. */
+/**
+ * Before a fence: `<!-- not run: why -->` leaves the block out; `<!-- file: NAME -->` writes it to NAME
+ * first; `<!-- screen: why -->` runs it but does not compare its output (a terminal's screen, which
+ * the test's pipes do not get).
+ */
 const NOT_RUN = /^<!-- not run\b/;
+const SCREEN = /^<!-- screen\b/;
 const FILE = /^<!-- file: (\S+) -->$/;
 
 /** `$ cmd \` + continuation lines, joined; the line number is the first one's. */
@@ -38,7 +51,10 @@ export function markdownSteps(text: string): Step[] {
       for (const c of commands(body, i + 1, /^\$ /)) {
         const echo = body.findIndex((l, j) => j > c.index && l.startsWith('$ '));
         const code = echo !== -1 && body[echo] === '$ echo $?' ? Number(body[echo + 1]) : undefined;
-        steps.push({ kind: 'run', command: c.command, line: c.line, ...(code !== undefined && Number.isInteger(code) ? { expectCode: code } : {}) });
+        let last = c.index;
+        while ((body[last] ?? '').endsWith('\\')) last += 1;
+        const shown = SCREEN.test(marker) ? undefined : body.slice(last + 1, echo === -1 ? body.length : echo).filter((l) => l.trim() !== '');
+        steps.push({ kind: 'run', command: c.command, line: c.line, ...(shown ? { shown } : {}), ...(code !== undefined && Number.isInteger(code) ? { expectCode: code } : {}) });
       }
     }
     i = end;

@@ -128,3 +128,22 @@ process.exitCode = await run(process.argv.slice(1));`;
     t.is(code, expected, signal);
   }
 });
+
+test('the command it offers to try works on the seed it runs: the bundled sample for the bundled seed, status for a seed of your own', async (t) => {
+  const bundled = fakeIo();
+  const first = run(['--port', '0'], bundled);
+  await bundled.firstLine;
+  await new Promise((resolve) => setImmediate(resolve));
+  bundled.stop('SIGTERM');
+  await first;
+  t.regex(bundled.out.join(''), /\n {2}tcr-sigpolicy batch \S*fixtures\/sample\.csv --endpoint http:\/\/127\.0\.0\.1:\d+ --dry-run\n/);
+
+  const custom = fakeIo();
+  const second = run(['--port', '0', '--seed', resolve('fixtures', 'emulator-seed.json')], custom);
+  await custom.firstLine;
+  await new Promise((resolve) => setImmediate(resolve));
+  custom.stop('SIGTERM');
+  await second;
+  t.regex(custom.out.join(''), /\n {2}tcr-sigpolicy status --endpoint http:\/\/127\.0\.0\.1:\d+\n/);
+  t.notRegex(custom.out.join(''), /sample\.csv/, 'not the sample, which names the bundled seed\'s registries');
+});

@@ -96,6 +96,22 @@ test('--latency-ms delays a faulted answer by at least that long', (t) =>
     t.true((emulator.state.recentRequests().at(-1)?.ms ?? 0) >= 149);
   }));
 
+test('a slow create takes effect when answered by default, and as it arrives with effectOnArrival', async (t) => {
+  const create = (emulator: EmulatorHandle): Promise<unknown> =>
+    tcrClient(emulator).CreateSignaturePolicy({ RegistryId: GZ_REGISTRY, NamespaceName: 'payments', Name: 'p', KmsId: GZ_SIGNING_KEY, KmsRegion: '' });
+  const signsHalfway = async (emulator: EmulatorHandle): Promise<boolean> => {
+    const before = emulator.state.policies().length;
+    const answered = create(emulator);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    const halfway = emulator.state.policies().length > before;
+    await answered;
+    t.is(emulator.state.policies().length, before + 1, 'the policy exists once answered, either way');
+    return halfway;
+  };
+  t.false(await withEmulator({ latencyMs: 600 }, signsHalfway), 'by default the change waits for the answer');
+  t.true(await withEmulator({ latencyMs: 600, effectOnArrival: true }, signsHalfway), 'with effectOnArrival it is made before the delay');
+});
+
 test('faults apply to the write actions by default and to faultActions when given', async (t) => {
   await withEmulator({ throttleRate: 1 }, async (emulator) => {
     t.truthy((await tcrClient(emulator).DescribeRegions()).TotalCount);

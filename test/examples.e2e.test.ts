@@ -32,7 +32,8 @@ function sh(command: string, cwd: string, env: NodeJS.ProcessEnv): Promise<Ran> 
   });
 }
 
-async function runSession(t: ExecutionContext, steps: readonly Step[], where: string): Promise<void> {
+/** `fixtures`: copy the clone's fixtures in (the docs are read in the clone); --help must work without them. */
+async function runSession(t: ExecutionContext, steps: readonly Step[], where: string, fixtures = true): Promise<void> {
   const emulator = await startTestEmulator();
   t.teardown(() => emulator.close());
   const dir = mkdtempSync(join(tmpdir(), 'tcr-examples-'));
@@ -41,7 +42,7 @@ async function runSession(t: ExecutionContext, steps: readonly Step[], where: st
   mkdirSync(bin);
   writeFileSync(join(bin, 'tcr-sigpolicy'), `#!/bin/sh\nexec "${process.execPath}" "${CLI}" "$@"\n`);
   chmodSync(join(bin, 'tcr-sigpolicy'), 0o755);
-  cpSync(join(ROOT, 'fixtures'), join(dir, 'fixtures'), { recursive: true });
+  if (fixtures) cpSync(join(ROOT, 'fixtures'), join(dir, 'fixtures'), { recursive: true });
   const base = { PATH: `${bin}:${process.env.PATH ?? '/usr/bin:/bin'}`, HOME: cleanHome(), NO_COLOR: '1', CI: 'false' };
   const demo = { ...base, TENCENTCLOUD_SECRET_ID: DEMO_SECRET_ID, TENCENTCLOUD_SECRET_KEY: DEMO_SECRET_KEY };
   let ran = 0;
@@ -65,10 +66,31 @@ async function runSession(t: ExecutionContext, steps: readonly Step[], where: st
     const output = `\nexit ${r.code}\nstdout:\n${r.stdout.slice(0, 3000)}\nstderr:\n${r.stderr.slice(0, 3000)}`;
     if (!/\btcr-sigpolicy\b/.test(command)) continue;
     t.false(/hit a bug|at .*\(.*\.js:\d+/.test(r.stderr), `${what}: a stack trace${output}`);
+    const stale = staleLines(step.shown ?? [], `${r.stdout}\n${r.stderr}`, emulator.port);
+    t.deepEqual(stale, [], `${what}: the doc shows lines this run does not print${output}`);
     if (step.expectCode !== undefined) t.is(r.code, step.expectCode, `${what}: the doc says exit ${step.expectCode}${output}`);
     else t.true(r.code === 0 || r.code === 1, `${what}: exit ${r.code}${output}`);
   }
   t.true(ran > 0 || steps.length === 0, `${where}: no example ran`);
+}
+
+/** What varies from run to run, made the same on both sides: times, ids, the port, journal names. */
+function normalised(line: string, port: number): string {
+  return line
+    .replaceAll(`127.0.0.1:${port}`, DOC_PORT)
+    .replace(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g, 'UUID')
+    .replace(/\d{8}T\d{6}Z-[0-9a-f]{6}/g, 'STAMP')
+    .replace(/\b\d+(\.\d+)?(ms|s)\b|\b\d+m\d{2}s\b/g, 'TIME')
+    .trimEnd();
+}
+
+/**
+ * The lines a doc shows as a command's output that the command no longer prints. A line with `…`
+ * is shortened on purpose, and `(…)` or `#` lines are the doc's own remarks: neither is compared.
+ */
+function staleLines(shown: readonly string[], actual: string, port: number): string[] {
+  const printed = new Set(actual.split('\n').map((l) => normalised(l, port)));
+  return shown.filter((line) => !line.includes('…') && !/^\(.*\)\.?$/.test(line.trim()) && !line.startsWith('#') && !printed.has(normalised(line, port)));
 }
 
 const docs = ['README.md', ...readdirSync(join(ROOT, 'docs')).filter((f) => f.endsWith('.md')).map((f) => `docs/${f}`)];
@@ -80,16 +102,19 @@ for (const doc of docs) {
 
 // The help's examples, in the order of the top-level command list, in one directory and against one
 // emulator: as a user trying them one after another would (batch's results are what rollback undoes).
-test('the examples of every --help run as written against the emulator', async (t) => {
+test('the examples of every --help run as written against the emulator, outside the clone', async (t) => {
+  const outside = mkdtempSync(join(tmpdir(), 'tcr-help-'));
   const steps: Step[] = [];
   for (const command of ['', ...COMMANDS.map((c) => c.name)]) {
-    const help = await runCli(command ? [command, '--help'] : ['--help']);
+    // Read from a folder outside the clone, as a user who installed the package would.
+    const help = await runCli(command ? [command, '--help'] : ['--help'], { cwd: outside });
     t.is(help.code, 0, help.stderr);
     const found = helpSteps(help.stdout);
     t.true(found.length > 0, `no EXAMPLES in \`${command} --help\`:\n${help.stdout}`);
     steps.push(...found.map((s) => ({ ...s, where: `${command || 'tcr-sigpolicy'} --help` })));
   }
-  await runSession(t, steps, 'help');
+  t.true(steps.some((s) => s.kind === 'run' && s.command.includes(' /') && s.command.includes('fixtures/sample.csv')), 'the sample is named by its installed path');
+  await runSession(t, steps, 'help', false);
 });
 
 // The commands the tool prints are examples too: pasted as printed, they act where the run did.

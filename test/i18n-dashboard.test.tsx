@@ -66,9 +66,10 @@ for (const columns of [60, 100]) {
     t.true(widest(last) <= columns, last);
     t.regex(last, /\n行 +实例\/命名空间 +ErrorCode/);
     t.regex(last, /完成，用时 [^\n]+，1 行失败。/);
-    // Wrapped or not, the whole reason is there: joined again it reads as one sentence.
+    // Wrapped or not, the whole reason is there: joined again (its RequestId beside it taken out) it reads as one sentence.
     const summary = last.slice(last.indexOf('需要处理'));
-    t.true(summary.replace(/\s+/g, '').includes(reason.replace(/\s+/g, '')), summary);
+    t.true(summary.replace(requestId, '').replace(/\s+/g, '').includes(reason.replace(/\s+/g, '')), summary);
+    if (columns >= 60) t.true(summary.includes(requestId), 'the RequestId whole, beside the reason or under it');
     t.notRegex(summary, /不存在命名空间[^\n]*…/, 'the reason is not cut');
   });
 }

@@ -26,7 +26,8 @@ for (const face of ['dashboard', 'plain'] as const) {
       t.regex(screen, new RegExp(`Interrupted in [^:]+: .*${notSent} not-sent`));
       t.regex(screen, new RegExp(`not-sent ${notSent} rows \\(lines [0-9, -]+\\): the run stopped before sending them`));
     }
-    const resume = /^Resume: +(tcr-sigpolicy .*)$/m.exec(screen)?.[1];
+    // Wrapped to the terminal with backslash-newlines, which the shell joins again when it is pasted.
+    const resume = /^Resume: +(tcr-sigpolicy .*)$/m.exec(screen.replace(/ \\\n +/g, ' '))?.[1];
     // --force (to replace the first --out) where the command has it.
     t.regex(resume ?? '', new RegExp(`^tcr-sigpolicy ${args.join(' ').replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} --resume results\\.\\d{8}T\\d{6}Z-[0-9a-f]{6}\\.journal\\.jsonl( --force)?$`));
     t.regex(screen, /Roll back: tcr-sigpolicy rollback results.jsonl/);

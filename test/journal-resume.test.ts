@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { applyResume } from '../src/core/apply-resume.js';
 import { UsageError } from '../src/core/errors.js';
-import type { PriorRecord } from '../src/core/journal-lines.js';
+import type { RowRecord } from '../src/core/journal-lines.js';
 import type { PolicyRow } from '../src/core/policy-row.js';
 import { identityOf, resultOf, type RowResult, type RowStatus } from '../src/core/result.js';
 import { policyKey } from '../src/core/policy-row.js';
@@ -34,11 +34,11 @@ async function scratch(t: { teardown(fn: () => Promise<void>): void }): Promise<
   return dir;
 }
 
-const result = (i: number, status: RowStatus, over: Partial<RowResult> = {}): PriorRecord => ({
+const result = (i: number, status: RowStatus, over: Partial<RowResult> = {}): RowRecord => ({
   kind: 'result', key: `tcr-unit/ns${i}`, input: INPUT,
   result: resultOf(identityOf(row(i)), status, { RequestId: `req-${i}`, attempts: 1, startedAt: `2026-01-01T00:00:0${i}.000Z`, finishedAt: `2026-01-01T00:00:0${i}.500Z`, ...over }),
 });
-const intent = (i: number, attempt = 1, notSigningBefore = true): PriorRecord => ({
+const intent = (i: number, attempt = 1, notSigningBefore = true): RowRecord => ({
   kind: 'intent', key: `tcr-unit/ns${i}`, input: INPUT, attempt, at: `2026-01-01T00:00:0${i}.000Z`, notSigningBefore,
 });
 
@@ -90,12 +90,13 @@ test('newRunId and journalPathFor: a unique name per run, beside --out or in the
 test('the journal: each intent is on disk when its promise resolves; every line names run, input and row', async (t) => {
   const path = join(await scratch(t), 'j.journal.jsonl');
   const journal = await openJournal(path, { run: 'R1', input: INPUT });
+  t.like(JSON.parse(readFileSync(path, 'utf8')), { kind: 'run', tool: 'tcr-sigpolicy', run: 'R1', input: INPUT }, 'the first line is on disk when the journal opens');
   await journal.intent(policyKey(row(0).request), row(0).line, 1, true);
-  t.is(readFileSync(path, 'utf8').split('\n').length - 1, 1, 'the intent is written before the send goes out');
+  t.is(readFileSync(path, 'utf8').split('\n').length - 1, 2, 'the intent is written before the send goes out');
   journal.result(policyKey(row(0).request), resultOf(identityOf(row(0)), 'created', { RequestId: 'req-0' }), { requestIds: ['x', 'req-0'] });
   await Promise.all([journal.intent(policyKey(row(1).request), row(1).line, 1, false), journal.intent(policyKey(row(2).request), row(2).line, 1, true)]);
   await journal.close();
-  const lines = readFileSync(path, 'utf8').trimEnd().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+  const lines = readFileSync(path, 'utf8').trimEnd().split('\n').slice(1).map((l) => JSON.parse(l) as Record<string, unknown>);
   t.deepEqual(lines.map((l) => [l.kind, l.run, l.input, l.key]), [
     ['intent', 'R1', INPUT, 'tcr-unit/ns0'], ['result', 'R1', INPUT, 'tcr-unit/ns0'], ['intent', 'R1', INPUT, 'tcr-unit/ns1'], ['intent', 'R1', INPUT, 'tcr-unit/ns2'],
   ]);
@@ -104,14 +105,14 @@ test('the journal: each intent is on disk when its promise resolves; every line 
   t.like(lines[1], { status: 'created', RequestId: 'req-0', requestIds: ['x', 'req-0'] });
 });
 
-test('the journal opens with the endpoints the run sent to; reading it back skips that line, and an export finds it beside it', async (t) => {
+test('the journal opens with the endpoints the run sent to; reading it back gives that run line first, and an export finds it beside it', async (t) => {
   const dir = await scratch(t);
   const path = journalPathFor(join(dir, 'results.csv'), 'R');
   const journal = await openJournal(path, { run: 'R', input: INPUT }, { endpoint: ['ap-shanghai=http://127.0.0.1:9600', 'http://127.0.0.1:9500'] });
   journal.result(policyKey(row(0).request), resultOf(identityOf(row(0)), 'created', { RequestId: 'req-0', attempts: 1 }));
   await journal.close();
   t.like(JSON.parse(readFileSync(path, 'utf8').split('\n')[0] ?? ''), { kind: 'run', run: 'R', input: INPUT });
-  t.deepEqual((await readPriorRecords(path, 'rollback file')).map((r) => r.kind), ['result']);
+  t.deepEqual((await readPriorRecords(path, 'rollback file')).map((r) => r.kind), ['run', 'result']);
   t.deepEqual(await recordedEndpoints(path), ['ap-shanghai=http://127.0.0.1:9600', 'http://127.0.0.1:9500']);
   await exportResults(join(dir, 'results.csv'), [resultOf(identityOf(row(0)), 'created', { RequestId: 'req-0', attempts: 1 })]);
   t.deepEqual(await recordedEndpoints(join(dir, 'results.csv')), ['ap-shanghai=http://127.0.0.1:9600', 'http://127.0.0.1:9500']);
@@ -134,8 +135,10 @@ test('readPriorRecords reads a journal back, intents and all; a cut-off last lin
   await journal.close();
   writeFileSync(path, `${readFileSync(path, 'utf8')}{"kind":"result","run":"R","ke`);
   const records = await readPriorRecords(path, '--resume file');
-  t.deepEqual(records.map((r) => [r.kind, r.key, r.run, r.input]), [['intent', 'tcr-unit/ns0', 'R', INPUT], ['result', 'tcr-unit/ns0', 'R', INPUT], ['intent', 'tcr-unit/ns1', 'R', INPUT]]);
-  t.like(records[2], { attempt: 2, notSigningBefore: false });
+  t.deepEqual(records.map((r) => [r.kind, r.kind === 'run' ? '' : r.key, r.run, r.input]), [
+    ['run', '', 'R', INPUT], ['intent', 'tcr-unit/ns0', 'R', INPUT], ['result', 'tcr-unit/ns0', 'R', INPUT], ['intent', 'tcr-unit/ns1', 'R', INPUT],
+  ]);
+  t.like(records[3], { attempt: 2, notSigningBefore: false });
 });
 
 for (const name of ['results.csv', 'results.json', 'results.jsonl']) {

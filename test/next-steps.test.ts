@@ -88,6 +88,18 @@ test('after a live batch that created policies: the images already there are not
   t.false(nextSteps({ counts: emptyCounts(), interrupted: false, journal: 'j.jsonl', signImages: () => 'x' }).some((l) => l.startsWith('Sign them')), 'nothing created: nothing to say');
 });
 
+test('the closing block after a full disk: an incomplete journal is named so, resumed from only when no export holds every row; a failed --out is left out', (t) => {
+  const counts = { ...emptyCounts(), created: 3, 'not-sent': 2 };
+  const resume = (file: string): string => `tcr-sigpolicy batch p.csv --resume ${file}`;
+  const exported = nextSteps({ counts, interrupted: false, journal: 'j.jsonl', journalFailed: true, results: 'r.csv', resume });
+  t.true(exported.includes('Journal:   j.jsonl (incomplete: writing it failed; every request sent has its line there)'));
+  t.true(exported.includes('Resume:    tcr-sigpolicy batch p.csv --resume r.csv'), exported.join('\n'));
+  const nothingExported = nextSteps({ counts, interrupted: false, journal: 'j.jsonl', journalFailed: true, outFailed: 'full/r.csv', resume });
+  t.true(nothingExported.includes('Resume:    tcr-sigpolicy batch p.csv --resume j.jsonl'));
+  t.true(nothingExported.some((l) => l.includes('--out is left out: full/r.csv could not be written')));
+  t.false(nextSteps({ counts, interrupted: false, resume }).some((l) => l.startsWith('Resume:')), 'no file, no resume line');
+});
+
 test('the wizard\'s resume and rollback lines repeat two REGION=URL endpoints one flag each (not the joined description)', async (t) => {
   const { closingBlock } = await import('../src/commands/closing-block.js');
   const { runContext } = await import('../src/cli/run-context.js');

@@ -151,3 +151,16 @@ test('credentials the API refuses: the listing fails, exit 2 with what to check,
   t.notRegex(run.stderr, /not-the-right-key/);
   t.notRegex(run.stderr, /^ {4}at /m);
 });
+
+test('create --disabled says the policy is disabled; status counts it as signing and says it cannot tell disabled ones apart', async (t) => {
+  const { dir, emulator, status } = await setup(t);
+  const create = await runCli(t, [
+    'create', '--registry-id', 'tcr-ab12cd34', '--namespace', 'ledger', '--name', 'ledger-signing', '--kms-id', '6f1c0e2a-4b7d-11ee-9c3a-525400a1b2c3',
+    '--kms-region', 'ap-guangzhou', '--region', 'ap-guangzhou', '--disabled', '--endpoint', emulator.url, '--yes',
+  ], { cwd: dir, env: cliEnv(dir) });
+  t.is(create.code, 0, create.stderr);
+  t.regex(create.stdout, /Created signature policy 'ledger-signing'.*\n.*\nThe policy is disabled \(--disabled\): it signs no image until it is enabled/);
+  const after = await status(['--region', 'ap-guangzhou']);
+  t.regex(after.stdout, /tcr-ab12cd34 +ap-guangzhou +Running +27 +1 +26/, 'the disabled policy counts as signing: the API lists it with the others');
+  t.regex(after.stderr, /Signing counts every namespace with a signature policy, disabled ones too: the API does not say which policies are disabled\./);
+});

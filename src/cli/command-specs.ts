@@ -111,7 +111,7 @@ export const COMMANDS: readonly CommandSpec[] = [
     description:
       "Lists the registry's namespaces (every page of DescribeNamespaces) and writes one row per namespace,\n" +
       'Region filled in, names from --name, each row checked like batch input. Review it, then run batch. See docs/plan.md.\n' +
-      'With --all-registries: one CSV for every Running registry the credentials see, in every region (docs/status.md).',
+      'With --all-registries: one CSV covering every Running registry the credentials see, in every region (docs/status.md).',
     options: {
       'registry-id': str('ID', 'TCR instance whose namespaces to list, e.g. tcr-f7g1ir99 (with --all-registries: only these, comma-separated)'),
       'all-registries': bool('every registry the credentials see, in every region (narrow with --region, --registry-id)'),
@@ -199,7 +199,8 @@ export const COMMANDS: readonly CommandSpec[] = [
       'dry-run': bool('show exactly what would be deleted; send nothing, need no credentials'),
       yes: SEND_OPTIONS.yes as OptionSpec,
       out: str('FILE', "export the rollback's results; format from the extension: .csv, .json, .jsonl"),
-      force: SEND_OPTIONS.force as OptionSpec,
+      // rollback takes no --resume: its --force only lets --out replace a file.
+      force: bool('let --out replace an existing file'),
       rate: SEND_OPTIONS.rate as OptionSpec,
       concurrency: SEND_OPTIONS.concurrency as OptionSpec,
       'max-attempts': SEND_OPTIONS['max-attempts'] as OptionSpec,
@@ -234,6 +235,7 @@ export const COMMANDS: readonly CommandSpec[] = [
       seed: str('FILE', 'starting state as JSON (default: the bundled fixtures/emulator-seed.json)'),
       'latency-ms': num('N', 'add N ms to each faulted request (default 0)', { min: 0, max: 600_000 }),
       'jitter-ms': num('N', 'add up to N ms more, at random (default 0)', { min: 0, max: 600_000 }),
+      'effect-on-arrival': bool('a faulted write changes state as it arrives, before its delay (default: when answered)'),
       'throttle-rate': num('F', 'answer this fraction RequestLimitExceeded, 0-1 (default 0)', { min: 0, max: 1 }),
       'error-rate': num('F', 'answer this fraction HTTP 503 (before the change) or 502 (after it), 0-1 (default 0)', { min: 0, max: 1 }),
       'drop-rate': num('F', 'close this fraction without an answer, half before and half after the change, 0-1', { min: 0, max: 1 }),

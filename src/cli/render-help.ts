@@ -1,5 +1,13 @@
+import { shellQuote } from '../core/command-line.js';
 import { helpMirror, t, type HelpMirror } from '../i18n/messages.js';
+import { pathFrom, SAMPLE_CSV } from '../services/bundled-sample.js';
 import { COMMANDS, EMULATOR_NOTE, GLOBAL_OPTIONS, SEND_OPTIONS, type CommandSpec, type OptionSpec } from './command-specs.js';
+
+/**
+ * An example naming the sample CSV names the copy installed with the tool, as a path from where the
+ * user is (`fixtures/sample.csv` in the clone): installed from npm, there is no fixtures/ folder there.
+ */
+const withBundledSample = (example: string): string => example.replaceAll('fixtures/sample.csv', shellQuote(pathFrom(process.cwd(), SAMPLE_CSV)));
 
 const pad = (text: string, width: number): string => text + ' '.repeat(Math.max(1, width - text.length));
 
@@ -33,9 +41,10 @@ export function programHelp(version: string): string {
     '  $ tcr-sigpolicy batch policies.csv --dry-run',
     '',
     t('help.environment'),
-    `  TENCENTCLOUD_SECRET_ID, TENCENTCLOUD_SECRET_KEY, TENCENTCLOUD_SESSION_TOKEN   ${t('help.envCredentials')}`,
+    `  TENCENTCLOUD_SECRET_ID, TENCENTCLOUD_SECRET_KEY, TENCENTCLOUD_SESSION_TOKEN (or TENCENTCLOUD_TOKEN)   ${t('help.envCredentials')}`,
     `  TENCENTCLOUD_REGION   ${t('help.envRegion')}`,
     `  LC_ALL, LC_MESSAGES, LANG   ${t('help.envLang')}`,
+    `  TCR_SIGPOLICY_REDIS_URL   ${t('help.envRedis')}`,
     '',
     t('help.exitCodes'),
     `  0    ${t('help.exit0')}`,
@@ -72,7 +81,7 @@ export function commandHelp(spec: CommandSpec): string {
     ...flags.map(([f, d]) => `  ${pad(f, width)}${d}`),
     '',
     t('help.examples'),
-    ...spec.examples.map((e) => `  $ ${e}`),
+    ...spec.examples.map((e) => `  $ ${withBundledSample(e)}`),
     ...(spec.examples.some((e) => e.includes('--endpoint http://127.0.0.1:9500')) ? ['', ...help.emulatorNote().split('\n').map((l) => `  ${l}`)] : []),
     '',
   ].join('\n');

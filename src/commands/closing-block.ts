@@ -4,6 +4,7 @@ import { hintFor } from '../core/error-hints.js';
 import { commandLine, type RunContext } from '../core/command-line.js';
 import { failureCodes, nextSteps, resumeCommand } from '../core/next-steps.js';
 import { countStatuses, type RowResult } from '../core/result.js';
+import { fitClosingLines } from '../ui/fit-closing-lines.js';
 
 export interface ClosingInput {
   readonly results: readonly RowResult[];
@@ -11,6 +12,10 @@ export interface ClosingInput {
   /** Where the results were exported, if they were. */
   readonly out?: string;
   readonly journal?: string;
+  /** Writing the journal failed: named as incomplete, never resumed from. */
+  readonly journalFailed?: boolean;
+  /** The --out that could not be written. */
+  readonly outFailed?: string;
   /** The command line that runs the batch again (after `tcr-sigpolicy`); no resume or rollback line without it. */
   readonly rerun?: readonly string[];
   /** What the run used (endpoints, profile, region, language), repeated by every command printed. */
@@ -18,11 +23,14 @@ export interface ClosingInput {
 }
 
 /** The short block after every face's last line: where the results are, what failed and why, how to go on or undo. */
-export function closingBlock({ results, interrupted, out, journal, rerun, context }: ClosingInput): string {
+/** `width`: the terminal's columns, which the lines are wrapped to between words; Infinity leaves them whole. */
+export function closingBlock({ results, interrupted, out, journal, journalFailed, outFailed, rerun, context }: ClosingInput, width = Infinity): string {
   const lines = nextSteps({
     counts: countStatuses(results),
     interrupted,
     journal,
+    journalFailed,
+    outFailed,
     results: out,
     resume: rerun ? (file) => resumeCommand(rerun, file, contextFor(rerun[0] ?? '', context), takesFlag(rerun[0] ?? '', 'force')) : undefined,
     // Only a batch that can be run again is one the user may want to undo; a demo's emulator is gone.
@@ -32,7 +40,7 @@ export function closingBlock({ results, interrupted, out, journal, rerun, contex
     failures: failureCodes(results),
     hint: hintFor,
   });
-  return lines.length === 0 ? '' : `\n${lines.join('\n')}\n`;
+  return lines.length === 0 ? '' : `\n${fitClosingLines(lines, width).join('\n')}\n`;
 }
 
 /**

@@ -1,4 +1,5 @@
 import { t, type MessageKey } from '../i18n/messages.js';
+import { wrapCells } from '../ui/fit-cells.js';
 
 /**
  * The rows of fixtures/sample.csv that the bundled seed makes go wrong on purpose, and how each ends.
@@ -38,7 +39,8 @@ export const ON_PURPOSE: readonly OnPurpose[] = [
   },
 ];
 
-export const demoIntro = (): string => `${t('demo.intro')}\n`;
+/** The introduction as one paragraph, wrapped between words to the terminal (at most 100 cells, to stay readable). */
+export const demoIntro = (width = Infinity): string => `${wrapCells(t('demo.intro').replace(/\n/g, ' '), Math.min(width, 100)).join('\n')}\n`;
 
 /** The closing explanation: every row that went wrong on purpose, and why. */
 export function onPurposeText(): string {

@@ -16,6 +16,7 @@ function describeFaults(options: EmulatorOptions): string | undefined {
   const parts = [
     options.latencyMs ? `latency ${options.latencyMs} ms` : '',
     options.jitterMs ? `jitter ${options.jitterMs} ms` : '',
+    options.effectOnArrival ? 'writes take effect on arrival' : '',
     options.throttleRate ? `throttle ${options.throttleRate}` : '',
     options.errorRate ? `HTTP 5xx ${options.errorRate}` : '',
     options.dropRate ? `drop ${options.dropRate}` : '',
@@ -42,7 +43,10 @@ export function bannerLines(input: BannerInput): string[] {
   } else {
     lines.push(`From another terminal, with the same TENCENTCLOUD_SECRET_ID (${input.credentials.map((c) => c.secretId).join(', ')}) and key:`);
   }
-  lines.push(`  tcr-sigpolicy batch ${input.sample} --endpoint ${url} --dry-run`, '', `State (read-only JSON): curl -s ${url}${STATE_PATH}`);
+  // The sample's rows name the bundled seed's registries; a seed of one's own answers none of them,
+  // so the command offered there is one that works on any seed: what the emulator holds.
+  const tryIt = options.seed === undefined ? `tcr-sigpolicy batch ${input.sample} --endpoint ${url} --dry-run` : `tcr-sigpolicy status --endpoint ${url}`;
+  lines.push(`  ${tryIt}`, '', `State (read-only JSON): curl -s ${url}${STATE_PATH}`);
   const faults = describeFaults(options);
   if (faults) lines.push(faults);
   if (options.rateLimitAll !== undefined) lines.push(`Rate limit: every action at most ${options.rateLimitAll} requests/s per SecretId`);

@@ -39,6 +39,7 @@ export function parseEmulatorFlags(argv: readonly string[]): EmulatorFlags {
     seed: text('seed'),
     latencyMs: number('latency-ms'),
     jitterMs: number('jitter-ms'),
+    effectOnArrival: values['effect-on-arrival'] === true ? true : undefined,
     throttleRate,
     errorRate,
     dropRate,

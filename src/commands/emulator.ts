@@ -2,7 +2,7 @@ import { UsageError } from '../core/errors.js';
 import { resolveCredentials } from '../emulator/credentials.js';
 import { DEFAULT_PORT, startEmulator } from '../emulator/start-emulator.js';
 import type { EmulatorHandle, EmulatorOptions } from '../emulator/types.js';
-import { SAMPLE_CSV, pathFrom } from './bundled-sample.js';
+import { SAMPLE_CSV, pathFrom } from '../services/bundled-sample.js';
 import { bannerLines } from './emulator-banner.js';
 import { parseEmulatorFlags } from './emulator-flags.js';
 import { findCommand, type CommandSpec } from '../cli/command-specs.js';

@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { basename, dirname, extname, join } from 'node:path';
 import type { createEventHub } from '../core/event-hub.js';
 import { runContext } from '../cli/run-context.js';
@@ -12,51 +13,61 @@ import type { LiveRun } from './run-with-faces.js';
 import type { SendRequest } from './send-rows.js';
 import { t } from '../i18n/messages.js';
 
+/** Where the closing lines and the errors of the finish go: stderr, or a test's buffer. */
+export interface ErrorOutput {
+  write(text: string): unknown;
+  /** Set when it is a terminal: the closing lines are wrapped to it. */
+  readonly columns?: number;
+}
+
 /** A preview ends with its export (with --out, or when offered) and the exit code of its results. */
 export function finishDryRun(req: SendRequest, results: readonly RowResult[]): Promise<number> {
-  return exportAndExit(results, false, req, { offer: true });
+  return exportAndExit(results, false, req, { offer: true }, process.stderr);
 }
 
 /**
  * After a live run: the face finishes, the journal closes, the coverage line is read, and the results
  * are exported in a `finally`, so a step that fails before it (a face that crashed) loses no export.
  */
-export async function finishLiveRun(req: SendRequest, api: TcrApi, hub: ReturnType<typeof createEventHub>, run: LiveRun): Promise<number> {
+export async function finishLiveRun(req: SendRequest, api: TcrApi, hub: ReturnType<typeof createEventHub>, run: LiveRun, err: ErrorOutput = process.stderr): Promise<number> {
   const { options } = req;
   let journalOk: boolean | undefined;
   let finished = false;
   let exported: number | undefined;
   try {
     await run.face;
-    journalOk = await closeJournal(run.journal);
+    journalOk = await closeJournal(run.journal, err);
     // The coverage line reads; --no-preflight asked for no reads.
     if (!run.interrupted && !req.face && options.preflight) await (await import('./emit-coverage.js')).emitCoverage(api, req.rows, run.results, hub, !options.plain);
     finished = true;
   } finally {
     // After a failure nothing is asked: only --out is written.
-    exported = await exportAndExit(run.results, run.interrupted, req, { journal: run.journal.path, offer: finished });
+    // A journal whose folder was deleted is named nowhere: no message may send the user to it.
+    const scratch = req.scratchJournals === true && !options.out;
+    const journal = !scratch && existsSync(run.journal.path) ? run.journal.path : undefined;
+    exported = await exportAndExit(run.results, run.interrupted, req, { journal, journalFailed: journalOk === false, offer: finished }, err);
   }
   const code = exported as number;
   return journalOk === true || code !== 0 ? code : 1;
 }
 
 /** A journal that could not be fully written (a full disk) is reported, not a crash: the export may still hold every row. */
-async function closeJournal(journal: Journal): Promise<boolean> {
+async function closeJournal(journal: Journal, err: ErrorOutput): Promise<boolean> {
   try {
     await journal.close();
     return true;
   } catch (error) {
-    process.stderr.write(`${t('error.prefix', { message: (error as Error).message })}\n`);
+    err.write(`${t('error.prefix', { message: (error as Error).message })}\n`);
     return false;
   }
 }
 
 /** A run stopped before sending: its export (no question asked) and the closing lines; exit 130. */
-export function finishStopped(req: SendRequest, results: readonly RowResult[], journal?: string): Promise<number> {
-  return exportAndExit(results, true, req, { journal, offer: false });
+export function finishStopped(req: SendRequest, results: readonly RowResult[], journal?: string, err: ErrorOutput = process.stderr): Promise<number> {
+  return exportAndExit(results, true, req, { journal, offer: false }, err);
 }
 
-async function exportAndExit(results: readonly RowResult[], interrupted: boolean, req: SendRequest, how: { journal?: string; offer: boolean }): Promise<number> {
+async function exportAndExit(results: readonly RowResult[], interrupted: boolean, req: SendRequest, how: { journal?: string; journalFailed?: boolean; offer: boolean }, err: ErrorOutput): Promise<number> {
   const { options } = req;
   // Without --out, a batch on a terminal offers the export; create (a face of its own) and --json do not.
   // A run that sent nothing has nothing worth exporting: the closing lines name its journal.
@@ -64,18 +75,41 @@ async function exportAndExit(results: readonly RowResult[], interrupted: boolean
   const offered = how.offer && !req.face && !options.json && !interrupted && sentSome && interactive();
   const out = options.out ?? (offered ? await offerExport(req.input) : undefined);
   const code = exitCodeFor(countStatuses(results), interrupted);
-  const closing = { results, interrupted, journal: how.journal, rerun: req.rerun, context: runContext(options) };
+  // A journal that could not be written in full is named as such, never as the record of every row.
+  const closing = { results, interrupted, journal: how.journal, journalFailed: how.journalFailed, rerun: req.rerun, context: runContext(options) };
   try {
     if (out) await exportResults(out, results);
   } catch (error) {
-    const kept = how.journal ? t('run.journalKept', { journal: how.journal }) : '';
+    const kept = how.journal && !how.journalFailed ? t('run.journalKept', { journal: how.journal }) : '';
     const why = (error as Error).message.replace(/^--out [^:]*: /, '');
-    process.stderr.write(`${t('error.prefix', { message: t('run.exportFailed', { out: out ?? '', why, kept }) })}\n`);
-    process.stderr.write(closingBlock(closing));
+    err.write(`${t('error.prefix', { message: t('run.exportFailed', { out: out ?? '', why, kept }) })}\n`);
+    // Nowhere holds the outcome: what was sent is said here, so it can be checked and undone by hand.
+    if (!kept) err.write(sentRows(results));
+    // The resume line never points back at the place that just failed: --out is left for the user to choose.
+    err.write(closingBlock({ ...closing, rerun: req.rerun && withoutOut(req.rerun), outFailed: out }, err.columns));
     return interrupted ? 130 : 1;
   }
-  process.stderr.write(closingBlock({ ...closing, out }));
+  err.write(closingBlock({ ...closing, out }, err.columns));
   return code;
+}
+
+/** The rows that reached the API (created, or failed after being sent), one line each, for when no file could be written. */
+function sentRows(results: readonly RowResult[]): string {
+  const sent = results.filter((r) => r.status === 'created' || (r.status === 'failed' && r.attempts > 0));
+  if (sent.length === 0) return `${t('run.nothingSent')}\n`;
+  const lines = sent.map((r) => t('run.sentRow', { line: r.line, key: `${r.RegistryId}/${r.NamespaceName}`, status: r.status, code: r.ErrorCode, requestId: r.RequestId || '-' }));
+  return `${t('run.sentRows', { n: sent.length })}\n${lines.join('\n')}\n`;
+}
+
+/** The command line without its --out (and value). */
+function withoutOut(argv: readonly string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const word = argv[i] as string;
+    if (word === '--out') i += 1;
+    else if (!word.startsWith('--out=')) out.push(word);
+  }
+  return out;
 }
 
 async function offerExport(input: string | undefined): Promise<string | undefined> {

@@ -12,14 +12,15 @@ export function makeApi(options: Pick<SendOptions, 'endpoint' | 'profile' | 'rat
     const who = credential ?? (await resolveCredential(options.profile));
     const budget = options.redis ? await (await import('../services/traffic/shared-budget.js')).connectSharedBudget(options.redis) : undefined;
     const api = await createSdkApi(options.endpoint, who, {
-      traffic: { writeRate: options.rate, concurrency: options.concurrency, shared: budget?.shared },
+      traffic: { writeRate: options.rate, concurrency: options.concurrency, shared: budget?.shared, lost: budget?.lost },
     });
     return {
       call: api.call,
       laneOf: api.laneOf,
       async close() {
-        await api.close();
+        // The budget first: once its connection is closed, the lanes leave Redis without asking it (it may be gone).
         await budget?.close();
+        await api.close();
       },
     };
   };

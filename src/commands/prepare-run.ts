@@ -10,6 +10,8 @@ import type { RowOperation } from '../services/policy-operations.js';
 import { formatDuration } from '../ui/format-duration.js';
 import { formatPlan } from '../ui/format-plan.js';
 import { dryRunApi, planDryRun, planLiveRun, signingBeforeOf } from './plan-before-sending.js';
+import { keepBatchCreations, unknownIn, type BatchRecord } from './read-batch-record.js';
+import type { CarriedRecord } from '../services/journal.js';
 import { baselineOf, remainingChecked, remainingUnchecked, sendOrder } from './resume-rows.js';
 import type { SendRequest } from './send-rows.js';
 import { t } from '../i18n/messages.js';
@@ -25,8 +27,10 @@ export interface PreparedRun {
   readonly planShown: boolean;
   /** Which namespaces signed before this run: the plan's view, or a resume check's. */
   readonly signingBefore: (row: PolicyRow) => boolean | undefined;
-  /** Keys a resume check saw not signing: a request of the earlier run may still land first. */
+  /** Keys a resume check saw not signing, or the batch's record left unknown: a request of an earlier run may still land first. */
   readonly unknownBefore: ReadonlySet<string>;
+  /** What the journal copies forward from the batch's record before anything is sent. */
+  readonly carried?: CarriedRecord;
   /** When the run began, before its checks: the elapsed time a face shows counts them. */
   readonly startedAt: number;
 }
@@ -59,23 +63,24 @@ export async function planDryRunRows(req: SendRequest, resume: ResumePlan | unde
  * A live run checks what an earlier run left unknown, plans the rest, and asks on a terminal. A stop
  * (a signal) cuts the reads short and asks nothing: the caller sees `control.stopping`.
  */
-export async function planLiveRunRows(req: SendRequest, resume: ResumePlan | undefined, api: LanedApi, control: RunControl): Promise<PreparedRun> {
+export async function planLiveRunRows(req: SendRequest, record: BatchRecord | undefined, api: LanedApi, control: RunControl): Promise<PreparedRun> {
   const { options } = req;
   const startedAt = Date.now();
   const stop = control.stopSignal;
-  const left = await remainingChecked(resume, req.rows, api, process.stderr, stop);
+  const left = await remainingChecked(record?.resume, req.rows, api, process.stderr, stop);
   const plan = await planLiveRun(left.rows, api, options, stop);
   const toSend = sendOrder(plan?.toSend ?? left.rows, left.resend);
   const confirming = req.confirm && !options.yes && !control.stopping;
   if (confirming) await confirmRun(toSend, options, plan, req.operation, stop);
   return {
     toSend,
-    settled: [...req.settled, ...left.settled, ...(plan?.settled ?? [])],
+    settled: [...req.settled, ...left.settled, ...keepBatchCreations(plan?.settled ?? [], record)],
     plan: plan?.summary,
     // With nothing to ask, the confirmation shows no plan: the face says it (a failed plan once, not twice).
     planShown: confirming && plan !== undefined && toSend.length > 0,
     signingBefore: baselineOf(left.notSigning, signingBeforeOf(plan)),
-    unknownBefore: left.notSigning,
+    unknownBefore: new Set([...left.notSigning, ...unknownIn(record)]),
+    carried: record?.carried,
     startedAt,
   };
 }

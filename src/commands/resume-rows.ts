@@ -1,28 +1,10 @@
 import { setMaxListeners } from 'node:events';
-import { applyResume, type ResumePlan } from '../core/apply-resume.js';
-import { UsageError } from '../core/errors.js';
+import type { ResumePlan } from '../core/apply-resume.js';
 import { policyKey, type PolicyRow } from '../core/policy-row.js';
 import type { RowResult } from '../core/result.js';
 import type { LanedApi } from '../core/tcr-api.js';
-import { journalOfExport, readPriorRecords, recordedBaseline } from '../services/read-prior-results.js';
 import { t } from '../i18n/messages.js';
 import { count } from '../i18n/count.js';
-
-/**
- * Reads a --resume file against this input: what earlier runs settled, what they left unknown, what is
- * left to send. A file that does not belong to this input is refused unless --force.
- */
-export async function readResume(path: string, rows: readonly PolicyRow[], input: string, force: boolean): Promise<ResumePlan> {
-  const records = await readPriorRecords(path, t('prior.whatResume'));
-  // An export carries no baseline; the journal its run left beside it does.
-  const journal = records.some((r) => r.run !== undefined) ? undefined : journalOfExport(path);
-  const baseline = journal ? recordedBaseline(await readPriorRecords(journal, 'journal')) : new Set<string>();
-  const plan = applyResume(rows, records, input, baseline);
-  if (plan.mismatch && !force) {
-    throw new UsageError(t('resume.mismatch', { path, why: plan.mismatch }), t('resume.mismatchHint'));
-  }
-  return plan;
-}
 
 /** The rows still to go through a run after a resume, and the results it carries, before any check. */
 export interface Remaining {

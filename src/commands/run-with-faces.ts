@@ -2,7 +2,7 @@ import type { createEventHub } from '../core/event-hub.js';
 import { runDryRun } from '../core/dry-run.js';
 import type { RowResult } from '../core/result.js';
 import type { LanedApi } from '../core/tcr-api.js';
-import { journalPathFor, newRunId, openJournal, type Journal } from '../services/journal.js';
+import { journalPathFor, newRunId, openJournal, type CarriedRecord, type Journal } from '../services/journal.js';
 import type { RunControl } from '../services/engine/run-control.js';
 import { bufferSource } from '../ui/buffered-source.js';
 import { createJsonReporter } from '../ui/json-reporter.js';
@@ -64,17 +64,20 @@ export async function stoppingOnSignals<T>(control: RunControl, work: () => Prom
   }
 }
 
-/** This run's journal (beside --out, else where the request says): a file of its own, opened before anything is sent. */
-export function openRunJournal(req: SendRequest, input: string): Promise<Journal> {
+/**
+ * This run's journal (beside --out, else where the request says): a file of its own, opened before
+ * anything is sent, with the batch's earlier record carried forward.
+ */
+export function openRunJournal(req: SendRequest, input: string, carried?: CarriedRecord): Promise<Journal> {
   const run = newRunId(new Date());
-  return openJournal(journalPathFor(req.options.out, run, req.journalDir), { run, input }, { endpoint: req.options.endpoint.given });
+  return openJournal(journalPathFor(req.options.out, run, req.journalDir), { run, input }, { endpoint: req.options.endpoint.given, carried });
 }
 
 /** Opens the journal, subscribes the face, and sends through the paced API. */
 export async function runLiveWithFaces(req: SendRequest, prepared: PreparedRun, api: LanedApi, hub: Hub, input: string, control: RunControl): Promise<LiveRun> {
   const { options } = req;
   const kind = req.operation.item;
-  const journal = await openRunJournal(req, input);
+  const journal = await openRunJournal(req, input, prepared.carried);
   hub.subscribe((event) => {
     // The hub carries this run's own results, of the operation's kind.
     if (event.type === 'row-done') journal.result(kind.key(event.result as RowResult), event.result, { requestIds: event.requestIds, note: event.note });
@@ -91,8 +94,9 @@ export async function runLiveWithFaces(req: SendRequest, prepared: PreparedRun, 
       startedAt: prepared.startedAt,
       // A row sent again after a check had an unknown attempt: a request still on its way may land first.
       unknownBefore: prepared.unknownBefore,
-      // Nothing goes out before its intent is on disk: after a crash, the row is known to be unknown.
-      beforeAttempt: (row, attempt) => journal.intent(kind.key(kind.identity(row)), row.line, attempt, signingBefore(row) === false),
+      // Nothing goes out before its intent is on disk: after a crash, the row is known to be unknown. An
+      // intent that cannot be written (a full or vanished disk) stops the run: that row and the rest are not sent.
+      beforeAttempt: (row, attempt) => journal.intent(kind.key(kind.identity(row)), row.line, attempt, signingBefore(row) === false).catch(() => control.stop('journal-failed')),
     });
     return { ...outcome, journal, face };
   } catch (error) {

@@ -1,6 +1,5 @@
 import type { SendOptions } from '../cli/send-options.js';
 import type { BatchEventListener } from '../core/batch-events.js';
-import type { ResumePlan } from '../core/apply-resume.js';
 import { CancelledError, UsageError } from '../core/errors.js';
 import { t } from '../i18n/messages.js';
 import { createEventHub } from '../core/event-hub.js';
@@ -14,7 +13,7 @@ import type { RowOperation } from '../services/policy-operations.js';
 import { finishDryRun, finishLiveRun } from './finish-run.js';
 import { interactive } from './interactive.js';
 import { planDryRunRows, planLiveRunRows } from './prepare-run.js';
-import { readResume } from './resume-rows.js';
+import { readBatchRecord, type BatchRecord } from './read-batch-record.js';
 import { runDryRunWithFaces, runLiveWithFaces, stoppingOnSignals } from './run-with-faces.js';
 import { finishBeforeSending, unsentResults } from './stop-before-sending.js';
 
@@ -31,6 +30,8 @@ export interface SendRequest {
   readonly face?: BatchEventListener;
   /** Where the journal goes when there is no --out (default: the working directory). */
   readonly journalDir?: string;
+  /** `journalDir` is a scratch folder the caller removes after the run (the demo's): its journal is named nowhere at the end. */
+  readonly scratchJournals?: boolean;
   /** The input file, which the export offered at the end is named after: `<input>.results.csv`. */
   readonly input?: string;
   /** What each row sends: CREATE_POLICY, or DELETE_POLICY for rollback. */
@@ -40,15 +41,15 @@ export interface SendRequest {
 }
 
 /**
- * Everything between validated rows and an exit code, in three steps: prepare (the --resume file,
- * the --yes rule, the --out lock, then the plan and the confirmation), run with the faces
+ * Everything between validated rows and an exit code, in three steps: prepare (the batch's record:
+ * the --resume file, or earlier runs' journals in this place; the --yes rule, the --out lock, then the plan and the confirmation), run with the faces
  * subscribed, and finish (journal, coverage, and the export, written even when a step before it failed).
  * A signal at any step after the lock stops the run with every row's result written.
  */
 export async function sendRows(req: SendRequest): Promise<number> {
   const { options } = req;
   const input = inputFingerprint(req.rows, req.settled);
-  const resume = options.resume ? await readResume(options.resume, req.rows, input, options.force) : undefined;
+  const record = await readBatchRecord(req, input, process.stderr);
   if (!options.dryRun && req.confirm && !options.yes && !interactive()) {
     throw new UsageError(t('run.needsYes'), t('run.needsYesHint'));
   }
@@ -56,24 +57,27 @@ export async function sendRows(req: SendRequest): Promise<number> {
   return stoppingOnSignals(control, async () => {
     const lock = options.out ? lockOut(options.out) : undefined;
     try {
-      return await (options.dryRun ? dryRun(req, resume, input, control) : liveRun(req, resume, input, control));
+      return await (options.dryRun ? dryRun(req, record, input, control) : liveRun(req, record, input, control));
     } finally {
       lock?.release();
     }
   });
 }
 
-async function dryRun(req: SendRequest, resume: ResumePlan | undefined, input: string, control: RunControl): Promise<number> {
+async function dryRun(req: SendRequest, record: BatchRecord | undefined, input: string, control: RunControl): Promise<number> {
+  const resume = record?.resume;
   const prepared = await planDryRunRows(req, resume, control.stopSignal);
   if (control.stopping) return finishBeforeSending(req, input, unsentResults(req, resume, prepared));
   return finishDryRun(req, runDryRunWithFaces(req, prepared, createEventHub()));
 }
 
-async function liveRun(req: SendRequest, resume: ResumePlan | undefined, input: string, control: RunControl): Promise<number> {
+async function liveRun(req: SendRequest, record: BatchRecord | undefined, input: string, control: RunControl): Promise<number> {
+  const resume = record?.resume;
   const api = await (req.api ?? (await import('./make-api.js')).makeApi(req.options))();
   try {
-    const prepared = control.stopping ? undefined : await planLiveRunRows(req, resume, api, control).catch(stopOnCancel(control));
-    if (control.stopping || !prepared) return await finishBeforeSending(req, input, unsentResults(req, resume, prepared));
+    const prepared = control.stopping ? undefined : await planLiveRunRows(req, record, api, control).catch(stopOnCancel(control));
+    // Stopped before sending: its journal still carries the batch's record forward, so the resume line names a whole record.
+    if (control.stopping || !prepared) return await finishBeforeSending(req, input, unsentResults(req, resume, prepared), record?.carried);
     const hub = createEventHub();
     return await finishLiveRun(req, api, hub, await runLiveWithFaces(req, prepared, api, hub, input, control));
   } finally {

@@ -53,7 +53,8 @@ export async function runImagePlan(run: ImageRun): Promise<number> {
     api: run.api, control, emit: hub.emit, endpoint: send.endpoint.url, rate: send.rate, maxAttempts: send.maxAttempts,
     settled: plan.settled, journal: journal.path, operation: SIGN_IMAGE,
     // Nothing goes out before its intent is on disk: after a crash, the tag is known to be unknown.
-    beforeAttempt: (tag, attempt) => journal.intent(TAG_ITEMS.key(tag), tag.line, attempt, true),
+    // An intent that cannot be written (a full or vanished disk) stops the run, as for batch.
+    beforeAttempt: (tag, attempt) => journal.intent(TAG_ITEMS.key(tag), tag.line, attempt, true).catch(() => control.stop('journal-failed')),
   }));
   await face;
   await journal.close();

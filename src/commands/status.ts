@@ -50,6 +50,8 @@ export async function run(argv: readonly string[]): Promise<number> {
   process.stderr.write(notFound + formatReadFailures(rows));
   const read = { registries: count('count.registry', rows.length), scope: describeScope(flags.scope), calls: count('count.readCall', totalCalls(reader.calls)) };
   process.stderr.write(`${t('status.read', read)}\n`);
+  // DescribeNamespaces lists the namespaces with a policy, and nothing in its answer says disabled.
+  if (!flags.json && rows.some((r) => !r.error && r.signing > 0)) process.stderr.write(`${t('status.disabledNotShown')}\n`);
   return notFound || rows.some((r) => r.error) ? 1 : 0;
 }
 

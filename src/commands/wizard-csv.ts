@@ -72,7 +72,7 @@ export function csvSteps(ctx: CsvContext): Step<CsvState>[] {
           intake = await readOrExplain(file, chosen, ctx.err);
         }
         const listAll = commandLine(['batch', file, '--dry-run'], contextFor('batch', runContext({ ...ctx.options, region: region(s2) })));
-        ctx.out.write(formatIntakeSummary(intake, file, listAll));
+        ctx.out.write(formatIntakeSummary(intake, file, listAll, (ctx.out as { columns?: number }).columns || Infinity));
         if (intake.rows.length === 0) ctx.err.write(`${t('wiz.noRowCanBeSent')}\n`);
         const action = await askSelect<CsvAction>(t('wiz.whatNext'), actionChoices(intake), ctx.preferDryRun ? 'dry-run' : intake.invalid.length > 0 ? 'send-valid' : 'send');
         if (action === 'other-file') throw new GoBack();

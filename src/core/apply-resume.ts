@@ -1,3 +1,4 @@
+import { statesOf } from './batch-record.js';
 import type { PriorRecord } from './journal-lines.js';
 import { policyKey, type PolicyRow } from './policy-row.js';
 import { identityOf, resultOf, type RowResult } from './result.js';
@@ -21,12 +22,6 @@ export interface ResumePlan {
   readonly mismatch?: string;
 }
 
-interface KeyState {
-  last: PriorRecord;
-  notSigningBefore: boolean;
-  startedAt: string;
-}
-
 /**
  * What is left of a batch after earlier runs, from the last record of each row: created or skipped
  * rows are carried over as they were; rows whose last record is an intent, or an unknown failure,
@@ -34,15 +29,7 @@ interface KeyState {
  * records themselves do not say (an export, whose run's journal holds its intents).
  */
 export function applyResume(rows: readonly PolicyRow[], prior: readonly PriorRecord[], input: string, baseline: ReadonlySet<string> = new Set()): ResumePlan {
-  const states = new Map<string, KeyState>();
-  for (const record of prior) {
-    const state = states.get(record.key);
-    const notSigningBefore = (state?.notSigningBefore ?? baseline.has(record.key)) || (record.kind === 'intent' && record.notSigningBefore);
-    const at = record.kind === 'intent' ? record.at : record.result.startedAt;
-    // A row's start is its first attempt since it was last settled.
-    const startedAt = state && state.last.kind === 'intent' ? state.startedAt : at;
-    states.set(record.key, { last: record, notSigningBefore, startedAt });
-  }
+  const states = statesOf(prior, baseline);
   const toSend: PolicyRow[] = [];
   const toCheck: RowToCheck[] = [];
   const carried: RowResult[] = [];
@@ -65,6 +52,6 @@ export function applyResume(rows: readonly PolicyRow[], prior: readonly PriorRec
 function mismatchOf(prior: readonly PriorRecord[], input: string, matched: number): string | undefined {
   const inputs = new Set(prior.flatMap((r) => (r.input ? [r.input] : [])));
   if (inputs.size > 0 && !inputs.has(input)) return 'was written for a different input file (its rows differ from this one)';
-  if (prior.length > 0 && matched === 0) return 'has no rows in common with this input file';
+  if (prior.some((r) => r.kind !== 'run') && matched === 0) return 'has no rows in common with this input file';
   return undefined;
 }

@@ -98,7 +98,7 @@ export type BatchEvent =
     };
 
 /** Why a run stops: asked to (Ctrl-C, q), refused credentials, an endpoint refusing connections, or a second stop. The faces say it in words. */
-export type StopReason = 'interrupt' | 'auth-failure' | 'unreachable' | 'abort';
+export type StopReason = 'interrupt' | 'auth-failure' | 'unreachable' | 'redis-lost' | 'journal-failed' | 'abort';
 
 export type BatchEventListener = (event: BatchEvent) => void;
 

@@ -25,6 +25,13 @@ export interface NextStepsInput {
   readonly interrupted: boolean;
   /** The run's journal (every row's outcome), when the run was live. */
   readonly journal?: string;
+  /**
+   * The journal could not be written in full (a full disk): it is named as incomplete, and resumed from
+   * only when no results file holds every row (every request sent has its intent there, so that is safe).
+   */
+  readonly journalFailed?: boolean;
+  /** The --out that could not be written: the resume line leaves it out, and says so. */
+  readonly outFailed?: string;
   /** Where the results were exported, if they were. */
   readonly results?: string;
   /** Builds the command that resumes from a file; undefined when the command takes no --resume. */
@@ -48,9 +55,11 @@ const UNFINISHED: readonly RowStatus[] = ['failed', 'not-sent'];
 export function nextSteps(input: NextStepsInput): string[] {
   const { counts, journal, results } = input;
   const lines: string[] = [];
-  const record = results ?? journal;
+  // The file to go on from: the journal, unless writing it failed and the export holds every row.
+  const whole = input.journalFailed ? (results ?? journal) : (journal ?? results);
+  const record = results ?? whole;
   if (results) lines.push(t('next.results', { path: results }));
-  if (journal) lines.push(t('next.journal', { path: journal }));
+  if (journal) lines.push(t(input.journalFailed ? 'next.journalIncomplete' : 'next.journal', { path: journal }));
   for (const [code, rows] of input.failures ?? []) {
     const hint = input.hint?.(code);
     lines.push(t('next.failed', { rows: count('count.row', rows), code, hint: hint ? t('next.hint', { hint }) : '' }));
@@ -58,11 +67,12 @@ export function nextSteps(input: NextStepsInput): string[] {
   const unfinished = UNFINISHED.reduce((n, s) => n + counts[s], 0);
   // Only worth it once something was sent: a run stopped before its first request is simply run again.
   const sent = counts.created + counts.failed + counts.skipped > 0 || input.interrupted;
-  if (journal && input.resume && unfinished > 0 && sent) {
+  if (whole && journal && input.resume && unfinished > 0 && sent) {
     const notSent = counts['not-sent'] > 0 ? t('next.notSent', { n: counts['not-sent'] }) : '';
     const failed = counts.failed > 0 ? t('next.failedRows', { n: counts.failed }) : '';
-    lines.push(t('next.resume', { command: input.resume(journal) }));
+    lines.push(t('next.resume', { command: input.resume(whole) }));
     lines.push(t('next.resumeNote', { which: [notSent, failed].filter(Boolean).join(t('next.and')) }));
+    if (input.outFailed) lines.push(t('next.outLeftOut', { out: input.outFailed }));
   }
   if (input.rollback && record && counts.created > 0) lines.push(t('next.rollBack', { command: input.rollback(record), n: counts.created }));
   if (input.signImages && record && counts.created > 0) {

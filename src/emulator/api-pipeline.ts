@@ -21,6 +21,8 @@ export interface PipelineDeps {
   readonly rateLimits: ReadonlyMap<string, number>;
   readonly faults: FaultPlan;
   readonly faultActions: ReadonlySet<string>;
+  /** See FaultOptions.effectOnArrival. */
+  readonly effectOnArrival?: boolean;
   /** DescribeNamespaces reads Offset as a page number. */
   readonly offsetCountsPages: boolean;
   readonly repositoryNames: 'with-namespace' | 'bare';
@@ -115,15 +117,19 @@ export async function answerApiRequest(request: ApiRequest, deps: PipelineDeps):
     if (scripted === 'http-503') return { kind: 'http-error', status: 503 };
     if (scripted === 'dropped-before') return { kind: 'drop', outcome: 'dropped-before' };
 
+    const run = (): Readonly<Record<string, unknown>> => route.handle({ params, region, store: deps.store, regions: deps.regions, offsetCountsPages: deps.offsetCountsPages, repositoryNames: deps.repositoryNames, pagesFromZero: deps.pagesFromZero });
+    let early: { readonly fields: Readonly<Record<string, unknown>> } | { readonly error: unknown } | undefined;
     if (deps.faultActions.has(action) && deps.faults.active) {
       const fault = deps.faults.decide();
+      const changes = fault.outcome === 'none' || fault.outcome === 'http-502' || fault.outcome === 'dropped-after';
+      if (deps.effectOnArrival && changes) early = settleNow(run);
       if (fault.delayMs > 0) await delay(fault.delayMs, undefined, { signal: deps.shutdown });
       if (fault.outcome === 'throttle') throw throttled(action, limit);
       if (fault.outcome === 'http-503') return { kind: 'http-error', status: 503 };
       if (fault.outcome === 'dropped-before') return { kind: 'drop', outcome: 'dropped-before' };
       if (fault.outcome === 'http-502' || fault.outcome === 'dropped-after') applyFaultAfter = fault.outcome;
     }
-    const fields = route.handle({ params, region, store: deps.store, regions: deps.regions, offsetCountsPages: deps.offsetCountsPages, repositoryNames: deps.repositoryNames, pagesFromZero: deps.pagesFromZero });
+    const fields = early ? unwrap(early) : run();
     return afterFault(applyFaultAfter) ?? { kind: 'answer', requestId, fields, outcome: 'ok' };
   } catch (error) {
     const faulted = afterFault(applyFaultAfter);
@@ -133,6 +139,20 @@ export async function answerApiRequest(request: ApiRequest, deps: PipelineDeps):
     deps.reportBug(error);
     return errorReply(requestId, ErrorCode.InternalError, messageFor(ErrorCode.InternalError, 'An internal error occurred in the emulator.', request.headers));
   }
+}
+
+/** Runs an action now and keeps its outcome (an answer or an API error) for the reply sent later. */
+function settleNow(run: () => Readonly<Record<string, unknown>>): { readonly fields: Readonly<Record<string, unknown>> } | { readonly error: unknown } {
+  try {
+    return { fields: run() };
+  } catch (error) {
+    return { error };
+  }
+}
+
+function unwrap(settled: { readonly fields: Readonly<Record<string, unknown>> } | { readonly error: unknown }): Readonly<Record<string, unknown>> {
+  if ('error' in settled) throw settled.error;
+  return settled.fields;
 }
 
 /** The answer the client never gets although the action ran (or failed) behind the gateway. */

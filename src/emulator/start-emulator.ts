@@ -93,6 +93,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
         ...Object.entries(options.rateLimits ?? {}),
       ]),
       faults: new FaultPlan(options),
+      effectOnArrival: options.effectOnArrival === true,
       offsetCountsPages: options.offsetCountsPages ?? seed.offsetCountsPages,
       repositoryNames: options.repositoryNames ?? seed.repositoryNames,
       pagesFromZero: options.pagesFromZero ?? false,

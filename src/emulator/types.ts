@@ -12,6 +12,12 @@ export interface FaultOptions {
   readonly latencyMs?: number;
   /** Up to this many more milliseconds, drawn uniformly per request. */
   readonly jitterMs?: number;
+  /**
+   * A faulted request that changes state does so as it arrives, then waits out its delay before
+   * answering (a server that commits first and answers late). Default: the change is made when the
+   * answer goes out, after the delay.
+   */
+  readonly effectOnArrival?: boolean;
   /** Fraction answered `RequestLimitExceeded` (nothing changes). */
   readonly throttleRate?: number;
   /** Fraction answered HTTP 503 (before the change) or HTTP 502 (after it was applied), half each. */

@@ -48,7 +48,7 @@ export const zhCNHelp: HelpMirror = {
       description:
         '列出实例的命名空间（DescribeNamespaces 的每一页），每个命名空间写一行，\n' +
         '填好 Region，名称取自 --name，每行都像批量输入一样校验。检查后再运行 batch。见 docs/plan.md。\n' +
-        '使用 --all-registries：为凭证可见的每个 Running 实例（所有地域）各生成一个 CSV（docs/status.md）。',
+        '使用 --all-registries：生成一个 CSV，涵盖凭证可见的所有 Running 实例（所有地域）（docs/status.md）。',
       options: {
         'registry-id': '要列出其命名空间的 TCR 实例，例如 tcr-f7g1ir99（与 --all-registries 同用：只取这些，逗号分隔）',
         'all-registries': '凭证可见的所有实例，覆盖所有地域（可用 --region、--registry-id 缩小范围）',
@@ -106,6 +106,7 @@ export const zhCNHelp: HelpMirror = {
       options: {
         'dry-run': '显示将要删除的内容；不发送任何请求，也不需要凭证',
         out: '导出回滚结果；格式取决于扩展名：.csv、.json、.jsonl',
+        force: '允许 --out 覆盖已有文件',
       },
     },
     template: { summary: '打印 CSV 模板（表头和一行示例）' },
@@ -122,6 +123,7 @@ export const zhCNHelp: HelpMirror = {
         host: '绑定的地址（默认 127.0.0.1）',
         seed: '以 JSON 给出的初始状态（默认：自带的 fixtures/emulator-seed.json）',
         'latency-ms': '每个注入故障的请求增加 N 毫秒（默认 0）',
+        'effect-on-arrival': '注入故障的写请求在到达时即改变状态，然后才延迟（默认：应答时改变）',
         'jitter-ms': '再随机增加至多 N 毫秒（默认 0）',
         'throttle-rate': '以此比例返回 RequestLimitExceeded，0-1（默认 0）',
         'error-rate': '以此比例返回 HTTP 503（变更前）或 502（变更后），0-1（默认 0）',

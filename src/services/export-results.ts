@@ -1,4 +1,5 @@
 import { closeSync, createWriteStream, openSync, realpathSync, statSync, unlinkSync, type WriteStream } from 'node:fs';
+import { rename, rm } from 'node:fs/promises';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import { once } from 'node:events';
 import { stringify } from 'csv-stringify/sync';
@@ -21,23 +22,33 @@ const CHUNK = 1000;
 
 /**
  * Writes every result to `path` in the format its extension names, in line order, and waits until it
- * is on disk. `columns`: the item kind's export columns (a policy row's by default).
+ * is on disk. It is written beside `path` and renamed over it only once complete: a full or vanished
+ * disk leaves no half-written (or empty) results file, and an earlier one replaced with --force intact.
+ * `columns`: the item kind's export columns (a policy row's by default).
  */
 export async function exportResults<R extends ItemResult>(path: string, results: readonly R[], columns: readonly (keyof R & string)[] = RESULT_COLUMNS as readonly (keyof R & string)[]): Promise<void> {
   const format = exportFormatOf(path);
   const sorted = isSorted(results) ? results : [...results].sort((a, b) => a.line - b.line);
-  const out = createWriteStream(path);
+  const partial = join(dirname(path), `.${basename(path)}.${process.pid}.partial`);
+  const out = createWriteStream(partial);
   try {
     await once(out, 'open');
   } catch (error) {
     throw cannotWrite(path, error as NodeJS.ErrnoException);
   }
-  for (let i = 0; i < sorted.length || (i === 0 && format !== 'jsonl'); i += CHUNK) {
-    const chunk = sorted.slice(i, i + CHUNK);
-    await write(out, render(format, columns, chunk, i === 0, i + CHUNK >= sorted.length));
+  try {
+    for (let i = 0; i < sorted.length || (i === 0 && format !== 'jsonl'); i += CHUNK) {
+      const chunk = sorted.slice(i, i + CHUNK);
+      await write(out, render(format, columns, chunk, i === 0, i + CHUNK >= sorted.length));
+    }
+    out.end();
+    await once(out, 'finish');
+    await rename(partial, path);
+  } catch (error) {
+    out.destroy();
+    await rm(partial, { force: true }).catch(() => undefined);
+    throw error;
   }
-  out.end();
-  await once(out, 'finish');
 }
 
 function render<R extends ItemResult>(format: ExportFormat, columns: readonly (keyof R & string)[], chunk: readonly R[], first: boolean, last: boolean): string {

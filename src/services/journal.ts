@@ -1,8 +1,9 @@
 import { randomBytes } from 'node:crypto';
-import { open, type FileHandle } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { link, open, unlink, type FileHandle } from 'node:fs/promises';
 import { basename, dirname, extname, join } from 'node:path';
 import { UsageError } from '../core/errors.js';
-import type { IntentLine, ResultLine, RunLine, RunStamp } from '../core/journal-lines.js';
+import type { IntentLine, ResultLine, RowRecord, RunLine, RunStamp } from '../core/journal-lines.js';
 import type { ItemResult } from '../core/work-item.js';
 import { t } from '../i18n/messages.js';
 
@@ -34,23 +35,75 @@ export function newRunId(now: Date, random: () => string = () => randomBytes(3).
   return `${now.toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z')}-${random()}`;
 }
 
+/**
+ * The place a batch's runs keep their journals: the folder of --out, else the working folder (or the
+ * caller's). Runs of the same input in the same place find each other's records there.
+ */
+export function journalDirFor(out: string | undefined, cwd = process.cwd()): string {
+  return out ? dirname(out) : cwd;
+}
+
 /** Next to --out (results.csv → results.<run>.journal.jsonl), else ./tcr-sigpolicy-<run>.journal.jsonl. */
 export function journalPathFor(out: string | undefined, run: string, cwd = process.cwd()): string {
   if (out) return join(dirname(out), `${basename(out, extname(out))}.${run}.journal.jsonl`);
   return join(cwd, `tcr-sigpolicy-${run}.journal.jsonl`);
 }
 
+/** What a journal copies forward from earlier runs of its batch before the run sends anything. */
+export interface CarriedRecord {
+  /** The earlier runs the records come from. */
+  readonly runs: readonly string[];
+  readonly records: readonly RowRecord[];
+}
+
+/** What a journal's first line says besides its run and input. */
+export interface JournalHead {
+  /** The --endpoint texts the run was given: records of another endpoint are another account's, never this batch's. */
+  readonly endpoint?: readonly string[];
+  readonly carried?: CarriedRecord;
+}
+
+/** A carried record as a line of this journal: stamped with this run, naming the run it came from. */
+function carriedLine(record: RowRecord, stamp: RunStamp): IntentLine | ResultLine {
+  const from = record.run ? { from: record.run } : {};
+  if (record.kind === 'result') return { kind: 'result', ...stamp, key: record.key, ...record.result, ...(record.note ? { note: record.note } : {}), ...from };
+  return {
+    kind: 'intent', ...stamp, key: record.key, attempt: record.attempt, at: record.at,
+    ...(record.notSigningBefore ? { baseline: 'not-signing' } : {}), ...from,
+  };
+}
+
 /**
  * A new file of JSON lines for this run alone (opened exclusively: never another run's), each line
- * naming the run, the input and the row. Intents and results are synced in order; writes run off
- * the event loop, since a blocking fsync would bunch request starts against the rate limit.
+ * naming the run, the input and the row. Its first line says which run and input it records and which
+ * earlier runs it carries forward; those runs' records follow, all synced before the file is handed
+ * over, so a kill at any later instant leaves a journal that describes the whole batch. Intents and
+ * results are then synced in order; writes run off the event loop, since a blocking fsync would
+ * bunch request starts against the rate limit.
  */
-export async function openJournal(path: string, stamp: RunStamp, start?: Pick<RunLine, 'endpoint'>): Promise<Journal> {
+export async function openJournal(path: string, stamp: RunStamp, { endpoint = [], carried = { runs: [], records: [] } }: JournalHead = {}): Promise<Journal> {
+  // Written under a hidden name and linked into place once its first lines are on disk: a kill at any
+  // instant leaves either no journal or one that describes itself, never an empty file.
+  const partial = join(dirname(path), `.${basename(path)}.partial`);
   let file: FileHandle;
   try {
-    file = await open(path, 'wx');
-    if (start) await file.appendFile(`${JSON.stringify({ kind: 'run', ...stamp, ...start } satisfies RunLine)}\n`);
+    if (existsSync(path)) throw Object.assign(new Error(`EEXIST: file already exists, open '${path}'`), { code: 'EEXIST' });
+    file = await open(partial, 'wx');
   } catch (error) {
+    throw new UsageError(t('journal.cannotWrite', { path, message: (error as Error).message }), t('journal.cannotWriteHint'));
+  }
+  const head: RunLine = {
+    kind: 'run', tool: 'tcr-sigpolicy', ...stamp, at: new Date().toISOString(),
+    endpoint, ...(carried.runs.length > 0 ? { carries: carried.runs } : {}),
+  };
+  try {
+    await file.appendFile([head, ...carried.records.map((r) => carriedLine(r, stamp))].map((l) => `${JSON.stringify(l)}\n`).join(''));
+    await file.datasync();
+    await link(partial, path);
+    await unlink(partial);
+  } catch (error) {
+    await file.close().catch(() => undefined);
+    await unlink(partial).catch(() => undefined);
     throw new UsageError(t('journal.cannotWrite', { path, message: (error as Error).message }), t('journal.cannotWriteHint'));
   }
   // Group commit: every line queued while a sync is under way goes out in the next write and sync,
@@ -109,7 +162,9 @@ export async function openJournal(path: string, stamp: RunStamp, start?: Pick<Ru
       if (queued.length > 0) await schedule().catch(() => undefined);
       await chain;
       await file.close();
-      if (failure) throw new Error(`writing the journal ${path} failed: ${failure.message}`);
+      if (failure) throw new Error(t('journal.writeFailed', { path, message: failure.message }));
+      // Lines written to a file whose folder was deleted meanwhile went nowhere a user can read.
+      if (!existsSync(path)) throw new Error(t('journal.vanished', { path }));
     },
   };
 }

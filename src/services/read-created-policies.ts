@@ -1,6 +1,6 @@
 import { UsageError } from '../core/errors.js';
 import { t } from '../i18n/messages.js';
-import type { PriorRecord } from '../core/journal-lines.js';
+import type { PriorRecord, RowRecord } from '../core/journal-lines.js';
 import type { PolicyRow } from '../core/policy-row.js';
 import type { RowResult } from '../core/result.js';
 import { outcomeUnknown } from '../core/unknown-outcome.js';
@@ -20,7 +20,7 @@ export interface CreatedPolicies {
 
 /** A record of a sign-images run: a signed tag, or an attempt keyed by a tag (`registry/ns/repo:tag`). */
 const isSigningRecord = (record: PriorRecord): boolean =>
-  record.kind === 'result' ? record.result.status === 'signed' : record.key.includes(':');
+  record.kind === 'result' ? record.result.status === 'signed' : record.kind === 'intent' && record.key.includes(':');
 
 /**
  * Reads results exports or journals, in the order given, and keeps exactly the rows their runs
@@ -28,7 +28,7 @@ const isSigningRecord = (record: PriorRecord): boolean =>
  * since not at all. A created row without the columns a delete needs is an input error naming it.
  */
 export async function readCreatedPolicies(paths: readonly string[]): Promise<CreatedPolicies> {
-  const last = new Map<string, { record: PriorRecord; path: string; index: number }>();
+  const last = new Map<string, { record: RowRecord; path: string; index: number }>();
   let others = 0;
   const signing: string[] = [];
   for (const path of paths) {
@@ -38,6 +38,7 @@ export async function readCreatedPolicies(paths: readonly string[]): Promise<Cre
       continue;
     }
     for (const [index, record] of records.entries()) {
+      if (record.kind === 'run') continue;
       if (record.kind === 'result' && record.result.status !== 'created') others += 1;
       last.set(record.key, { record, path, index });
     }

@@ -5,6 +5,7 @@ import { parse } from 'csv-parse/sync';
 import { UsageError } from '../core/errors.js';
 import { t } from '../i18n/messages.js';
 import type { PriorRecord, RunLine } from '../core/journal-lines.js';
+import { restoreFormula } from '../core/neutralise-formula.js';
 import { policyKey } from '../core/policy-row.js';
 import { resultOf, ROW_STATUSES, type RowResult, type RowStatus } from '../core/result.js';
 
@@ -23,10 +24,12 @@ export async function readPriorRecords(path: string, what: string): Promise<Prio
     const why = code === 'ENOENT' ? t('prior.noSuchFile') : code === 'EISDIR' ? t('prior.isDirectory') : (error as Error).message;
     throw new UsageError(t('prior.cannotRead', { what, path, why }), t('prior.readHint'));
   }
+  // An empty file is no record of anything: read as a fresh start, it would call the batch's own policies `skipped`.
+  if (text.trim() === '') throw new UsageError(t('prior.empty', { what, path }), t('prior.emptyHint'));
   const ext = extname(path).toLowerCase();
   let items: { readonly where: number; readonly cells: unknown }[];
   try {
-    if (ext === '.csv') items = (parse(text, { bom: true, columns: true, skip_empty_lines: true }) as unknown[]).map((cells, i) => ({ where: i + 2, cells }));
+    if (ext === '.csv') items = (parse(text, { bom: true, columns: true, skip_empty_lines: true, cast: restoreFormula }) as unknown[]).map((cells, i) => ({ where: i + 2, cells }));
     else if (ext === '.json') items = (JSON.parse(text) as unknown[]).map((cells, i) => ({ where: i + 1, cells }));
     else items = jsonLines(text, path, what);
   } catch (error) {
@@ -34,10 +37,10 @@ export async function readPriorRecords(path: string, what: string): Promise<Prio
     throw new UsageError(t('prior.notResults', { what, path, why: (error as Error).message }), t('prior.hint'));
   }
   if (!Array.isArray(items)) throw new UsageError(t('prior.notResultsBare', { what, path }), t('prior.hint'));
+  if (items.length === 0) throw new UsageError(t('prior.empty', { what, path }), t('prior.emptyHint'));
   const records: PriorRecord[] = [];
   const bad: number[] = [];
   for (const { where, cells } of items) {
-    if ((cells as Cells | null)?.kind === 'run') continue;
     const record = recordOf(cells as Cells);
     if (record) records.push(record);
     else bad.push(where);
@@ -78,6 +81,10 @@ const optional = (v: unknown): string | undefined => (typeof v === 'string' && v
 
 function recordOf(c: Cells | null): PriorRecord | undefined {
   if (typeof c !== 'object' || c === null) return undefined;
+  if (c.kind === 'run') {
+    if (typeof c.run !== 'string' || typeof c.input !== 'string') return undefined;
+    return { kind: 'run', run: c.run, input: c.input, at: text(c.at) };
+  }
   if (c.kind === 'intent') {
     if (typeof c.key !== 'string') return undefined;
     return {
@@ -142,5 +149,6 @@ async function firstLine(path: string): Promise<Partial<RunLine> | undefined> {
 
 /** Keys whose intents say the namespace did not sign before the run (the plan's baseline). */
 export function recordedBaseline(records: readonly PriorRecord[]): Set<string> {
+  // A journal's every intent line carries its baseline, carried-forward ones included.
   return new Set(records.flatMap((r) => (r.kind === 'intent' && r.notSigningBefore ? [r.key] : [])));
 }

@@ -18,7 +18,7 @@ export interface SdkApiOptions {
   /** Seconds before a request with no answer is given up (its outcome is then unknown). */
   readonly timeoutSeconds?: number;
   /** The write rate and in-flight cap of the lanes, and the shared budget (--redis). */
-  readonly traffic?: Pick<TrafficOptions, 'writeRate' | 'concurrency' | 'shared'>;
+  readonly traffic?: Pick<TrafficOptions, 'writeRate' | 'concurrency' | 'shared' | 'lost'>;
   /** The language of the API's error messages (X-TC-Language); default: the run's (--lang, the locale). */
   readonly language?: 'zh-CN' | 'en-US';
 }
@@ -73,6 +73,7 @@ export async function createSdkApi(endpoints: Endpoints, credential: Credential,
     writeRate: o.traffic?.writeRate ?? 20,
     concurrency: o.traffic?.concurrency,
     shared: o.traffic?.shared,
+    lost: o.traffic?.lost,
     secretId: credential.secretId ?? '',
     endpointOf: (service, region) => {
       const endpoint = endpoints.forRegion(region);

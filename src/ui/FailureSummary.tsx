@@ -1,6 +1,8 @@
 import { Box } from 'ink';
+import stringWidth from 'string-width';
 import type { ItemResult } from '../core/work-item.js';
 import { COLUMN_GAP, failureColumns } from './failure-columns.js';
+import { wrapCells } from './fit-cells.js';
 import { abbreviateKey } from './row-columns.js';
 import { ThemedText } from './ThemedText.js';
 import { useTheme } from './use-theme.js';
@@ -30,10 +32,13 @@ export function FailureSummary({ failures, width, journal, maxRows = 20 }: Failu
       </Box>
     );
   const heading = { dim: true };
+  // Wrapped here between words: Ink's own wrap would split ids and begin lines with a space.
+  const message = (text: string) => wrapCells(text, columns.message - COLUMN_GAP).join('\n');
+  const requestId = (r: ItemResult | undefined) => cell(columns.requestId, r ? r.RequestId : 'RequestId', r ? { dim: true } : heading);
   const tail = (r: ItemResult | undefined) => (
     <>
-      {cell(columns.message, r ? r.ErrorMessage : t('dash.colMessage'), r ? { wrap: 'wrap' } : heading)}
-      {cell(columns.requestId, r ? r.RequestId : 'RequestId', r ? { dim: true } : heading)}
+      {cell(columns.message, r ? message(r.ErrorMessage) : t('dash.colMessage'), r ? { wrap: 'wrap' } : heading)}
+      {columns.requestIdBelow ? null : requestId(r)}
     </>
   );
   const row = (r: ItemResult | undefined) => (
@@ -45,6 +50,7 @@ export function FailureSummary({ failures, width, journal, maxRows = 20 }: Failu
         {columns.stacked ? null : tail(r)}
       </Box>
       {columns.stacked ? <Box marginLeft={columns.line}>{tail(r)}</Box> : null}
+      {columns.requestIdBelow && (r === undefined || r.RequestId) ? <Box marginLeft={columns.line}>{requestId(r)}</Box> : null}
     </Box>
   );
   return (
@@ -56,8 +62,15 @@ export function FailureSummary({ failures, width, journal, maxRows = 20 }: Failu
         <ThemedText dim>{`${glyphs.ellipsis} ${t('dash.moreRows', { n: failures.length - shown.length })}`}</ThemedText>
       ) : null}
       {columns.requestId === 0 && journal !== undefined ? (
-        <ThemedText dim wrap="truncate-middle">{t('dash.requestIdsInJournal', { path: journal })}</ThemedText>
+        <ThemedText dim>{journalLine(journal, width)}</ThemedText>
       ) : null}
     </Box>
   );
+}
+
+/** Where the RequestIds are: on one line when it fits, else the path whole on the next (cut only past a full line). */
+function journalLine(journal: string, width: number): string {
+  const line = t('dash.requestIdsInJournal', { path: journal });
+  if (stringWidth(line) <= width) return line;
+  return [t('dash.requestIdsInJournal', { path: '' }).trimEnd(), ...wrapCells(journal, width)].join('\n');
 }

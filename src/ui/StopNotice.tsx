@@ -22,7 +22,7 @@ export function StopNotice({ stopping, stopPresses, inFlight }: StopNoticeProps)
   // The runner may stop on its own (auth failure); "again" only reads right after a stop request.
   const asked = stopPresses > 0 || stopping?.reason === 'interrupt';
   // The runner's own stops say why in a few words; the full sentence is the plain faces'.
-  const reason = stopping?.reason === 'auth-failure' ? t('dash.whyAuth') : stopping?.reason === 'unreachable' ? t('dash.whyUnreachable') : '';
+  const reason = stopping?.reason === 'auth-failure' ? t('dash.whyAuth') : stopping?.reason === 'unreachable' ? t('dash.whyUnreachable') : stopping?.reason === 'redis-lost' ? t('dash.whyRedisLost') : stopping?.reason === 'journal-failed' ? t('dash.whyJournal') : '';
   const why = reason ? `${reason}${t('dash.whySeparator')}` : '';
   const waiting = inFlight > 0 ? `${glyphs.separator}${t('dash.inFlight', { n: inFlight })}` : '';
   return (

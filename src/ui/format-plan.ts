@@ -1,5 +1,6 @@
 import { totalCalls, type PlanSummary } from '../core/plan-summary.js';
 import { hintFor } from '../core/error-hints.js';
+import { summarisePerKind } from '../core/summarise.js';
 import { count } from '../i18n/count.js';
 import { t } from '../i18n/messages.js';
 
@@ -16,10 +17,16 @@ export function formatPlan(plan: PlanSummary): string {
   const { create, skip, blocked } = plan.counts;
   const head = `${t('plan.head', { calls: count('count.readCall', totalCalls(plan.readCalls)), create, skip, blocked })}\n`;
   if (plan.blocked.length === 0) return head;
-  const lineWidth = Math.max(...plan.blocked.map((b) => String(b.line).length));
-  const where = plan.blocked.map((b) => `${t('plan.line', { line: String(b.line).padStart(lineWidth) })}  ${b.region} ${b.key}`);
+  // At most 20 rows per reason: the export and --json keep every row.
+  const shown = summarisePerKind(plan.blocked, (b) => b.code ?? b.reason);
+  const items = shown.flatMap((s) => ('item' in s ? [s.item] : []));
+  const lineWidth = Math.max(...items.map((b) => String(b.line).length));
+  const where = items.map((b) => `${t('plan.line', { line: String(b.line).padStart(lineWidth) })}  ${b.region} ${b.key}`);
   const width = Math.max(...where.map((w) => w.length));
-  const rows = plan.blocked.map((b, i) => `  ${(where[i] ?? '').padEnd(width)}  ${b.code ?? ''}${t('problem.colon')}${b.reason}\n`);
+  let i = 0;
+  const rows = shown.map((s) => ('item' in s
+    ? `  ${(where[i++] ?? '').padEnd(width)}  ${s.item.code ?? ''}${t('problem.colon')}${s.item.reason}\n`
+    : `${t('summary.moreBlocked', { n: s.more })}\n`));
   return `${head}${t('plan.blockedHead')}\n${rows.join('')}`;
 }
 

@@ -1,6 +1,7 @@
 import { render } from 'ink';
 import type { BatchControls, BatchEventSource } from '../core/batch-events.js';
 import { Dashboard } from './Dashboard.js';
+import { trackLineEnd } from './track-line-end.js';
 import type { TerminalTheme } from './terminal-theme.js';
 
 export interface MountDashboardOptions {
@@ -15,9 +16,10 @@ export interface MountDashboardOptions {
 
 /** Renders the dashboard with Ink and resolves when it has unmounted (after `end`, or on abort). */
 export async function mountDashboard(options: MountDashboardOptions): Promise<void> {
-  const { source, controls, stdout, stdin, theme, frameMs, signal } = options;
+  const { source, controls, stdin, theme, frameMs, signal } = options;
+  const stdout = trackLineEnd(options.stdout);
   const instance = render(<Dashboard source={source} controls={controls} theme={theme} frameMs={frameMs} />, {
-    stdout,
+    stdout: stdout.stream,
     stdin,
     // Ctrl-C must reach controls.stop() so rows in flight can finish and results get written.
     exitOnCtrlC: false,
@@ -32,5 +34,7 @@ export async function mountDashboard(options: MountDashboardOptions): Promise<vo
     await exited;
   } finally {
     signal?.removeEventListener('abort', onAbort);
+    // What follows the dashboard (the coverage, the closing lines) starts on a line of its own.
+    if (!stdout.atLineStart()) options.stdout.write('\n');
   }
 }

@@ -50,6 +50,8 @@ export function createPlainReporter({ out, err }: ReporterStreams, options: { re
           notSent.push(r);
           break;
         }
+        // A row the plan blocked was said with the plan on stderr: once is enough (the export and --json have it).
+        if (r.status === 'invalid' && r.ErrorCode.startsWith('Blocked.')) break;
         lines.push(`${formatRowLine(r, labelOf(event), done, total, event.note)}\n`);
         if (event.request) lines.push(`${' '.repeat(String(total).length * 2 + 4)}${event.request.action} ${event.request.version} ${event.request.body}\n`);
         break;

@@ -1,5 +1,7 @@
 import { createRequire } from 'node:module';
 import { CancelledError, UsageError } from '../core/errors.js';
+import stringWidth from 'string-width';
+import { fitCells } from './fit-cells.js';
 import { resolveTheme } from './terminal-theme.js';
 import { t } from '../i18n/messages.js';
 
@@ -34,9 +36,50 @@ async function enquirer(): Promise<Enquirer> {
   // enquirer is CommonJS: its exports arrive as the default export of the ESM wrapper.
   loaded ??= import('enquirer').then((m) => {
     if (!resolveTheme(process.env).color) withoutColour();
-    return (m as unknown as { default: Enquirer }).default;
+    const loadedEnquirer = (m as unknown as { default: Enquirer }).default;
+    // register() is enquirer's documented way to add a prompt type; it adds it for every instance.
+    new loadedEnquirer().register({ [FILTERED_LIST]: filteredList } as unknown as Parameters<InstanceType<Enquirer>['register']>[0]);
+    return loadedEnquirer;
   });
   return loaded;
+}
+
+const FILTERED_LIST = 'filteredlist';
+
+/** What of enquirer's (untyped) list prompts the filtered list uses. */
+interface ListPrompt {
+  index: number;
+  choices: unknown[];
+  readonly limit: number;
+  reset(): Promise<void>;
+  pointer(choice: unknown, i: number): unknown;
+}
+type ListPromptClass = new (options: unknown) => ListPrompt;
+
+/**
+ * A long list: enquirer's autocomplete (typing filters it), with the select's pointer put back
+ * (autocomplete marks the focused line by colour alone, which NO_COLOR removes), and opened
+ * scrolled so that the default is on screen: enquirer shows only the first `limit` lines, and a
+ * default below them left the pointer, and the Down key, out of sight.
+ */
+function filteredList(_basePrompt: unknown, instance: { readonly prompts: { readonly AutoComplete: ListPromptClass; readonly Select: ListPromptClass } }): ListPromptClass {
+  const { AutoComplete, Select } = instance.prompts;
+  return class FilteredList extends AutoComplete {
+    override pointer(choice: unknown, i: number): unknown {
+      return Select.prototype.pointer.call(this, choice, i);
+    }
+
+    override async reset(): Promise<void> {
+      await super.reset();
+      const { index, limit } = this;
+      const all = this.choices;
+      if (index < limit) return;
+      // enquirer scrolls by rotating its list; the default goes mid-window, the list's end kept last where it can.
+      const shift = Math.min(index - Math.floor(limit / 2), all.length - limit);
+      this.choices = [...all.slice(shift), ...all.slice(0, shift)];
+      this.index = index - shift;
+    }
+  };
 }
 
 /**
@@ -118,14 +161,37 @@ export interface ChoiceItem<T extends string = string> {
   readonly disabled?: boolean;
 }
 
-/** Pick one of a list with the arrow keys; long lists scroll. */
+const LIST_LIMIT = 12;
+
+/** Pick one of a list with the arrow keys; long lists scroll, and typing filters them. */
 export async function askSelect<T extends string>(message: string, choices: readonly ChoiceItem<T>[], initial?: T, flag?: string): Promise<T> {
   const index = initial === undefined ? -1 : choices.findIndex((c) => c.name === initial && !c.disabled);
   const first = index >= 0 ? index : Math.max(0, choices.findIndex((c) => !c.disabled));
   // enquirer mutates the choices it is given: pass copies. Hints in parentheses stay readable without colour.
-  const copies = choices.map((c) => ({ ...c, hint: c.hint ? `(${c.hint})` : undefined }));
-  return ask<T>({ type: 'select', message, choices: copies, initial: first, limit: 12, format: showChosen }, flag);
+  const columns = (streams?.stdout ?? process.stdout).columns || Infinity;
+  const copies = choices.map((c) => fitChoice({ ...c, hint: c.hint ? `(${c.hint})` : undefined }, columns));
+  // A list longer than the screen filters as the user types, and opens at its default.
+  const type = choices.length > LIST_LIMIT ? FILTERED_LIST : 'select';
+  return ask<T>({ type, message, choices: copies, initial: first, limit: LIST_LIMIT, format: type === FILTERED_LIST ? showTyped : showChosen }, flag);
 }
+
+/** Cells before a choice's text: the pointer and its space. */
+const POINTER_CELLS = 2;
+
+/**
+ * A choice kept to one line of the terminal: the terminal would wrap a longer one mid-word, and
+ * enquirer, counting it as one line, would redraw the list over the wrong lines. The hint gives way first.
+ */
+function fitChoice<C extends { message: string; hint?: string }>(choice: C, columns: number): C {
+  const room = columns - POINTER_CELLS - 1;
+  const message = fitCells(choice.message, room, '…');
+  const left = room - stringWidth(message) - 1;
+  const hint = choice.hint && left >= MIN_HINT ? fitCells(choice.hint, left, '…)') : undefined;
+  return { ...choice, message, hint };
+}
+
+/** A hint cut shorter than this says nothing: it is left out instead. */
+const MIN_HINT = 12;
 
 interface SelectView {
   readonly state: { readonly submitted: boolean; readonly cancelled: boolean };
@@ -137,6 +203,11 @@ interface SelectView {
 function showChosen(this: SelectView): string {
   if (!this.state.submitted || this.state.cancelled || !this.selected) return '';
   return this.styles.primary(this.selected.message);
+}
+
+/** While a long list is open, what the user has typed to filter it; once answered, the chosen line. */
+function showTyped(this: SelectView & { readonly input?: string }): string {
+  return this.state.submitted ? showChosen.call(this) : (this.input ?? '');
 }
 
 /** A line of text, trimmed. `check` returns why the text is wrong, shown under the line until it is fixed. */

@@ -17,6 +17,7 @@ export function createSingleRowReporter({ out, err }: ReporterStreams): BatchEve
     switch (r.status) {
       case 'created':
         out.write(`${t('one.created', { name: isPolicyResult(r) ? r.Name : '', where })}\nRequestId: ${r.RequestId}\n${event.note ? `${t('one.note', { note: event.note })}\n` : ''}`);
+        if (isPolicyResult(r) && r.Disabled === 'true') out.write(`${t('one.createdDisabled')}\n`);
         break;
       case 'dry-run':
         if (event.request) {

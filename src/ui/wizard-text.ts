@@ -2,6 +2,7 @@ import { formatProblem, isError } from '../core/problem.js';
 import type { Intake } from '../core/policy-intake.js';
 import type { RequestPreview } from '../core/request-preview.js';
 import stringWidth from 'string-width';
+import { fitCells, wrapCells } from './fit-cells.js';
 import { count } from '../i18n/count.js';
 import { t } from '../i18n/messages.js';
 
@@ -24,10 +25,12 @@ const SHOWN_PROBLEMS = 5;
 const SHOWN_ROWS = 5;
 
 /**
- * What a CSV holds before anything is sent: counts, the first problems, and the first rows as a table.
- * `listAll`: the command that lists every problem (the caller's, with what the wizard uses).
+ * What a CSV holds before anything is sent: counts, the first problems, and the first rows as a
+ * table, fitted to `width` cells: lines wrap between words, and the table drops its last columns
+ * (the row's line and ids stay) rather than wrap. `listAll`: the command that lists every problem
+ * (the caller's, with what the wizard uses).
  */
-export function formatIntakeSummary(intake: Intake, source: string, listAll: string): string {
+export function formatIntakeSummary(intake: Intake, source: string, listAll: string, width = Infinity): string {
   const warnings = intake.problems.filter((p) => !isError(p)).length;
   const counts = t('wiz.intakeCounts', {
     rows: count('count.row', intake.total),
@@ -35,20 +38,25 @@ export function formatIntakeSummary(intake: Intake, source: string, listAll: str
     invalid: intake.invalid.length,
     warnings: warnings > 0 ? t('wiz.warnings', { warnings: count('count.warning', warnings) }) : '',
   });
-  const lines = ['', `${source}${t('problem.colon')}${counts}`];
-  const problems = intake.problems.slice(0, SHOWN_PROBLEMS).map((p) => `  ${formatProblem(p, source)}`);
-  lines.push(...problems);
+  const indented = (text: string): string[] => wrapCells(text, width, { label: '  ' });
+  const lines = ['', ...wrapCells(`${source}${t('problem.colon')}${counts}`, width)];
+  const problems = intake.problems.slice(0, SHOWN_PROBLEMS);
+  lines.push(...problems.flatMap((p) => indented(formatProblem(p, source))));
   const more = intake.problems.length - problems.length;
-  if (more > 0) lines.push(`  ${t('wiz.moreProblems', { problems: count('count.moreProblem', more), command: listAll })}`);
+  if (more > 0) lines.push(...indented(t('wiz.moreProblems', { problems: count('count.moreProblem', more), command: listAll })));
   if (intake.rows.length > 0) {
-    lines.push('', ...previewTable(intake).map((l) => `  ${l}`));
-    if (intake.rows.length > SHOWN_ROWS) lines.push(`  ${t('wiz.moreRows', { rows: count('count.moreValidRow', intake.rows.length - SHOWN_ROWS) })}`);
+    lines.push('', ...previewTable(intake, width - 2).map((l) => `  ${l}`));
+    if (intake.rows.length > SHOWN_ROWS) lines.push(...indented(t('wiz.moreRows', { rows: count('count.moreValidRow', intake.rows.length - SHOWN_ROWS) })));
   }
   lines.push('');
   return lines.join('\n');
 }
 
-function previewTable(intake: Intake): string[] {
+/** Columns a narrow table keeps: line, Region, RegistryId, NamespaceName. */
+const KEPT_COLUMNS = 4;
+const COLUMN_GAP = '  ';
+
+function previewTable(intake: Intake, width: number): string[] {
   const header = [t('wiz.colLine'), 'Region', 'RegistryId', 'NamespaceName', 'Name', 'KmsId', 'KmsRegion'];
   const rows = intake.rows.slice(0, SHOWN_ROWS).map((r) => [
     String(r.line),
@@ -61,7 +69,11 @@ function previewTable(intake: Intake): string[] {
   ]);
   // Cells, not characters: a heading or note may be Chinese (two cells a character).
   const widths = header.map((h, i) => Math.max(stringWidth(h), ...rows.map((r) => stringWidth(r[i] ?? ''))));
-  const render = (cells: readonly string[]): string => cells.map((c, i) => c + ' '.repeat(Math.max(0, (widths[i] ?? 0) - stringWidth(c)))).join('  ').trimEnd();
+  let shown = header.length;
+  const tableWidth = (n: number): number => widths.slice(0, n).reduce((a, b) => a + b, 0) + COLUMN_GAP.length * (n - 1);
+  while (shown > KEPT_COLUMNS && tableWidth(shown) > width) shown -= 1;
+  const render = (cells: readonly string[]): string =>
+    fitCells(cells.slice(0, shown).map((c, i) => c + ' '.repeat(Math.max(0, (widths[i] ?? 0) - stringWidth(c)))).join(COLUMN_GAP).trimEnd(), width, '…');
   return [render(header), ...rows.map(render)];
 }
 

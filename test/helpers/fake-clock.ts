@@ -10,12 +10,15 @@ export function fakeTime({ settleRounds = 20 }: { readonly settleRounds?: number
   const sleep = (ms: number, signal?: AbortSignal): Promise<void> =>
     new Promise((resolve) => {
       if (signal?.aborted) return resolve();
-      const timer = { at: now + Math.max(0, ms), wake: resolve };
-      timers.push(timer);
-      signal?.addEventListener('abort', () => {
+      const onAbort = (): void => {
         timers = timers.filter((x) => x !== timer);
         resolve();
-      }, { once: true });
+      };
+      // A sleep that wakes takes its listener away, as timers/promises does: `every` sleeps on one
+      // signal again and again, and kept listeners would pile up on it.
+      const timer = { at: now + Math.max(0, ms), wake: () => { signal?.removeEventListener('abort', onAbort); resolve(); } };
+      timers.push(timer);
+      signal?.addEventListener('abort', onAbort, { once: true });
     });
   return {
     now: () => now,

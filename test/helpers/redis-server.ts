@@ -3,6 +3,8 @@ import { createServer } from 'node:net';
 
 export interface RedisServer {
   readonly url: string;
+  /** Sends the server a signal (SIGKILL to lose it, SIGSTOP to silence it). */
+  kill(signal: NodeJS.Signals): void;
   stop(): Promise<void>;
 }
 
@@ -35,10 +37,12 @@ export async function startRedisServer(): Promise<RedisServer> {
   });
   return {
     url: `redis://127.0.0.1:${port}`,
+    kill: (signal) => void child.kill(signal),
     stop: () => new Promise((resolve) => {
-      if (child.exitCode !== null) return resolve();
+      if (child.exitCode !== null || child.signalCode !== null) return resolve();
       child.once('exit', () => resolve());
-      child.kill('SIGTERM');
+      // SIGKILL: a server a test silenced with SIGSTOP would not act on SIGTERM.
+      child.kill('SIGKILL');
     }),
   };
 }

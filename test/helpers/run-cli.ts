@@ -22,6 +22,8 @@ export interface CliOptions {
   readonly env?: Readonly<Record<string, string>>;
   /** Node options placed before the script, e.g. ['--import', hook]. */
   readonly nodeArgs?: readonly string[];
+  /** Where it runs; default the clone's root. */
+  readonly cwd?: string;
 }
 
 let emptyHome: string | undefined;
@@ -67,7 +69,7 @@ export function runCli(args: readonly string[], options: CliOptions = {}): Promi
 function spawnCli(args: readonly string[], options: CliOptions): Promise<CliRun> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [...(options.nodeArgs ?? []), CLI, ...args], {
-      cwd: ROOT,
+      cwd: options.cwd ?? ROOT,
       env: cleanEnv(options.env),
       stdio: ['pipe', 'pipe', 'pipe'],
     });

@@ -8,7 +8,7 @@ import { countStatuses, type RowResult } from '../../core/result.js';
 import { actionSpec } from '../../core/api-actions.js';
 import type { LanedApi } from '../../core/tcr-api.js';
 import type { ItemResult } from '../../core/work-item.js';
-import { NOT_STARTED_CODE } from '../traffic/paced-api.js';
+import { NOT_STARTED_CODE, REDIS_LOST_CODE } from '../traffic/paced-api.js';
 import { admitByLane } from './lane-admission.js';
 import type { RowOperation } from './operation.js';
 import { createProgressMeter } from './progress-meter.js';
@@ -163,6 +163,7 @@ export async function runBatch<I = PolicyRow, R extends ItemResult = RowResult>(
         // Traffic stopped for everyone (refused credentials, an endpoint refusing connections): say why.
         if (outcome.code.startsWith('AuthFailure')) control.stop('auth-failure');
         else if (neverDelivered(outcome.code)) control.stop('unreachable');
+        else if (outcome.code === REDIS_LOST_CODE) control.stop('redis-lost');
         if (outcome.code !== NOT_STARTED_CODE) last ??= outcome;
         return stoppedHere();
       }

@@ -1,8 +1,11 @@
 import { setMaxListeners } from 'node:events';
 import type { BatchControls } from '../../core/batch-events.js';
 
-/** Why a run stops early: Ctrl-C or SIGTERM, refused credentials, an endpoint refusing connections. */
-export type StopReason = 'interrupt' | 'auth-failure' | 'unreachable';
+/**
+ * Why a run stops early: Ctrl-C or SIGTERM, refused credentials, an endpoint refusing connections, the
+ * --redis budget lost, a journal that cannot be written (no request goes out unrecorded).
+ */
+export type StopReason = 'interrupt' | 'auth-failure' | 'unreachable' | 'redis-lost' | 'journal-failed';
 
 /** Every request in flight listens on the one signal; there can be hundreds. */
 function createAbortController(): AbortController {

@@ -59,6 +59,16 @@ const sleepFor = (ms: number, signal?: AbortSignal): Promise<void> => delay(ms, 
  * window it opens stays open until then; RequestLimitExceeded cuts the rate and it climbs back (see
  * rate-control.ts).
  */
+/** bottleneck's typings say updateSettings returns the limiter; it returns a promise, which rejects once Redis is gone. */
+function quietly(update: unknown): void {
+  void Promise.resolve(update).catch(() => undefined);
+}
+
+/** A job the limiter gave up before it began (its Redis gone): never sent. */
+function notStartedAfter(_error: unknown): typeof NOT_STARTED {
+  return NOT_STARTED;
+}
+
 export function createLane(o: LaneOptions): Lane {
   const now = o.now ?? (() => performance.now());
   const sleep = o.sleep ?? sleepFor;
@@ -73,7 +83,7 @@ export function createLane(o: LaneOptions): Lane {
   const spacing = o.spacing ?? ((r: number): number => (1000 + margin) / r);
   const limiter = new Bottleneck({ minTime: spacing(rate), maxConcurrent, ...o.bottleneck });
   // A lane kept in Redis keeps its settings across runs: start this run from the limit, not an old cut.
-  if (o.bottleneck?.datastore) void limiter.updateSettings({ minTime: spacing(rate) });
+  if (o.bottleneck?.datastore) quietly(limiter.updateSettings({ minTime: spacing(rate) }));
   let waiting = 0;
   let inFlight = 0;
   let cuts = 0;
@@ -85,13 +95,13 @@ export function createLane(o: LaneOptions): Lane {
   const follow = (next: number): void => {
     if (next === rate || (Math.abs(next - rate) < 0.05 * o.limit && next !== o.limit)) return;
     rate = next;
-    void limiter.updateSettings({ minTime: spacing(rate) });
+    quietly(limiter.updateSettings({ minTime: spacing(rate) }));
   };
   const adapt = (ms: number): void => {
     latencyMs = latencyMs * 0.8 + ms * 0.2;
     if (o.concurrency) return;
     const wanted = enoughFor(latencyMs);
-    if (wanted !== maxConcurrent) void limiter.updateSettings({ maxConcurrent: (maxConcurrent = wanted) });
+    if (wanted !== maxConcurrent) quietly(limiter.updateSettings({ maxConcurrent: (maxConcurrent = wanted) }));
   };
 
   async function start<T>(task: () => Promise<T | typeof NOT_STARTED>, options: RunOptions<T>): Promise<T | typeof NOT_STARTED> {
@@ -125,7 +135,7 @@ export function createLane(o: LaneOptions): Lane {
   }
 
   return {
-    async run(task, options = {}) {
+    async run<T>(task: () => Promise<T | typeof NOT_STARTED>, options: RunOptions<T> = {}): Promise<T | typeof NOT_STARTED> {
       if (options.stop?.aborted) return NOT_STARTED;
       waiting += 1;
       let left = false;
@@ -134,11 +144,22 @@ export function createLane(o: LaneOptions): Lane {
         left = true;
         waiting -= 1;
       };
-      const job = limiter.schedule(() => {
+      // A shared lane's job settles only once Redis has heard it is done: the answer is taken as soon as the
+      // task has it, so a Redis that has gone never holds a request that was sent. A job refused before its
+      // task began was never sent.
+      let began = false;
+      let taskDone: (value: Promise<T | typeof NOT_STARTED>) => void = () => undefined;
+      const answered = new Promise<T | typeof NOT_STARTED>((resolve) => (taskDone = resolve));
+      const scheduled = limiter.schedule(() => {
         const gone = left;
         leaveQueue();
-        return gone || options.stop?.aborted ? Promise.resolve(NOT_STARTED) : start(task, options);
+        if (gone || options.stop?.aborted) return Promise.resolve(NOT_STARTED);
+        began = true;
+        const p = start(task, options);
+        taskDone(p);
+        return p;
       });
+      const job = Promise.race([answered, scheduled.catch((error: unknown) => (began ? answered : notStartedAfter(error)))]);
       if (!options.stop) return job;
       // A stop while waiting for the turn answers at once; the job, when its turn comes, does nothing.
       const { stop } = options;

@@ -19,6 +19,8 @@ export interface TrafficOptions {
   readonly secretId: string;
   /** Bottleneck settings for a lane shared through Redis (its datastore), given the lane's id. */
   readonly shared?: (id: string) => Bottleneck.ConstructorOptions;
+  /** Aborts when the shared budget's Redis is lost: all traffic stops, like after an AuthFailure. */
+  readonly lost?: AbortSignal;
   /** Per-action limits instead of the documented ones (tests). */
   readonly limits?: Readonly<Record<string, number>>;
   /** The lanes' clock and spacing instead of the wall clock's (unit tests on an injected clock). */
@@ -35,6 +37,8 @@ export interface PacedApi extends LanedApi {
 const SHARED_MARGIN_MS = 75;
 /** The code of a call that did not go out because its caller stopped it (CallTurn). */
 export const NOT_STARTED_CODE = 'NotStarted';
+/** The code of the calls not sent once the shared budget's Redis was lost. */
+export const REDIS_LOST_CODE = 'RedisLost';
 
 /**
  * The one way out to the API: every call waits for its turn in its lane (endpoint × action ×
@@ -76,23 +80,34 @@ export function pacedApi(api: TcrApi, o: TrafficOptions): PacedApi {
     return unreachable ? stoppedBy(outcome) : outcome;
   };
   const stoppedBy = (h: FailedOutcome): FailedOutcome =>
-    notSent(h.code, h.code === CONNECTION_REFUSED
+    h.code === REDIS_LOST_CODE ? h : notSent(h.code, h.code === CONNECTION_REFUSED
       ? `not sent: the endpoint refused ${REFUSALS_TO_STOP} connections in a row`
       : classifyFailure(h) === 'unreachable' ? `not sent: ${h.message.trim()}` : `not sent: an earlier request was refused with ${h.code}`);
+  // Without Redis no process knows what the others send: stop rather than guess a share (docs/usage.md).
+  const lost = o.lost;
+  const whenLost = lost ? new Promise<void>((resolve) => lost.addEventListener('abort', () => resolve(), { once: true })) : undefined;
+  void whenLost?.then(() => {
+    halted ??= notSent(REDIS_LOST_CODE, 'not sent: the connection to Redis (--redis), which paces every process sharing this account, was lost');
+  });
 
   return {
     lanes,
     laneOf,
     async call(service, action, region, params, signal, turn?: CallTurn) {
       if (halted) return stoppedBy(halted);
-      const outcome = await laneFor(service, action, region).run<ApiOutcome>(
+      let began = false;
+      const running = laneFor(service, action, region).run<ApiOutcome>(
         async () => {
           if (halted) return stoppedBy(halted);
+          began = true;
           if (turn?.beforeSend && !(await turn.beforeSend())) return NOT_STARTED;
           return watch(await api.call(service, action, region, params, signal));
         },
         { stop: turn?.stop, throttled: (r) => !r.ok && isThrottling(r.code) },
       );
+      // A call still waiting for its turn when Redis is lost comes back at once; one already sent is awaited.
+      const outcome = whenLost ? await Promise.race([running, whenLost.then(() => (began ? running : NOT_STARTED))]) : await running;
+      if (outcome === NOT_STARTED && halted) return stoppedBy(halted);
       return outcome === NOT_STARTED ? notSent(NOT_STARTED_CODE, 'not sent: the run stopped before its turn') : outcome;
     },
     async close() {

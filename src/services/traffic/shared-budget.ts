@@ -5,10 +5,20 @@ import { t } from '../../i18n/messages.js';
 export interface SharedBudget {
   /** Bottleneck settings that put the lane named `id` in Redis, shared by every process using it. */
   shared(id: string): Bottleneck.ConstructorOptions;
+  /**
+   * Aborts once Redis is lost (its connection ended, or it has not answered a ping for LOST_AFTER_MS):
+   * the lanes stop starting requests, since only Redis knows what the other processes send.
+   */
+  readonly lost: AbortSignal;
   close(): Promise<void>;
 }
 
 const CONNECT_TIMEOUT_MS = 3000;
+/** How often Redis is asked whether it is there, and how long its silence may last before it counts as lost. */
+const PING_EVERY_MS = 1000;
+const LOST_AFTER_MS = 3000;
+/** Closing never waits longer than this on a Redis that has gone. */
+const CLOSE_WAIT_MS = 1000;
 
 /**
  * Connects to the Redis behind --redis, through bottleneck's own clustering (its ioredis datastore),
@@ -33,10 +43,33 @@ export async function connectSharedBudget(url: string): Promise<SharedBudget> {
     throw new UsageError(t('redis.unreachable', { url: shown, why: (error as Error).message }), t('redis.unreachableHint'));
   }
   const connection = new BottleneckClass.IORedisConnection({ client, Redis });
+  const lost = new AbortController();
+  const loseIt = (): void => {
+    if (lost.signal.aborted) return;
+    lost.abort(new Error('the connection to Redis was lost'));
+    // Drop both connections now: bottleneck's own Redis calls then stop, rather than fail later, one by one.
+    void connection.disconnect(false).catch(() => undefined);
+  };
+  client.on('end', loseIt);
+  // A Redis that stops answering without closing (stopped, cut off) is noticed by its silence.
+  let answeredAt = Date.now();
+  const heartbeat = setInterval(() => {
+    if (Date.now() - answeredAt > LOST_AFTER_MS) loseIt();
+    client.ping().then(() => (answeredAt = Date.now()), () => undefined);
+  }, PING_EVERY_MS);
+  heartbeat.unref();
   return {
     shared: (id) => ({ id, datastore: 'ioredis', connection, clearDatastore: false }),
+    lost: lost.signal,
     async close() {
-      await connection.disconnect(true).catch(() => undefined);
+      clearInterval(heartbeat);
+      // A clean quit waits for Redis to answer; a lost one never will.
+      if (!lost.signal.aborted) {
+        const quit = connection.disconnect(true).catch(() => undefined);
+        await Promise.race([quit, new Promise((resolve) => setTimeout(resolve, CLOSE_WAIT_MS).unref())]);
+      }
+      // Both of its connections (bottleneck's subscriber too), whether the quit was answered or not.
+      await connection.disconnect(false).catch(() => undefined);
     },
   };
 }

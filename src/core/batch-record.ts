@@ -1,0 +1,83 @@
+import type { PriorRecord, RowRecord } from './journal-lines.js';
+import { resultOf, type RowResult } from './result.js';
+import { outcomeUnknown } from './unknown-outcome.js';
+
+/** Where a batch stands for one row key after every record read so far. */
+export interface KeyState {
+  readonly last: RowRecord;
+  /** Some run's plan (or a resume's check) saw the namespace not signing before the batch touched it. */
+  readonly notSigningBefore: boolean;
+  /** The row's first attempt since it was last settled. */
+  readonly startedAt: string;
+}
+
+/**
+ * Each row key's state after the records, read in order (later records supersede earlier ones).
+ * `baseline`: keys an earlier run saw not signing when the records do not say so themselves (an
+ * export, whose run's journal holds its intents). Run lines say nothing about a row and are passed over.
+ */
+export function statesOf(records: readonly PriorRecord[], baseline: ReadonlySet<string> = new Set()): Map<string, KeyState> {
+  const states = new Map<string, KeyState>();
+  for (const record of records) {
+    if (record.kind === 'run') continue;
+    const state = states.get(record.key);
+    const notSigningBefore = (state?.notSigningBefore ?? baseline.has(record.key)) || (record.kind === 'intent' && record.notSigningBefore);
+    const at = record.kind === 'intent' ? record.at : record.result.startedAt;
+    const startedAt = state && state.last.kind === 'intent' ? state.startedAt : at;
+    states.set(record.key, { last: record, notSigningBefore, startedAt });
+  }
+  return states;
+}
+
+/**
+ * The smallest list of records that reads back to the same states: what a resumed run copies into its
+ * own journal before it sends anything, so its journal alone is the batch's record. A baseline
+ * travels as an intent line ahead of the row's result; an unfinished row stays an intent.
+ */
+export function compactRecords(states: ReadonlyMap<string, KeyState>, keep: (key: string) => boolean): RowRecord[] {
+  const out: RowRecord[] = [];
+  for (const [key, state] of states) {
+    if (!keep(key)) continue;
+    const { last } = state;
+    if (last.kind === 'intent') {
+      out.push({ ...last, at: state.startedAt, notSigningBefore: state.notSigningBefore });
+      continue;
+    }
+    if (state.notSigningBefore) {
+      out.push({ kind: 'intent', key, run: last.run, input: last.input, attempt: last.result.attempts, at: state.startedAt, notSigningBefore: true });
+    }
+    out.push(last);
+  }
+  return out;
+}
+
+/**
+ * What an earlier run of the batch made of a key, as far as its record tells: `created` with that
+ * run's result, or `unknown` when its attempt had no answer and its baseline says the namespace did
+ * not sign before (so a namespace signing now was made by the batch).
+ */
+export function madeByBatch(state: KeyState | undefined): { readonly created: RowResult } | { readonly unknown: true } | undefined {
+  if (!state) return undefined;
+  const { last } = state;
+  if (last.kind === 'result' && last.result.status === 'created') return { created: last.result };
+  const unknown = last.kind === 'intent' || outcomeUnknown(last.result);
+  return unknown && state.notSigningBefore ? { unknown: true } : undefined;
+}
+
+/**
+ * A plan's `skipped` rows (signing already) that an earlier run of this batch made: `created`, with that
+ * run's RequestId and times and a note, so the last results file is still the one to roll back.
+ * `stateOf` gives the batch record's state for a result's key.
+ */
+export function attributeToBatch(settled: readonly RowResult[], stateOf: (result: RowResult) => KeyState | undefined, note: (result: RowResult, earlier: RowResult | undefined) => string): RowResult[] {
+  return settled.map((r) => {
+    if (r.status !== 'skipped') return r;
+    const made = madeByBatch(stateOf(r));
+    if (!made) return r;
+    const earlier = 'created' in made ? made.created : undefined;
+    return resultOf(r, 'created', {
+      RequestId: earlier?.RequestId, attempts: earlier?.attempts ?? 0,
+      startedAt: earlier?.startedAt ?? r.startedAt, finishedAt: earlier?.finishedAt ?? r.finishedAt, ErrorMessage: note(r, earlier),
+    });
+  });
+}
