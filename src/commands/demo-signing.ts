@@ -4,6 +4,7 @@ import type { Credential } from '../services/credentials.js';
 import { listImageScope } from './list-image-scope.js';
 import { makeApi } from './make-api.js';
 import { runImagePlan } from './sign-images-run.js';
+import { wrapCells } from '../ui/fit-cells.js';
 import { t } from '../i18n/messages.js';
 
 /** The namespaces of the bundled seed whose images the demo signs: one its batch created, one that signed before. */
@@ -14,7 +15,7 @@ const DEMO_IMAGES = { registries: ['tcr-ab12cd34', 'tcr-9x8y7z6w'], namespaces: 
  * since a policy signs only what is pushed after it. Same engine, faces and journal as any run.
  */
 export async function demoSigning(options: SendOptions, credential: Credential, journalDir: string): Promise<number> {
-  process.stderr.write(`\n${t('demo.signing')}\n`);
+  process.stderr.write(`\n${wrapCells(t('demo.signing'), process.stderr.columns ?? Infinity).join('\n')}\n`);
   // Half the limit: a rehearsal's few tags need no more, and a throttled retry would make its events vary from run to run.
   const paced = { ...options, rate: Math.min(options.rate, 10) };
   const api = await makeApi(paced, credential)();

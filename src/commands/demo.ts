@@ -51,7 +51,7 @@ export async function run(argv: readonly string[]): Promise<number> {
       // The offered export lands in the working directory, not beside the bundled sample.
       input: basename(SAMPLE_CSV),
     });
-    const signed = code === 130 ? 130 : await demoSigning(options, credential, tmpdir());
+    const signed = code === 130 ? 130 : await demoSigning(options, credential, journalDir);
     process.stderr.write(`${fitClosingLines(`${onPurposeText()}\n${t('demo.nextSteps')}`.split('\n'), width).join('\n')}\n`);
     // The failures are part of the script; only an interrupt is not a finished rehearsal.
     return code === 130 || signed === 130 ? 130 : 0;

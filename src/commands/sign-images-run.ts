@@ -11,6 +11,7 @@ import { exportResults } from '../services/export-results.js';
 import { SIGN_IMAGE } from '../services/image-operations.js';
 import { journalPathFor, newRunId, openJournal } from '../services/journal.js';
 import { formatImagePlan } from '../ui/format-image-plan.js';
+import { fitClosingLines } from '../ui/fit-closing-lines.js';
 import { formatDuration } from '../ui/format-duration.js';
 import type { ImageScope } from './list-image-scope.js';
 import { startFace, stoppingOnSignals } from './run-with-faces.js';
@@ -25,15 +26,20 @@ export interface ImageRun {
   readonly plan: ImagePlan;
   /** The command line (after `tcr-sigpolicy`) of this run. */
   readonly rerun: readonly string[];
-  /** Where the journal goes when there is no --out (default: the working directory; the demo's: a temporary one). */
+  /** Where the journal goes when there is no --out (default: the working directory; the demo's: a temporary one, not named since it is removed). */
   readonly journalDir?: string;
 }
+
+/** Lines on stderr, fitted to the terminal's width (a word never cut, a command kept whole). */
+const say = (text: string): void => {
+  process.stderr.write(`${fitClosingLines(text.trimEnd().split('\n'), process.stderr.columns ?? Infinity).join('\n')}\n`);
+};
 
 /** The plan shown, then a preview (dry run) or the confirmation and the live run; results exported; the exit code. */
 export async function runImagePlan(run: ImageRun): Promise<number> {
   const { flags, plan, listed } = run;
   const { send } = flags;
-  if (!send.json) process.stderr.write(formatImagePlan(plan, listed));
+  if (!send.json) say(formatImagePlan(plan, listed));
   const hub = createEventHub();
   if (send.dryRun) {
     startFace({ options: send }, hub);
@@ -58,7 +64,7 @@ export async function runImagePlan(run: ImageRun): Promise<number> {
   }));
   await face;
   await journal.close();
-  process.stderr.write(`${t('images.journal', { path: journal.path })}\n`);
+  if (!run.journalDir) say(t('images.journal', { path: journal.path }));
   return finish(run, outcome.results, outcome.interrupted);
 }
 
@@ -81,9 +87,9 @@ async function finish({ flags }: ImageRun, results: readonly TagResult[], interr
   const counts = countStatuses(results);
   if (flags.send.out) {
     await exportResults(flags.send.out, results, TAG_ITEMS.columns);
-    process.stderr.write(`${t('images.results', { path: flags.send.out })}\n`);
+    say(t('images.results', { path: flags.send.out }));
   }
-  process.stderr.write(`${t('images.closing', { signed: counts.signed, skipped: counts.skipped, blocked: counts.invalid, failed: counts.failed, notSent: counts['not-sent'] })}\n`);
-  if (!flags.send.dryRun && counts.signed > 0) process.stderr.write(`${t('images.cannotUndo')}\n`);
+  say(t('images.closing', { signed: counts.signed, skipped: counts.skipped, blocked: counts.invalid, failed: counts.failed, notSent: counts['not-sent'] }));
+  if (!flags.send.dryRun && counts.signed > 0) say(t('images.cannotUndo'));
   return exitCodeFor(counts, interrupted);
 }
