@@ -1,8 +1,9 @@
 #!/usr/bin/env node
 import { createRequire } from 'node:module';
-import { COMMANDS, findCommand } from './cli/command-specs.js';
+import { COMMANDS, WIZARD_FLAGS, findCommand } from './cli/command-specs.js';
 import { commandHelp, programHelp } from './cli/render-help.js';
 import { UsageError } from './core/errors.js';
+import { DEBUG_VARIABLE } from './core/tcr-api.js';
 import { langFromLocale, parseLang, t, takeLangFlag, useLanguage } from './i18n/messages.js';
 
 /** Each command loads only when it runs, so --help and template never load Ink, React or the SDK. */
@@ -16,6 +17,7 @@ const commands: Record<string, () => Promise<{ run(argv: readonly string[]): Pro
   status: () => import('./commands/status.js'),
   'sign-images': () => import('./commands/sign-images.js'),
   demo: () => import('./commands/demo.js'),
+  completion: () => import('./commands/completion.js'),
 };
 
 function version(): string {
@@ -31,8 +33,16 @@ async function chooseLanguage(all: readonly string[]): Promise<string[]> {
   return rest;
 }
 
+/** --verbose, wherever it stands (before a `--`): the request log reads it from the environment, as it reads TCR_SIGPOLICY_DEBUG. */
+function takeVerbose(argv: readonly string[]): string[] {
+  const end = argv.includes('--') ? argv.indexOf('--') : argv.length;
+  if (!argv.slice(0, end).includes('--verbose')) return [...argv];
+  process.env[DEBUG_VARIABLE] = '1';
+  return [...argv.slice(0, end).filter((a) => a !== '--verbose'), ...argv.slice(end)];
+}
+
 async function main(all: readonly string[]): Promise<number> {
-  const argv = await chooseLanguage(all);
+  const argv = takeVerbose(await chooseLanguage(all));
   const [first, ...rest] = argv;
   if (first === '--version' || first === '-v') {
     process.stdout.write(`${version()}\n`);
@@ -42,6 +52,11 @@ async function main(all: readonly string[]): Promise<number> {
     const spec = rest[0] ? findCommand(rest[0]) : undefined;
     process.stdout.write(spec ? commandHelp(spec) : programHelp(version()));
     return 0;
+  }
+  // `--verison`, `-help`: a mistyped global flag, neither a wish for the wizard nor one of its flags.
+  if (first?.startsWith('-') && !(WIZARD_FLAGS as readonly string[]).includes(first.replace(/^-+/, '').split('=')[0] ?? '')) {
+    const meant = (await import('./cli/suggest.js')).closest(first.replace(/^-+/, ''), ['version', 'help']);
+    if (meant) throw new UsageError(t('args.unknown', { option: first }), t('error.flagsMeant', { meant, help: t('error.unknownCommandHint') }));
   }
   // No command on a terminal is the wizard (which takes --region, --endpoint and --profile).
   if ((first === undefined || first.startsWith('--')) && process.stdin.isTTY && process.stdout.isTTY) {

@@ -40,7 +40,8 @@ for (const stop of ['SIGTERM', 'SIGHUP', 'Ctrl-C'] as const) {
     else process.kill(await term.cliPid(), stop);
     const screen = await term.waitFor(ENDED);
     t.regex(screen, /Interrupted before sending: nothing was sent\./);
-    t.regex(screen, /Resume: +tcr-sigpolicy batch .* --resume results\.\S+\.journal\.jsonl --force/);
+    // A command wider than the pane wraps with a backslash (it still pastes as one): read it joined.
+    t.regex(screen.replace(/ \\\n +/g, ' '), /Resume: +tcr-sigpolicy batch .* --resume results\.\S+\.journal\.jsonl --force/);
     t.regex(screen, /\[exit 130\]/);
     t.regex(screen, /\[tty cooked\]/, 'the question gave the terminal back');
     const results = readJsonLines<ExportedResult>(join(dir, 'results.jsonl'));

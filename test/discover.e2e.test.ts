@@ -49,6 +49,21 @@ test('discover writes the SPEC columns, one row per namespace, Region filled, de
   t.regex(run.stderr, /^Wrote 5 rows to standard output from 5 namespaces of tcr-disc01\.$/m);
 });
 
+test('--json: one object per row on stdout, the CSV\'s columns as keys, the same rows as the CSV; with --out it is refused', async (t) => {
+  const { discover } = await setup(t);
+  const args = ['--registry-id', 'tcr-disc01', '--region', 'ap-guangzhou', '--unsigned-only', ...KEY_FLAGS];
+  const [csv, json] = [await discover(args), await discover([...args, '--json'])];
+  t.is(json.code, 0, json.stderr);
+  const objects = json.stdout.trim().split('\n').map((line) => JSON.parse(line) as Record<string, string>);
+  t.deepEqual(objects.map((o) => Object.keys(o)), objects.map(() => HEADER));
+  t.deepEqual(objects.map((o) => HEADER.map((c) => o[c])), rowsOf(csv.stdout).slice(1));
+  t.is(objects.length, 4, 'library already signs');
+  t.regex(json.stderr, /^Wrote 4 rows to standard output/m, 'the summary stays on stderr');
+  const both = await discover([...args, '--json', '--out', 'x.csv']);
+  t.is(both.code, 2);
+  t.regex(both.stderr, /^error: --json prints the rows on standard output; --out writes them as CSV: give one of them/m);
+});
+
 test('--match, --exclude and --unsigned-only filter; --name and the region from the environment fill in', async (t) => {
   const { dir, discover, url } = await setup(t);
   const run = await discover(

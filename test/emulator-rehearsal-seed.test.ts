@@ -58,6 +58,20 @@ test('with Domains in the seed, a Domain that is not one of them is InvalidParam
   t.is(emulator.state.policies().length, 1);
 });
 
+test('DescribeInstanceCustomizedDomain lists the seed\'s Domains; a registry without them has none, and refuses any Domain', async (t) => {
+  const seed: EmulatorSeed = { ...SEED, registries: [...(SEED.registries ?? []), { RegistryId: 'tcr-bare', Region: 'ap-guangzhou', Namespaces: ['plain'] }] };
+  const emulator = await startTestEmulator({ seed });
+  t.teardown(() => emulator.close());
+  const client = tcrClient(emulator);
+  const listed = await client.DescribeInstanceCustomizedDomain({ RegistryId: 'tcr-rehearse', Limit: 10, Offset: 0 });
+  t.is(listed.TotalCount, 1);
+  t.like(listed.DomainInfoList?.[0], { RegistryId: 'tcr-rehearse', DomainName: 'images.example.com' });
+  t.deepEqual((await client.DescribeInstanceCustomizedDomain({ RegistryId: 'tcr-bare' })).DomainInfoList, []);
+  t.is((await failureOf(tcrClient(emulator, { region: 'ap-shanghai' }).DescribeInstanceCustomizedDomain({ RegistryId: 'tcr-rehearse' }))).code, 'ResourceNotFound');
+  const refused = await failureOf(client.CreateSignaturePolicy({ ...create('plain', 'a.example.com'), RegistryId: 'tcr-bare' }));
+  t.regex(refused.message, /its custom domains: none/);
+});
+
 test('bad rehearsal switches are reported with their paths', async (t) => {
   const broken = {
     registries: [{ RegistryId: 'tcr-x', Region: 'ap-guangzhou', Domains: [''], Namespaces: [{ Name: 'a', Denied: 'yes', Faults: ['boom'] }] }],

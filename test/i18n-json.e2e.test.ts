@@ -20,9 +20,14 @@ test('--json in Chinese: the same events, keys, statuses and codes as in English
   t.is(zh.code, 0, zh.stderr);
   const [enEvents, zhEvents] = [events(en.stdout), events(zh.stdout)];
   const sorted = (list: Line[]) => list.map(shape).map((s) => JSON.stringify(s)).sort();
-  t.deepEqual(sorted(zhEvents), sorted(enEvents));
+  // How many attempts a row takes depends on the machine's load (one more throttled retry), so
+  // attempts are compared as kinds; every row's end is compared one for one.
+  const kinds = (list: Line[]) => [...new Set(sorted(list))];
+  const ends = (list: Line[]) => sorted(list.filter((e) => e.type !== 'row-start' && e.type !== 'row-retry' && e.type !== 'progress'));
+  t.deepEqual(kinds(zhEvents), kinds(enEvents));
+  t.deepEqual(ends(zhEvents), ends(enEvents));
   const plan = zhEvents.find((e) => e.type === 'plan') as unknown as { blocked: { code: string; reason: string }[] };
-  t.deepEqual(plan.blocked.map((b) => b.code), ['Blocked.KeyUsage', 'Blocked.KeyNotEnabled', 'Blocked.NamespaceNotFound']);
+  t.deepEqual(plan.blocked.map((b) => b.code), ['Blocked.KeyUsage', 'Blocked.KeyNotEnabled', 'Blocked.NamespaceNotFound', 'Blocked.DomainNotFound']);
   t.is(plan.blocked[2]?.reason, '实例 tcr-9x8y7z6w 中不存在命名空间 identity');
   const enPlan = enEvents.find((e) => e.type === 'plan') as unknown as { blocked: { reason: string }[] };
   t.is(enPlan.blocked[2]?.reason, 'namespace identity does not exist in registry tcr-9x8y7z6w');

@@ -30,7 +30,7 @@ test('the closing block: results, journal, failures with hints, resume and rollb
   const lines = nextSteps({
     counts, interrupted: true, journal: 'r.journal.jsonl', results: 'r.csv',
     resume: (file) => `tcr-sigpolicy batch p.csv --resume ${file}`, rollback: (file) => `tcr-sigpolicy rollback ${file} --endpoint http://127.0.0.1:9500`,
-    failures: [['ResourceNotFound', 1]], hint: (code) => (code === 'ResourceNotFound' ? 'check the registry' : undefined),
+    failures: [['ResourceNotFound', 1, 'check the registry']],
   });
   t.deepEqual(lines, [
     'Results:   r.csv',
@@ -46,8 +46,14 @@ test('the closing block: results, journal, failures with hints, resume and rollb
 });
 
 test('failureCodes counts failed rows by code, most first; not-sent rows are explained elsewhere', (t) => {
-  const r = (status: 'failed' | 'not-sent', ErrorCode: string) => ({ status, ErrorCode });
+  const r = (status: 'failed' | 'not-sent', ErrorCode: string, ErrorMessage = '') => ({ status, ErrorCode, ErrorMessage });
   t.deepEqual(failureCodes([r('failed', 'A'), r('failed', 'B'), r('failed', 'B'), r('not-sent', 'C'), r('failed', '')]), [['B', 2], ['A', 1]]);
+  // One code, two causes: each group gets the hint of its own cause.
+  const byCause = (code: string, message: string) => (message.includes('domain') ? 'fix the Domain' : 'fix the key');
+  t.deepEqual(
+    failureCodes([r('failed', 'P', 'bad domain'), r('failed', 'P', 'bad key'), r('failed', 'P', 'other domain')], byCause),
+    [['P', 2, 'fix the Domain'], ['P', 1, 'fix the key']],
+  );
 });
 
 const keyCases: [string, number, string][] = [

@@ -22,6 +22,7 @@ function facts(over: {
   signing?: string[];
   key?: KeyFact | null;
   keyRegion?: string;
+  domains?: string[];
 } = {}): PreflightFacts {
   return {
     registries: new Map([['tcr-gz01', over.registry === undefined ? { region: 'ap-guangzhou', status: 'Running' } : over.registry]]),
@@ -29,6 +30,7 @@ function facts(over: {
     keys: new Map([
       [keyFactId(GOOD_KEY, over.keyRegion ?? 'ap-guangzhou'), over.key === undefined ? { state: 'Enabled', usage: 'ASYMMETRIC_SIGN_VERIFY_RSA_2048' } : over.key],
     ]),
+    domains: new Map([['tcr-gz01', new Set(over.domains ?? ['images.example.com'])]]),
   };
 }
 
@@ -37,6 +39,16 @@ const cases: readonly { name: string; row: PolicyRow; facts: PreflightFacts; ver
   { name: 'namespace already signs', row: row({ NamespaceName: 'catalog' }), facts: facts(), verdict: 'skip', reason: /already has a signature policy/ },
   { name: 'namespace signs, even with a bad key: nothing to send', row: row({ NamespaceName: 'catalog' }), facts: facts({ key: null }), verdict: 'skip' },
   { name: 'namespace missing', row: row({ NamespaceName: 'ghost' }), facts: facts(), verdict: 'blocked', code: 'Blocked.NamespaceNotFound', reason: /namespace ghost does not exist in registry tcr-gz01/ },
+  { name: 'Domain among the custom domains', row: row({ Domain: 'images.example.com' }), facts: facts(), verdict: 'create' },
+  {
+    name: 'Domain not a custom domain of the registry',
+    row: row({ Domain: 'images.example.org' }),
+    facts: facts(),
+    verdict: 'blocked',
+    code: 'Blocked.DomainNotFound',
+    reason: /^Domain images\.example\.org is not a custom domain of registry tcr-gz01 \(its custom domains: images\.example\.com\); leave Domain empty/,
+  },
+  { name: 'Domain on a registry with none', row: row({ Domain: 'a.example.com' }), facts: facts({ domains: [] }), verdict: 'blocked', code: 'Blocked.DomainNotFound', reason: /its custom domains: none/ },
   { name: 'registry nowhere', row: row(), facts: facts({ registry: null }), verdict: 'blocked', code: 'Blocked.RegistryNotFound', reason: /not found in any region/ },
   {
     name: 'registry in another region than the row',

@@ -282,3 +282,31 @@ test('a missing file or a directory is a usage error with a hint', async (t) => 
   const directory = await t.throwsAsync(readPolicyCsv(fixture('ok'), {}), { instanceOf: UsageError });
   t.regex(directory?.message ?? '', /directory/);
 });
+
+test('a semicolon-separated file (Excel in many locales) reads like a comma one, with or without its sep=; line', async (t) => {
+  const semi = (l: string): string => l.replaceAll(',', ';');
+  for (const [name, content, firstLine] of [
+    ['header decides', `${semi(HEADER)}\n${semi(line('payments'))}\n${semi(line('web'))}\n`, 2],
+    ['sep=; line', `\uFEFFsep=;\r\n${semi(HEADER)}\r\n${semi(line('payments'))}\r\n${semi(line('web'))}\r\n`, 3],
+  ] as const) {
+    const intake = await readPolicyCsv(await tempCsv(content), GZ);
+    t.deepEqual(intake.rows.map((r) => [r.line, r.request.NamespaceName]), [[firstLine, 'payments'], [firstLine + 1, 'web']], name);
+    t.deepEqual(intake.problems, [], name);
+  }
+  // A comma file keeps semicolons inside its values.
+  const intake = await readPolicyCsv(await tempCsv(`${HEADER}\n${line('payments', 'a;b')}\n`), GZ);
+  t.is(intake.rows[0]?.request.Name, 'a;b');
+});
+
+test('a results or journal file given as the policies says what it is and how to use it', async (t) => {
+  const results = 'line,Region,RegistryId,NamespaceName,Name,KmsId,KmsRegion,Domain,Disabled,status,RequestId,ErrorCode,ErrorMessage,attempts,startedAt,finishedAt\n' +
+    `2,ap-guangzhou,tcr-f7g1ir99,payments,payments-signing,${KMS},,,,created,abc,,,1,2026-01-01T00:00:00Z,2026-01-01T00:00:01Z\n`;
+  const journal = '{"kind":"result","run":"x","key":"tcr-f7g1ir99/payments","line":2,"status":"created"}\n';
+  for (const content of [results, journal, `[${journal}]`]) {
+    const path = await tempCsv(content);
+    const error = await t.throwsAsync(readPolicyCsv(path, GZ), { instanceOf: UsageError });
+    t.regex(error.message, /is the record of an earlier run/);
+    t.regex(error.hint ?? '', /^this is a results file: use --resume .*--resume .*rollback/);
+    t.true(error.hint?.includes(path));
+  }
+});

@@ -21,6 +21,17 @@ test('an unknown flag or command gets "did you mean", exit 2', async (t) => {
   const command = await runCli(['bach', 'policies.csv']);
   t.is(command.code, 2);
   t.regex(command.stderr, /did you mean `tcr-sigpolicy batch`\?/);
+  const version = await runCli(['--verison']);
+  t.is(version.code, 2);
+  t.regex(version.stderr, /^error: Unknown option '--verison'\nhint: did you mean --version\?/m);
+  t.is(version.stdout, '');
+});
+
+test('template takes no flags: --json is refused (exit 2), not ignored', async (t) => {
+  const run = await runCli(['template', '--json']);
+  t.is(run.code, 2);
+  t.regex(run.stderr, /^error: Unknown option '--json'\nhint: run `tcr-sigpolicy template --help`/m);
+  t.is(run.stdout, '', 'no CSV printed as if nothing were wrong');
 });
 
 test('create --help lists only what create takes; the top-level help lists the wizard flags and exit code 70', async (t) => {

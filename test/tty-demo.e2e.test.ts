@@ -15,8 +15,8 @@ test('demo runs the dashboard to its summary, then exports the results where the
   t.regex(end, /Finished in [\d.]+ ?m?s/, 'the final frame of the dashboard');
   t.regex(end, /L61 .*tcr-f7g1ir99\/observability/, 'the last row of the sample is on the screen');
   const attention = end.slice(end.indexOf('Needs attention'));
-  t.regex(attention, /^Needs attention \(5\)/, 'three blocked by the plan, two refused by the API');
-  t.regex(attention, /\n49 +tcr-f7g1ir99\/search .*InvalidParameter\.ErrorTcrInvalidParameter .*[0-9a-f]{8}-/);
+  t.regex(attention, /^Needs attention \(5\)/, 'four blocked by the plan, one refused by the API');
+  t.regex(attention, /\n49 +tcr-f7g1ir99\/search .*Blocked\.DomainNotFound/);
   t.regex(attention, /\n53 +tcr-f7g1ir99\/ledger .*UnauthorizedOperation .*[0-9a-f]{8}-/);
 
   await term.keys('y');
@@ -39,5 +39,6 @@ test('demo runs the dashboard to its summary, then exports the results where the
   t.is(results.length, 60);
   t.deepEqual(Object.keys(results[0] ?? {}), [...RESULT_COLUMNS]);
   t.is(results.filter((r) => r.status === 'created').length, 54);
-  t.deepEqual(results.filter((r) => r.status === 'failed').map((r) => r.ErrorCode), ['InvalidParameter.ErrorTcrInvalidParameter', 'UnauthorizedOperation']);
+  t.deepEqual(results.filter((r) => r.status === 'failed').map((r) => r.ErrorCode), ['UnauthorizedOperation']);
+  t.deepEqual(results.filter((r) => r.status === 'invalid').map((r) => r.ErrorCode), ['Blocked.KeyUsage', 'Blocked.KeyNotEnabled', 'Blocked.NamespaceNotFound', 'Blocked.DomainNotFound']);
 });

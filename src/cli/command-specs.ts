@@ -17,6 +17,8 @@ export interface CommandSpec {
   readonly usage: string;
   readonly description?: string;
   readonly options: Readonly<Record<string, OptionSpec>>;
+  /** What the command takes besides flags, for shell completion: file names, or one of these words. */
+  readonly arguments?: 'files' | readonly string[];
   /** Shown as `$ ` lines, and run as written by test/examples.e2e.test.ts against the emulator (port 9500 as documented). */
   readonly examples: readonly string[];
 }
@@ -57,12 +59,17 @@ export const SEND_OPTIONS: Readonly<Record<string, OptionSpec>> = {
   'no-preflight': bool('do not check registries, namespaces and KMS keys (read-only calls) before sending; a --dry-run whose check cannot run (refused credentials, no answer) exits 1 without it; see docs/plan.md'),
   json: bool('one JSON object per event on stdout'),
   'no-tui': bool('plain lines even on a terminal'),
+  quiet: bool('only what needs attention (blocked, failed, not-sent rows) and the summary; no progress, no line per created row', 'q'),
 };
 
 /** Flags every command takes (read in src/cli.ts before the command's own; listed in each command's help). */
 export const GLOBAL_OPTIONS: Readonly<Record<string, OptionSpec>> = {
   lang: str('LANG', 'language of messages: en or zh-CN (default: from LC_ALL, LC_MESSAGES, LANG; zh_CN.UTF-8 is zh-CN)'),
+  verbose: bool('every API request on stderr: action, region, endpoint, latency, RequestId, outcome; never a secret ($TCR_SIGPOLICY_DEBUG=1)'),
 };
+
+/** What `tcr-sigpolicy` alone takes when it runs the wizard. */
+export const WIZARD_FLAGS = ['region', 'endpoint', 'profile'] as const;
 
 /** Some of the send flags, for commands that take only those. */
 export function pickSendOptions(...names: string[]): Record<string, OptionSpec> {
@@ -96,6 +103,7 @@ export const COMMANDS: readonly CommandSpec[] = [
     usage: 'tcr-sigpolicy batch FILE [flags]',
     description: 'FILE is a CSV with one row per namespace (see `tcr-sigpolicy template`); - reads standard input.\nEvery row is checked before anything is sent; with credentials, a preflight also reads the registries,\nnamespaces and KMS keys and sends only the rows that can work (docs/plan.md).',
     options: SEND_OPTIONS,
+    arguments: 'files',
     examples: [
       'tcr-sigpolicy template > policies.csv',
       'tcr-sigpolicy batch policies.csv --dry-run',
@@ -125,6 +133,7 @@ export const COMMANDS: readonly CommandSpec[] = [
       domain: str('HOST', 'custom signing domain for every row (default: none)'),
       out: str('FILE', 'write the CSV to FILE instead of standard output (never replaces a file without --force)'),
       force: bool('let --out replace an existing file'),
+      json: bool('one JSON object per row on standard output (the CSV\'s columns as keys) instead of the CSV'),
       endpoint: SEND_OPTIONS.endpoint as OptionSpec,
       profile: SEND_OPTIONS.profile as OptionSpec,
     },
@@ -206,7 +215,9 @@ export const COMMANDS: readonly CommandSpec[] = [
       'max-attempts': SEND_OPTIONS['max-attempts'] as OptionSpec,
       json: SEND_OPTIONS.json as OptionSpec,
       'no-tui': SEND_OPTIONS['no-tui'] as OptionSpec,
+      quiet: SEND_OPTIONS.quiet as OptionSpec,
     },
+    arguments: 'files',
     examples: [
       'tcr-sigpolicy rollback results.csv --dry-run',
       'tcr-sigpolicy rollback results.csv --endpoint http://127.0.0.1:9500 --yes --out rollback.csv',
@@ -259,6 +270,18 @@ export const COMMANDS: readonly CommandSpec[] = [
     usage: 'tcr-sigpolicy demo [flags]',
     options: pickSendOptions('out', 'rate', 'json', 'no-tui'),
     examples: ['tcr-sigpolicy demo', 'tcr-sigpolicy demo --no-tui --out demo-results.csv'],
+  },
+  {
+    name: 'completion',
+    summary: 'Print the shell completion script for bash, zsh or fish',
+    usage: 'tcr-sigpolicy completion bash|zsh|fish',
+    description:
+      'Generated from this command table: every command and flag, file names where a file is asked for.\n' +
+      'bash: source <(tcr-sigpolicy completion bash) in ~/.bashrc; zsh: the same in ~/.zshrc, after compinit;\n' +
+      'fish: tcr-sigpolicy completion fish > ~/.config/fish/completions/tcr-sigpolicy.fish',
+    options: {},
+    arguments: ['bash', 'zsh', 'fish'],
+    examples: ['tcr-sigpolicy completion bash > tcr-sigpolicy.bash'],
   },
 ];
 

@@ -1,7 +1,7 @@
 import { shellQuote } from '../core/command-line.js';
 import { helpMirror, t, type HelpMirror } from '../i18n/messages.js';
 import { pathFrom, SAMPLE_CSV } from '../services/bundled-sample.js';
-import { COMMANDS, EMULATOR_NOTE, GLOBAL_OPTIONS, SEND_OPTIONS, type CommandSpec, type OptionSpec } from './command-specs.js';
+import { COMMANDS, EMULATOR_NOTE, GLOBAL_OPTIONS, SEND_OPTIONS, WIZARD_FLAGS, type CommandSpec, type OptionSpec } from './command-specs.js';
 
 /**
  * An example naming the sample CSV names the copy installed with the tool, as a path from where the
@@ -30,7 +30,7 @@ export function programHelp(version: string): string {
     ...Object.entries(GLOBAL_OPTIONS).map(([name, o]) => `  ${pad(`--${name} ${o.value ?? ''}`, 19)}${help.option(undefined, name, o)}`),
     '',
     t('help.wizardFlags'),
-    ...(['region', 'endpoint', 'profile'] as const).map((name) => {
+    ...WIZARD_FLAGS.map((name) => {
       const o = SEND_OPTIONS[name];
       return `  ${pad(`--${name} ${o?.value ?? ''}`, 19)}${o ? help.option(undefined, name, o) : ''}`;
     }),
@@ -45,6 +45,7 @@ export function programHelp(version: string): string {
     `  TENCENTCLOUD_REGION   ${t('help.envRegion')}`,
     `  LC_ALL, LC_MESSAGES, LANG   ${t('help.envLang')}`,
     `  TCR_SIGPOLICY_REDIS_URL   ${t('help.envRedis')}`,
+    `  TCR_SIGPOLICY_DEBUG=1   ${t('help.envDebug')}`,
     '',
     t('help.exitCodes'),
     `  0    ${t('help.exit0')}`,

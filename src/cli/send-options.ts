@@ -2,6 +2,7 @@ import type { Endpoints } from '../core/endpoint.js';
 import { SEND_OPTIONS } from './command-specs.js';
 import { endpointsFlag, numberFlag, stringFlag, type FlagValues } from './parse-flags.js';
 import { checkWritable, type OutGuard } from '../services/export-results.js';
+import { debugWanted } from '../services/traffic/request-log.js';
 
 /** The flags shared by `create` and `batch`, checked and typed. */
 export interface SendOptions {
@@ -25,6 +26,8 @@ export interface SendOptions {
   readonly json: boolean;
   /** Plain lines instead of the dashboard (asked for, stdout is not a terminal, or a dumb one). */
   readonly plain: boolean;
+  /** Only what needs attention and the summary (--quiet; plain lines). */
+  readonly quiet?: boolean;
 }
 
 /** `reads`: the files the command reads, which --out must never replace. */
@@ -48,7 +51,9 @@ export function readSendOptions(values: FlagValues, stdoutIsTty: boolean, reads:
     skipInvalid: values['skip-invalid'] === true,
     preflight: values['no-preflight'] !== true,
     json: values.json === true,
+    quiet: values.quiet === true,
     // A dumb terminal cannot move the cursor, which every dashboard frame does.
-    plain: values['no-tui'] === true || values.json === true || !stdoutIsTty || env.TERM === 'dumb',
+    // Nor can it share the terminal with --verbose's request lines.
+    plain: values['no-tui'] === true || values.json === true || !stdoutIsTty || env.TERM === 'dumb' || debugWanted(env) || values.quiet === true,
   };
 }

@@ -37,8 +37,7 @@ export function closingBlock({ results, interrupted, out, journal, journalFailed
     rollback: rerun ? (file) => commandLine(['rollback', file], contextFor('rollback', context)) : undefined,
     // A live run that created policies left the images already there unsigned.
     signImages: rerun && journal ? (file) => signImagesCommand(file, context) : undefined,
-    failures: failureCodes(results),
-    hint: hintFor,
+    failures: failureCodes(results, hintFor),
   });
   return lines.length === 0 ? '' : `\n${fitClosingLines(lines, width).join('\n')}\n`;
 }

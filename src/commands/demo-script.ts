@@ -21,10 +21,7 @@ export const ON_PURPOSE: readonly OnPurpose[] = [
   { line: 9, row: 'ap-guangzhou tcr-ab12cd34/risk', status: 'invalid', ErrorCode: 'Blocked.KeyNotEnabled', why: 'demo.whyKeyDisabled' },
   { line: 30, row: 'ap-shanghai tcr-9x8y7z6w/catalog', status: 'skipped', ErrorCode: '', why: 'demo.whySigning' },
   { line: 31, row: 'ap-shanghai tcr-9x8y7z6w/identity', status: 'invalid', ErrorCode: 'Blocked.NamespaceNotFound', why: 'demo.whyNoNamespace' },
-  {
-    line: 49, row: 'ap-singapore tcr-f7g1ir99/search', status: 'failed', ErrorCode: 'InvalidParameter.ErrorTcrInvalidParameter',
-    why: 'demo.whyDomain',
-  },
+  { line: 49, row: 'ap-singapore tcr-f7g1ir99/search', status: 'invalid', ErrorCode: 'Blocked.DomainNotFound', why: 'demo.whyDomain' },
   {
     line: 52, row: 'ap-singapore tcr-f7g1ir99/billing', status: 'created', ErrorCode: '', attempts: 3,
     why: 'demo.whyThrottled',

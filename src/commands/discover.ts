@@ -29,6 +29,8 @@ export async function run(argv: readonly string[]): Promise<number> {
   const { values, positionals } = parseFlags(spec, argv);
   if (positionals.length > 0) throw new UsageError(t('cmd.flagsOnly', { command: 'discover', args: positionals.join(' ') }), t('cmd.flagsOnlyHint', { command: 'discover' }));
   const flags = readDiscoverFlags(values);
+  const json = values.json === true;
+  if (json && flags.out) throw new UsageError(t('discover.jsonOrOut'), t('discover.jsonOrOutHint'));
   const { request } = flags;
   const all = flags.scope ? await readAllRegistries(flags, process.stderr) : undefined;
   const found: readonly RegistryNamespaces[] = all?.read ?? [
@@ -36,12 +38,14 @@ export async function run(argv: readonly string[]): Promise<number> {
   ];
   const discovered = mergeDiscovered(found.map(({ registry: r, names, signing }) => discoverRows(names, signing, { ...request, registryId: r.registryId, region: r.region })));
   const problems = discovered.rows.flatMap((cells, i) => validateRow(i + 2, cells, { region: cells.Region }).problems);
-  const target = flags.out ?? 'the output';
+  const target = flags.out ?? t('discover.stdout');
   if (problems.some(isError)) throw new InputError(t('discover.invalidRows'), target, problems, t('discover.invalidRowsHint'));
   problems.forEach((p: Problem) => process.stderr.write(`${formatProblem(p, target)}\n`));
 
-  const csv = stringify([HEADER, ...discovered.rows.map((cells) => HEADER.map((column) => cells[column as keyof typeof cells] ?? ''))]);
+  const table = discovered.rows.map((cells) => HEADER.map((column) => cells[column as keyof typeof cells] ?? ''));
+  const csv = stringify([HEADER, ...table]);
   if (flags.out) await writeFile(flags.out, csv);
+  else if (json) process.stdout.write(table.map((row) => `${JSON.stringify(Object.fromEntries(HEADER.map((column, i) => [column, row[i]])))}\n`).join(''));
   else process.stdout.write(csv);
   for (const r of all?.notRunning ?? []) process.stderr.write(`${t('discover.notRunning', { registry: r.registryId, region: r.region, status: r.status })}\n`);
   process.stderr.write(formatReadFailures(all?.unreadable ?? [], t('discover.othersWritten')));

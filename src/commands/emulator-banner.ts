@@ -1,6 +1,7 @@
 import { STATE_PATH } from '../emulator/state-view.js';
 import type { EmulatorOptions } from '../emulator/types.js';
 import type { EmulatorCredential } from '../emulator/types.js';
+import { t } from '../i18n/messages.js';
 
 export interface BannerInput {
   readonly url: string;
@@ -14,16 +15,17 @@ export interface BannerInput {
 
 function describeFaults(options: EmulatorOptions): string | undefined {
   const parts = [
-    options.latencyMs ? `latency ${options.latencyMs} ms` : '',
-    options.jitterMs ? `jitter ${options.jitterMs} ms` : '',
-    options.effectOnArrival ? 'writes take effect on arrival' : '',
-    options.throttleRate ? `throttle ${options.throttleRate}` : '',
-    options.errorRate ? `HTTP 5xx ${options.errorRate}` : '',
-    options.dropRate ? `drop ${options.dropRate}` : '',
+    options.latencyMs ? t('emulator.latency', { ms: options.latencyMs }) : '',
+    options.jitterMs ? t('emulator.jitter', { ms: options.jitterMs }) : '',
+    options.effectOnArrival ? t('emulator.effectOnArrival') : '',
+    options.throttleRate ? t('emulator.throttle', { rate: options.throttleRate }) : '',
+    options.errorRate ? t('emulator.errors', { rate: options.errorRate }) : '',
+    options.dropRate ? t('emulator.drop', { rate: options.dropRate }) : '',
   ].filter((p) => p !== '');
   if (parts.length === 0) return undefined;
-  const seed = options.faultSeed === undefined ? '' : `, seed ${options.faultSeed}`;
-  return `Faults: ${parts.join(', ')} on ${(options.faultActions ?? ['CreateSignaturePolicy', 'DeleteSignaturePolicy']).join(', ')}${seed}`;
+  const seed = options.faultSeed === undefined ? '' : t('emulator.faultSeed', { seed: options.faultSeed });
+  const actions = (options.faultActions ?? ['CreateSignaturePolicy', 'DeleteSignaturePolicy']).join(', ');
+  return t('emulator.faults', { faults: parts.join(t('emulator.listSeparator')), actions, seed });
 }
 
 /**
@@ -36,23 +38,23 @@ export function bannerLines(input: BannerInput): string[] {
   const lines = [''];
   if (input.source === 'demo' && pair) {
     lines.push(
-      'From another terminal, with the demo pair (public: it opens nothing but this emulator):',
+      t('emulator.withDemoPair'),
       `  export TENCENTCLOUD_SECRET_ID=${pair.secretId}`,
       `  export TENCENTCLOUD_SECRET_KEY=${pair.secretKey}`,
     );
   } else {
-    lines.push(`From another terminal, with the same TENCENTCLOUD_SECRET_ID (${input.credentials.map((c) => c.secretId).join(', ')}) and key:`);
+    lines.push(t('emulator.withOwnPair', { ids: input.credentials.map((c) => c.secretId).join(', ') }));
   }
   // The sample's rows name the bundled seed's registries; a seed of one's own answers none of them,
   // so the command offered there is one that works on any seed: what the emulator holds.
   const tryIt = options.seed === undefined ? `tcr-sigpolicy batch ${input.sample} --endpoint ${url} --dry-run` : `tcr-sigpolicy status --endpoint ${url}`;
-  lines.push(`  ${tryIt}`, '', `State (read-only JSON): curl -s ${url}${STATE_PATH}`);
+  lines.push(`  ${tryIt}`, '', t('emulator.state', { command: `curl -s ${url}${STATE_PATH}` }));
   const faults = describeFaults(options);
   if (faults) lines.push(faults);
-  if (options.rateLimitAll !== undefined) lines.push(`Rate limit: every action at most ${options.rateLimitAll} requests/s per SecretId`);
-  if (options.offsetCountsPages) lines.push('Paging: DescribeNamespaces counts Offset in pages');
-  if (options.repositoryNames === 'bare') lines.push('Repositories: DescribeRepositories names them without their namespace');
-  if (options.pagesFromZero) lines.push('Paging: DescribeRepositories and DescribeImages count pages from 0');
-  lines.push('Stop with Ctrl-C.');
+  if (options.rateLimitAll !== undefined) lines.push(t('emulator.rateLimitAll', { n: options.rateLimitAll }));
+  if (options.offsetCountsPages) lines.push(t('emulator.offsetPages'));
+  if (options.repositoryNames === 'bare') lines.push(t('emulator.bareRepositoryNames'));
+  if (options.pagesFromZero) lines.push(t('emulator.pagesFromZero'));
+  lines.push(t('emulator.stopWith'));
   return lines;
 }

@@ -3,9 +3,9 @@ import { numberFlag, parseFlags, stringFlag } from '../cli/parse-flags.js';
 import { UsageError } from '../core/errors.js';
 import { ROUTES } from '../emulator/router.js';
 import type { EmulatorOptions } from '../emulator/types.js';
+import { t } from '../i18n/messages.js';
 
 const spec = findCommand('emulator') as CommandSpec;
-const HELP_HINT = 'run `tcr-sigpolicy emulator --help` for the flags it takes';
 
 export interface EmulatorFlags {
   readonly quiet: boolean;
@@ -16,22 +16,23 @@ export interface EmulatorFlags {
 /** Reads the emulator's flags; a bad value is a UsageError naming the flag and what it accepts. */
 export function parseEmulatorFlags(argv: readonly string[]): EmulatorFlags {
   const { values, positionals } = parseFlags(spec, argv);
-  if (positionals.length > 0) throw new UsageError(`emulator takes flags only, got: ${positionals.join(' ')}`, HELP_HINT);
+  const helpHint = t('cmd.flagsOnlyHint', { command: 'emulator' });
+  if (positionals.length > 0) throw new UsageError(t('cmd.flagsOnly', { command: 'emulator', args: positionals.join(' ') }), helpHint);
   const number = (name: string): number | undefined => numberFlag(spec.options, values, name, 'emulator');
   const text = (name: string): string | undefined => stringFlag(values, name);
   const throttleRate = number('throttle-rate');
   const errorRate = number('error-rate');
   const dropRate = number('drop-rate');
   if ((throttleRate ?? 0) + (errorRate ?? 0) + (dropRate ?? 0) > 1) {
-    throw new UsageError('--throttle-rate, --error-rate and --drop-rate must add up to at most 1', HELP_HINT);
+    throw new UsageError(t('emulator.ratesOverOne'), helpHint);
   }
-  if (text('host')?.trim() === '') throw new UsageError('--host must not be empty', HELP_HINT);
-  if (text('seed')?.trim() === '') throw new UsageError('--seed needs a file path', HELP_HINT);
+  if (text('host')?.trim() === '') throw new UsageError(t('emulator.emptyHost'), helpHint);
+  if (text('seed')?.trim() === '') throw new UsageError(t('emulator.emptySeed'), helpHint);
   const faultActions = text('fault-actions')?.split(',').map((a) => a.trim()).filter((a) => a !== '');
   const known = ROUTES.map((r) => r.action);
   const unknown = faultActions?.filter((a) => !known.includes(a)) ?? [];
   if (unknown.length > 0) {
-    throw new UsageError(`--fault-actions names unknown actions: ${unknown.join(', ')}`, `Known actions: ${known.join(', ')}.`);
+    throw new UsageError(t('emulator.unknownActions', { actions: unknown.join(', ') }), t('emulator.knownActions', { actions: known.join(', ') }));
   }
   const options: EmulatorOptions = {
     port: number('port'),

@@ -3,6 +3,7 @@ import { resolveCredentials } from '../emulator/credentials.js';
 import { DEFAULT_PORT, startEmulator } from '../emulator/start-emulator.js';
 import type { EmulatorHandle, EmulatorOptions } from '../emulator/types.js';
 import { SAMPLE_CSV, pathFrom } from '../services/bundled-sample.js';
+import { t } from '../i18n/messages.js';
 import { bannerLines } from './emulator-banner.js';
 import { parseEmulatorFlags } from './emulator-flags.js';
 import { findCommand, type CommandSpec } from '../cli/command-specs.js';
@@ -48,9 +49,9 @@ async function start(options: EmulatorOptions): Promise<EmulatorHandle> {
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     const where = `${options.host ?? '127.0.0.1'}:${options.port ?? DEFAULT_PORT}`;
-    if (code === 'EADDRINUSE') throw new UsageError(`${where} is already in use`, 'Pass --port 0 for any free port, or another --port.');
-    if (code === 'EACCES' || code === 'EADDRNOTAVAIL') throw new UsageError(`cannot listen on ${where} (${code})`, 'Try --host 127.0.0.1 and a port above 1024.');
-    if (error instanceof RangeError) throw new UsageError(error.message, 'Run `tcr-sigpolicy emulator --help` for the flags.');
+    if (code === 'EADDRINUSE') throw new UsageError(t('emulator.inUse', { where }), t('emulator.inUseHint'));
+    if (code === 'EACCES' || code === 'EADDRNOTAVAIL') throw new UsageError(t('emulator.cannotListen', { where, code }), t('emulator.cannotListenHint'));
+    if (error instanceof RangeError) throw new UsageError(error.message, t('cmd.flagsOnlyHint', { command: 'emulator' }));
     throw error;
   }
 }
@@ -69,15 +70,15 @@ export async function run(argv: readonly string[], io: EmulatorCommandIo = proce
   const info = flags.quiet ? () => undefined : (line: string) => io.stderr(`${line}\n`);
   const handle = await start({ ...flags.options, credentials, ...(flags.quiet ? {} : { log: info }) });
   const stopped = io.untilStopped();
-  io.stdout(`TCR API emulator listening on ${handle.url}\n`);
+  io.stdout(`${t('emulator.listening', { url: handle.url })}\n`);
   if (!flags.quiet) {
     const sample = pathFrom(io.cwd ?? process.cwd(), SAMPLE_CSV);
     io.stdout(`${bannerLines({ url: handle.url, source, credentials, sample, options: flags.options }).join('\n')}\n`);
-    const from = source === 'demo' ? 'the demo pair (TENCENTCLOUD_SECRET_ID/KEY not set)' : 'TENCENTCLOUD_SECRET_ID/KEY; the secret key is never shown';
-    info(`Accepting SecretId ${handle.secretIds.join(', ')} from ${from}.`);
+    const from = source === 'demo' ? t('emulator.fromDemo') : t('emulator.fromEnvironment');
+    info(t('emulator.accepting', { ids: handle.secretIds.join(', '), from }));
   }
   const signal = await stopped;
   await handle.close();
-  info(`Emulator stopped (${signal}).`);
+  info(t('emulator.stopped', { signal }));
   return signal === 'SIGINT' ? 130 : 0;
 }

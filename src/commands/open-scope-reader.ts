@@ -4,6 +4,7 @@ import { UsageError } from '../core/errors.js';
 import type { PreflightReader } from '../services/preflight-reader.js';
 import type { RegistryScope } from '../services/read-coverage.js';
 import { readHint } from '../core/read-hint.js';
+import { t } from '../i18n/messages.js';
 
 export interface ScopeReader {
   /** Paced, retried reads; the caller closes it. */
@@ -17,10 +18,10 @@ export interface ScopeReader {
 
 /** Registries asked for by id that the listing did not show: a typo, another account, or no access. */
 function notFoundLines(scope: RegistryScope, registries: readonly RegistryListing[]): string {
-  const where = scope.allRegions ? 'any region' : scope.region;
+  const where = scope.allRegions ? t('scope.anyRegion') : scope.region;
   return scope.ids
     .filter((id) => !registries.some((r) => r.registryId === id))
-    .map((id) => `error: registry ${id} was not found in ${where} with these credentials\n`)
+    .map((id) => `${t('scope.registryNotFound', { registry: id, where })}\n`)
     .join('');
 }
 

@@ -25,11 +25,11 @@ export interface LiveRun {
  * Subscribes the one face of this run: the caller's (create), plain lines or JSON, or the Ink
  * dashboard on a terminal, loaded while the run starts. Returns when that face is done.
  */
-export function startFace(req: Pick<SendRequest, 'face'> & { readonly options: Pick<SendRequest['options'], 'plain' | 'json'> }, hub: Hub, live?: { control: RunControl; planShown: boolean; signal: AbortSignal }): Promise<void> {
+export function startFace(req: Pick<SendRequest, 'face'> & { readonly options: Pick<SendRequest['options'], 'plain' | 'json' | 'quiet'> }, hub: Hub, live?: { control: RunControl; planShown: boolean; signal: AbortSignal }): Promise<void> {
   const { options } = req;
   const streams = { out: process.stdout, err: process.stderr };
   if (req.face || options.plain || !live) {
-    hub.subscribe(req.face ?? (options.json ? createJsonReporter(streams) : createPlainReporter(streams, { showPlan: !live?.planShown })));
+    hub.subscribe(req.face ?? (options.json ? createJsonReporter(streams) : createPlainReporter(streams, { showPlan: !live?.planShown, quiet: options.quiet })));
     return Promise.resolve();
   }
   // Ink loads asynchronously while the run starts: hold its events from now on so none is missed.

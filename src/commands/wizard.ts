@@ -1,4 +1,4 @@
-import { pickSendOptions, type CommandSpec } from '../cli/command-specs.js';
+import { WIZARD_FLAGS, pickSendOptions, type CommandSpec } from '../cli/command-specs.js';
 import { endpointsFlag, listFlag, parseFlags, stringFlag, type FlagValues } from '../cli/parse-flags.js';
 import { readSendOptions } from '../cli/send-options.js';
 import { CancelledError, UsageError } from '../core/errors.js';
@@ -19,7 +19,7 @@ const spec: CommandSpec = {
   name: '',
   summary: 'Guided creation of one policy, or many from a CSV',
   usage: 'tcr-sigpolicy [--region R] [--endpoint URL] [--profile NAME]',
-  options: pickSendOptions('region', 'endpoint', 'profile'),
+  options: pickSendOptions(...WIZARD_FLAGS),
   examples: [],
 };
 

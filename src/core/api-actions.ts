@@ -35,6 +35,7 @@ export const API_ACTIONS = {
   },
   DescribeInstances: tcrRead(100),
   DescribeNamespaces: tcrRead(100),
+  DescribeInstanceCustomizedDomain: tcrRead(20),
   DescribeRepositories: tcrRead(100),
   DescribeImages: tcrRead(100),
   DescribeRegions: tcrRead(20),

@@ -3,6 +3,7 @@ import type { PriorRecord } from './journal-lines.js';
 import { policyKey, type PolicyRow } from './policy-row.js';
 import { identityOf, resultOf, type RowResult } from './result.js';
 import { outcomeUnknown } from './unknown-outcome.js';
+import { t } from '../i18n/messages.js';
 
 /** A row an earlier run may have changed without hearing back: checked before it is sent again. */
 export interface RowToCheck {
@@ -51,7 +52,7 @@ export function applyResume(rows: readonly PolicyRow[], prior: readonly PriorRec
 
 function mismatchOf(prior: readonly PriorRecord[], input: string, matched: number): string | undefined {
   const inputs = new Set(prior.flatMap((r) => (r.input ? [r.input] : [])));
-  if (inputs.size > 0 && !inputs.has(input)) return 'was written for a different input file (its rows differ from this one)';
-  if (prior.some((r) => r.kind !== 'run') && matched === 0) return 'has no rows in common with this input file';
+  if (inputs.size > 0 && !inputs.has(input)) return t('resume.otherInput');
+  if (prior.some((r) => r.kind !== 'run') && matched === 0) return t('resume.noRowsInCommon');
   return undefined;
 }

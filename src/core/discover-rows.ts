@@ -1,4 +1,5 @@
 import type { RowCells } from './validate-row.js';
+import { t } from '../i18n/messages.js';
 
 /** Placeholders a `--name` template may use. */
 export const NAME_PLACEHOLDERS = ['namespace', 'registry', 'region'] as const;
@@ -7,9 +8,10 @@ export const DEFAULT_NAME_TEMPLATE = '{namespace}-signing';
 /** Why a name template cannot be used, or undefined when it can. */
 export function checkNameTemplate(template: string): string | undefined {
   const unknown = [...template.matchAll(/\{([^}]*)\}/g)].map((m) => m[1] ?? '').filter((p) => !(NAME_PLACEHOLDERS as readonly string[]).includes(p));
-  if (/\{[^}]*$/.test(template)) return 'a { without its closing }';
-  if (unknown.length > 0) return `unknown placeholder ${unknown.map((p) => `{${p}}`).join(', ')}; use ${NAME_PLACEHOLDERS.map((p) => `{${p}}`).join(', ')}`;
-  if (!template.includes('{namespace}')) return 'include {namespace}, or every row gets the same policy name';
+  const braced = (names: readonly string[]): string => names.map((p) => `{${p}}`).join(', ');
+  if (/\{[^}]*$/.test(template)) return t('discover.unclosedBrace', { open: '{', close: '}' });
+  if (unknown.length > 0) return t('discover.unknownPlaceholder', { unknown: braced(unknown), known: braced(NAME_PLACEHOLDERS) });
+  if (!template.includes('{namespace}')) return t('discover.needsNamespace', { placeholder: '{namespace}' });
   return undefined;
 }
 

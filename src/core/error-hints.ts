@@ -1,26 +1,37 @@
 import { UsageError } from './errors.js';
 import { t } from '../i18n/messages.js';
 
-/** A "try this" line for the error codes users meet most. */
-const HINTS: readonly [RegExp, HintKey][] = [
-  [/^AuthFailure\.SecretIdNotFound$/, 'hint.secretIdNotFound'],
-  [/^AuthFailure\.SignatureFailure$/, 'hint.signatureFailure'],
-  [/^AuthFailure\.SignatureExpire$/, 'hint.signatureExpire'],
-  [/^AuthFailure/, 'hint.authFailure'],
-  [/^(InternalError\.ErrorTcrUnauthorized|UnauthorizedOperation)/, 'hint.unauthorized'],
-  [/^ResourceNotFound/, 'hint.resourceNotFound'],
-  [/^ResourceInUse/, 'hint.resourceInUse'],
-  [/^InvalidParameter/, 'hint.invalidParameter'],
-  [/^RequestLimitExceeded/, 'hint.requestLimit'],
+/**
+ * A "try this" line for the failures users meet most, chosen by cause: the code, and where one code
+ * covers several causes (TCR answers every bad value with InvalidParameter.ErrorTcrInvalidParameter),
+ * the words of the message too. A row refused for its Domain must not be told to check its KMS key.
+ */
+const HINTS: readonly [code: RegExp, message: RegExp | undefined, hint: HintKey][] = [
+  [/^AuthFailure\.SecretIdNotFound$/, undefined, 'hint.secretIdNotFound'],
+  [/^AuthFailure\.SignatureFailure$/, undefined, 'hint.signatureFailure'],
+  [/^AuthFailure\.SignatureExpire$/, undefined, 'hint.signatureExpire'],
+  [/^AuthFailure/, undefined, 'hint.authFailure'],
+  [/^(InternalError\.ErrorTcrUnauthorized|UnauthorizedOperation)/, undefined, 'hint.unauthorized'],
+  [/^ResourceNotFound/, undefined, 'hint.resourceNotFound'],
+  [/^ResourceInUse/, undefined, 'hint.resourceInUse'],
+  // The message, in English or (X-TC-Language: zh-CN) Chinese, names what was wrong.
+  [/^InvalidParameter/, /domain|域名/i, 'hint.invalidDomain'],
+  [/^InvalidParameter/, /kms|key|密钥/i, 'hint.invalidParameter'],
+  [/^InvalidParameter/, undefined, 'hint.invalidValue'],
+  [/^RequestLimitExceeded/, undefined, 'hint.requestLimit'],
   // Not --no-preflight: the sends would meet the same silence, each with an unknown outcome.
-  [/^(NetworkError|Timeout)$/, 'hint.noAnswer'],
-  [/^HostNotFound$/, 'hint.hostNotFound'],
-  [/^TlsFailure$/, 'hint.tlsFailure'],
+  [/^(NetworkError|Timeout)$/, undefined, 'hint.noAnswer'],
+  [/^HostNotFound$/, undefined, 'hint.hostNotFound'],
+  [/^TlsFailure$/, undefined, 'hint.tlsFailure'],
 ];
-type HintKey = 'hint.secretIdNotFound' | 'hint.signatureFailure' | 'hint.signatureExpire' | 'hint.authFailure' | 'hint.unauthorized' | 'hint.resourceNotFound' | 'hint.resourceInUse' | 'hint.invalidParameter' | 'hint.requestLimit' | 'hint.noAnswer' | 'hint.hostNotFound' | 'hint.tlsFailure';
+type HintKey =
+  | 'hint.secretIdNotFound' | 'hint.signatureFailure' | 'hint.signatureExpire' | 'hint.authFailure' | 'hint.unauthorized'
+  | 'hint.resourceNotFound' | 'hint.resourceInUse' | 'hint.invalidDomain' | 'hint.invalidParameter' | 'hint.invalidValue'
+  | 'hint.requestLimit' | 'hint.noAnswer' | 'hint.hostNotFound' | 'hint.tlsFailure';
 
-export function hintFor(code: string): string | undefined {
-  const key = HINTS.find(([pattern]) => pattern.test(code))?.[1];
+/** What to do about a failure with this code and message, or undefined when there is nothing better to say than the message. */
+export function hintFor(code: string, message = ''): string | undefined {
+  const key = HINTS.find(([c, m]) => c.test(code) && (m === undefined || m.test(message)))?.[2];
   return key === undefined ? undefined : t(key);
 }
 

@@ -36,15 +36,15 @@ export interface NextStepsInput {
   readonly results?: string;
   /** Builds the command that resumes from a file; undefined when the command takes no --resume. */
   readonly resume?: (file: string) => string;
-  /** The failure codes and how many rows each, most frequent first. */
-  readonly failures?: readonly (readonly [code: string, rows: number])[];
+  /** The failures by code and cause, how many rows each and what to do, most frequent first (failureCodes). */
+  readonly failures?: readonly FailureGroup[];
   /** Builds the command that rolls back a file's created rows; undefined when none is offered (a demo, a rollback itself). */
   readonly rollback?: (file: string) => string;
   /** Builds the command that signs the images of the namespaces a results file records as created (after a live batch). */
   readonly signImages?: (file: string) => string;
-  /** What to say for a failure code (error-hints). */
-  readonly hint?: (code: string) => string | undefined;
 }
+
+export type FailureGroup = readonly [code: string, rows: number, hint?: string];
 
 const UNFINISHED: readonly RowStatus[] = ['failed', 'not-sent'];
 
@@ -60,8 +60,7 @@ export function nextSteps(input: NextStepsInput): string[] {
   const record = results ?? whole;
   if (results) lines.push(t('next.results', { path: results }));
   if (journal) lines.push(t(input.journalFailed ? 'next.journalIncomplete' : 'next.journal', { path: journal }));
-  for (const [code, rows] of input.failures ?? []) {
-    const hint = input.hint?.(code);
+  for (const [code, rows, hint] of input.failures ?? []) {
     lines.push(t('next.failed', { rows: count('count.row', rows), code, hint: hint ? t('next.hint', { hint }) : '' }));
   }
   const unfinished = UNFINISHED.reduce((n, s) => n + counts[s], 0);
@@ -82,11 +81,22 @@ export function nextSteps(input: NextStepsInput): string[] {
   return lines;
 }
 
-/** The error codes of the failed rows (not-sent ones are explained where the run stopped), with how many rows each, most frequent first. */
-export function failureCodes(results: readonly { readonly status: RowStatus; readonly ErrorCode: string }[]): [string, number][] {
-  const codes = new Map<string, number>();
+type FailedRow = { readonly status: RowStatus; readonly ErrorCode: string; readonly ErrorMessage: string };
+
+/**
+ * The failed rows (not-sent ones are explained where the run stopped) grouped by code and by what to
+ * do about them (`hint`, from the code and the message: one code may have several causes), with how
+ * many rows each, most frequent first.
+ */
+export function failureCodes(results: readonly FailedRow[], hint: (code: string, message: string) => string | undefined = () => undefined): FailureGroup[] {
+  const groups = new Map<string, { code: string; rows: number; hint: string | undefined }>();
   for (const r of results) {
-    if (r.status === 'failed' && r.ErrorCode) codes.set(r.ErrorCode, (codes.get(r.ErrorCode) ?? 0) + 1);
+    if (r.status !== 'failed' || !r.ErrorCode) continue;
+    const what = hint(r.ErrorCode, r.ErrorMessage);
+    const key = JSON.stringify([r.ErrorCode, what]);
+    const group = groups.get(key) ?? { code: r.ErrorCode, rows: 0, hint: what };
+    group.rows += 1;
+    groups.set(key, group);
   }
-  return [...codes].sort((a, b) => b[1] - a[1]);
+  return [...groups.values()].sort((a, b) => b.rows - a.rows).map((g) => (g.hint === undefined ? [g.code, g.rows] : [g.code, g.rows, g.hint]));
 }

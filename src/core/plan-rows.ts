@@ -13,6 +13,8 @@ export interface PreflightFacts {
   readonly namespaces: ReadonlyMap<string, NamespaceFact>;
   /** By `keyFactId(KmsId, region)`, from DescribeKeys in that region. */
   readonly keys: ReadonlyMap<string, KeyFact | null>;
+  /** By RegistryId, from DescribeInstanceCustomizedDomain: read only for registries some row names a Domain in. */
+  readonly domains?: ReadonlyMap<string, ReadonlySet<string>>;
 }
 
 export interface RegistryFact {
@@ -73,6 +75,8 @@ export function planRow(row: PolicyRow, facts: PreflightFacts): RowPlan {
     if (!namespaces.names.has(NamespaceName)) {
       blocks.push({ code: 'Blocked.NamespaceNotFound', reason: t('plan.namespaceNotFound', { namespace: NamespaceName, registry: RegistryId }) });
     }
+    const domain = domainBlock(row, facts.domains?.get(RegistryId));
+    if (domain) blocks.push(domain);
   }
   const key = keyBlock(row, facts.keys);
   if (key) blocks.push(key);
@@ -92,6 +96,16 @@ function registryBlock(row: PolicyRow, fact: RegistryFact | null | undefined): B
     return { code: 'Blocked.RegistryNotRunning', reason: t('plan.registryNotRunning', { registry: id, status: fact.status }) };
   }
   return undefined;
+}
+
+/** A non-empty Domain must be one of the registry's custom domains; empty signs under the registry's own. */
+function domainBlock(row: PolicyRow, custom: ReadonlySet<string> | undefined): Block | undefined {
+  const { Domain, RegistryId } = row.request;
+  if (!Domain) return undefined;
+  if (custom === undefined) throw new Error(`preflight facts lack the custom domains of ${RegistryId}`);
+  if (custom.has(Domain)) return undefined;
+  const known = custom.size > 0 ? [...custom].sort().join(', ') : t('plan.noCustomDomains');
+  return { code: 'Blocked.DomainNotFound', reason: t('plan.domainNotFound', { domain: Domain, registry: RegistryId, known }) };
 }
 
 function keyBlock(row: PolicyRow, keys: PreflightFacts['keys']): Block | undefined {

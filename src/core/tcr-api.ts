@@ -2,6 +2,9 @@ import type { ApiOutcome } from './api-outcome.js';
 
 export type ApiService = 'tcr' | 'kms';
 
+/** Set (to anything but 0), every request is logged on stderr, as with --verbose (services/traffic/request-log.ts). */
+export const DEBUG_VARIABLE = 'TCR_SIGPOLICY_DEBUG';
+
 /** How a call that waits for its turn (see services/traffic) may be held back. */
 export interface CallTurn {
   /** Stop waiting for the turn: the call comes back `notSent` at once. */

@@ -1,6 +1,7 @@
 import type { FailedOutcome } from './api-outcome.js';
 import { classifyFailure } from './classify-error.js';
 import type { RowResult } from './result.js';
+import { t } from '../i18n/messages.js';
 
 /** Codes of a failed row whose policy may exist all the same: no answer, cut off, or unknown since. */
 const UNKNOWN_CODES = new Set(['NetworkError', 'Timeout', 'HttpError', 'Aborted', 'OutcomeUnknown']);
@@ -20,7 +21,7 @@ export function stillUnknown(last: FailedOutcome): FailedOutcome {
   return {
     ok: false,
     code: 'OutcomeUnknown',
-    message: `an earlier attempt had no answer, so the policy may exist; the last attempt answered ${last.code}: ${last.message}`,
+    message: t('note.stillUnknown', { code: last.code, message: last.message }),
     requestId: last.requestId,
   };
 }

@@ -2,7 +2,7 @@ import type { ActionHandler } from './actions/action-context.js';
 import { listKeyDetail, describeKeys } from './actions/kms-actions.js';
 import { createSignature, describeImages, describeRepositories } from './actions/image-actions.js';
 import { describeNamespaces } from './actions/namespace-actions.js';
-import { describeInstances, describeRegions } from './actions/registry-actions.js';
+import { describeInstanceCustomizedDomain, describeInstances, describeRegions } from './actions/registry-actions.js';
 import { createSignaturePolicy, deleteSignaturePolicy } from './actions/signature-policy-actions.js';
 import { ApiError, ErrorCode } from './api-error.js';
 
@@ -28,6 +28,7 @@ export const ROUTES: readonly ActionRoute[] = [
   { action: 'CreateSignature', version: TCR_VERSION, limitPerSecond: 20, writes: true, handle: createSignature },
   { action: 'DescribeRepositories', version: TCR_VERSION, limitPerSecond: 100, writes: false, handle: describeRepositories },
   { action: 'DescribeImages', version: TCR_VERSION, limitPerSecond: 100, writes: false, handle: describeImages },
+  { action: 'DescribeInstanceCustomizedDomain', version: TCR_VERSION, limitPerSecond: 20, writes: false, handle: describeInstanceCustomizedDomain },
   { action: 'DescribeRegions', version: TCR_VERSION, limitPerSecond: 20, writes: false, handle: describeRegions },
   { action: 'ListKeyDetail', version: KMS_VERSION, limitPerSecond: 100, writes: false, handle: listKeyDetail },
   { action: 'DescribeKeys', version: KMS_VERSION, limitPerSecond: 100, writes: false, handle: describeKeys },

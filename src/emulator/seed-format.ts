@@ -43,7 +43,7 @@ export interface SeedRegistry {
   /** `Running` unless stated; creating a policy in a registry that is not Running is refused. */
   readonly Status?: string;
   readonly RegistryType?: string;
-  /** Custom domains; when listed, a policy's Domain must be one of them (else any Domain is taken). */
+  /** Custom domains (DescribeInstanceCustomizedDomain); a policy's non-empty Domain must be one of them. None when absent. */
   readonly Domains?: readonly string[];
   readonly Namespaces?: readonly SeedNamespace[];
   /** The credentials may not touch this registry: its calls answer UnauthorizedOperation (as a CAM policy would). */

@@ -23,7 +23,9 @@ export const zhCNHelp: HelpMirror = {
     'no-preflight': '发送前不检查实例、命名空间和 KMS 密钥（只读调用）；不加此项时，无法完成检查（凭证被拒、无应答）的 --dry-run 以退出码 1 结束；见 docs/plan.md',
     json: '在标准输出上每个事件输出一个 JSON 对象',
     'no-tui': '即使在终端上也只输出纯文本行',
+    quiet: '只输出需要处理的内容（被拦下、失败、未发送的行）和汇总；不显示进度，也不为每个已创建的行输出一行',
     lang: '消息语言：en 或 zh-CN（默认取自 LC_ALL、LC_MESSAGES、LANG；zh_CN.UTF-8 即 zh-CN）',
+    verbose: '在标准错误上输出每个 API 请求：接口、地域、接入点、耗时、RequestId、结果；绝不输出密钥（$TCR_SIGPOLICY_DEBUG=1）',
   },
   commands: {
     create: {
@@ -62,6 +64,7 @@ export const zhCNHelp: HelpMirror = {
         domain: '每一行的自定义签名域名（默认：无）',
         out: '把 CSV 写入 FILE，而不是标准输出（没有 --force 时绝不替换已有文件）',
         force: '允许 --out 替换已有文件',
+        json: '在标准输出上每行输出一个 JSON 对象（以 CSV 的列名为键），而不是 CSV',
       },
     },
     status: {
@@ -138,6 +141,13 @@ export const zhCNHelp: HelpMirror = {
       },
     },
     demo: { summary: '用内置模拟器演练一次批量运行（无需凭证，不联网）' },
+    completion: {
+      summary: '打印 bash、zsh 或 fish 的 shell 补全脚本',
+      description:
+        '由本命令表生成：每个命令和参数，需要文件处补全文件名。\n' +
+        'bash：在 ~/.bashrc 中 source <(tcr-sigpolicy completion bash)；zsh：同样写入 ~/.zshrc，放在 compinit 之后；\n' +
+        'fish：tcr-sigpolicy completion fish > ~/.config/fish/completions/tcr-sigpolicy.fish',
+    },
   },
   emulatorNote: '--endpoint http://127.0.0.1:9500 即 `tcr-sigpolicy emulator`（粘贴它打印的 export 行）；\n去掉它则作用于您的账号。',
 };

@@ -3,6 +3,7 @@ import { policyKey, type PolicyRow } from '../core/policy-row.js';
 import { identityOf, resultOf, type RowResult } from '../core/result.js';
 import type { LanedApi } from '../core/tcr-api.js';
 import { signingLaneOf, signingNow } from './confirm-signing.js';
+import { t } from '../i18n/messages.js';
 
 export interface CheckedRows {
   /** Rows the check settled: `created` (signing now, not before) or `failed OutcomeUnknown` (cannot tell). */
@@ -33,12 +34,12 @@ export async function checkUnknownRows(api: LanedApi, rows: readonly RowToCheck[
       toSend.push(row);
       notSigning.add(policyKey(row.request));
     } else if (check.ok && item.notSigningBefore) {
-      const ErrorMessage = `confirmed by a check: an earlier run's attempt had no answer; DescribeNamespaces (RequestId ${check.requestId}) shows the namespace signs now, and it did not before that run`;
+      const ErrorMessage = t('note.confirmedEarlierRun', { id: check.requestId });
       settled.push(resultOf(identityOf(row), 'created', { ...at, ErrorMessage }));
     } else {
       const ErrorMessage = check.ok
-        ? `an earlier run's attempt had no answer; DescribeNamespaces (RequestId ${check.requestId}) shows the namespace signs, but that run recorded no baseline (no preflight): check the policy by hand`
-        : `an earlier run's attempt had no answer and the check failed (${check.code}): run --resume again to check it`;
+        ? t('note.noBaselineEarlierRun', { id: check.requestId })
+        : t('note.checkFailedEarlierRun', { code: check.code });
       settled.push(resultOf(identityOf(row), 'failed', { ...at, ErrorCode: 'OutcomeUnknown', ErrorMessage }));
     }
   };

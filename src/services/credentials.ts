@@ -14,12 +14,21 @@ export interface Credential {
  * role chain can take seconds to give up off a CVM, too long to hold a question for a list.
  */
 export function quickCredential(profileName: string | undefined, env: NodeJS.ProcessEnv = process.env): Credential | undefined {
+  checkPair(env);
   const token = env.TENCENTCLOUD_SESSION_TOKEN || env.TENCENTCLOUD_TOKEN || undefined;
   if (env.TENCENTCLOUD_SECRET_ID && env.TENCENTCLOUD_SECRET_KEY) {
     return { secretId: env.TENCENTCLOUD_SECRET_ID, secretKey: env.TENCENTCLOUD_SECRET_KEY, token };
   }
   const profile = readTccliProfile(profileName);
   return profile?.secretId && profile.secretKey ? { secretId: profile.secretId, secretKey: profile.secretKey, token: profile.token } : undefined;
+}
+
+/** Half of the pair in the environment is a mistake to name, not a reason to look for other credentials. */
+function checkPair(env: NodeJS.ProcessEnv): void {
+  const id = Boolean(env.TENCENTCLOUD_SECRET_ID);
+  if (id === Boolean(env.TENCENTCLOUD_SECRET_KEY)) return;
+  const [set, missing] = id ? ['TENCENTCLOUD_SECRET_ID', 'TENCENTCLOUD_SECRET_KEY'] : ['TENCENTCLOUD_SECRET_KEY', 'TENCENTCLOUD_SECRET_ID'];
+  throw new UsageError(t('cred.halfSet', { set, missing }), t('cred.halfSetHint', { set, missing }));
 }
 
 /**

@@ -1,27 +1,36 @@
 import { keyFactId, kmsRegionOf, type KeyFact, type NamespaceFact, type PreflightFacts, type RegistryFact } from '../core/plan-rows.js';
 import type { PolicyRow } from '../core/policy-row.js';
 import type { PreflightReader } from './preflight-reader.js';
-import { describeKeys, describeRegistries, listNamespaces } from './preflight-queries.js';
+import { describeKeys, describeRegistries, listCustomDomains, listNamespaces } from './preflight-queries.js';
 
 /**
  * Reads what the planner needs, once per distinct thing however many rows share it: each registry
  * (DescribeInstances, one call per region for all its registries), the namespaces of each usable
  * registry (DescribeNamespaces, all pages, twice: all of them and those that sign), each KMS key in
- * its region (DescribeKeys, up to 100 keys a call). A read waits only for the answers it needs, never
- * for another lane's: keys alongside registries, a region's namespaces as soon as its registries are known.
+ * its region (DescribeKeys, up to 100 keys a call), and the custom domains of a registry some row names
+ * a Domain in (DescribeInstanceCustomizedDomain). A read waits only for the answers it needs, never for
+ * another lane's: keys alongside registries, a region's namespaces and domains as soon as its registries are known.
  */
 export async function gatherPreflightFacts(rows: readonly PolicyRow[], reader: PreflightReader): Promise<PreflightFacts> {
   const namespaces = new Map<string, NamespaceFact>();
+  const domains = new Map<string, ReadonlySet<string>>();
+  const withDomain = new Set(rows.filter((row) => row.request.Domain).map((row) => row.request.RegistryId));
   const namespaceReads: Promise<void>[] = [];
   const readNamespaces = (registryId: string, region: string): void => {
-    const read = Promise.all([listNamespaces(reader, registryId, region, false), listNamespaces(reader, registryId, region, true)])
-      .then(([names, signing]) => void namespaces.set(registryId, { names, signing }));
+    const read = Promise.all([
+      listNamespaces(reader, registryId, region, false),
+      listNamespaces(reader, registryId, region, true),
+      withDomain.has(registryId) ? listCustomDomains(reader, registryId, region) : undefined,
+    ]).then(([names, signing, custom]) => {
+      namespaces.set(registryId, { names, signing });
+      if (custom) domains.set(registryId, custom);
+    });
     read.catch(() => undefined); // awaited below, once the other reads are under way
     namespaceReads.push(read);
   };
   const [registries, keys] = await Promise.all([gatherRegistries(rows, reader, readNamespaces), gatherKeys(rows, reader)]);
   await Promise.all(namespaceReads);
-  return { registries, namespaces, keys };
+  return { registries, namespaces, keys, domains };
 }
 
 /**

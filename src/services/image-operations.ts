@@ -3,6 +3,7 @@ import { TAG_ITEMS, type TagItem, type TagResult } from '../core/tag-item.js';
 import type { TcrApi } from '../core/tcr-api.js';
 import type { RowOperation } from './engine/operation.js';
 import { readWithPatience } from './traffic/read-with-patience.js';
+import { t } from '../i18n/messages.js';
 
 /** Whether a tag is signed now: its KmsSignature read back (DescribeImages, exact tag), or why that read failed. */
 export async function tagSignedNow(api: TcrApi, tag: TagItem, signal: AbortSignal): Promise<{ ok: true; signed: boolean } | { ok: false; code: string }> {
@@ -30,9 +31,7 @@ export const SIGN_IMAGE: RowOperation<TagItem, TagResult> = {
   readBeforeResend: true,
   async confirm(api, tag, signal) {
     const now = await tagSignedNow(api, tag, signal);
-    if (!now.ok) return { done: false, note: `an earlier attempt had no answer and reading the tag's KmsSignature failed (${now.code}): sent again` };
-    return now.signed
-      ? { done: true, note: 'an earlier attempt had no answer; the tag\'s KmsSignature is set: that attempt signed it' }
-      : { done: false, note: 'an earlier attempt had no answer; the tag\'s KmsSignature is empty: sent again' };
+    if (!now.ok) return { done: false, note: t('images.noteReadFailed', { code: now.code }) };
+    return now.signed ? { done: true, note: t('images.noteSigned') } : { done: false, note: t('images.noteUnsigned') };
   },
 };

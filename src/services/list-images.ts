@@ -3,6 +3,7 @@ import type { RegistryListing } from '../core/coverage.js';
 import type { ListedTag } from '../core/plan-images.js';
 import { PreflightError } from './preflight-reader.js';
 import { NUMBERED_PAGE, readNumberedPages } from './read-numbered-pages.js';
+import { t } from '../i18n/messages.js';
 
 /** A paced, retried read (the preflight reader's). */
 export type ImageRead = (action: 'DescribeRepositories' | 'DescribeImages', region: string, params: Readonly<Record<string, unknown>>) => Promise<ApiOutcome>;
@@ -28,7 +29,7 @@ export function repositoryNamesOf(namespace: string, listed: readonly string[]):
 /** Every tag of one namespace of a registry (every page of both lists), with whether it is signed. Throws PreflightError. */
 export async function listNamespaceTags(read: ImageRead, registry: RegistryListing, namespace: string, filter: ImageFilter): Promise<ListedTag[]> {
   const { registryId: RegistryId, region: Region } = registry;
-  const what = `namespace ${namespace} of ${RegistryId} (${Region})`;
+  const what = t('images.whatNamespace', { namespace, registry: RegistryId, region: Region });
   const repos = await readNumberedPages(
     (Offset) => read('DescribeRepositories', Region, { RegistryId, NamespaceName: namespace, Offset, Limit: NUMBERED_PAGE }),
     'RepositoryList',
@@ -39,7 +40,7 @@ export async function listNamespaceTags(read: ImageRead, registry: RegistryListi
     const images = await readNumberedPages(
       (Offset) => read('DescribeImages', Region, { RegistryId, NamespaceName: namespace, RepositoryName, Offset, Limit: NUMBERED_PAGE }),
       'ImageInfoList',
-      (failure) => { throw new PreflightError('DescribeImages', `repository ${namespace}/${RepositoryName} of ${RegistryId} (${Region})`, failure); },
+      (failure) => { throw new PreflightError('DescribeImages', t('images.whatRepository', { repository: `${namespace}/${RepositoryName}`, registry: RegistryId, region: Region }), failure); },
     );
     return images
       .filter((image) => filter.tag(String(image.ImageVersion ?? '')))

@@ -3,6 +3,7 @@ import { POLICY_ITEMS } from '../core/policy-item.js';
 import { CREATE_ACTION } from '../core/request-preview.js';
 import { confirmSigning } from './confirm-signing.js';
 import type { RowOperation } from './engine/operation.js';
+import { t } from '../i18n/messages.js';
 
 export type { RowOperation } from './engine/operation.js';
 
@@ -35,5 +36,5 @@ export const DELETE_POLICY: RowOperation = {
   doneStatus: 'deleted',
   alreadyDone: (code) => code === 'ResourceNotFound' || code.startsWith('ResourceNotFound.'),
   alreadyDoneFirst: 'skipped',
-  confirm: () => Promise.resolve({ done: true, note: 'an earlier attempt had no answer and the retry found no policy left: that attempt deleted it' }),
+  confirm: () => Promise.resolve({ done: true, note: t('note.deletedByEarlier') }),
 };

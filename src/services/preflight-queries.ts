@@ -62,6 +62,16 @@ export async function listNamespaces(reader: Pick<PreflightReader, 'read'>, regi
   return names;
 }
 
+/** Its documented example pages by 10; 20 keeps the calls few within what every list of the API takes. */
+const DOMAIN_PAGE = 20;
+
+/** A registry's custom domains (DescribeInstanceCustomizedDomain, every page): what a row's Domain may name. */
+export async function listCustomDomains(reader: Pick<PreflightReader, 'read'>, registryId: string, region: string): Promise<Set<string>> {
+  const what = t('preflight.whatDomains', { registry: registryId, region });
+  const { items } = await readAllPages(reader, 'DescribeInstanceCustomizedDomain', region, { RegistryId: registryId }, 'DomainInfoList', what, DOMAIN_PAGE);
+  return new Set(items.map((d) => String(d.DomainName ?? '')));
+}
+
 /** DescribeKeys takes up to this many KeyIds in one call. */
 export const KEYS_PER_CALL = 100;
 

@@ -6,7 +6,7 @@ import type { TcrApi } from '../core/tcr-api.js';
 import { readWithPatience, type PatienceOptions } from './traffic/read-with-patience.js';
 import { t } from '../i18n/messages.js';
 
-export type ReadAction = 'DescribeInstances' | 'DescribeNamespaces' | 'DescribeKeys' | 'DescribeRepositories' | 'DescribeImages';
+export type ReadAction = 'DescribeInstances' | 'DescribeNamespaces' | 'DescribeInstanceCustomizedDomain' | 'DescribeKeys' | 'DescribeRepositories' | 'DescribeImages';
 
 /** A read the preflight needs failed: nothing is sent, the user is told which call and what to do. */
 export class PreflightError extends UsageError {

@@ -2,6 +2,7 @@ import { byRegionThenId, coverageOf, type ReadFailure, type RegistryCoverage, ty
 import { listNamespaces, readAllPages } from './preflight-queries.js';
 import { readHint } from '../core/read-hint.js';
 import { PreflightError, type PreflightReader } from './preflight-reader.js';
+import { t } from '../i18n/messages.js';
 
 const INSTANCE_PAGE = 100;
 
@@ -20,7 +21,7 @@ export async function listRegistries(reader: PreflightReader, scope: RegistrySco
     ...(scope.ids.length > 0 ? { Registryids: [...scope.ids].sort() } : {}),
     ...(scope.allRegions ? { AllRegion: true } : {}),
   };
-  const what = `the registries in ${scope.allRegions ? 'every region' : scope.region}`;
+  const what = t('preflight.whatRegistries', { where: scope.allRegions ? t('preflight.everyRegion') : scope.region });
   const { items } = await readAllPages(reader, 'DescribeInstances', scope.region, params, 'Registries', what, INSTANCE_PAGE);
   const seen = new Map<string, RegistryListing>();
   for (const r of items) {
@@ -47,7 +48,7 @@ export function readFailureOf(error: unknown): ReadFailure {
   const { code, message, requestId } = error.failure;
   // The generic hint names kms:DescribeKeys too, which coverage does not read.
   const hint = /^UnauthorizedOperation|Unauthorized$/.test(code)
-    ? 'these reads need tcr:DescribeNamespaces on each registry: grant it in CAM, or leave the registry out (--registry-id, --region)'
+    ? t('coverage.permissions')
     : readHint(error.failure, false);
   return { code, message, ...(requestId ? { requestId } : {}), hint };
 }

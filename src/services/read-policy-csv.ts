@@ -1,11 +1,14 @@
 import { createReadStream } from 'node:fs';
 import type { Readable } from 'node:stream';
 import { parse, type Info, type Options } from 'csv-parse';
+import { detectCsvLayout, looksLikeJsonRecord, looksLikeResults } from '../core/csv-layout.js';
 import { InputError, UsageError } from '../core/errors.js';
+import { shellQuote } from '../core/command-line.js';
 import { createIntake, type Intake, type IntakeBuilder } from '../core/policy-intake.js';
 import type { RowDefaults } from '../core/validate-row.js';
 import { checkEncoding } from './check-encoding.js';
 import { normaliseLineEnds } from './normalise-line-ends.js';
+import { peekStart } from './peek-start.js';
 import { t } from '../i18n/messages.js';
 
 /** Human name of an input: the path, or "standard input" for `-`. */
@@ -28,7 +31,17 @@ export async function readPolicyCsv(path: string, defaults: RowDefaults, stdin: 
   // Where the last complete record ended, updated as csv-parse emits it (not as we consume it), so an
   // error that ends the stream early still knows where the broken record began.
   const last = { lines: 0, empty: 0 };
+  let start: string;
+  try {
+    start = (await peekStart(input)).toString('utf8');
+  } catch (error) {
+    throw explain(error, source, last);
+  }
+  if (looksLikeJsonRecord(start)) throw resultsFile(path);
+  const layout = detectCsvLayout(start);
   const parser = parse({
+    delimiter: layout.delimiter,
+    ...(layout.sepLine ? { from_line: 2 } : {}),
     bom: true,
     info: true,
     trim: true,
@@ -43,6 +56,7 @@ export async function readPolicyCsv(path: string, defaults: RowDefaults, stdin: 
     }) as unknown as Options['on_record'],
   });
   let checkedStart = false;
+  let resultsHeader = false;
   input.on('data', (chunk: Buffer | string) => {
     if (checkedStart) return;
     checkedStart = true;
@@ -59,6 +73,10 @@ export async function readPolicyCsv(path: string, defaults: RowDefaults, stdin: 
       if (cell !== undefined) fail(line, t('csv.notUtf8'), t('csv.notUtf8Hint'));
       if (record.every((c) => c === '')) continue;
       if (!intake) {
+        if (looksLikeResults(record)) {
+          resultsHeader = true;
+          break;
+        }
         intake = createIntake(record, defaults, line);
         if (intake.headerProblems.length > 0) {
           throw new InputError(t('csv.headerProblems', { source }), source, intake.headerProblems, t('csv.headerHint'));
@@ -72,10 +90,21 @@ export async function readPolicyCsv(path: string, defaults: RowDefaults, stdin: 
     if (input !== stdin) input.destroy();
     throw explain(error, source, last);
   }
+  if (resultsHeader) {
+    input.unpipe(parser);
+    if (input !== stdin) input.destroy();
+    throw resultsFile(path);
+  }
   if (!intake) fail(0, t('csv.empty'), t('csv.emptyHint'));
   const result = (intake as IntakeBuilder).finish();
   if (result.total === 0) fail(0, t('csv.noRows'), t('csv.noRowsHint'));
   return result;
+}
+
+/** A results or journal file where policies were expected: say what it is for instead of listing its columns. */
+function resultsFile(path: string): UsageError {
+  const file = path === '-' ? 'RESULTS' : shellQuote(path);
+  return new UsageError(t('csv.resultsFile', { source: sourceName(path) }), t('csv.resultsFileHint', { file }));
 }
 
 function countNewlines(text: string): number {
@@ -97,7 +126,7 @@ function explain(error: unknown, source: string, last: { readonly lines: number;
   if (e.code === 'EACCES') return new UsageError(t('csv.permission', { source }), t('csv.permissionHint'));
   // The disk, the network share or the pipe failed under us: the input's problem, not a bug (exit 2, not 70).
   if ((error as { syscall?: string }).syscall === 'read' || e.code === 'EIO') {
-    return new UsageError(t('csv.readError', { source, code: e.code ?? 'read error', message: (error as Error).message }), t('csv.readErrorHint'));
+    return new UsageError(t('csv.readError', { source, code: e.code ?? t('csv.readErrorCode'), message: (error as Error).message }), t('csv.readErrorHint'));
   }
   const problem = (line: number, message: string, hint: string): Error =>
     new InputError(t('csv.invalid', { source }), source, [{ severity: 'error', line, message }], hint);

@@ -8,6 +8,8 @@ import type { ApiService, TcrApi } from '../core/tcr-api.js';
 import { language } from '../i18n/messages.js';
 import type { Credential } from './credentials.js';
 import { pacedApi, type PacedApi, type TrafficOptions } from './traffic/paced-api.js';
+import { requestLogger } from './traffic/request-log.js';
+import { t } from '../i18n/messages.js';
 
 interface SdkClient {
   request(action: string, params: unknown, options: { signal?: AbortSignal }): Promise<Record<string, unknown>>;
@@ -34,18 +36,18 @@ export async function createSdkApi(endpoints: Endpoints, credential: Credential,
   ]);
   // The SDK's client classes, by the service and version API_ACTIONS names for each action.
   const classes: Readonly<Record<string, ClientClass>> = {
-    [`tcr ${TCR_VERSION}`]: tcr.Client as unknown as ClientClass,
-    [`kms ${KMS_VERSION}`]: kms.Client as unknown as ClientClass,
+    [`tcr@${TCR_VERSION}`]: tcr.Client as unknown as ClientClass,
+    [`kms@${KMS_VERSION}`]: kms.Client as unknown as ClientClass,
   };
   const agents = { 'http://': new HttpAgent({ keepAlive: true }), 'https://': new HttpsAgent({ keepAlive: true }) };
   const clients = new Map<string, SdkClient>();
   const clientFor = (action: string, region: string): SdkClient => {
     const { service, version } = actionSpec(action);
-    const key = `${service} ${version}/${region}`;
+    const key = `${service}@${version}/${region}`;
     let client = clients.get(key);
     if (!client) {
       const endpoint = endpoints.forRegion(region);
-      const Client = classes[`${service} ${version}`];
+      const Client = classes[`${service}@${version}`];
       if (!Client) throw new Error(`no SDK client for ${service} ${version} (the API_ACTIONS entry of ${action})`);
       client = new Client({
         credential,
@@ -75,6 +77,7 @@ export async function createSdkApi(endpoints: Endpoints, credential: Credential,
     shared: o.traffic?.shared,
     lost: o.traffic?.lost,
     secretId: credential.secretId ?? '',
+    onRequest: requestLogger(),
     endpointOf: (service, region) => {
       const endpoint = endpoints.forRegion(region);
       return `${endpoint.protocol}${hostFor(service, endpoint)}`;
@@ -107,7 +110,7 @@ export function failureOf(error: unknown): Extract<ApiOutcome, { ok: false }> {
   if (/ECONNREFUSED/.test(message)) return { ok: false, code: CONNECTION_REFUSED, message, requestId };
   if (/\b(ENOTFOUND|EAI_AGAIN)\b/.test(message)) return { ok: false, code: HOST_NOT_FOUND, message, requestId };
   if (/\bEPROTO\b|\bERR_(SSL|TLS)_|\bCERT_|SSL routines|certificate/i.test(message)) return { ok: false, code: TLS_FAILURE, message, requestId };
-  if (/abort/i.test(message)) return { ok: false, code: 'Aborted', message: 'interrupted while in flight; the outcome is unknown', requestId };
+  if (/abort/i.test(message)) return { ok: false, code: 'Aborted', message: t('note.interruptedInFlight'), requestId };
   if (/timeout/i.test(message)) return { ok: false, code: 'Timeout', message, requestId };
   return { ok: false, code: 'NetworkError', message, requestId };
 }

@@ -111,7 +111,8 @@ function applyEvent(state: DashboardState, event: BatchEvent, seq: number, { fin
       return { ...state, plan: event.counts, planFailure: event.failure };
     case 'start': {
       const { type: _type, ...run } = event;
-      return { ...state, run, progress: { ...state.progress, total: event.total } };
+      // The whole batch, as the runner's progress counts it: the settled rows' row-done events follow at once.
+      return { ...state, run, progress: { ...state.progress, total: event.total + event.settled } };
     }
     case 'row-start':
       return { ...state, inFlight: upsert(state.inFlight, event.line, (previous) => ({

@@ -32,5 +32,5 @@ export function formatPlan(plan: PlanSummary): string {
 
 /** What to do about a failed plan: the error's own hint where there is one (SecretIdNotFound, …), else the plan's. */
 export function planHint(failure: NonNullable<PlanSummary['failure']>): string | undefined {
-  return hintFor(failure.code) ?? failure.hint;
+  return hintFor(failure.code, failure.message) ?? failure.hint;
 }

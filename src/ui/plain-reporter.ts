@@ -19,8 +19,15 @@ export interface ReporterStreams {
 
 const PROGRESS_EVERY_MS = 2000;
 
+export interface PlainOptions {
+  readonly showPlan?: boolean;
+  /** --quiet: only what needs attention (the plan's blocked rows, failed and invalid rows, rows not sent) and the summary. */
+  readonly quiet?: boolean;
+}
+
 /** One line per finished row on stdout, progress at most every 2 s, the plan and the summary on stderr. */
-export function createPlainReporter({ out, err }: ReporterStreams, options: { readonly showPlan?: boolean } = {}): BatchEventListener {
+export function createPlainReporter({ out, err }: ReporterStreams, options: PlainOptions = {}): BatchEventListener {
+  const quiet = options.quiet === true;
   const lines = createLineBuffer(out);
   const errorCodes = new Map<string, number>();
   let total = 0;
@@ -40,7 +47,7 @@ export function createPlainReporter({ out, err }: ReporterStreams, options: { re
       case 'start':
         total = event.total + event.settled;
         dryRun = event.dryRun;
-        err.write(startLine(event));
+        if (!quiet) err.write(startLine(event));
         break;
       case 'row-done': {
         done += 1;
@@ -52,12 +59,13 @@ export function createPlainReporter({ out, err }: ReporterStreams, options: { re
         }
         // A row the plan blocked was said with the plan on stderr: once is enough (the export and --json have it).
         if (r.status === 'invalid' && r.ErrorCode.startsWith('Blocked.')) break;
+        if (quiet && r.status !== 'failed' && r.status !== 'invalid') break;
         lines.push(`${formatRowLine(r, labelOf(event), done, total, event.note)}\n`);
         if (event.request) lines.push(`${' '.repeat(String(total).length * 2 + 4)}${event.request.action} ${event.request.version} ${event.request.body}\n`);
         break;
       }
       case 'progress':
-        if (event.elapsedMs - lastProgress >= PROGRESS_EVERY_MS && event.done < event.total) {
+        if (!quiet && event.elapsedMs - lastProgress >= PROGRESS_EVERY_MS && event.done < event.total) {
           lastProgress = event.elapsedMs;
           const eta = event.etaMs === undefined ? '' : t('plain.eta', { eta: formatDuration(event.etaMs) });
           const paused = event.paused ? t('plain.paused') : '';
@@ -78,6 +86,7 @@ export function createPlainReporter({ out, err }: ReporterStreams, options: { re
         break;
       }
       case 'coverage':
+        if (quiet) break;
         err.write(`${t('plain.sentence', { text: formatCoverageLine(event.registries, (err as { columns?: number }).columns) })}\n`);
         break;
       default:

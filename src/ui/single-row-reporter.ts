@@ -29,7 +29,7 @@ export function createSingleRowReporter({ out, err }: ReporterStreams): BatchEve
         out.write(`${t('one.nothingToDo', { where, why: r.ErrorMessage || t('one.alreadySigns') })}\n`);
         break;
       default: {
-        const hint = hintFor(r.ErrorCode);
+        const hint = hintFor(r.ErrorCode, r.ErrorMessage);
         // A plan's not-sent message already says "not sent" and holds the code: say it once.
         const notSent = r.ErrorMessage.startsWith(t('one.notSent')) ? r.ErrorMessage : r.ErrorCode ? t('one.notSentBecause', { code: r.ErrorCode, message: r.ErrorMessage }) : t('one.notSent');
         const what = r.status === 'not-sent' ? notSent : `${r.ErrorCode}: ${r.ErrorMessage}`;

@@ -126,6 +126,8 @@ export function makeDataset(n: number): Dataset {
       RegistryId: reg.RegistryId,
       Region: reg.Region,
       Namespaces: [...rows.filter((r) => r.RegistryId === reg.RegistryId && r.kind !== 'missing-namespace').map((r) => r.NamespaceName), 'unrelated'],
+      // Every Domain a row names is one of its registry's custom domains.
+      Domains: rows.filter((r) => r.RegistryId === reg.RegistryId && r.Domain !== '').map((r) => r.Domain),
     })),
     kmsKeys: [
       ...Object.entries(SIGNING_KEY).map(([Region, KeyId]) => ({ KeyId, Region, KeyUsage: 'ASYMMETRIC_SIGN_VERIFY_RSA_2048' })),

@@ -1,14 +1,17 @@
+import { ErrorCode } from '../api-error.js';
 import {
   optionalBoolean,
   optionalFilters,
   optionalInteger,
   optionalStringList,
   rejectUnknownParameters,
+  requiredString,
 } from '../params.js';
 import type { RegionTable } from '../regions.js';
 import type { RegistryRecord } from '../seed-format.js';
 import type { ActionHandler } from './action-context.js';
 import { SEEDED_AT, pageOf } from './paging.js';
+import { registryInRegion } from './registry-lookups.js';
 
 const INSTANCE_PARAMETERS = ['Registryids', 'Offset', 'Limit', 'Filters', 'AllRegion'];
 const INSTANCE_FILTERS = ['RegistryName', 'RegistryId', 'Status'] as const;
@@ -64,4 +67,24 @@ export const describeRegions: ActionHandler = ({ params, regions }) => {
     Id: r.id,
   }));
   return { TotalCount: list.length, Regions: list };
+};
+
+const DOMAIN_PARAMETERS = ['RegistryId', 'Limit', 'Offset'];
+
+/** A registry's custom domains (the seed's `Domains`; none when it lists none), as CustomizedDomainInfo. */
+export const describeInstanceCustomizedDomain: ActionHandler = ({ params, region, store }) => {
+  rejectUnknownParameters(params, DOMAIN_PARAMETERS);
+  const registry = registryInRegion(store, requiredString(params, 'RegistryId', { emptyCode: ErrorCode.TcrInvalidParameter }), region);
+  const offset = optionalInteger(params, 'Offset', { min: 0 }) ?? 0;
+  const limit = optionalInteger(params, 'Limit', { min: 1, max: 100 }) ?? 20;
+  const domains = registry.Domains ?? [];
+  return {
+    TotalCount: domains.length,
+    DomainInfoList: pageOf(domains, offset, limit).map((DomainName, i) => ({
+      RegistryId: registry.RegistryId,
+      CertId: `cert-${registry.RegistryId.slice(4)}-${offset + i}`,
+      DomainName,
+      Status: 'SUCCESS',
+    })),
+  };
 };

@@ -49,8 +49,10 @@ export const createSignaturePolicy: ActionHandler = ({ params, region, store }) 
     );
   }
   checkPermission(registry, namespaceOf(store, registry, NamespaceName), 'CreateSignaturePolicy');
-  if (Domain !== '' && registry.Domains !== undefined && !registry.Domains.includes(Domain)) {
-    const known = registry.Domains.length > 0 ? registry.Domains.join(', ') : 'none';
+  // A Domain names one of the registry's custom domains (DescribeInstanceCustomizedDomain); empty: its own.
+  const custom = registry.Domains ?? [];
+  if (Domain !== '' && !custom.includes(Domain)) {
+    const known = custom.length > 0 ? custom.join(', ') : 'none';
     throw tcrInvalid(`The domain ${Domain} is not a custom domain of registry ${RegistryId} (its custom domains: ${known}).`);
   }
   const existing = store.policy(RegistryId, NamespaceName);

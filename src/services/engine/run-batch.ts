@@ -14,6 +14,7 @@ import type { RowOperation } from './operation.js';
 import { createProgressMeter } from './progress-meter.js';
 import type { RunControl } from './run-control.js';
 import { stillUnknown } from '../../core/unknown-outcome.js';
+import { t } from '../../i18n/messages.js';
 
 export interface RunBatchOptions<I = PolicyRow, R extends ItemResult = RowResult> {
   /** The API, paced (services/traffic): every attempt waits for its turn in its lane. */
@@ -79,7 +80,7 @@ export async function runBatch<I = PolicyRow, R extends ItemResult = RowResult>(
   const { service } = actionSpec(op.action);
   const results: R[] = [...settled];
   let inFlight = 0;
-  const meter = createProgressMeter(rows.length, now, () => inFlight, () => control.paused);
+  const meter = createProgressMeter({ toSend: rows.length, settled: settled.length, now, inFlight: () => inFlight, paused: () => control.paused });
   // The run began with its checks (the plan): the elapsed time a face shows counts them.
   const startedAt = o.startedAt ?? now();
 
@@ -122,7 +123,7 @@ export async function runBatch<I = PolicyRow, R extends ItemResult = RowResult>(
     };
     /** Stopped before this attempt left: never sent at all, or failed with the last error. */
     const stoppedHere = (): Finished<R> =>
-      last && delivered ? failed(last, 'stopped before retrying') : { result: kind.result(id, 'not-sent', last ? { ErrorCode: last.code, ErrorMessage: last.message } : {}), requestIds };
+      last && delivered ? failed(last, t('note.stoppedBeforeRetry')) : { result: kind.result(id, 'not-sent', last ? { ErrorCode: last.code, ErrorMessage: last.message } : {}), requestIds };
     let attempt = 0;
     for (;;) {
       // No "already done" answer to tell by: read before sending again after an attempt with no answer.
@@ -180,7 +181,7 @@ export async function runBatch<I = PolicyRow, R extends ItemResult = RowResult>(
         return check.done ? end(op.doneStatus, { RequestId: outcome.requestId }, check.note) : failed(outcome, check.note, true);
       }
       if (op.alreadyDone(outcome.code) && op.alreadyDoneFirst === 'skipped') {
-        return end('skipped', { RequestId: outcome.requestId, ErrorMessage: `nothing to do: ${outcome.code}: ${outcome.message}` });
+        return end('skipped', { RequestId: outcome.requestId, ErrorMessage: t('note.nothingToDo', { code: outcome.code, message: outcome.message }) });
       }
       if (kind === 'stop-run') {
         control.stop('auth-failure');
@@ -188,7 +189,7 @@ export async function runBatch<I = PolicyRow, R extends ItemResult = RowResult>(
       }
       if (!isRetryable(kind) || attempt >= o.maxAttempts || control.stopping) {
         if (!delivered && control.stopping) return stoppedHere();
-        return failed(outcome, kind === 'unknown' ? 'the outcome of the last attempt is unknown: check before sending again' : undefined);
+        return failed(outcome, kind === 'unknown' ? t('note.lastUnknown') : undefined);
       }
       if (kind === 'unknown') unknownBefore = true;
       const delayMs = backoffDelay(attempt, kind === 'throttled' ? THROTTLE_BACKOFF : RETRY_BACKOFF, random);

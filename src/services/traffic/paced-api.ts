@@ -4,6 +4,8 @@ import { classifyFailure, CONNECTION_REFUSED, isThrottling } from '../../core/cl
 import { actionSpec } from '../../core/api-actions.js';
 import type { ApiService, CallTurn, LanedApi, TcrApi } from '../../core/tcr-api.js';
 import { createLane, NOT_STARTED, type Lane, type LaneOptions } from './lane.js';
+import type { RequestRecord } from './request-log.js';
+import { t } from '../../i18n/messages.js';
 
 /** Refused connections in a row, across every lane, after which all traffic stops. */
 export const REFUSALS_TO_STOP = 5;
@@ -25,6 +27,8 @@ export interface TrafficOptions {
   readonly limits?: Readonly<Record<string, number>>;
   /** The lanes' clock and spacing instead of the wall clock's (unit tests on an injected clock). */
   readonly clock?: Pick<LaneOptions, 'now' | 'sleep' | 'spacing'>;
+  /** Told of every request that went out and how it ended (--verbose): here, since every call passes here. */
+  readonly onRequest?: (request: RequestRecord) => void;
 }
 
 export interface PacedApi extends LanedApi {
@@ -48,6 +52,7 @@ export const REDIS_LOST_CODE = 'RedisLost';
  */
 export function pacedApi(api: TcrApi, o: TrafficOptions): PacedApi {
   const lanes = new Map<string, Lane>();
+  const now = o.clock?.now ?? Date.now;
   let halted: FailedOutcome | undefined;
   let refusals = 0;
   // The one place that says what a lane is made of (the credential is the api's own: one api per credential).
@@ -81,13 +86,13 @@ export function pacedApi(api: TcrApi, o: TrafficOptions): PacedApi {
   };
   const stoppedBy = (h: FailedOutcome): FailedOutcome =>
     h.code === REDIS_LOST_CODE ? h : notSent(h.code, h.code === CONNECTION_REFUSED
-      ? `not sent: the endpoint refused ${REFUSALS_TO_STOP} connections in a row`
-      : classifyFailure(h) === 'unreachable' ? `not sent: ${h.message.trim()}` : `not sent: an earlier request was refused with ${h.code}`);
+      ? t('note.notSentRefusals', { n: REFUSALS_TO_STOP })
+      : classifyFailure(h) === 'unreachable' ? t('note.notSentUnreachable', { message: h.message.trim() }) : t('note.notSentRefused', { code: h.code }));
   // Without Redis no process knows what the others send: stop rather than guess a share (docs/usage.md).
   const lost = o.lost;
   const whenLost = lost ? new Promise<void>((resolve) => lost.addEventListener('abort', () => resolve(), { once: true })) : undefined;
   void whenLost?.then(() => {
-    halted ??= notSent(REDIS_LOST_CODE, 'not sent: the connection to Redis (--redis), which paces every process sharing this account, was lost');
+    halted ??= notSent(REDIS_LOST_CODE, t('note.notSentRedisLost'));
   });
 
   return {
@@ -101,14 +106,17 @@ export function pacedApi(api: TcrApi, o: TrafficOptions): PacedApi {
           if (halted) return stoppedBy(halted);
           began = true;
           if (turn?.beforeSend && !(await turn.beforeSend())) return NOT_STARTED;
-          return watch(await api.call(service, action, region, params, signal));
+          const sentAt = now();
+          const outcome = await api.call(service, action, region, params, signal);
+          o.onRequest?.({ action, region, endpoint: o.endpointOf(service, region), latencyMs: now() - sentAt, outcome });
+          return watch(outcome);
         },
         { stop: turn?.stop, throttled: (r) => !r.ok && isThrottling(r.code) },
       );
       // A call still waiting for its turn when Redis is lost comes back at once; one already sent is awaited.
       const outcome = whenLost ? await Promise.race([running, whenLost.then(() => (began ? running : NOT_STARTED))]) : await running;
       if (outcome === NOT_STARTED && halted) return stoppedBy(halted);
-      return outcome === NOT_STARTED ? notSent(NOT_STARTED_CODE, 'not sent: the run stopped before its turn') : outcome;
+      return outcome === NOT_STARTED ? notSent(NOT_STARTED_CODE, t('note.notSentStopped')) : outcome;
     },
     async close() {
       await Promise.all([...lanes.values()].map((lane) => lane.close()));

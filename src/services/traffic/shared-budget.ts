@@ -35,12 +35,16 @@ export async function connectSharedBudget(url: string): Promise<SharedBudget> {
   } catch (error) {
     throw new UsageError(t('redis.notUrl', { url: shown, why: (error as Error).message }), t('redis.notUrlHint'));
   }
-  client.on('error', () => undefined); // reported through the calls that fail, not as an unhandled event
+  // The socket's own error says why (refused, no such host, …); the ping's only that it gave up.
+  let cause: (Error & { code?: string }) | undefined;
+  client.on('error', (error: Error) => {
+    cause ??= error;
+  });
   try {
     await client.ping();
   } catch (error) {
     client.disconnect();
-    throw new UsageError(t('redis.unreachable', { url: shown, why: (error as Error).message }), t('redis.unreachableHint'));
+    throw new UsageError(t('redis.unreachable', { where: hostPort(url), why: whyUnreachable(cause ?? (error as Error)) }), t('redis.unreachableHint'));
   }
   const connection = new BottleneckClass.IORedisConnection({ client, Redis });
   const lost = new AbortController();
@@ -72,6 +76,24 @@ export async function connectSharedBudget(url: string): Promise<SharedBudget> {
       await connection.disconnect(false).catch(() => undefined);
     },
   };
+}
+
+/** HOST:PORT of a Redis URL, as a user would name the server (ioredis' defaults: localhost, 6379). */
+function hostPort(url: string): string {
+  try {
+    const { hostname, port } = new URL(url);
+    return `${hostname || 'localhost'}:${port || '6379'}`;
+  } catch {
+    return redacted(url);
+  }
+}
+
+/** The reason in the tool's words: the client library's own messages name its options, not the user's. */
+function whyUnreachable(error: Error & { code?: string }): string {
+  if (error.code === 'ECONNREFUSED') return t('redis.refused');
+  if (error.code === 'ENOTFOUND' || error.code === 'EAI_AGAIN') return t('redis.noSuchHost');
+  if (/NOAUTH|WRONGPASS|invalid password/i.test(error.message)) return t('redis.auth');
+  return t('redis.noAnswer');
 }
 
 function redacted(url: string): string {
