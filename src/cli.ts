@@ -15,6 +15,7 @@ const commands: Record<string, () => Promise<{ run(argv: readonly string[]): Pro
   discover: () => import('./commands/discover.js'),
   rollback: () => import('./commands/rollback.js'),
   status: () => import('./commands/status.js'),
+  'sign-images': () => import('./commands/sign-images.js'),
   demo: () => import('./commands/demo.js'),
   completion: () => import('./commands/completion.js'),
 };

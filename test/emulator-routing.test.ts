@@ -28,7 +28,7 @@ test('TCR and KMS are both served on the one endpoint', async (t) => {
 });
 
 test('an unknown action is InvalidAction', async (t) => {
-  const failure = await failureOf(tcrClient(emulator).request('DescribeImages', {}));
+  const failure = await failureOf(tcrClient(emulator).request('DescribeWebhookTrigger', {}));
   t.is(failure.code, 'InvalidAction');
   t.regex(failure.requestId, UUID);
 });

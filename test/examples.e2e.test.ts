@@ -12,7 +12,7 @@ import { CLI, cleanHome, ROOT, runCli } from './helpers/run-cli.js';
 
 /** The port the docs name for `tcr-sigpolicy emulator`; the test's emulator listens on a free one instead. */
 const DOC_PORT = '127.0.0.1:9500';
-const API_COMMAND = /\btcr-sigpolicy (batch|create|discover|rollback|status)\b/;
+const API_COMMAND = /\btcr-sigpolicy (batch|create|discover|rollback|status|sign-images)\b/;
 
 interface Ran {
   readonly code: number | null;

@@ -10,6 +10,7 @@ import { UsageError } from '../src/core/errors.js';
 import type { RowRecord } from '../src/core/journal-lines.js';
 import type { PolicyRow } from '../src/core/policy-row.js';
 import { identityOf, resultOf, type RowResult, type RowStatus } from '../src/core/result.js';
+import { policyKey } from '../src/core/policy-row.js';
 import { checkWritable, exportResults, guardOut } from '../src/services/export-results.js';
 import { inputFingerprint } from '../src/services/input-fingerprint.js';
 import { journalPathFor, newRunId, openJournal } from '../src/services/journal.js';
@@ -90,10 +91,10 @@ test('the journal: each intent is on disk when its promise resolves; every line 
   const path = join(await scratch(t), 'j.journal.jsonl');
   const journal = await openJournal(path, { run: 'R1', input: INPUT });
   t.like(JSON.parse(readFileSync(path, 'utf8')), { kind: 'run', tool: 'tcr-sigpolicy', run: 'R1', input: INPUT }, 'the first line is on disk when the journal opens');
-  await journal.intent(row(0), 1, true);
+  await journal.intent(policyKey(row(0).request), row(0).line, 1, true);
   t.is(readFileSync(path, 'utf8').split('\n').length - 1, 2, 'the intent is written before the send goes out');
-  journal.result(resultOf(identityOf(row(0)), 'created', { RequestId: 'req-0' }), { requestIds: ['x', 'req-0'] });
-  await Promise.all([journal.intent(row(1), 1, false), journal.intent(row(2), 1, true)]);
+  journal.result(policyKey(row(0).request), resultOf(identityOf(row(0)), 'created', { RequestId: 'req-0' }), { requestIds: ['x', 'req-0'] });
+  await Promise.all([journal.intent(policyKey(row(1).request), row(1).line, 1, false), journal.intent(policyKey(row(2).request), row(2).line, 1, true)]);
   await journal.close();
   const lines = readFileSync(path, 'utf8').trimEnd().split('\n').slice(1).map((l) => JSON.parse(l) as Record<string, unknown>);
   t.deepEqual(lines.map((l) => [l.kind, l.run, l.input, l.key]), [
@@ -108,7 +109,7 @@ test('the journal opens with the endpoints the run sent to; reading it back give
   const dir = await scratch(t);
   const path = journalPathFor(join(dir, 'results.csv'), 'R');
   const journal = await openJournal(path, { run: 'R', input: INPUT }, { endpoint: ['ap-shanghai=http://127.0.0.1:9600', 'http://127.0.0.1:9500'] });
-  journal.result(resultOf(identityOf(row(0)), 'created', { RequestId: 'req-0', attempts: 1 }));
+  journal.result(policyKey(row(0).request), resultOf(identityOf(row(0)), 'created', { RequestId: 'req-0', attempts: 1 }));
   await journal.close();
   t.like(JSON.parse(readFileSync(path, 'utf8').split('\n')[0] ?? ''), { kind: 'run', run: 'R', input: INPUT });
   t.deepEqual((await readPriorRecords(path, 'rollback file')).map((r) => r.kind), ['run', 'result']);
@@ -128,9 +129,9 @@ test('the journal never opens an existing file: another run\'s journal is never 
 test('readPriorRecords reads a journal back, intents and all; a cut-off last line is left out', async (t) => {
   const path = join(await scratch(t), 'j.journal.jsonl');
   const journal = await openJournal(path, { run: 'R', input: INPUT });
-  await journal.intent(row(0), 1, true);
-  journal.result(resultOf(identityOf(row(0)), 'created', { RequestId: 'req-0', attempts: 1 }));
-  await journal.intent(row(1), 2, false);
+  await journal.intent(policyKey(row(0).request), row(0).line, 1, true);
+  journal.result(policyKey(row(0).request), resultOf(identityOf(row(0)), 'created', { RequestId: 'req-0', attempts: 1 }));
+  await journal.intent(policyKey(row(1).request), row(1).line, 2, false);
   await journal.close();
   writeFileSync(path, `${readFileSync(path, 'utf8')}{"kind":"result","run":"R","ke`);
   const records = await readPriorRecords(path, '--resume file');

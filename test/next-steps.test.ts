@@ -83,6 +83,17 @@ test('rows never sent: one line per cause, lines as ranges', (t) => {
   t.deepEqual(notSentLines([row(2, 'X', 'y'), row(3, 'X', 'y')], 'the preflight failed, see above'), ['not-sent 2 rows (lines 2-3): the preflight failed, see above']);
 });
 
+test('after a live batch that created policies: the images already there are not signed yet, and the exact sign-images command', async (t) => {
+  const { signImagesCommand } = await import('../src/commands/closing-block.js');
+  const context = { endpoint: ['http://127.0.0.1:9500'], profile: 'prod', region: 'ap-guangzhou' };
+  t.is(signImagesCommand('my results.csv', context), "tcr-sigpolicy sign-images --from 'my results.csv' --endpoint http://127.0.0.1:9500 --profile prod", 'no --region: the registries come from the file');
+  const counts = { ...emptyCounts(), created: 3 };
+  const lines = nextSteps({ counts, interrupted: false, journal: 'j.jsonl', results: 'r.csv', signImages: (file) => signImagesCommand(file, context) });
+  t.true(lines.includes('Images already in 3 namespaces are not signed yet: a policy signs only what is pushed after it.'));
+  t.true(lines.some((l) => l.startsWith('Sign them: tcr-sigpolicy sign-images --from r.csv ')));
+  t.false(nextSteps({ counts: emptyCounts(), interrupted: false, journal: 'j.jsonl', signImages: () => 'x' }).some((l) => l.startsWith('Sign them')), 'nothing created: nothing to say');
+});
+
 test('the closing block after a full disk: an incomplete journal is named so, resumed from only when no export holds every row; a failed --out is left out', (t) => {
   const counts = { ...emptyCounts(), created: 3, 'not-sent': 2 };
   const resume = (file: string): string => `tcr-sigpolicy batch p.csv --resume ${file}`;

@@ -82,3 +82,15 @@ test('beforeSend runs when the turn has come and can keep the request from leavi
   t.deepEqual(inner.sent, ['CreateSignaturePolicy']);
   await api.close();
 });
+
+test('every write of API_ACTIONS follows --rate and every read its documented limit, read from the one table', async (t) => {
+  const { API_ACTIONS } = await import('../src/core/api-actions.js');
+  const api = pacedApi(countingApi(() => ok), traffic({ writeRate: 9 }));
+  const actions = Object.entries(API_ACTIONS);
+  await Promise.all(actions.map(([action, spec]) => api.call(spec.service, action, 'ap-guangzhou', {})));
+  for (const [action, spec] of actions) {
+    t.is(api.lanes.get(`http://ap-guangzhou ${action}`)?.rate, spec.kind === 'write' ? 9 : spec.limit, action);
+  }
+  t.is(api.lanes.get('http://ap-guangzhou CreateSignature')?.rate, 9, 'the image signing write is paced at --rate');
+  await api.close();
+});

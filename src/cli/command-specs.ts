@@ -171,11 +171,39 @@ export const COMMANDS: readonly CommandSpec[] = [
       json: bool('one JSON object per registry on stdout, instead of the table'),
       out: str('FILE', 'also write the figures to FILE: .csv or .json'),
       force: bool('let --out replace an existing file'),
+      images: bool('image by image: per namespace, repositories, images, signed and unsigned (reads every tag; see docs/images.md)'),
     },
     examples: [
       'tcr-sigpolicy status --endpoint http://127.0.0.1:9500',
+      'tcr-sigpolicy status --images --registry-id tcr-9x8y7z6w --endpoint http://127.0.0.1:9500',
       'tcr-sigpolicy status --region ap-guangzhou --endpoint http://127.0.0.1:9500 --out coverage.csv',
       'tcr-sigpolicy status --json --endpoint http://127.0.0.1:9500',
+    ],
+  },
+  {
+    name: 'sign-images',
+    summary: 'Sign the images namespaces already hold (CreateSignature per unsigned tag)',
+    usage: 'tcr-sigpolicy sign-images (--registry-id ID[,ID…] | --all-registries | --from RESULTS) [--namespace NS[,NS…]] [--repository GLOB] [--tag GLOB] [flags]',
+    description:
+      'A signature policy signs images pushed after it exists; the tags already there stay unsigned. This lists\n' +
+      'every repository and tag in scope (DescribeRepositories, DescribeImages), plans each tag (sign: unsigned;\n' +
+      'skip: signed already; blocked: no policy in its namespace, or a region without CreateSignature) and signs\n' +
+      'the unsigned ones through the same queue, limits, journal and faces as batch. Signatures cannot be deleted.\n' +
+      'See docs/images.md.',
+    options: {
+      'registry-id': str('ID', 'only these registries, comma-separated, e.g. tcr-f7g1ir99,tcr-ab12cd34'),
+      'all-registries': bool('every registry the credentials see, in every region (narrow with --region)'),
+      region: str('R', 'only the registries of this region (default: every region)'),
+      namespace: str('NS', 'only these namespaces, comma-separated'),
+      repository: str('GLOB', "only repositories whose name inside the namespace matches, e.g. 'images/*'"),
+      tag: str('GLOB', "only tags matching, e.g. 'v1.*'"),
+      from: str('RESULTS', "a batch's results or journal: sign the images of the namespaces it created or skipped"),
+      'dry-run': bool('list and plan every tag and show what would be sent; send no CreateSignature (the listing needs credentials)'),
+      ...pickSendOptions('endpoint', 'profile', 'redis', 'yes', 'out', 'force', 'rate', 'max-attempts', 'json', 'no-tui'),
+    },
+    examples: [
+      'tcr-sigpolicy sign-images --registry-id tcr-9x8y7z6w --endpoint http://127.0.0.1:9500 --dry-run',
+      "tcr-sigpolicy sign-images --registry-id tcr-9x8y7z6w --namespace catalog --repository 'images/*' --endpoint http://127.0.0.1:9500 --yes --out signed.csv",
     ],
   },
   {
@@ -236,9 +264,11 @@ export const COMMANDS: readonly CommandSpec[] = [
       'error-rate': num('F', 'answer this fraction HTTP 503 (before the change) or 502 (after it), 0-1 (default 0)', { min: 0, max: 1 }),
       'drop-rate': num('F', 'close this fraction without an answer, half before and half after the change, 0-1', { min: 0, max: 1 }),
       'fault-seed': num('N', 'seed of the fault sequence, for runs that repeat exactly (default: random)', whole(0, 2 ** 32 - 1)),
-      'fault-actions': str('LIST', 'comma-separated actions the faults apply to (default: the two writes)'),
+      'fault-actions': str('LIST', 'comma-separated actions the faults apply to (default: the writes)'),
       'rate-limit-all': num('N', 'limit every action, reads included, to N requests/s per SecretId', whole(1, 100_000)),
       'offset-pages': bool('DescribeNamespaces counts Offset in pages, as its API reference says (default: items)'),
+      'bare-repository-names': bool('DescribeRepositories names a repository without its namespace (busybox, not library/busybox)'),
+      'pages-from-zero': bool('DescribeRepositories and DescribeImages count page numbers from 0 (default: from 1)'),
       quiet: bool('no per-request log lines on stderr'),
     },
     examples: [

@@ -36,7 +36,18 @@ export function closingBlock({ results, interrupted, out, journal, journalFailed
     resume: rerun ? (file) => resumeCommand(rerun, file, contextFor(rerun[0] ?? '', context), takesFlag(rerun[0] ?? '', 'force')) : undefined,
     // Only a batch that can be run again is one the user may want to undo; a demo's emulator is gone.
     rollback: rerun ? (file) => commandLine(['rollback', file], contextFor('rollback', context)) : undefined,
+    // A live run that created policies left the images already there unsigned.
+    signImages: rerun && journal ? (file) => signImagesCommand(file, context) : undefined,
     failures: failureCodes(results, hintFor),
   })];
   return lines.length === 0 ? '' : `\n${fitClosingLines(lines, width).join('\n')}\n`;
+}
+
+/**
+ * The command that signs the images already in the namespaces a batch created: `sign-images --from`
+ * its results, with the run's endpoint, profile and language. Not its region: the registries come from
+ * the file, and a region would narrow the listing to one.
+ */
+export function signImagesCommand(results: string, context: RunContext): string {
+  return commandLine(['sign-images', '--from', results], { ...contextFor('sign-images', context), region: undefined });
 }

@@ -11,6 +11,7 @@ import { CREATE_POLICY } from '../services/policy-operations.js';
 import { readPolicyCsv } from '../services/read-policy-csv.js';
 import { SAMPLE_CSV } from '../services/bundled-sample.js';
 import { demoIntro, onPurposeText } from './demo-script.js';
+import { demoSigning } from './demo-signing.js';
 import { wrapCells } from '../ui/fit-cells.js';
 import { fitClosingLines } from '../ui/fit-closing-lines.js';
 import { makeApi } from './make-api.js';
@@ -50,9 +51,10 @@ export async function run(argv: readonly string[]): Promise<number> {
       // The offered export lands in the working directory, not beside the bundled sample.
       input: basename(SAMPLE_CSV),
     });
+    const signed = code === 130 ? 130 : await demoSigning(options, credential, journalDir);
     process.stderr.write(`${fitClosingLines(`${onPurposeText()}\n${t('demo.nextSteps')}`.split('\n'), width).join('\n')}\n`);
     // The failures are part of the script; only an interrupt is not a finished rehearsal.
-    return code === 130 ? 130 : 0;
+    return code === 130 || signed === 130 ? 130 : 0;
   } finally {
     await emulator.close();
     await rm(journalDir, { recursive: true, force: true });

@@ -53,6 +53,8 @@ export function bannerLines(input: BannerInput): string[] {
   if (faults) lines.push(faults);
   if (options.rateLimitAll !== undefined) lines.push(t('emulator.rateLimitAll', { n: options.rateLimitAll }));
   if (options.offsetCountsPages) lines.push(t('emulator.offsetPages'));
+  if (options.repositoryNames === 'bare') lines.push(t('emulator.bareRepositoryNames'));
+  if (options.pagesFromZero) lines.push(t('emulator.pagesFromZero'));
   lines.push(t('emulator.stopWith'));
   return lines;
 }

@@ -47,6 +47,8 @@ export function parseEmulatorFlags(argv: readonly string[]): EmulatorFlags {
     faultSeed: number('fault-seed'),
     faultActions,
     offsetCountsPages: values['offset-pages'] === true ? true : undefined,
+    repositoryNames: values['bare-repository-names'] === true ? 'bare' : undefined,
+    pagesFromZero: values['pages-from-zero'] === true ? true : undefined,
     rateLimitAll: number('rate-limit-all'),
   };
   const defined = Object.fromEntries(Object.entries(options).filter(([, v]) => v !== undefined)) as EmulatorOptions;

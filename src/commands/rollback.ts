@@ -25,7 +25,9 @@ export async function run(argv: readonly string[]): Promise<number> {
   if (files.length === 0) throw new UsageError(t('rollback.needsFile'), t('rollback.needsFileHint'));
   // Deleting needs no plan: the files already say what this tool created, and a policy gone since is skipped.
   const options = { ...readSendOptions(values, process.stdout.isTTY === true, { inputs: files, what: t('out.rolledBack') }), preflight: false };
-  const { rows, others, unknown } = await readCreatedPolicies(files);
+  const { rows, others, unknown, signing } = await readCreatedPolicies(files);
+  // Image signatures have no delete in the API: say so for those files, and touch nothing of theirs.
+  for (const file of signing) process.stderr.write(`${t('images.rollbackRefused', { path: file })}\n`);
   const leftAlone = others > 0 ? t('rollback.leftAlone', { rows: count('count.row', others) }) : '';
   const runs = t(files.length > 1 ? 'rollback.thoseRuns' : 'rollback.thatRun');
   process.stderr.write(`${t('rollback.found', { files: files.join(', '), policies: count('count.policy', rows.length), runs, leftAlone })}\n`);

@@ -25,7 +25,7 @@ export interface LiveRun {
  * Subscribes the one face of this run: the caller's (create), plain lines or JSON, or the Ink
  * dashboard on a terminal, loaded while the run starts. Returns when that face is done.
  */
-function startFace(req: SendRequest, hub: Hub, live?: { control: RunControl; planShown: boolean; signal: AbortSignal }): Promise<void> {
+export function startFace(req: Pick<SendRequest, 'face'> & { readonly options: Pick<SendRequest['options'], 'plain' | 'json' | 'quiet'> }, hub: Hub, live?: { control: RunControl; planShown: boolean; signal: AbortSignal }): Promise<void> {
   const { options } = req;
   const streams = { out: process.stdout, err: process.stderr };
   if (req.face || options.plain || !live) {
@@ -76,9 +76,11 @@ export function openRunJournal(req: SendRequest, input: string, carried?: Carrie
 /** Opens the journal, subscribes the face, and sends through the paced API. */
 export async function runLiveWithFaces(req: SendRequest, prepared: PreparedRun, api: LanedApi, hub: Hub, input: string, control: RunControl): Promise<LiveRun> {
   const { options } = req;
+  const kind = req.operation.item;
   const journal = await openRunJournal(req, input, prepared.carried);
   hub.subscribe((event) => {
-    if (event.type === 'row-done') journal.result(event.result, { requestIds: event.requestIds, note: event.note });
+    // The hub carries this run's own results, of the operation's kind.
+    if (event.type === 'row-done') journal.result(kind.key(event.result as RowResult), event.result, { requestIds: event.requestIds, note: event.note });
   });
   const faceGone = new AbortController();
   const face = startFace(req, hub, { control, planShown: prepared.planShown, signal: faceGone.signal });
@@ -94,7 +96,7 @@ export async function runLiveWithFaces(req: SendRequest, prepared: PreparedRun, 
       unknownBefore: prepared.unknownBefore,
       // Nothing goes out before its intent is on disk: after a crash, the row is known to be unknown. An
       // intent that cannot be written (a full or vanished disk) stops the run: that row and the rest are not sent.
-      beforeAttempt: (row, attempt) => journal.intent(row, attempt, signingBefore(row) === false).catch(() => control.stop('journal-failed')),
+      beforeAttempt: (row, attempt) => journal.intent(kind.key(kind.identity(row)), row.line, attempt, signingBefore(row) === false).catch(() => control.stop('journal-failed')),
     });
     return { ...outcome, journal, face };
   } catch (error) {

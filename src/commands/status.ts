@@ -27,6 +27,7 @@ export async function run(argv: readonly string[]): Promise<number> {
   const { values, positionals } = parseFlags(spec, argv);
   if (positionals.length > 0) throw new UsageError(t('status.flagsOnly', { args: positionals.join(' ') }), t('status.flagsOnlyHint'));
   const flags = readStatusFlags(values);
+  if (values.images === true) return (await import('./status-images.js')).runImageStatus(flags);
   const accounts = await openAccountScopes(flags);
   const opened = accounts.flatMap((a) => (a.open ? [a.open] : []));
   const unlisted = accounts.flatMap((a) => (a.error ? [`${t('error.prefix', { message: t('account.unlisted', { account: a.roleArn ?? '', message: a.error.message }) })}\n`] : [])).join('');

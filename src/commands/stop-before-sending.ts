@@ -30,7 +30,7 @@ export async function finishBeforeSending(req: SendRequest, input: string, resul
   process.stderr.write(`${t('run.stoppedBeforeSending')}\n`);
   if (req.options.dryRun) return finishStopped(req, results);
   const journal = await openRunJournal(req, input, carried);
-  for (const result of results) journal.result(result);
+  for (const result of results) journal.result(req.operation.item.key(result), result);
   await journal.close();
   return finishStopped(req, results, journal.path);
 }

@@ -1,9 +1,8 @@
 import type { TouchedCoverage } from './coverage-records.js';
 import type { PlanSummary } from './plan-summary.js';
-import type { PolicyRow } from './policy-row.js';
 import type { RequestPreview } from './request-preview.js';
-import type { RowResult, RowStatus, StatusCounts } from './result.js';
-import type { RowAction } from './row-action.js';
+import type { RowStatus, StatusCounts } from './result.js';
+import type { ItemIdentity, ItemResult } from './work-item.js';
 
 /**
  * What a batch run reports as it goes. The plain reporter, `--json` and the Ink dashboard all
@@ -58,7 +57,9 @@ export type BatchEvent =
   | {
       /** The row has its one final result. */
       readonly type: 'row-done';
-      readonly result: RowResult;
+      readonly result: ItemResult;
+      /** How the faces name the item (its kind's label); the engine and the dry run always give it. */
+      readonly label?: string;
       /** An explanation beyond the error, e.g. how an unknown outcome was resolved. */
       readonly note?: string;
       /** RequestIds of every attempt, when there was more than one (the result holds the last). */
@@ -115,23 +116,28 @@ export interface BatchControls {
   stop(): void;
 }
 
-/** The `start` event of a run (or a preview) of these rows: where they go, and how fast. */
+/** The `start` event of a run (or a preview) of these items (their identities): where they go, and how fast. */
 export function startEventOf(
-  rows: readonly PolicyRow[],
+  items: readonly Pick<ItemIdentity, 'Region' | 'RegistryId'>[],
   settled: number,
-  run: { readonly endpoint: string; readonly rate: number; readonly dryRun: boolean; readonly journal?: string; readonly operation: RowAction },
+  run: { readonly endpoint: string; readonly rate: number; readonly dryRun: boolean; readonly journal?: string; readonly operation: { readonly action: string; readonly doneStatus: RowStatus } },
 ): Extract<BatchEvent, { type: 'start' }> {
   return {
     type: 'start',
-    total: rows.length,
+    total: items.length,
     settled,
     endpoint: run.endpoint,
-    regions: [...new Set(rows.map((r) => r.region))].sort(),
-    registries: [...new Set(rows.map((r) => r.request.RegistryId))].sort(),
+    regions: [...new Set(items.map((r) => r.Region))].sort(),
+    registries: [...new Set(items.map((r) => r.RegistryId))].sort(),
     rate: run.rate,
     dryRun: run.dryRun,
     ...(run.journal ? { journal: run.journal } : {}),
     ...(run.operation.doneStatus === 'created' ? {} : { action: run.operation.action }),
     doneStatus: run.operation.doneStatus,
   };
+}
+
+/** How a finished item is named: its kind's label, or `registry/namespace` for an event that carries none. */
+export function labelOf(event: Extract<BatchEvent, { type: 'row-done' }>): string {
+  return event.label ?? `${event.result.RegistryId || '?'}/${event.result.NamespaceName || '?'}`;
 }

@@ -1,16 +1,17 @@
 import { startEventOf, type BatchEventListener } from './batch-events.js';
 import type { PlanSummary } from './plan-summary.js';
 import type { PolicyRow } from './policy-row.js';
-import { countStatuses, identityOf, resultOf, type RowResult } from './result.js';
+import { countStatuses, type RowResult } from './result.js';
 import { previewAction, type RowAction } from './row-action.js';
+import type { ItemResult } from './work-item.js';
 
-/** Previews every row: emits the same events as a live run, with the request each row would send. */
-export function runDryRun(
-  rows: readonly PolicyRow[],
-  settled: readonly RowResult[],
+/** Previews every item: emits the same events as a live run, with the request each item would send. */
+export function runDryRun<I = PolicyRow, R extends ItemResult = RowResult>(
+  items: readonly I[],
+  settled: readonly R[],
   context: {
     endpoint: string;
-    /** Where one row's request would go (with --endpoint per region, not always `endpoint`). */
+    /** Where one item's request would go (with --endpoint per region, not always `endpoint`). */
     endpointOf?: (region: string) => string;
     rate: number;
     onEvent: BatchEventListener;
@@ -18,23 +19,26 @@ export function runDryRun(
     now: () => number;
     /** When the run began (before its plan), if earlier than this call: the elapsed time counts the check. */
     startedAt?: number;
-    /** The preflight's verdicts, announced first; its skipped and blocked rows are among `settled`. */
+    /** The preflight's verdicts, announced first; its skipped and blocked items are among `settled`. */
     plan?: PlanSummary;
-    /** What each row would send. */
-    operation: RowAction;
+    /** What each item would send. */
+    operation: RowAction<I, R>;
   },
-): RowResult[] {
+): R[] {
   const { onEvent, operation, now } = context;
+  const kind = operation.item;
   const started = context.startedAt ?? now();
+  const ids = items.map((item) => kind.identity(item));
   if (context.plan) onEvent({ type: 'plan', ...context.plan });
-  onEvent(startEventOf(rows, settled.length, { endpoint: context.endpoint, rate: context.rate, dryRun: true, operation }));
-  for (const result of settled) onEvent({ type: 'row-done', result });
+  onEvent(startEventOf(ids, settled.length, { endpoint: context.endpoint, rate: context.rate, dryRun: true, operation }));
+  for (const result of settled) onEvent({ type: 'row-done', result, label: kind.label(result) });
   const results = [...settled];
-  for (const row of rows) {
-    const result = resultOf(identityOf(row), 'dry-run');
+  items.forEach((item, i) => {
+    const id = ids[i] as (typeof ids)[number];
+    const result = kind.result(id, 'dry-run');
     results.push(result);
-    onEvent({ type: 'row-done', result, request: previewAction(operation, row, context.endpointOf?.(row.region) ?? context.endpoint) });
-  }
+    onEvent({ type: 'row-done', result, label: kind.label(id), request: previewAction(operation, item, context.endpointOf?.(id.Region) ?? context.endpoint) });
+  });
   onEvent({ type: 'end', counts: countStatuses(results), elapsedMs: now() - started, interrupted: false });
   return results;
 }

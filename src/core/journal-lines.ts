@@ -1,4 +1,5 @@
 import type { RowResult } from './result.js';
+import type { ItemResult } from './work-item.js';
 
 /** What every journal line says about where it comes from. */
 export interface RunStamp {
@@ -26,7 +27,7 @@ export interface RunLine extends RunStamp {
 /** An attempt about to be sent. A row whose last line is an intent has an unknown outcome. */
 export interface IntentLine extends RunStamp {
   readonly kind: 'intent';
-  /** `RegistryId/NamespaceName`. */
+  /** The item's key (its kind's): `RegistryId/NamespaceName` for a policy. */
   readonly key: string;
   /** The input line (absent on a line carried forward, which names the row by key alone). */
   readonly line?: number;
@@ -38,8 +39,8 @@ export interface IntentLine extends RunStamp {
   readonly from?: string;
 }
 
-/** A row's final result, as exported, plus what the journal keeps besides. */
-export interface ResultLine extends RunStamp, RowResult {
+/** An item's final result, as exported (every column of its kind), plus what the journal keeps besides. */
+export interface ResultLine extends RunStamp, ItemResult {
   readonly kind: 'result';
   readonly key: string;
   readonly requestIds?: readonly string[];

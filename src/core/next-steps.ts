@@ -40,6 +40,8 @@ export interface NextStepsInput {
   readonly failures?: readonly FailureGroup[];
   /** Builds the command that rolls back a file's created rows; undefined when none is offered (a demo, a rollback itself). */
   readonly rollback?: (file: string) => string;
+  /** Builds the command that signs the images of the namespaces a results file records as created (after a live batch). */
+  readonly signImages?: (file: string) => string;
 }
 
 export type FailureGroup = readonly [code: string, rows: number, hint?: string];
@@ -72,6 +74,10 @@ export function nextSteps(input: NextStepsInput): string[] {
     if (input.outFailed) lines.push(t('next.outLeftOut', { out: input.outFailed }));
   }
   if (input.rollback && record && counts.created > 0) lines.push(t('next.rollBack', { command: input.rollback(record), n: counts.created }));
+  if (input.signImages && record && counts.created > 0) {
+    lines.push(t('next.imagesUnsigned', { namespaces: count('count.namespace', counts.created) }));
+    lines.push(t('next.signImages', { command: input.signImages(record) }));
+  }
   return lines;
 }
 

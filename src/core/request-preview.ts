@@ -1,6 +1,6 @@
+import { API_ACTIONS } from './api-actions.js';
 import type { PolicyRow } from './policy-row.js';
 
-export const TCR_VERSION = '2019-09-24';
 export const CREATE_ACTION = 'CreateSignaturePolicy';
 
 /** Exactly what would go on the wire for one row. */
@@ -15,5 +15,5 @@ export interface RequestPreview {
 }
 
 export function previewRequest(row: PolicyRow, endpoint: string): RequestPreview {
-  return { action: CREATE_ACTION, version: TCR_VERSION, region: row.region, endpoint, body: JSON.stringify(row.request) };
+  return { action: CREATE_ACTION, version: API_ACTIONS[CREATE_ACTION].version, region: row.region, endpoint, body: JSON.stringify(row.request) };
 }

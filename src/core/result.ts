@@ -1,8 +1,7 @@
 import type { PolicyRow } from './policy-row.js';
+import { withOutcome, type ItemResult, type Outcome, type RowStatus } from './work-item.js';
 
-/** `deleted` is rollback's `created`: the requested change (DeleteSignaturePolicy) was made. */
-export const ROW_STATUSES = ['created', 'deleted', 'failed', 'invalid', 'skipped', 'dry-run', 'not-sent'] as const;
-export type RowStatus = (typeof ROW_STATUSES)[number];
+export { ROW_STATUSES, type RowStatus } from './work-item.js';
 
 /** Export columns, in the order every export (CSV, JSON, JSONL) writes them: the input's columns, then the outcome. */
 export const RESULT_COLUMNS = [
@@ -11,7 +10,7 @@ export const RESULT_COLUMNS = [
 ] as const;
 
 /** The one recorded outcome of an input row. Absent values are empty strings so every export has every key. */
-export interface RowResult {
+export interface RowResult extends Outcome {
   readonly line: number;
   readonly Region: string;
   /** The row's account, when it was reached through a CAM role; a run with roles exports it after Region. */
@@ -24,13 +23,6 @@ export interface RowResult {
   readonly Domain: string;
   /** 'true', 'false', or '' when not sent. */
   readonly Disabled: string;
-  readonly status: RowStatus;
-  readonly RequestId: string;
-  readonly ErrorCode: string;
-  readonly ErrorMessage: string;
-  readonly attempts: number;
-  readonly startedAt: string;
-  readonly finishedAt: string;
 }
 
 export type StatusCounts = Record<RowStatus, number>;
@@ -72,7 +64,7 @@ export function resultOf(
   outcome: Partial<Pick<RowResult, 'RequestId' | 'ErrorCode' | 'ErrorMessage' | 'attempts' | 'startedAt' | 'finishedAt'>> = {},
 ): RowResult {
   // Spelled out rather than spread: this runs once per row, and spreads made it the hot spot of a 100,000-row dry run.
-  const result = {
+  const result = withOutcome({
     line: identity.line,
     Region: identity.Region,
     RegistryId: identity.RegistryId,
@@ -82,23 +74,21 @@ export function resultOf(
     KmsRegion: identity.KmsRegion,
     Domain: identity.Domain,
     Disabled: identity.Disabled,
-    status,
-    RequestId: outcome.RequestId ?? '',
-    ErrorCode: outcome.ErrorCode ?? '',
-    ErrorMessage: outcome.ErrorMessage ?? '',
-    attempts: outcome.attempts ?? 0,
-    startedAt: outcome.startedAt ?? '',
-    finishedAt: outcome.finishedAt ?? '',
-  };
+  }, status, outcome);
   return identity.RoleArn ? { ...result, RoleArn: identity.RoleArn } : result;
 }
 
 export function emptyCounts(): StatusCounts {
-  return { created: 0, deleted: 0, failed: 0, invalid: 0, skipped: 0, 'dry-run': 0, 'not-sent': 0 };
+  return { created: 0, deleted: 0, signed: 0, failed: 0, invalid: 0, skipped: 0, 'dry-run': 0, 'not-sent': 0 };
 }
 
 export function countStatuses(results: Iterable<Pick<RowResult, 'status'>>): StatusCounts {
   const counts = emptyCounts();
   for (const r of results) counts[r.status] += 1;
   return counts;
+}
+
+/** A policy row's result (create, rollback), told apart from other kinds' by its policy columns. */
+export function isPolicyResult(r: ItemResult): r is RowResult {
+  return 'KmsId' in r;
 }

@@ -30,6 +30,8 @@ export interface PipelineDeps {
   readonly effectOnArrival?: boolean;
   /** DescribeNamespaces reads Offset as a page number. */
   readonly offsetCountsPages: boolean;
+  readonly repositoryNames: 'with-namespace' | 'bare';
+  readonly pagesFromZero: boolean;
   /** Aborted when the emulator closes, so injected delays do not hold it open. */
   readonly shutdown: AbortSignal;
   /** Where unexpected exceptions (bugs) are reported. */
@@ -128,6 +130,8 @@ export async function answerApiRequest(request: ApiRequest, deps: PipelineDeps):
         store: deps.store,
         regions: deps.regions,
         offsetCountsPages: deps.offsetCountsPages,
+        repositoryNames: deps.repositoryNames,
+        pagesFromZero: deps.pagesFromZero,
         caller,
         sessions: deps.sessions,
         nowSeconds: deps.nowSeconds(),

@@ -1,7 +1,8 @@
 import { UsageError } from '../core/errors.js';
 import type { KmsKeyRecord, NamespaceRecord, NormalizedSeed, PolicyRecord, RegistryRecord } from './seed-format.js';
-import { BASE_UIN, KEY_STATES, SCRIPTED_FAULTS, type ScriptedFault } from './seed-format.js';
+import { BASE_UIN, KEY_STATES, REPOSITORY_NAME_FORMS, SCRIPTED_FAULTS, type RepositoryNameForm, type ScriptedFault } from './seed-format.js';
 import { checkOwners, readAccount } from './seed-accounts.js';
+import { readRepositories } from './seed-repositories.js';
 import {
   SeedProblems,
   checkKeys,
@@ -24,20 +25,22 @@ function readFaults(obj: JsonObject, path: string, problems: SeedProblems): Scri
   });
 }
 
-function readNamespace(entry: unknown, id: number, path: string, problems: SeedProblems): NamespaceRecord {
-  const plain = { Public: false, NamespaceId: id, Denied: false, Faults: [] };
+function readNamespace(entry: unknown, id: number, registryId: string, path: string, problems: SeedProblems): NamespaceRecord {
+  const plain = { Public: false, NamespaceId: id, Denied: false, Faults: [], repositories: [] };
   if (typeof entry === 'string' && entry !== '') return { ...plain, Name: entry };
   if (!isObject(entry)) {
     problems.add(path, 'must be a namespace name or {"Name": …, "Public": …}');
     return { ...plain, Name: '' };
   }
-  checkKeys(entry, ['Name', 'Public', 'Denied', 'Faults'], path, problems);
+  checkKeys(entry, ['Name', 'Public', 'Denied', 'Faults', 'Repositories'], path, problems);
+  const Name = requiredText(entry, 'Name', path, problems);
   return {
-    Name: requiredText(entry, 'Name', path, problems),
+    Name,
     Public: optionalFlag(entry, 'Public', path, problems),
     NamespaceId: id,
     Denied: optionalFlag(entry, 'Denied', path, problems),
     Faults: readFaults(entry, path, problems),
+    repositories: readRepositories(entry, `${registryId}/${Name}`, path, problems),
   };
 }
 
@@ -54,7 +57,7 @@ function readRegistry(obj: JsonObject, path: string, problems: SeedProblems, nex
   checkKeys(obj, ['RegistryId', 'RegistryName', 'Region', 'Status', 'RegistryType', 'Domains', 'Namespaces', 'Denied', 'Account'], path, problems);
   const RegistryId = requiredText(obj, 'RegistryId', path, problems);
   const namespaces = listOf(obj, 'Namespaces', path, problems).map((entry, i) =>
-    readNamespace(entry, nextId(), `${path}.Namespaces[${i}]`, problems),
+    readNamespace(entry, nextId(), RegistryId, `${path}.Namespaces[${i}]`, problems),
   );
   const seen = new Set<string>();
   for (const ns of namespaces) {
@@ -131,7 +134,7 @@ export function normalizeSeed(raw: unknown, source: string): NormalizedSeed {
   const problems = new SeedProblems();
   const root: JsonObject = isObject(raw) ? raw : {};
   if (!isObject(raw)) problems.add('$', 'a seed must be a JSON object');
-  checkKeys(root, ['accounts', 'registries', 'kmsKeys', 'policies', 'offsetCountsPages'], '$', problems);
+  checkKeys(root, ['accounts', 'registries', 'kmsKeys', 'policies', 'offsetCountsPages', 'repositoryNames'], '$', problems);
   let namespaceId = 0;
   const registries = objectsOf(root, 'registries', problems).map(([obj, path]) =>
     readRegistry(obj, path, problems, () => ++namespaceId),
@@ -145,10 +148,12 @@ export function normalizeSeed(raw: unknown, source: string): NormalizedSeed {
   reportDuplicates(kmsKeys.map((k) => k.KeyId), 'kmsKeys', problems);
   reportDuplicates(policies.map((p) => `${p.RegistryId}/${p.NamespaceName}`), 'policies (one per namespace)', problems);
   const offsetCountsPages = optionalFlag(root, 'offsetCountsPages', '$', problems);
+  const repositoryNames = (root['repositoryNames'] ?? 'with-namespace') as RepositoryNameForm;
+  if (!REPOSITORY_NAME_FORMS.includes(repositoryNames)) problems.add('$.repositoryNames', `must be one of ${REPOSITORY_NAME_FORMS.join(', ')}`);
   if (problems.list.length > 0) {
     const shown = problems.list.slice(0, 10).map((line) => `  ${line}`).join('\n');
     const more = problems.list.length > 10 ? `\n  … and ${problems.list.length - 10} more` : '';
     throw new UsageError(`The emulator seed ${source} is not valid:\n${shown}${more}`, 'See docs/emulator.md for the seed format.');
   }
-  return { accounts, registries, kmsKeys, policies, offsetCountsPages };
+  return { accounts, registries, kmsKeys, policies, offsetCountsPages, repositoryNames };
 }

@@ -1,5 +1,6 @@
 import type { ActionHandler } from './actions/action-context.js';
 import { listKeyDetail, describeKeys } from './actions/kms-actions.js';
+import { createSignature, describeImages, describeRepositories } from './actions/image-actions.js';
 import { describeNamespaces } from './actions/namespace-actions.js';
 import { describeInstanceCustomizedDomain, describeInstances, describeRegions } from './actions/registry-actions.js';
 import { createSignaturePolicy, deleteSignaturePolicy } from './actions/signature-policy-actions.js';
@@ -26,6 +27,9 @@ export const ROUTES: readonly ActionRoute[] = [
   { action: 'DeleteSignaturePolicy', version: TCR_VERSION, limitPerSecond: 20, writes: true, handle: deleteSignaturePolicy },
   { action: 'DescribeInstances', version: TCR_VERSION, limitPerSecond: 100, writes: false, handle: describeInstances },
   { action: 'DescribeNamespaces', version: TCR_VERSION, limitPerSecond: 100, writes: false, handle: describeNamespaces },
+  { action: 'CreateSignature', version: TCR_VERSION, limitPerSecond: 20, writes: true, handle: createSignature },
+  { action: 'DescribeRepositories', version: TCR_VERSION, limitPerSecond: 100, writes: false, handle: describeRepositories },
+  { action: 'DescribeImages', version: TCR_VERSION, limitPerSecond: 100, writes: false, handle: describeImages },
   { action: 'DescribeInstanceCustomizedDomain', version: TCR_VERSION, limitPerSecond: 20, writes: false, handle: describeInstanceCustomizedDomain },
   { action: 'DescribeRegions', version: TCR_VERSION, limitPerSecond: 20, writes: false, handle: describeRegions },
   { action: 'ListKeyDetail', version: KMS_VERSION, limitPerSecond: 100, writes: false, handle: listKeyDetail },

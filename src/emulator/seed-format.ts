@@ -12,7 +12,29 @@ export type SeedNamespace =
       readonly Denied?: boolean;
       /** The first CreateSignaturePolicy attempts on it get these transient faults, one each, in order. */
       readonly Faults?: readonly ScriptedFault[];
+      /** The image repositories it holds, with their tags. */
+      readonly Repositories?: readonly SeedRepository[];
     };
+
+/** A tag in a seed: its name, or its name and whether it is signed already. */
+export type SeedTag = string | { readonly Name: string; readonly Signed?: boolean };
+
+/**
+ * A repository: its name inside the namespace (nested names allowed: `images/debian`) and its tags,
+ * listed, or a number N for tags `v1`…`vN` of which the first `Signed` are signed already.
+ */
+export interface SeedRepository {
+  readonly Name: string;
+  readonly Tags?: number | readonly SeedTag[];
+  readonly Signed?: number;
+}
+
+/**
+ * How DescribeRepositories names a repository: `with-namespace` (`library/busybox`, as the API
+ * reference's example answers) or `bare` (`busybox`). A client must work with either.
+ */
+export type RepositoryNameForm = 'with-namespace' | 'bare';
+export const REPOSITORY_NAME_FORMS: readonly RepositoryNameForm[] = ['with-namespace', 'bare'];
 
 export interface SeedRegistry {
   readonly RegistryId: string;
@@ -67,6 +89,8 @@ export interface EmulatorSeed {
   readonly policies?: readonly SeedPolicy[];
   /** DescribeNamespaces counts `Offset` in pages (its API reference's "page offset"), not items. Default false. */
   readonly offsetCountsPages?: boolean;
+  /** How DescribeRepositories names repositories. Default `with-namespace`. */
+  readonly repositoryNames?: RepositoryNameForm;
 }
 
 /** The account of the base credentials (every key the emulator was given): what a seed without accounts owns. */
@@ -80,6 +104,21 @@ export interface NamespaceRecord {
   readonly NamespaceId: number;
   readonly Denied: boolean;
   readonly Faults: readonly ScriptedFault[];
+  readonly repositories: readonly RepositoryRecord[];
+}
+
+export interface TagRecord {
+  readonly ImageVersion: string;
+  readonly Digest: string;
+  readonly Size: number;
+  /** Signed in the seed, before any CreateSignature. */
+  readonly signedInSeed: boolean;
+}
+
+export interface RepositoryRecord {
+  /** The name inside its namespace, as CreateSignature and DescribeImages take it. */
+  readonly Name: string;
+  readonly tags: readonly TagRecord[];
 }
 
 export interface RegistryRecord {
@@ -129,4 +168,5 @@ export interface NormalizedSeed {
   readonly kmsKeys: readonly KmsKeyRecord[];
   readonly policies: readonly PolicyRecord[];
   readonly offsetCountsPages: boolean;
+  readonly repositoryNames: RepositoryNameForm;
 }

@@ -30,6 +30,8 @@ export function stateViewOf(state: EmulatorState, registryId?: string): Record<s
     actionCounts: state.actionCounts(),
     successfulCreates: state.successfulCreates(),
     assumedRoles: state.assumedRoles(),
+    images: state.images(registryId),
+    successfulSignatures: state.successfulSignatures(),
   };
 }
 

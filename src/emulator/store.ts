@@ -6,6 +6,7 @@ import type {
   RegistryRecord,
   ScriptedFault,
 } from './seed-format.js';
+import { ImageState } from './image-state.js';
 import type { NamespaceSnapshot, PolicySnapshot } from './types.js';
 
 function policyKey(registryId: string, namespaceName: string): string {
@@ -25,6 +26,8 @@ export class EmulatorStore {
   private readonly createsByNamespace = new Map<string, number>();
   /** The seed's scripted faults still to answer, per namespace; emptied as they are used. */
   private readonly scriptedFaults = new Map<string, ScriptedFault[]>();
+  /** Repositories and tags live in the registries' records; which tags are signed lives here. */
+  readonly images = new ImageState(() => this.registries());
 
   constructor(seed: NormalizedSeed) {
     for (const registry of seed.registries) {

@@ -26,7 +26,7 @@ export interface FaultOptions {
   readonly dropRate?: number;
   /** Seed of the random sequence, so a run's faults repeat exactly. Default: random. */
   readonly faultSeed?: number;
-  /** Actions the faults apply to. Default: the writes, CreateSignaturePolicy and DeleteSignaturePolicy. */
+  /** Actions the faults apply to. Default: the writes (CreateSignaturePolicy, DeleteSignaturePolicy, CreateSignature). */
   readonly faultActions?: readonly string[];
 }
 
@@ -52,6 +52,10 @@ export interface EmulatorOptions extends FaultOptions {
    * reference describes it. Default: the seed's `offsetCountsPages`, else items as most lists do.
    */
   readonly offsetCountsPages?: boolean;
+  /** How DescribeRepositories names repositories (`with-namespace`: `library/busybox`; `bare`: `busybox`). Default: the seed's, else `with-namespace`. */
+  readonly repositoryNames?: 'with-namespace' | 'bare';
+  /** DescribeRepositories and DescribeImages count page numbers from 0 instead of 1 (the other reading of "page number"). */
+  readonly pagesFromZero?: boolean;
   /** Receives one line per request; omit it for a quiet emulator. */
   readonly log?: (line: string) => void;
   /** How many recent requests `state.recentRequests()` keeps (with their bodies). Default 200; 0 keeps none. */
@@ -79,6 +83,16 @@ export interface NamespaceSnapshot {
   readonly Name: string;
   /** Whether the namespace has a signature policy (what DescribeNamespaces' KmsSignPolicy filter shows). */
   readonly signing: boolean;
+}
+
+/** One repository's tags, as the state view shows them: signed (by the seed or by CreateSignature) and not. */
+export interface ImageSnapshot {
+  readonly RegistryId: string;
+  readonly NamespaceName: string;
+  /** The name inside its namespace (`images/debian`). */
+  readonly RepositoryName: string;
+  readonly signed: readonly string[];
+  readonly unsigned: readonly string[];
 }
 
 /** How the requests naming one action ended: `ok`, an error code, `http-502`, `dropped-after`, … */
@@ -115,6 +129,10 @@ export interface EmulatorState {
   actionCounts(): Record<string, ActionCount>;
   /** Policies actually created per `RegistryId/NamespaceName`; a value above 1 means a duplicate. */
   successfulCreates(): Record<string, number>;
+  /** Every repository (of one registry, or all) with its signed and unsigned tags. */
+  images(registryId?: string): ImageSnapshot[];
+  /** Successful CreateSignature answers per `RegistryId/NamespaceName/RepositoryName:tag`; above 1 means signed twice. */
+  successfulSignatures(): Record<string, number>;
   /** The last requests, oldest first, up to `requestLogSize`. */
   recentRequests(): RequestLogEntry[];
   /** How many times AssumeRole issued credentials, per role ARN. */

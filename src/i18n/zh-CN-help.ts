@@ -83,7 +83,26 @@ export const zhCNHelp: HelpMirror = {
         json: '在标准输出上每个实例输出一个 JSON 对象，而不是表格',
         out: '同时把数据写入 FILE：.csv 或 .json',
         force: '允许 --out 覆盖已有文件',
+        images: '逐个镜像：每个命名空间的仓库、镜像、已签名和未签名数（读取每个版本；见 docs/images.md）',
         'role-arn': '同时覆盖此 CAM 角色所能访问的账号（可重复；基础凭证所在账号总会覆盖）；见 docs/accounts.md',
+      },
+    },
+    'sign-images': {
+      summary: '为命名空间中已有的镜像签名（每个未签名的版本调用一次 CreateSignature）',
+      description:
+        '签名策略只为其创建之后推送的镜像签名；已有的版本仍未签名。本命令列出范围内的每个仓库和版本\n' +
+        '（DescribeRepositories、DescribeImages），为每个版本制定计划（签名：未签名；跳过：已签名；受阻：其命名空间\n' +
+        '没有签名策略，或该地域不提供 CreateSignature），并经过与 batch 相同的队列、限制、日志和界面为未签名的版本签名。\n' +
+        '签名无法删除。见 docs/images.md。',
+      options: {
+        'registry-id': '只处理这些实例，逗号分隔，例如 tcr-f7g1ir99,tcr-ab12cd34',
+        'all-registries': '凭证可见的每个实例，覆盖所有地域（可用 --region 缩小范围）',
+        region: '只处理该地域的实例（默认：所有地域）',
+        namespace: '只处理这些命名空间，逗号分隔',
+        repository: "只处理命名空间内名称匹配的仓库，例如 'images/*'",
+        tag: "只处理匹配的版本，例如 'v1.*'",
+        from: '某次 batch 的结果或日志：为其创建或跳过的命名空间中的镜像签名',
+        'dry-run': '列出并规划每个版本，显示将要发送的内容；不发送 CreateSignature（列出需要凭证）',
       },
     },
     rollback: {
@@ -118,9 +137,11 @@ export const zhCNHelp: HelpMirror = {
         'error-rate': '以此比例返回 HTTP 503（变更前）或 502（变更后），0-1（默认 0）',
         'drop-rate': '以此比例不作回答直接断开，变更前后各一半，0-1',
         'fault-seed': '故障序列的种子，用于完全重复的运行（默认：随机）',
-        'fault-actions': '故障作用的接口，逗号分隔（默认：两个写接口）',
+        'fault-actions': '故障作用的接口，逗号分隔（默认：各写接口）',
         'rate-limit-all': '所有接口（包括读接口）限制为每个 SecretId 每秒 N 个请求',
         'offset-pages': 'DescribeNamespaces 按页计算 Offset，如其 API 文档所述（默认：按条）',
+        'bare-repository-names': 'DescribeRepositories 返回的仓库名不带命名空间（busybox，而非 library/busybox）',
+        'pages-from-zero': 'DescribeRepositories 与 DescribeImages 的页码从 0 开始（默认：从 1 开始）',
         quiet: '标准错误上不输出每个请求的日志行',
       },
     },

@@ -5,7 +5,8 @@ import { once } from 'node:events';
 import { stringify } from 'csv-stringify/sync';
 import { UsageError } from '../core/errors.js';
 import { neutraliseFormula } from '../core/neutralise-formula.js';
-import { resultColumns, type ResultColumn, type RowResult } from '../core/result.js';
+import { resultColumns, type RowResult } from '../core/result.js';
+import type { ItemResult } from '../core/work-item.js';
 import { t } from '../i18n/messages.js';
 
 export type ExportFormat = 'csv' | 'json' | 'jsonl';
@@ -23,8 +24,9 @@ const CHUNK = 1000;
  * Writes every result to `path` in the format its extension names, in line order, and waits until it
  * is on disk. It is written beside `path` and renamed over it only once complete: a full or vanished
  * disk leaves no half-written (or empty) results file, and an earlier one replaced with --force intact.
+ * `columns`: the item kind's export columns; a policy row's by default (RoleArn after Region when a row has one).
  */
-export async function exportResults(path: string, results: readonly RowResult[]): Promise<void> {
+export async function exportResults<R extends ItemResult>(path: string, results: readonly R[], kindColumns?: readonly (keyof R & string)[]): Promise<void> {
   const format = exportFormatOf(path);
   const sorted = isSorted(results) ? results : [...results].sort((a, b) => a.line - b.line);
   const partial = join(dirname(path), `.${basename(path)}.${process.pid}.partial`);
@@ -34,7 +36,7 @@ export async function exportResults(path: string, results: readonly RowResult[])
   } catch (error) {
     throw cannotWrite(path, error as NodeJS.ErrnoException);
   }
-  const columns = resultColumns(sorted);
+  const columns = kindColumns ?? (resultColumns(sorted as readonly ItemResult[] as readonly RowResult[]) as readonly (keyof R & string)[]);
   try {
     for (let i = 0; i < sorted.length || (i === 0 && format !== 'jsonl'); i += CHUNK) {
       const chunk = sorted.slice(i, i + CHUNK);
@@ -50,7 +52,7 @@ export async function exportResults(path: string, results: readonly RowResult[])
   }
 }
 
-function render(format: ExportFormat, columns: readonly ResultColumn[], chunk: readonly RowResult[], first: boolean, last: boolean): string {
+function render<R extends ItemResult>(format: ExportFormat, columns: readonly (keyof R & string)[], chunk: readonly R[], first: boolean, last: boolean): string {
   switch (format) {
     case 'csv':
       return stringify(
@@ -66,15 +68,15 @@ function render(format: ExportFormat, columns: readonly ResultColumn[], chunk: r
   }
 }
 
-/** Only the documented keys, in the documented order (results made by resultOf without a role already are). */
-function pick(r: RowResult, columns: readonly ResultColumn[]): RowResult {
+/** Only the documented keys, in the documented order (results made by the kind's `result` already are). */
+function pick<R extends ItemResult>(r: R, columns: readonly (keyof R & string)[]): Partial<R> {
   const keys = Object.keys(r);
   if (keys.length === columns.length && keys.every((k, i) => k === columns[i])) return r;
-  return Object.fromEntries(columns.map((c) => [c, r[c] ?? ''])) as unknown as RowResult;
+  return Object.fromEntries(columns.map((c) => [c, r[c] ?? ''])) as Partial<R>;
 }
 
-function isSorted(results: readonly RowResult[]): boolean {
-  for (let i = 1; i < results.length; i++) if ((results[i - 1] as RowResult).line > (results[i] as RowResult).line) return false;
+function isSorted(results: readonly ItemResult[]): boolean {
+  for (let i = 1; i < results.length; i++) if ((results[i - 1] as ItemResult).line > (results[i] as ItemResult).line) return false;
   return true;
 }
 

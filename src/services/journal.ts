@@ -4,8 +4,7 @@ import { link, open, unlink, type FileHandle } from 'node:fs/promises';
 import { basename, dirname, extname, join } from 'node:path';
 import { UsageError } from '../core/errors.js';
 import type { IntentLine, ResultLine, RowRecord, RunLine, RunStamp } from '../core/journal-lines.js';
-import { policyKey, type PolicyRow } from '../core/policy-row.js';
-import type { RowResult } from '../core/result.js';
+import type { ItemResult } from '../core/work-item.js';
 import { t } from '../i18n/messages.js';
 
 /** Extra facts a journal keeps beyond the result: every attempt's RequestId, and how an outcome was decided. */
@@ -19,10 +18,11 @@ export interface Journal {
   readonly run: string;
   /**
    * Records that an attempt is about to be sent; resolves once the line is on disk. `notSigningBefore`
-   * is the baseline a later --resume checks against: the namespace did not sign before this batch.
+   * is the baseline a later --resume checks against: the change was not in place before this run.
+   * `key` is the item's key (its kind's: a namespace, a tag), `line` its place in the run.
    */
-  intent(row: PolicyRow, attempt: number, notSigningBefore: boolean): Promise<void>;
-  result(result: RowResult, extra?: JournalExtra): void;
+  intent(key: string, line: number, attempt: number, notSigningBefore: boolean): Promise<void>;
+  result(key: string, result: ItemResult, extra?: JournalExtra): void;
   /** Waits for every line to be on disk, then closes the file. */
   close(): Promise<void>;
 }
@@ -148,15 +148,15 @@ export async function openJournal(path: string, stamp: RunStamp, { endpoint = []
   return {
     path,
     run: stamp.run,
-    intent(row, attempt, notSigningBefore) {
-      const line: IntentLine = {
-        kind: 'intent', ...stamp, key: policyKey(row.request), line: row.line, attempt, at: new Date().toISOString(),
+    intent(key, line, attempt, notSigningBefore) {
+      const entry: IntentLine = {
+        kind: 'intent', ...stamp, key, line, attempt, at: new Date().toISOString(),
         ...(notSigningBefore ? { baseline: 'not-signing' } : {}),
       };
-      return enqueue(line);
+      return enqueue(entry);
     },
-    result(result, extra = {}) {
-      void enqueue({ kind: 'result', ...stamp, key: policyKey(result), ...result, ...extra });
+    result(key, result, extra = {}) {
+      void enqueue({ kind: 'result', ...stamp, key, ...result, ...extra });
     },
     async close() {
       if (queued.length > 0) await schedule().catch(() => undefined);

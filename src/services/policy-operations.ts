@@ -1,18 +1,14 @@
 import { meansAlreadyExists } from '../core/classify-error.js';
-import type { PolicyRow } from '../core/policy-row.js';
+import { POLICY_ITEMS } from '../core/policy-item.js';
 import { CREATE_ACTION } from '../core/request-preview.js';
-import type { RowAction } from '../core/row-action.js';
-import type { TcrApi } from '../core/tcr-api.js';
 import { confirmSigning } from './confirm-signing.js';
+import type { RowOperation } from './engine/operation.js';
 import { t } from '../i18n/messages.js';
 
-/** A RowAction with its one I/O: after an unanswered attempt, checking whether the change was ours. */
-export interface RowOperation extends RowAction {
-  /** After an earlier attempt had no answer: was the change ours? Checked, not guessed. */
-  confirm(api: TcrApi, row: PolicyRow, signal: AbortSignal, signingBefore?: (row: PolicyRow) => boolean | undefined): Promise<{ done: boolean; note: string }>;
-}
+export type { RowOperation } from './engine/operation.js';
 
 export const CREATE_POLICY: RowOperation = {
+  item: POLICY_ITEMS,
   action: CREATE_ACTION,
   verb: 'Create',
   body: (row) => row.request as unknown as Readonly<Record<string, unknown>>,
@@ -33,6 +29,7 @@ export const DELETE_ACTION = 'DeleteSignaturePolicy';
  * already gone (`skipped`), so running a rollback twice is safe.
  */
 export const DELETE_POLICY: RowOperation = {
+  item: POLICY_ITEMS,
   action: DELETE_ACTION,
   verb: 'Delete',
   body: (row) => ({ RegistryId: row.request.RegistryId, NamespaceName: row.request.NamespaceName }),

@@ -1,18 +1,12 @@
 import type { ApiOutcome, FailedOutcome } from '../core/api-outcome.js';
 import { UsageError } from '../core/errors.js';
 import { readHint } from '../core/read-hint.js';
-import type { ApiService, TcrApi } from '../core/tcr-api.js';
+import { actionSpec } from '../core/api-actions.js';
+import type { TcrApi } from '../core/tcr-api.js';
 import { readWithPatience, type PatienceOptions } from './traffic/read-with-patience.js';
 import { t } from '../i18n/messages.js';
 
-export type ReadAction = 'DescribeInstances' | 'DescribeNamespaces' | 'DescribeInstanceCustomizedDomain' | 'DescribeKeys';
-
-const SERVICE: Readonly<Record<ReadAction, ApiService>> = {
-  DescribeInstances: 'tcr',
-  DescribeNamespaces: 'tcr',
-  DescribeInstanceCustomizedDomain: 'tcr',
-  DescribeKeys: 'kms',
-};
+export type ReadAction = 'DescribeInstances' | 'DescribeNamespaces' | 'DescribeInstanceCustomizedDomain' | 'DescribeKeys' | 'DescribeRepositories' | 'DescribeImages';
 
 /** A read the preflight needs failed: nothing is sent, the user is told which call and what to do. */
 export class PreflightError extends UsageError {
@@ -59,7 +53,7 @@ export function createPreflightReader(api: TcrApi, o: ReaderOptions = {}): Prefl
       const key = JSON.stringify([action, region, params]);
       let answer = cache.get(key);
       if (!answer) {
-        answer = readWithPatience(counted, { service: SERVICE[action], action, region, params }, o);
+        answer = readWithPatience(counted, { service: actionSpec(action).service, action, region, params }, o);
         cache.set(key, answer);
       }
       return answer;

@@ -1,6 +1,6 @@
 import { UsageError } from '../core/errors.js';
 import { t } from '../i18n/messages.js';
-import type { RowRecord } from '../core/journal-lines.js';
+import type { PriorRecord, RowRecord } from '../core/journal-lines.js';
 import type { PolicyRow } from '../core/policy-row.js';
 import type { RowResult } from '../core/result.js';
 import { outcomeUnknown } from '../core/unknown-outcome.js';
@@ -14,7 +14,13 @@ export interface CreatedPolicies {
   readonly others: number;
   /** Rows whose last record leaves the outcome unknown (an intent, an unanswered attempt). */
   readonly unknown: number;
+  /** Files of a sign-images run (image signatures, which no API deletes): left out entirely. */
+  readonly signing: readonly string[];
 }
+
+/** A record of a sign-images run: a signed tag, or an attempt keyed by a tag (`registry/ns/repo:tag`). */
+const isSigningRecord = (record: PriorRecord): boolean =>
+  record.kind === 'result' ? record.result.status === 'signed' : record.kind === 'intent' && record.key.includes(':');
 
 /**
  * Reads results exports or journals, in the order given, and keeps exactly the rows their runs
@@ -24,8 +30,14 @@ export interface CreatedPolicies {
 export async function readCreatedPolicies(paths: readonly string[]): Promise<CreatedPolicies> {
   const last = new Map<string, { record: RowRecord; path: string; index: number }>();
   let others = 0;
+  const signing: string[] = [];
   for (const path of paths) {
-    for (const [index, record] of (await readPriorRecords(path, t('prior.whatResults'))).entries()) {
+    const records = await readPriorRecords(path, t('prior.whatResults'));
+    if (records.some(isSigningRecord)) {
+      signing.push(path);
+      continue;
+    }
+    for (const [index, record] of records.entries()) {
       if (record.kind === 'run') continue;
       if (record.kind === 'result' && record.result.status !== 'created') others += 1;
       last.set(record.key, { record, path, index });
@@ -37,7 +49,7 @@ export async function readCreatedPolicies(paths: readonly string[]): Promise<Cre
     if (record.kind === 'intent' || outcomeUnknown(record.result)) unknown += 1;
     else if (record.result.status === 'created') rows.push(rowOf(record.result, path, index));
   }
-  return { rows: rows.sort((a, b) => a.line - b.line), others, unknown };
+  return { rows: rows.sort((a, b) => a.line - b.line), others, unknown, signing };
 }
 
 function rowOf(r: RowResult, path: string, index: number): PolicyRow {

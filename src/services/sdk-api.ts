@@ -1,6 +1,7 @@
 import { Agent as HttpAgent } from 'node:http';
 import { Agent as HttpsAgent } from 'node:https';
 import type { ApiOutcome } from '../core/api-outcome.js';
+import { actionSpec, KMS_VERSION, TCR_VERSION } from '../core/api-actions.js';
 import { CONNECTION_REFUSED, HOST_NOT_FOUND, TLS_FAILURE } from '../core/classify-error.js';
 import type { Endpoint, Endpoints } from '../core/endpoint.js';
 import type { ApiService, TcrApi } from '../core/tcr-api.js';
@@ -35,18 +36,22 @@ export async function createSdkApi(endpoints: Endpoints, credential: Credential 
     import('tencentcloud-sdk-nodejs/tencentcloud/services/tcr/v20190924/tcr_client.js'),
     import('tencentcloud-sdk-nodejs/tencentcloud/services/kms/v20190118/kms_client.js'),
   ]);
-  const classes: Record<ApiService, ClientClass> = {
-    tcr: tcr.Client as unknown as ClientClass,
-    kms: kms.Client as unknown as ClientClass,
+  // The SDK's client classes, by the service and version API_ACTIONS names for each action.
+  const classes: Readonly<Record<string, ClientClass>> = {
+    [`tcr@${TCR_VERSION}`]: tcr.Client as unknown as ClientClass,
+    [`kms@${KMS_VERSION}`]: kms.Client as unknown as ClientClass,
   };
   const agents = { 'http://': new HttpAgent({ keepAlive: true }), 'https://': new HttpsAgent({ keepAlive: true }) };
   const clients = new Map<string, SdkClient>();
-  const clientFor = (service: ApiService, region: string): SdkClient => {
-    const key = `${service}/${region}`;
+  const clientFor = (action: string, region: string): SdkClient => {
+    const { service, version } = actionSpec(action);
+    const key = `${service}@${version}/${region}`;
     let client = clients.get(key);
     if (!client) {
       const endpoint = endpoints.forRegion(region);
-      client = new classes[service]({
+      const Client = classes[`${service}@${version}`];
+      if (!Client) throw new Error(`no SDK client for ${service} ${version} (the API_ACTIONS entry of ${action})`);
+      client = new Client({
         credential,
         region,
         profile: {
@@ -59,9 +64,9 @@ export async function createSdkApi(endpoints: Endpoints, credential: Credential 
     return client;
   };
   const sdk: TcrApi = {
-    async call(service, action, region, params, signal) {
+    async call(_service, action, region, params, signal) {
       try {
-        const response = await clientFor(service, region).request(action, params, { signal });
+        const response = await clientFor(action, region).request(action, params, { signal });
         return { ok: true, requestId: String(response.RequestId ?? ''), response };
       } catch (error) {
         return failureOf(error);

@@ -1,6 +1,6 @@
 import { Box } from 'ink';
 import stringWidth from 'string-width';
-import type { RowResult } from '../core/result.js';
+import type { ItemResult } from '../core/work-item.js';
 import { COLUMN_GAP, failureColumns } from './failure-columns.js';
 import { wrapCells } from './fit-cells.js';
 import { abbreviateKey } from './row-columns.js';
@@ -9,7 +9,7 @@ import { useTheme } from './use-theme.js';
 import { t } from '../i18n/messages.js';
 
 export interface FailureSummaryProps {
-  readonly failures: readonly RowResult[];
+  readonly failures: readonly ItemResult[];
   /** Terminal width in columns; decides which columns fit and whether rows take two lines. */
   readonly width: number;
   /** Journal path, named as the place to find RequestIds when that column does not fit. */
@@ -34,14 +34,14 @@ export function FailureSummary({ failures, width, journal, maxRows = 20 }: Failu
   const heading = { dim: true };
   // Wrapped here between words: Ink's own wrap would split ids and begin lines with a space.
   const message = (text: string) => wrapCells(text, columns.message - COLUMN_GAP).join('\n');
-  const requestId = (r: RowResult | undefined) => cell(columns.requestId, r ? r.RequestId : 'RequestId', r ? { dim: true } : heading);
-  const tail = (r: RowResult | undefined) => (
+  const requestId = (r: ItemResult | undefined) => cell(columns.requestId, r ? r.RequestId : 'RequestId', r ? { dim: true } : heading);
+  const tail = (r: ItemResult | undefined) => (
     <>
       {cell(columns.message, r ? message(r.ErrorMessage) : t('dash.colMessage'), r ? { wrap: 'wrap' } : heading)}
       {columns.requestIdBelow ? null : requestId(r)}
     </>
   );
-  const row = (r: RowResult | undefined) => (
+  const row = (r: ItemResult | undefined) => (
     <Box key={r?.line ?? 'heading'} flexDirection="column">
       <Box>
         {cell(columns.line, r ? String(r.line) : t('dash.colLine'), r ? {} : heading)}

@@ -26,7 +26,7 @@ export function FinishedRow({ item, width }: FinishedRowProps) {
   // Narrow: the RequestId cut in the middle still tells a row's request apart; the full one is in the results.
   const detail = failed ? result.ErrorMessage : narrow ? abbreviateMiddle(result.RequestId, 13, glyphs.ellipsis, 4) : result.RequestId;
   const extra = narrow || note === undefined ? '' : `  (${note})`;
-  const head = ` ${lineLabel(result.line)} ${fitCell(`${result.RegistryId}/${result.NamespaceName}`, keyCell(width), glyphs.ellipsis)}`;
+  const head = ` ${lineLabel(result.line)} ${fitCell(item.label, keyCell(width), glyphs.ellipsis)}`;
   const code = failed ? result.ErrorCode : result.status;
   // A Chinese message is cut here, in cells; Ink's truncation could leave it one cell too wide.
   const room = width - stringWidth(glyphs.status[result.status]) - head.length - code.length - 2;

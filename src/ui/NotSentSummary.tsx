@@ -1,5 +1,5 @@
 import { Box } from 'ink';
-import type { RowResult } from '../core/result.js';
+import type { ItemResult } from '../core/work-item.js';
 import type { DashboardState } from './dashboard-state.js';
 import { notSentLines } from './format-row.js';
 import { planHint } from './format-plan.js';
@@ -8,7 +8,7 @@ import { t } from '../i18n/messages.js';
 
 export interface NotSentSummaryProps {
   /** Rows the run never sent (stopped, or a failed preflight). */
-  readonly rows: readonly RowResult[];
+  readonly rows: readonly ItemResult[];
   /** The preflight's failure, when that is why: said once here, with its hint, not once per cause. */
   readonly planFailure?: DashboardState['planFailure'];
 }

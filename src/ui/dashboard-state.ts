@@ -1,5 +1,6 @@
-import type { BatchEvent, StopReason } from '../core/batch-events.js';
-import { emptyCounts, type RowResult, type StatusCounts } from '../core/result.js';
+import { labelOf, type BatchEvent, type StopReason } from '../core/batch-events.js';
+import { emptyCounts, type StatusCounts } from '../core/result.js';
+import type { ItemResult } from '../core/work-item.js';
 
 /** What the run said about itself in its `start` event. */
 export type RunInfo = Omit<Extract<BatchEvent, { type: 'start' }>, 'type'>;
@@ -19,7 +20,9 @@ export interface InFlightRow {
 export interface FinishedItem {
   /** Position in the finished list: a stable React key even if a line were reported twice. */
   readonly seq: number;
-  readonly result: RowResult;
+  readonly result: ItemResult;
+  /** The item's name in the run (`registry/namespace`, `registry/namespace/repository:tag`). */
+  readonly label: string;
   readonly note?: string;
 }
 
@@ -47,9 +50,9 @@ export interface DashboardState {
   /** Every finished row, in finishing order; rendered through `<Static>`, so each is drawn once. */
   readonly finished: readonly FinishedItem[];
   /** The finished rows that need the user: `failed`, and `invalid` (blocked by the plan), for the summary at the end. */
-  readonly failures: readonly RowResult[];
+  readonly failures: readonly ItemResult[];
   /** Rows the run never sent: summed up in a line or two at the end rather than listed one by one. */
-  readonly notSent: readonly RowResult[];
+  readonly notSent: readonly ItemResult[];
   readonly stopping: { readonly reason: StopReason } | undefined;
   readonly end: { readonly elapsedMs: number; readonly interrupted: boolean } | undefined;
 }
@@ -79,8 +82,8 @@ export const reduceDashboard = (state: DashboardState, event: BatchEvent): Dashb
 export function reduceDashboardEvents(state: DashboardState, events: readonly BatchEvent[]): DashboardState {
   if (events.length === 0) return state;
   const finished: FinishedItem[] = [];
-  const failures: RowResult[] = [];
-  const notSent: RowResult[] = [];
+  const failures: ItemResult[] = [];
+  const notSent: ItemResult[] = [];
   let next = state;
   for (const event of events) {
     next = applyEvent(next, event, state.finished.length + finished.length, { finished, failures, notSent });
@@ -96,8 +99,8 @@ export function reduceDashboardEvents(state: DashboardState, events: readonly Ba
 
 interface Collected {
   readonly finished: FinishedItem[];
-  readonly failures: RowResult[];
-  readonly notSent: RowResult[];
+  readonly failures: ItemResult[];
+  readonly notSent: ItemResult[];
 }
 
 /** Applies one event; finished rows are pushed onto the collected lists for the caller to append. */
@@ -125,7 +128,7 @@ function applyEvent(state: DashboardState, event: BatchEvent, seq: number, { fin
     case 'row-done': {
       const { result } = event;
       if (result.status === 'not-sent') notSent.push(result);
-      else finished.push(event.note === undefined ? { seq, result } : { seq, result, note: event.note });
+      else finished.push(event.note === undefined ? { seq, result, label: labelOf(event) } : { seq, result, label: labelOf(event), note: event.note });
       if (result.status === 'failed' || result.status === 'invalid') failures.push(result);
       const counts = { ...state.progress.counts, [result.status]: state.progress.counts[result.status] + 1 };
       return {

@@ -1,4 +1,4 @@
-import type { RowResult } from '../core/result.js';
+import type { ItemResult } from '../core/work-item.js';
 import stringWidth from 'string-width';
 import { t } from '../i18n/messages.js';
 
@@ -29,9 +29,9 @@ const MIN_MESSAGE = 40;
  * message and the RequestId too little room, each row takes two lines: the message has the whole
  * second line, and the RequestId goes beside it, or on a third line, so that no id is ever split.
  */
-export function failureColumns(width: number, failures: readonly RowResult[]): FailureColumns {
+export function failureColumns(width: number, failures: readonly ItemResult[]): FailureColumns {
   // Headings may be Chinese: cells, not characters (values are ids and codes, ASCII).
-  const longest = (pick: (r: RowResult) => string, header: string): number =>
+  const longest = (pick: (r: ItemResult) => string, header: string): number =>
     failures.reduce((max, r) => Math.max(max, pick(r).length), stringWidth(header));
   const line = longest((r) => String(r.line), t('dash.colLine')) + GAP;
   const key = Math.min(longest((r) => `${r.RegistryId}/${r.NamespaceName}`, t('dash.colKey')), 30) + GAP;

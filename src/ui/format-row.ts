@@ -1,20 +1,21 @@
-import type { RowResult, RowStatus, StatusCounts } from '../core/result.js';
+import type { RowStatus, StatusCounts } from '../core/result.js';
+import type { ItemResult } from '../core/work-item.js';
 import { ROW_STATUSES } from '../core/result.js';
 import { t } from '../i18n/messages.js';
 import { count } from '../i18n/count.js';
 
 const STATUS_WIDTH = Math.max(...ROW_STATUSES.map((s) => s.length));
 
-/** `[ 12/200] created  ap-guangzhou tcr-ab12cd34/team-a  RequestId=…` */
-export function formatRowLine(result: RowResult, done: number, total: number, note?: string): string {
+/** `[ 12/200] created  ap-guangzhou tcr-ab12cd34/team-a  RequestId=…` (the label: the item's name in the run). */
+export function formatRowLine(result: ItemResult, label: string, done: number, total: number, note?: string): string {
   const width = String(total).length;
   const counter = `[${String(done).padStart(width)}/${total}]`;
-  const where = `${result.Region || '-'} ${result.RegistryId || '?'}/${result.NamespaceName || '?'}`;
+  const where = `${result.Region || '-'} ${label}`;
   return `${counter} ${result.status.padEnd(STATUS_WIDTH)} ${where}  ${outcomeText(result)}${note ? ` (${note})` : ''}`.trimEnd();
 }
 
 /** What happened to a row, in a few words: its RequestId, or its error and RequestId. */
-export function outcomeText(r: RowResult): string {
+export function outcomeText(r: ItemResult): string {
   const request = r.RequestId ? `RequestId=${r.RequestId}` : '';
   switch (r.status) {
     case 'created':
@@ -51,8 +52,8 @@ export function lineRanges(lines: readonly number[]): string {
  * The rows a run never sent, one line per cause rather than one per row:
  * `not-sent 60 rows (lines 2-61): AuthFailure.SecretIdNotFound: The SecretId is not found`.
  */
-export function notSentLines(rows: readonly RowResult[], sharedCause?: string): string[] {
-  const byCause = new Map<string, RowResult[]>();
+export function notSentLines(rows: readonly ItemResult[], sharedCause?: string): string[] {
+  const byCause = new Map<string, ItemResult[]>();
   for (const r of rows) {
     const cause = sharedCause ?? (r.ErrorCode ? `${r.ErrorCode}: ${r.ErrorMessage}` : r.ErrorMessage || t('plain.stoppedBeforeSending'));
     byCause.set(cause, [...(byCause.get(cause) ?? []), r]);

@@ -20,7 +20,7 @@ const UNICODE: Glyphs = {
   barRight: '',
   separator: ' · ',
   ellipsis: '…',
-  status: { created: '✔', deleted: '✔', failed: '✖', invalid: '⚠', skipped: '↷', 'dry-run': '○', 'not-sent': '·' },
+  status: { created: '✔', deleted: '✔', signed: '✔', failed: '✖', invalid: '⚠', skipped: '↷', 'dry-run': '○', 'not-sent': '·' },
 };
 
 const ASCII: Glyphs = {
@@ -31,7 +31,7 @@ const ASCII: Glyphs = {
   barRight: ']',
   separator: ' | ',
   ellipsis: '...',
-  status: { created: '+', deleted: '~', failed: 'x', invalid: '!', skipped: '=', 'dry-run': 'o', 'not-sent': '-' },
+  status: { created: '+', deleted: '~', signed: '+', failed: 'x', invalid: '!', skipped: '=', 'dry-run': 'o', 'not-sent': '-' },
 };
 
 export function glyphsFor(unicode: boolean): Glyphs {

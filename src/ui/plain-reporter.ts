@@ -1,5 +1,5 @@
 import type { Writable } from 'node:stream';
-import type { BatchEvent, BatchEventListener } from '../core/batch-events.js';
+import { labelOf, type BatchEvent, type BatchEventListener } from '../core/batch-events.js';
 import { formatCoverageLine } from '../core/coverage-records.js';
 import { formatPlan } from './format-plan.js';
 import { count } from '../i18n/count.js';
@@ -7,7 +7,7 @@ import { t } from '../i18n/messages.js';
 import { createLineBuffer } from './line-buffer.js';
 import { formatDuration } from './format-duration.js';
 import { formatCounts, formatRowLine, notSentLines } from './format-row.js';
-import type { RowResult } from '../core/result.js';
+import type { ItemResult } from '../core/work-item.js';
 import { stopMessage } from '../i18n/stop-message.js';
 
 export interface ReporterStreams {
@@ -35,7 +35,7 @@ export function createPlainReporter({ out, err }: ReporterStreams, options: Plai
   let lastProgress = 0;
   let dryRun = false;
   // Rows the run never sent share one cause (a stop, a refused credential): one line says it for all.
-  const notSent: RowResult[] = [];
+  const notSent: ItemResult[] = [];
   let planFailed = false;
 
   return (event: BatchEvent) => {
@@ -60,7 +60,7 @@ export function createPlainReporter({ out, err }: ReporterStreams, options: Plai
         // A row the plan blocked was said with the plan on stderr: once is enough (the export and --json have it).
         if (r.status === 'invalid' && r.ErrorCode.startsWith('Blocked.')) break;
         if (quiet && r.status !== 'failed' && r.status !== 'invalid') break;
-        lines.push(`${formatRowLine(r, done, total, event.note)}\n`);
+        lines.push(`${formatRowLine(r, labelOf(event), done, total, event.note)}\n`);
         if (event.request) lines.push(`${' '.repeat(String(total).length * 2 + 4)}${event.request.action} ${event.request.version} ${event.request.body}\n`);
         break;
       }

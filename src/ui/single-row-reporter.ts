@@ -1,5 +1,6 @@
 import type { BatchEvent, BatchEventListener } from '../core/batch-events.js';
 import { hintFor } from '../core/error-hints.js';
+import { isPolicyResult } from '../core/result.js';
 import { formatDuration } from './format-duration.js';
 import type { ReporterStreams } from './plain-reporter.js';
 import { stopMessage } from '../i18n/stop-message.js';
@@ -15,8 +16,8 @@ export function createSingleRowReporter({ out, err }: ReporterStreams): BatchEve
     const where = t('one.where', { key: `${r.RegistryId}/${r.NamespaceName}`, region: r.Region });
     switch (r.status) {
       case 'created':
-        out.write(`${t('one.created', { name: r.Name, where })}\nRequestId: ${r.RequestId}\n${event.note ? `${t('one.note', { note: event.note })}\n` : ''}`);
-        if (r.Disabled === 'true') out.write(`${t('one.createdDisabled')}\n`);
+        out.write(`${t('one.created', { name: isPolicyResult(r) ? r.Name : '', where })}\nRequestId: ${r.RequestId}\n${event.note ? `${t('one.note', { note: event.note })}\n` : ''}`);
+        if (isPolicyResult(r) && r.Disabled === 'true') out.write(`${t('one.createdDisabled')}\n`);
         break;
       case 'dry-run':
         if (event.request) {

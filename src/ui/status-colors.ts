@@ -4,6 +4,7 @@ import type { RowStatus } from '../core/result.js';
 export const STATUS_COLORS: Readonly<Record<RowStatus, string>> = {
   created: 'green',
   deleted: 'green',
+  signed: 'green',
   failed: 'red',
   invalid: 'yellow',
   skipped: 'cyan',

@@ -18,6 +18,10 @@ export interface ActionContext {
   readonly sessions: RoleSessions;
   /** Unix seconds, the clock temporary credentials expire by. */
   readonly nowSeconds: number;
+  /** How DescribeRepositories names repositories: `library/busybox` or `busybox`. */
+  readonly repositoryNames?: 'with-namespace' | 'bare';
+  /** DescribeRepositories and DescribeImages count pages from 0 (the other reading of "page number"). */
+  readonly pagesFromZero?: boolean;
 }
 
 /**

@@ -10,3 +10,8 @@ export function pageNumbered<T>(items: readonly T[], page: number, limit: number
 
 /** A fixed creation time for seeded resources, so answers do not change from run to run. */
 export const SEEDED_AT = '2023-11-15T06:13:20+08:00';
+
+/** Page `page` (from 1, as DescribeImages documents: limit 20 offset 2 is items 21–40) of `limit` items each. */
+export function pageFromOne<T>(items: readonly T[], page: number, limit: number): T[] {
+  return pageOf(items, (page - 1) * limit, limit);
+}

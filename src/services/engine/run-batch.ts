@@ -3,19 +3,20 @@ import type { FailedOutcome } from '../../core/api-outcome.js';
 import { backoffDelay, RETRY_BACKOFF, THROTTLE_BACKOFF } from '../../core/backoff.js';
 import { startEventOf, type BatchEvent } from '../../core/batch-events.js';
 import { classifyFailure, isRetryable, neverDelivered } from '../../core/classify-error.js';
-import { policyKey, type PolicyRow } from '../../core/policy-row.js';
-import { countStatuses, identityOf, resultOf, type RowResult } from '../../core/result.js';
+import type { PolicyRow } from '../../core/policy-row.js';
+import { countStatuses, type RowResult } from '../../core/result.js';
+import { actionSpec } from '../../core/api-actions.js';
 import { accountApi, type LanedApi } from '../../core/tcr-api.js';
-import { byAccount } from '../../core/role-arn.js';
+import type { ItemResult } from '../../core/work-item.js';
 import { NOT_STARTED_CODE, REDIS_LOST_CODE } from '../traffic/paced-api.js';
-import type { RowOperation } from '../policy-operations.js';
 import { admitByLane } from './lane-admission.js';
+import type { RowOperation } from './operation.js';
 import { createProgressMeter } from './progress-meter.js';
 import type { RunControl } from './run-control.js';
 import { stillUnknown } from '../../core/unknown-outcome.js';
 import { t } from '../../i18n/messages.js';
 
-export interface RunBatchOptions {
+export interface RunBatchOptions<I = PolicyRow, R extends ItemResult = RowResult> {
   /** The API, paced (services/traffic): every attempt waits for its turn in its lane. */
   readonly api: LanedApi;
   readonly control: RunControl;
@@ -24,17 +25,17 @@ export interface RunBatchOptions {
   /** Requests per second the writes' lanes allow (shown; the lanes enforce it). */
   readonly rate: number;
   readonly maxAttempts: number;
-  /** Rows already settled (invalid, resumed, planned skips): reported first, never sent. */
-  readonly settled?: readonly RowResult[];
+  /** Items already settled (invalid, resumed, planned skips): reported first, never sent. */
+  readonly settled?: readonly R[];
   /** Keys whose earlier run ended with no answer (from --resume). */
   readonly unknownBefore?: ReadonlySet<string>;
-  /** Which namespaces signed before this run (from the preflight), to tell our creation from an old policy. */
-  readonly signingBefore?: (row: PolicyRow) => boolean | undefined;
+  /** Whether an item's change was in place before this run (from the plan), to tell our change from an older one. */
+  readonly signingBefore?: (item: I) => boolean | undefined;
   readonly journal?: string;
   /** Awaited right before each attempt goes out, once it has its turn (the journal records the intent here). */
-  readonly beforeAttempt?: (row: PolicyRow, attempt: number) => Promise<void>;
-  /** What each row sends: CREATE_POLICY, or DELETE_POLICY for rollback. */
-  readonly operation: RowOperation;
+  readonly beforeAttempt?: (item: I, attempt: number) => Promise<void>;
+  /** What each item sends and what the items are: CREATE_POLICY, DELETE_POLICY for rollback, … */
+  readonly operation: RowOperation<I, R>;
   readonly now?: () => number;
   /** When the run began, before its plan (on the `now` clock): the `end` event's elapsed time counts the check. */
   readonly startedAt?: number;
@@ -45,14 +46,14 @@ export interface RunBatchOptions {
   readonly every?: (ms: number, tick: () => void) => () => void;
 }
 
-export interface BatchOutcome {
-  readonly results: RowResult[];
+export interface BatchOutcome<R extends ItemResult = RowResult> {
+  readonly results: R[];
   readonly interrupted: boolean;
 }
 
-/** A row's final result, with what the journal keeps besides. */
-interface Finished {
-  readonly result: RowResult;
+/** An item's final result, with what the journal keeps besides. */
+interface Finished<R extends ItemResult> {
+  readonly result: R;
   readonly note?: string;
   readonly requestIds: readonly string[];
 }
@@ -65,27 +66,30 @@ const everyInterval = (ms: number, tick: () => void): (() => void) => {
 };
 
 /**
- * Sends one request per row (the `operation`'s action) through the paced API, retried with backoff, stopped on an auth failure or on request, every row ending with
- * exactly one result.
+ * Sends one request per item (the `operation`'s action) through the paced API, retried with backoff, stopped on an auth failure or on request, every item ending with
+ * exactly one result. It knows items only through the operation's kind: key, label, identity columns, region.
  */
-export async function runBatch(rows: readonly PolicyRow[], o: RunBatchOptions): Promise<BatchOutcome> {
+export async function runBatch<I = PolicyRow, R extends ItemResult = RowResult>(rows: readonly I[], o: RunBatchOptions<I, R>): Promise<BatchOutcome<R>> {
   const now = o.now ?? Date.now;
   const random = o.random ?? Math.random;
   const sleep = o.sleep ?? sleepFor;
   const { control, emit } = o;
   const settled = o.settled ?? [];
   const op = o.operation;
-  const results: RowResult[] = [...settled];
+  const kind = op.item;
+  const { service } = actionSpec(op.action);
+  const results: R[] = [...settled];
   let inFlight = 0;
   const meter = createProgressMeter({ toSend: rows.length, settled: settled.length, now, inFlight: () => inFlight, paused: () => control.paused });
   // The run began with its checks (the plan): the elapsed time a face shows counts them.
   const startedAt = o.startedAt ?? now();
   // With several accounts an AuthFailure stops only its own account (its paced API refuses the rest);
   // with one, it stops the run, and says so.
-  const oneAccount = byAccount(rows).length <= 1;
+  const roleOf = (row: I): string | undefined => (kind.identity(row) as { RoleArn?: string }).RoleArn || undefined;
+  const oneAccount = new Set(rows.map(roleOf)).size <= 1;
 
-  emit(startEventOf(rows, settled.length, { endpoint: o.endpoint, rate: o.rate, dryRun: false, journal: o.journal, operation: op }));
-  for (const result of settled) emit({ type: 'row-done', result });
+  emit(startEventOf(rows.map((row) => kind.identity(row)), settled.length, { endpoint: o.endpoint, rate: o.rate, dryRun: false, journal: o.journal, operation: op }));
+  for (const result of settled) emit({ type: 'row-done', result, label: kind.label(result) });
   const stopTicking = (o.every ?? everyInterval)(250, () => emit(meter.progress(countStatuses(results))));
   control.onChange((change) => {
     const reason = change === 'abort' ? 'abort' : (control.stopReason ?? 'interrupt');
@@ -94,42 +98,52 @@ export async function runBatch(rows: readonly PolicyRow[], o: RunBatchOptions): 
 
   // A row is handed to the API only while its own lane has room, so every lane keeps its pace whatever
   // the file's order, a pause or a stop holds everything not yet started, and memory stays flat.
-  const lanes = admitByLane(rows.length, (i) => accountApi(o.api, (rows[i] as PolicyRow).roleArn).laneOf('tcr', op.action, (rows[i] as PolicyRow).region));
+  const lanes = admitByLane(rows.length, (i) => {
+    const row = rows[i] as I;
+    return accountApi(o.api, roleOf(row)).laneOf(service, op.action, kind.identity(row).Region);
+  });
 
-  const finish = ({ result, note, requestIds }: Finished): void => {
+  const finish = ({ result, note, requestIds }: Finished<R>): void => {
     results.push(result);
     meter.rowDone();
-    emit({ type: 'row-done', result, note, ...(requestIds.length > 1 ? { requestIds } : {}) });
+    emit({ type: 'row-done', result, label: kind.label(result), note, ...(requestIds.length > 1 ? { requestIds } : {}) });
   };
 
-  async function sendRow(row: PolicyRow, lane: string): Promise<Finished> {
-    const key = policyKey(row.request);
+  async function sendRow(row: I, lane: string): Promise<Finished<R>> {
+    const id = kind.identity(row);
+    const key = kind.key(id);
     const requestIds: string[] = [];
     const started = new Date(now()).toISOString();
     let unknownBefore = o.unknownBefore?.has(key) ?? false;
     let last: FailedOutcome | undefined;
     let sent = 0;
     let delivered = false;
-    const end = (status: RowResult['status'], extra: { RequestId?: string; ErrorCode?: string; ErrorMessage?: string } = {}, note?: string): Finished => ({
-      result: resultOf(identityOf(row), status, { ...extra, attempts: sent, startedAt: started, finishedAt: new Date(now()).toISOString() }),
+    const end = (status: R['status'], extra: { RequestId?: string; ErrorCode?: string; ErrorMessage?: string } = {}, note?: string): Finished<R> => ({
+      result: kind.result(id, status, { ...extra, attempts: sent, startedAt: started, finishedAt: new Date(now()).toISOString() }),
       note,
       requestIds,
     });
     // After an attempt with no answer, a failure is recorded as unknown unless a check settled it.
-    const failed = (f: FailedOutcome, note?: string, checked = false): Finished => {
+    const failed = (f: FailedOutcome, note?: string, checked = false): Finished<R> => {
       const g = unknownBefore && !checked ? stillUnknown(f) : f;
       return end('failed', { RequestId: g.requestId, ErrorCode: g.code, ErrorMessage: g.message }, note);
     };
     /** Stopped before this attempt left: never sent at all, or failed with the last error. */
-    const stoppedHere = (): Finished =>
-      last && delivered ? failed(last, t('note.stoppedBeforeRetry')) : { result: resultOf(identityOf(row), 'not-sent', last ? { ErrorCode: last.code, ErrorMessage: last.message } : {}), requestIds };
+    const stoppedHere = (): Finished<R> =>
+      last && delivered ? failed(last, t('note.stoppedBeforeRetry')) : { result: kind.result(id, 'not-sent', last ? { ErrorCode: last.code, ErrorMessage: last.message } : {}), requestIds };
     let attempt = 0;
     for (;;) {
+      // No "already done" answer to tell by: read before sending again after an attempt with no answer.
+      if (unknownBefore && op.readBeforeResend) {
+        const check = await op.confirm(o.api, row, control.signal, o.signingBefore);
+        if (check.done) return end(op.doneStatus, {}, check.note);
+        if (control.stopping) return stoppedHere();
+      }
       attempt += 1;
       let paused = false;
       lanes.waiting(lane);
       let turn = true;
-      const outcome = await accountApi(o.api, row.roleArn).call('tcr', op.action, row.region, op.body(row), control.signal, {
+      const outcome = await accountApi(o.api, roleOf(row)).call(service, op.action, id.Region, op.body(row), control.signal, {
         stop: control.stopSignal,
         beforeSend: async () => {
           lanes.turnTaken(lane);
@@ -138,7 +152,7 @@ export async function runBatch(rows: readonly PolicyRow[], o: RunBatchOptions): 
           if (control.paused) return !(paused = true);
           await o.beforeAttempt?.(row, attempt);
           if (control.stopping) return false;
-          emit({ type: 'row-start', line: row.line, key, attempt });
+          emit({ type: 'row-start', line: id.line, key, attempt });
           inFlight += 1;
           return true;
         },
@@ -186,7 +200,7 @@ export async function runBatch(rows: readonly PolicyRow[], o: RunBatchOptions): 
       }
       if (kind === 'unknown') unknownBefore = true;
       const delayMs = backoffDelay(attempt, kind === 'throttled' ? THROTTLE_BACKOFF : RETRY_BACKOFF, random);
-      emit({ type: 'row-retry', line: row.line, key, attempt, errorCode: outcome.code, delayMs });
+      emit({ type: 'row-retry', line: id.line, key, attempt, errorCode: outcome.code, delayMs });
       await sleep(delayMs, control.stopSignal);
       if (control.stopping) return stoppedHere();
     }
@@ -201,14 +215,14 @@ export async function runBatch(rows: readonly PolicyRow[], o: RunBatchOptions): 
       await lanes.turnChange();
       continue;
     }
-    const row = rows[next.index] as PolicyRow;
+    const row = rows[next.index] as I;
     // sendRow counts the row as waiting in its lane before it returns its promise, before the next `next()`.
-    const p: Promise<void> = sendRow(row, next.lane).then(finish, (error: unknown) => finish({ ...errorResult(row, error, now), requestIds: [] }));
+    const p: Promise<void> = sendRow(row, next.lane).then(finish, (error: unknown) => finish({ result: errorResult(kind.result(kind.identity(row), 'failed'), error, now), requestIds: [] }));
     active.add(p);
     void p.finally(() => active.delete(p));
   }
   await Promise.all(active);
-  for (const i of lanes.notHandedOver()) finish({ result: resultOf(identityOf(rows[i] as PolicyRow), 'not-sent'), requestIds: [] });
+  for (const i of lanes.notHandedOver()) finish({ result: kind.result(kind.identity(rows[i] as I), 'not-sent'), requestIds: [] });
   stopTicking();
   emit(meter.progress(countStatuses(results)));
   const interrupted = control.stopping && control.stopReason === 'interrupt';
@@ -216,8 +230,8 @@ export async function runBatch(rows: readonly PolicyRow[], o: RunBatchOptions): 
   return { results, interrupted };
 }
 
-/** A bug while sending one row must not lose the row: it is recorded as failed with the error. */
-function errorResult(row: PolicyRow, error: unknown, now: () => number): { result: RowResult } {
+/** A bug while sending one item must not lose the item: it is recorded as failed with the error. */
+function errorResult<R extends ItemResult>(failed: R, error: unknown, now: () => number): R {
   const at = new Date(now()).toISOString();
-  return { result: resultOf(identityOf(row), 'failed', { ErrorCode: 'InternalToolError', ErrorMessage: String((error as Error)?.message ?? error), startedAt: at, finishedAt: at }) };
+  return { ...failed, ErrorCode: 'InternalToolError', ErrorMessage: String((error as Error)?.message ?? error), startedAt: at, finishedAt: at };
 }

@@ -1,29 +1,17 @@
 import type Bottleneck from 'bottleneck';
 import type { ApiOutcome, FailedOutcome } from '../../core/api-outcome.js';
 import { classifyFailure, CONNECTION_REFUSED, isThrottling } from '../../core/classify-error.js';
+import { actionSpec } from '../../core/api-actions.js';
 import type { ApiService, CallTurn, LanedApi, TcrApi } from '../../core/tcr-api.js';
 import { createLane, NOT_STARTED, type Lane, type LaneOptions } from './lane.js';
 import type { RequestRecord } from './request-log.js';
 import { t } from '../../i18n/messages.js';
 
-/** Documented requests per second of the actions the tool calls; the writes run at --rate instead. */
-export const ACTION_LIMITS: Readonly<Record<string, number>> = {
-  CreateSignaturePolicy: 20,
-  DeleteSignaturePolicy: 20,
-  DescribeInstances: 100,
-  DescribeNamespaces: 100,
-  DescribeInstanceCustomizedDomain: 20,
-  DescribeRegions: 20,
-  ListKeyDetail: 100,
-  DescribeKeys: 100,
-};
-const WRITES = new Set(['CreateSignaturePolicy', 'DeleteSignaturePolicy']);
-const UNLISTED_LIMIT = 20;
 /** Refused connections in a row, across every lane, after which all traffic stops. */
 export const REFUSALS_TO_STOP = 5;
 
 export interface TrafficOptions {
-  /** Requests per second for the writes (--rate). */
+  /** Requests per second for the writes of API_ACTIONS (--rate, which its flag keeps within their limit). */
   readonly writeRate: number;
   /** Fixed in-flight cap for the writes (--concurrency). */
   readonly concurrency?: number;
@@ -83,8 +71,10 @@ export function pacedApi(api: TcrApi, o: TrafficOptions): PacedApi {
     const key = laneOf(service, action, region);
     let lane = lanes.get(key);
     if (!lane) {
-      const write = WRITES.has(action);
-      const limit = write ? o.writeRate : (o.limits?.[action] ?? ACTION_LIMITS[action] ?? UNLISTED_LIMIT);
+      // The one table says what a write is: a new write follows --rate without a line here.
+      const spec = actionSpec(action);
+      const write = spec.kind === 'write';
+      const limit = write ? o.writeRate : (o.limits?.[action] ?? spec.limit);
       const id = `tcr-sigpolicy ${o.account} ${key}`;
       lane = createLane({
         limit,

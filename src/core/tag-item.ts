@@ -1,0 +1,35 @@
+import { OUTCOME_COLUMNS, withOutcome, type ItemKind, type Outcome } from './work-item.js';
+
+/** One image tag to sign: where it lives, and its place in the run (`line`: its position in the listing). */
+export interface TagItem {
+  readonly line: number;
+  readonly Region: string;
+  readonly RegistryId: string;
+  readonly NamespaceName: string;
+  /** The repository's name inside its namespace (`images/debian`), as CreateSignature takes it. */
+  readonly RepositoryName: string;
+  readonly ImageVersion: string;
+  readonly Digest: string;
+}
+
+export interface TagResult extends TagItem, Outcome {}
+
+/** A sign-images run's export columns (SPEC: one row per tag). */
+export const TAG_RESULT_COLUMNS = ['RegistryId', 'NamespaceName', 'RepositoryName', 'ImageVersion', 'Digest', 'Region', ...OUTCOME_COLUMNS] as const;
+
+/** `registry/namespace/repository:tag`: the journal's and --resume's key of a tag, never the namespace alone. */
+export function tagKey(tag: Pick<TagItem, 'RegistryId' | 'NamespaceName' | 'RepositoryName' | 'ImageVersion'>): string {
+  return `${tag.RegistryId}/${tag.NamespaceName}/${tag.RepositoryName}:${tag.ImageVersion}`;
+}
+
+export const TAG_ITEMS: ItemKind<TagItem, TagResult> = {
+  identity: (tag) => tag,
+  key: tagKey,
+  label: tagKey,
+  // A fresh object each time: the tag itself stays as listed.
+  result: (id, status, o) => withOutcome({
+    line: id.line, Region: id.Region, RegistryId: id.RegistryId, NamespaceName: id.NamespaceName,
+    RepositoryName: id.RepositoryName, ImageVersion: id.ImageVersion, Digest: id.Digest,
+  }, status, o),
+  columns: TAG_RESULT_COLUMNS,
+};

@@ -1,0 +1,28 @@
+// `sign-images` in a real terminal (tmux): the Ink dashboard of a signing run, to its final frame.
+import test from 'ava';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DEMO_SECRET_ID, DEMO_SECRET_KEY } from '../src/emulator/index.js';
+import { startTestEmulator } from './helpers/emulator-kit.js';
+import { ENDED, startTmux } from './helpers/tmux.js';
+
+const CREDENTIALS = { TENCENTCLOUD_SECRET_ID: DEMO_SECRET_ID, TENCENTCLOUD_SECRET_KEY: DEMO_SECRET_KEY };
+
+test('the dashboard of a signing run: each tag by its label, the signed counter, the summary, and the emulator holding every tag signed', async (t) => {
+  const emulator = await startTestEmulator({ seed: join(process.cwd(), 'fixtures/images-world.json') });
+  t.teardown(() => emulator.close());
+  const cwd = mkdtempSync(join(tmpdir(), 'tcr-sigpolicy-images-'));
+  const term = await startTmux(t, { args: ['sign-images', '--registry-id', 'tcr-world02', '--namespace', 'batch,ml', '--endpoint', emulator.url, '--yes', '--out', 's.csv'], env: CREDENTIALS, cwd, width: 120 });
+  const screen = await term.waitFor(ENDED, 60_000);
+  t.regex(screen, /Plan \(\d+ read calls\): 12 to sign, 28 to skip \(already signed\), 0 blocked/);
+  t.regex(screen, /tcr-world02\/batch\/jobs:v15 +signed/, 'a finished tag by its label and its status');
+  t.regex(screen, /tcr-world02\/ml\/trainer:v1 +skipped/, 'a tag signed before, skipped');
+  t.regex(screen, /signed 12/, 'the counter of the status a signing ends in');
+  t.regex(screen, /Finished in/, 'the final frame');
+  t.regex(screen, /Signatures cannot be deleted/);
+  t.true(screen.includes('[exit 0]'), screen);
+  t.true(screen.includes('[tty cooked]'));
+  const jobs = emulator.state.images('tcr-world02').find((r) => r.RepositoryName === 'jobs');
+  t.deepEqual(jobs?.unsigned, []);
+});
