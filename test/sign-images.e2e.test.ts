@@ -115,6 +115,21 @@ test('bad input: no scope, --from a file that names no namespace: exit 2, nothin
   t.deepEqual(Object.keys(s.emulator.state.actionCounts()).filter((a) => a === 'CreateSignature'), []);
 });
 
+test('--out is guarded as for batch: an existing file needs --force, and the --from file is never overwritten: exit 2, nothing sent', async (t) => {
+  const s = await setup(t);
+  const { writeFile } = await import('node:fs/promises');
+  await writeFile(join(s.dir, 'kept.csv'), 'precious\n');
+  const exists = await s.sign(['--registry-id', 'tcr-world01', '--yes', '--out', 'kept.csv']);
+  t.is(exists.code, 2, exists.stderr);
+  t.regex(exists.stderr, /--force/);
+  t.is(await readFile(join(s.dir, 'kept.csv'), 'utf8'), 'precious\n');
+  await writeFile(join(s.dir, 'from.csv'), 'line,Region,RegistryId,NamespaceName,status\n2,ap-guangzhou,tcr-world01,ci,created\n');
+  const onFrom = await s.sign(['--from', 'from.csv', '--yes', '--out', 'from.csv', '--force']);
+  t.is(onFrom.code, 2, onFrom.stderr);
+  t.regex(onFrom.stderr, /--from file/);
+  t.is(s.emulator.state.actionCounts().CreateSignature, undefined, 'nothing sent');
+});
+
 test('status --images --json after signing: every namespace\'s figures equal what the emulator holds', async (t) => {
   const s = await setup(t);
   const signing = await s.sign(['--registry-id', 'tcr-world01', '--namespace', 'web', '--yes']);

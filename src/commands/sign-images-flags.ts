@@ -38,11 +38,13 @@ export function readSignImagesFlags(values: FlagValues, stdoutIsTty: boolean, en
   const scope = readRegistryScope(values, problems, env);
   if (problems.length > 0) throw new InputError(t('images.invalidFlags'), '', problems, t('cmd.fixFlags'));
   const namespaces = (stringFlag(values, 'namespace') ?? '').split(',').map((ns) => ns.trim()).filter(Boolean);
+  const from = stringFlag(values, 'from');
   return {
     scope,
     namespaces,
     filter: { repository: globFlag(values, 'repository'), tag: globFlag(values, 'tag') },
-    from: stringFlag(values, 'from'),
-    send: readSendOptions(values, stdoutIsTty, env),
+    from,
+    // --out is guarded like batch's: never an existing file without --force, never the --from file.
+    send: readSendOptions(values, stdoutIsTty, { inputs: from ? [from] : [], what: t('out.fromFile') }, env),
   };
 }

@@ -1,6 +1,6 @@
 import { createEventHub } from '../core/event-hub.js';
 import { runDryRun } from '../core/dry-run.js';
-import { CancelledError } from '../core/errors.js';
+import { DeclinedError } from '../core/errors.js';
 import { exitCodeFor } from '../core/exit-code.js';
 import type { ImagePlan } from '../core/plan-images.js';
 import { countStatuses } from '../core/result.js';
@@ -79,7 +79,7 @@ async function confirm({ flags, plan }: ImageRun): Promise<void> {
     rate: send.rate,
     duration: formatDuration((plan.toSign.length / send.rate) * 1000),
   }));
-  if (!ok) throw new CancelledError(t('confirm.nothingSent'));
+  if (!ok) throw new DeclinedError(t('confirm.nothingSent'));
 }
 
 /** The export (one row per tag, in listing order), the closing lines, and the exit code as for batch. */

@@ -604,6 +604,7 @@ export const en = {
   'out.isDirectory': '--out {path} is a directory',
   'out.isDirectoryHint': 'name a file inside it, e.g. --out results.csv',
   'out.inputFile': 'input file',
+  'out.fromFile': '--from file',
   'out.rolledBack': 'results file being rolled back',
   'out.overwrite': '--out {out} would overwrite the {what} ({same})',
   'out.overwriteHint': 'name the results differently, e.g. --out results.csv',

@@ -601,6 +601,7 @@ export const zhCN: Catalogue = {
   'out.isDirectory': '--out {path} 是一个目录',
   'out.isDirectoryHint': '请指定其中的一个文件，例如 --out results.csv',
   'out.inputFile': '输入文件',
+  'out.fromFile': '--from 文件',
   'out.rolledBack': '正在回滚的结果文件',
   'out.overwrite': '--out {out} 会覆盖{what}（{same}）',
   'out.overwriteHint': '请给结果换个名字，例如 --out results.csv',
