@@ -4,6 +4,7 @@ import { UsageError } from '../core/errors.js';
 import type { DiscoverFlags } from './discover-flags.js';
 import { readHint } from '../core/read-hint.js';
 import { t } from '../i18n/messages.js';
+import { settleAll } from '../core/settle-all.js';
 
 /**
  * The reads behind discover, through the preflight's limiters: the registry (where it lives, whether
@@ -28,7 +29,7 @@ export async function readRegistry(flags: DiscoverFlags, err: NodeJS.WritableStr
     }
     if (here.status !== 'Running') err.write(`${t('discover.notRunningOne', { registry: registryId, status: here.status })}\n`);
     const keyRegion = request.kmsRegion || region;
-    const [names, signing, key] = await Promise.all([
+    const [names, signing, key] = await settleAll([
       reads.listNamespaces(reader, registryId, region, false),
       reads.listNamespaces(reader, registryId, region, true),
       reads.describeKeys(reader, [request.kmsId], keyRegion).then((found) => found.get(request.kmsId) ?? null),

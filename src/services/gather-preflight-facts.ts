@@ -2,6 +2,7 @@ import { keyFactId, kmsRegionOf, type KeyFact, type NamespaceFact, type Prefligh
 import type { PolicyRow } from '../core/policy-row.js';
 import type { PreflightReader } from './preflight-reader.js';
 import { describeKeys, describeRegistries, listCustomDomains, listNamespaces } from './preflight-queries.js';
+import { settleAll } from '../core/settle-all.js';
 
 /**
  * Reads what the planner needs, once per distinct thing however many rows share it: each registry
@@ -17,10 +18,10 @@ export async function gatherPreflightFacts(rows: readonly PolicyRow[], reader: P
   const withDomain = new Set(rows.filter((row) => row.request.Domain).map((row) => row.request.RegistryId));
   const namespaceReads: Promise<void>[] = [];
   const readNamespaces = (registryId: string, region: string): void => {
-    const read = Promise.all([
+    const read = settleAll([
       listNamespaces(reader, registryId, region, false),
       listNamespaces(reader, registryId, region, true),
-      withDomain.has(registryId) ? listCustomDomains(reader, registryId, region) : undefined,
+      withDomain.has(registryId) ? listCustomDomains(reader, registryId, region) : Promise.resolve(undefined),
     ]).then(([names, signing, custom]) => {
       namespaces.set(registryId, { names, signing });
       if (custom) domains.set(registryId, custom);
@@ -28,8 +29,8 @@ export async function gatherPreflightFacts(rows: readonly PolicyRow[], reader: P
     read.catch(() => undefined); // awaited below, once the other reads are under way
     namespaceReads.push(read);
   };
-  const [registries, keys] = await Promise.all([gatherRegistries(rows, reader, readNamespaces), gatherKeys(rows, reader)]);
-  await Promise.all(namespaceReads);
+  const [registries, keys] = await settleAll([gatherRegistries(rows, reader, readNamespaces), gatherKeys(rows, reader)]);
+  await settleAll(namespaceReads);
   return { registries, namespaces, keys, domains };
 }
 

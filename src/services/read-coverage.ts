@@ -3,6 +3,7 @@ import { listNamespaces, readAllPages } from './preflight-queries.js';
 import { readHint } from '../core/read-hint.js';
 import { PreflightError, type PreflightReader } from './preflight-reader.js';
 import { t } from '../i18n/messages.js';
+import { settleAll } from '../core/settle-all.js';
 
 const INSTANCE_PAGE = 100;
 
@@ -35,7 +36,7 @@ export async function listRegistries(reader: PreflightReader, scope: RegistrySco
 
 /** One registry's namespaces, and those of them that sign (every page of both). Throws PreflightError. */
 export async function readNamespaceSets(reader: PreflightReader, registry: RegistryListing): Promise<{ names: Set<string>; signing: Set<string> }> {
-  const [names, signing] = await Promise.all([
+  const [names, signing] = await settleAll([
     listNamespaces(reader, registry.registryId, registry.region, false),
     listNamespaces(reader, registry.registryId, registry.region, true),
   ]);
