@@ -11,10 +11,10 @@ export interface ProgressBarProps {
   readonly width: number;
 }
 
-/** `██████░░░░ 1234/10000 12%  19.8/s  elapsed 1m02s  ETA 7m20s` */
+/** `██████░░░░ 1234/10000 12%  19.8/s  elapsed 1m02s  ETA 7m20s`; while a listing goes on, `1234/5000+ listing…` */
 export function ProgressBar({ progress, width }: ProgressBarProps) {
   const { glyphs } = useTheme();
-  const { done, total, rate, elapsedMs, etaMs, counts } = progress;
+  const { done, total, rate, elapsedMs, etaMs, counts, counting } = progress;
   const narrow = width < 80;
   // Rows the run never sent are finished, not done: the bar must not claim 100% for them.
   const notSent = counts['not-sent'];
@@ -36,8 +36,9 @@ export function ProgressBar({ progress, width }: ProgressBarProps) {
         </Text>
       </Box>
       <Text wrap="truncate-end">
-        {` ${sent}/${total} `}
-        <ThemedText bold>{`${Math.floor(ratio * 100)}%`}</ThemedText>
+        {` ${sent}/${total}${counting ? '+' : ''} `}
+        {/* A share of a total still being counted would mislead: say the listing goes on instead. */}
+        {counting ? <ThemedText dim>{t('dash.counting')}</ThemedText> : <ThemedText bold>{`${Math.floor(ratio * 100)}%`}</ThemedText>}
         {notSent > 0 ? t('dash.notSent', { n: notSent }) : ''}
         {narrow ? '' : t('dash.elapsed', { rate: formatRate(rate), elapsed: formatDuration(elapsedMs) })}
         {eta}
