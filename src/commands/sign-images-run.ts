@@ -13,7 +13,8 @@ import { journalPathFor, newRunId, openJournal } from '../services/journal.js';
 import { formatImagePlan } from '../ui/format-image-plan.js';
 import { fitClosingLines } from '../ui/fit-closing-lines.js';
 import { formatDuration } from '../ui/format-duration.js';
-import type { ImageScope } from './list-image-scope.js';
+import type { ScopeFacts } from './list-image-scope.js';
+import { afterListing, whereOf, type StreamedPlan } from './sign-images-stream.js';
 import { startFace, stoppingOnSignals } from './run-with-faces.js';
 import type { SignImagesFlags } from './sign-images-flags.js';
 import { t } from '../i18n/messages.js';
@@ -22,8 +23,10 @@ import { count } from '../i18n/count.js';
 export interface ImageRun {
   readonly flags: SignImagesFlags;
   readonly api: LanedApi;
-  readonly listed: ImageScope;
+  readonly listed: ScopeFacts;
   readonly plan: ImagePlan;
+  /** Set for a run that asks nothing (--yes): the listing, sent as it goes; `plan` is its plan, complete once it ends. */
+  readonly stream?: StreamedPlan;
   /** The command line (after `tcr-sigpolicy`) of this run. */
   readonly rerun: readonly string[];
   /** Where the journal goes when there is no --out (default: the working directory; the demo's: a temporary one, not named since it is removed). */
@@ -39,7 +42,8 @@ const say = (text: string): void => {
 export async function runImagePlan(run: ImageRun): Promise<number> {
   const { flags, plan, listed } = run;
   const { send } = flags;
-  if (!send.json) say(formatImagePlan(plan, listed));
+  const { stream } = run;
+  if (!send.json && !stream) say(formatImagePlan(plan, listed));
   const hub = createEventHub();
   if (send.dryRun) {
     startFace({ options: send }, hub);
@@ -53,11 +57,13 @@ export async function runImagePlan(run: ImageRun): Promise<number> {
   hub.subscribe((event) => {
     if (event.type === 'row-done') journal.result(TAG_ITEMS.key(event.result as TagResult), event.result);
   });
+  // Streamed: plain lines say the plan once the listing ends (the dashboard, in its closing lines).
+  if (stream && send.plain && !send.json) hub.subscribe((event) => event.type === 'listed' && say(formatImagePlan(plan, listed)));
   const face = startFace({ options: send }, hub, { control, planShown: true, signal: new AbortController().signal });
   const { runBatch } = await import('../services/engine/run-batch.js');
-  const outcome = await stoppingOnSignals(control, () => runBatch(plan.toSign, {
+  const outcome = await stoppingOnSignals(control, () => runBatch(stream?.chunks ?? plan.toSign, {
     api: run.api, control, emit: hub.emit, endpoint: send.endpoint.url, rate: send.rate, maxAttempts: send.maxAttempts,
-    settled: plan.settled, journal: journal.path, operation: SIGN_IMAGE,
+    settled: stream ? [] : plan.settled, journal: journal.path, operation: SIGN_IMAGE, ...(stream ? { where: whereOf(listed) } : {}),
     // Nothing goes out before its intent is on disk: after a crash, the tag is known to be unknown.
     // An intent that cannot be written (a full or vanished disk) stops the run, as for batch.
     beforeAttempt: (tag, attempt) => journal.intent(TAG_ITEMS.key(tag), tag.line, attempt, true).catch(() => control.stop('journal-failed')),
@@ -65,7 +71,8 @@ export async function runImagePlan(run: ImageRun): Promise<number> {
   await face;
   await journal.close();
   if (!run.journalDir) say(t('images.journal', { path: journal.path }));
-  return finish(run, outcome.results, outcome.interrupted);
+  if (stream && !send.json) say(formatImagePlan(plan, listed));
+  return afterListing(outcome.sourceError, say, () => finish(run, outcome.results, outcome.interrupted));
 }
 
 async function confirm({ flags, plan }: ImageRun): Promise<void> {

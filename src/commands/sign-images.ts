@@ -6,13 +6,20 @@ import { readHint } from '../core/read-hint.js';
 import { lockOut } from '../services/out-lock.js';
 import { PreflightError } from '../services/preflight-reader.js';
 import { interactive } from './interactive.js';
-import { listImageScope } from './list-image-scope.js';
+import { listAll, openImageScope } from './list-image-scope.js';
 import { namespacesFrom } from './namespaces-from.js';
 import { readSignImagesFlags } from './sign-images-flags.js';
 import { runImagePlan } from './sign-images-run.js';
+import { streamPlan } from './sign-images-stream.js';
 import { t } from '../i18n/messages.js';
 
 const spec = findCommand('sign-images') as CommandSpec;
+
+/** A read the listing could not make: a usage error (exit 2) naming it, nothing sent. */
+function asUsageError(error: unknown): never {
+  if (error instanceof PreflightError) throw new UsageError(t('images.listFailed', { message: error.message }), readHint(error.failure, false));
+  throw error;
+}
 
 /**
  * Signs the images namespaces already hold: lists the tags in scope (reads), plans each one (sign,
@@ -30,12 +37,16 @@ export async function run(argv: readonly string[]): Promise<number> {
     // The one place every command gets its API from (credentials, lanes, --rate, --redis).
     const api = await (await import('./make-api.js')).makeApi(send)();
     try {
-      const listed = await listImageScope(api, { scope: targets ? { ...flags.scope, ids: [...targets.keys()] } : flags.scope, namespaces: flags.namespaces, filter: flags.filter, targets }).catch((error: unknown) => {
-        if (error instanceof PreflightError) throw new UsageError(t('images.listFailed', { message: error.message }), readHint(error.failure, false));
-        throw error;
-      });
-      const plan = planImages(listed.tags, listed);
-      return await runImagePlan({ flags, api, listed, plan, rerun: ['sign-images', ...argv] });
+      const scope = await openImageScope(api, { scope: targets ? { ...flags.scope, ids: [...targets.keys()] } : flags.scope, namespaces: flags.namespaces, filter: flags.filter, targets }).catch(asUsageError);
+      const rerun = ['sign-images', ...argv];
+      // Nothing to ask (--yes): signing starts with the first unsigned tag while the listing goes on.
+      // A question, or a dry run, needs the whole plan first: the user sees what will be signed.
+      if (send.yes && !send.dryRun) {
+        const stream = streamPlan(scope);
+        return await runImagePlan({ flags, api, listed: scope, plan: stream.plan, stream, rerun });
+      }
+      const listed = await listAll(scope).catch(asUsageError);
+      return await runImagePlan({ flags, api, listed, plan: planImages(listed.tags, listed), rerun });
     } finally {
       await api.close?.();
     }
