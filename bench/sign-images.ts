@@ -1,10 +1,18 @@
 /**
- * Signs N tags over R repositories (default 10,000 over 40) with the built CLI against the emulator
- * (60 ± 60 ms latency), and prints the CreateSignature pace (average over the signing, and the busiest
- * second, which must never pass 20), the wall time and the CLI's peak memory (GNU time's max RSS).
+ * Signs N tags over R repositories (default 10,000 over 40, every tag unsigned) with the built CLI and
+ * `--yes` against the emulator (60 ± 60 ms latency on the lists and the signing), and prints:
+ * - the CreateSignature pace as the emulator received it (over the whole signing, and while the listing
+ *   was still going on) and the busiest second, which must never pass 20;
+ * - the wall time, and when the first CreateSignature arrived against when the last DescribeImages was
+ *   answered (signing starts while the listing goes on);
+ * - the CLI's memory, from /proc: its peak (VmHWM) and its RSS at each tenth of the run (flat, not
+ *   growing with the tags signed);
+ * - the throttled answers, and the load average before and after.
  * Run: npm run build && npx tsx bench/sign-images.ts [tags] [repositories]   (10,000 tags: about 9 minutes)
  */
 import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import type { EmulatorSeed } from '../src/emulator/seed-format.js';
 import { CLI_PATH, Cleanup, cliEnv, maxInWindow, startKitEmulator, tempDir } from '../test/helpers/engine-kit.js';
@@ -23,29 +31,66 @@ const seed: EmulatorSeed = {
   policies: [{ RegistryId: 'tcr-bench001', NamespaceName: 'apps', Name: 'apps-signing', KmsId: KEY, KmsRegion: 'ap-guangzhou' }],
 };
 
+/** The CLI's memory from /proc, in kB: its RSS now and its peak so far (undefined once it has gone). */
+function memoryOf(pid: number): { rss: number; peak: number } | undefined {
+  try {
+    const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+    const kb = (field: string): number => Number(new RegExp(`^${field}:\\s+(\\d+)`, 'm').exec(status)?.[1] ?? NaN);
+    return { rss: kb('VmRSS'), peak: kb('VmHWM') };
+  } catch {
+    return undefined;
+  }
+}
+
+const loadBefore = loadavg();
 const cleanup = new Cleanup();
 const dir = await tempDir(cleanup, 'tcr-bench-images-');
 const emulator = await startKitEmulator(cleanup, { seed, latencyMs: 0, jitterMs: 120, faultActions: ['CreateSignature', 'DescribeImages', 'DescribeRepositories'], requestLogSize: TAGS + 2_000 });
-const started = performance.now();
+const started = Date.now();
+const samples: { at: number; rss: number }[] = [];
+let peakKb = 0;
 // Spawned, not spawnSync: the emulator answers from this very process.
 const run = await new Promise<{ status: number | null; stderr: string }>((resolve, reject) => {
-  const child = spawn('/usr/bin/time', ['-f', '%M', process.execPath, CLI_PATH, 'sign-images', '--registry-id', 'tcr-bench001', '--endpoint', emulator.url, '--yes', '--no-tui', '--out', join(dir, 'signed.csv')], {
+  const child = spawn(process.execPath, [CLI_PATH, 'sign-images', '--registry-id', 'tcr-bench001', '--endpoint', emulator.url, '--yes', '--no-tui', '--out', join(dir, 'signed.csv')], {
     cwd: dir, env: cliEnv(dir), stdio: ['ignore', 'ignore', 'pipe'],
   });
+  const poll = setInterval(() => {
+    const memory = child.pid === undefined ? undefined : memoryOf(child.pid);
+    if (!memory) return;
+    samples.push({ at: Date.now() - started, rss: memory.rss });
+    peakKb = Math.max(peakKb, memory.peak);
+  }, 250);
   let stderr = '';
   child.stderr.setEncoding('utf8').on('data', (text: string) => (stderr += text));
   child.on('error', reject);
-  child.on('close', (status) => resolve({ status, stderr }));
+  child.on('close', (status) => {
+    clearInterval(poll);
+    resolve({ status, stderr });
+  });
 });
-const wallMs = performance.now() - started;
-const peakKb = Number(/(\d+)\s*$/.exec(run.stderr)?.[1] ?? NaN);
-const signs = emulator.state.recentRequests().filter((r) => r.action === 'CreateSignature').map((r) => Date.parse(r.receivedAt));
-const spanS = signs.length > 1 ? ((signs[signs.length - 1] as number) - (signs[0] as number)) / 1000 : 0;
+const wallMs = Date.now() - started;
+
+const log = emulator.state.recentRequests();
+const of = (action: string) => log.filter((r) => r.action === action);
+const signs = of('CreateSignature').map((r) => Date.parse(r.receivedAt)).sort((a, b) => a - b);
+const listEnd = Math.max(...of('DescribeImages').map((r) => Date.parse(r.answeredAt)));
+const firstSign = signs[0] ?? NaN;
+const lastSign = signs.at(-1) ?? NaN;
+const spanS = (lastSign - firstSign) / 1000;
+const whileListing = signs.filter((at) => at <= listEnd);
+const throttled = of('CreateSignature').filter((r) => r.outcome.startsWith('RequestLimitExceeded')).length;
 const signed = Object.keys(emulator.state.successfulSignatures()).length;
+const mb = (kb: number): string => (kb / 1024).toFixed(0);
+const tenths = Array.from({ length: 9 }, (_, i) => samples[Math.floor(((i + 1) * samples.length) / 10)]).filter((s) => s !== undefined);
+const fmtLoad = (l: number[]): string => l.map((x) => x.toFixed(2)).join(' ');
+
 process.stdout.write([
-  `tags ${TAGS} over ${REPOSITORIES} repositories; exit ${run.status}`,
-  `CreateSignature: ${signs.length} requests, ${signed} tags signed, pace ${(signs.length / Math.max(spanS, 1e-9)).toFixed(2)} req/s over ${spanS.toFixed(1)} s, busiest second ${maxInWindow(signs)}`,
-  `wall ${(wallMs / 1000).toFixed(1)} s; peak memory ${(peakKb / 1024).toFixed(0)} MB`,
+  `tags ${TAGS} over ${REPOSITORIES} repositories; exit ${run.status}; load average before ${fmtLoad(loadBefore)}, after ${fmtLoad(loadavg())}`,
+  `CreateSignature: ${signs.length} requests, ${signed} tags signed, ${throttled} throttled; pace ${(signs.length / Math.max(spanS, 1e-9)).toFixed(2)} req/s over ${spanS.toFixed(1)} s, busiest second ${maxInWindow(signs)}`,
+  `listing: last DescribeImages answered ${((listEnd - started) / 1000).toFixed(2)} s after the start (${of('DescribeImages').length} DescribeImages, ${of('DescribeRepositories').length} DescribeRepositories); first CreateSignature arrived ${((firstSign - started) / 1000).toFixed(2)} s after the start`,
+  `while listing: ${whileListing.length} CreateSignature arrived${whileListing.length > 1 ? ` (${((whileListing.length - 1) / (((whileListing.at(-1) as number) - firstSign) / 1000 || 1e-9)).toFixed(2)} req/s)` : ''}`,
+  `wall ${(wallMs / 1000).toFixed(1)} s; peak memory ${mb(peakKb)} MB; RSS at each tenth of the run: ${tenths.map((s) => mb(s.rss)).join(', ')} MB`,
   '',
 ].join('\n'));
+if (run.status !== 0) process.stdout.write(run.stderr.slice(-2000));
 await cleanup.run();
