@@ -11,7 +11,7 @@
  * Run: npm run build && npx tsx bench/sign-images.ts [tags] [repositories]   (10,000 tags: about 9 minutes)
  */
 import { spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import type { EmulatorSeed } from '../src/emulator/seed-format.js';
@@ -78,6 +78,10 @@ const firstSign = signs[0] ?? NaN;
 const lastSign = signs.at(-1) ?? NaN;
 const spanS = (lastSign - firstSign) / 1000;
 const whileListing = signs.filter((at) => at <= listEnd);
+// When the CLI let each attempt go (its journal's intents, written right before sending): tells the
+// CLI's own spacing apart from bunching on the way to, or inside, the emulator sharing this process.
+const journal = readdirSync(dir).find((name) => name.endsWith('.jsonl'));
+const intents = journal === undefined ? [] : readFileSync(join(dir, journal), 'utf8').split('\n').filter((line) => line.includes('"intent"')).map((line) => Date.parse((JSON.parse(line) as { at: string }).at));
 const throttled = of('CreateSignature').filter((r) => r.outcome.startsWith('RequestLimitExceeded')).length;
 const signed = Object.keys(emulator.state.successfulSignatures()).length;
 const mb = (kb: number): string => (kb / 1024).toFixed(0);
@@ -86,7 +90,7 @@ const fmtLoad = (l: number[]): string => l.map((x) => x.toFixed(2)).join(' ');
 
 process.stdout.write([
   `tags ${TAGS} over ${REPOSITORIES} repositories; exit ${run.status}; load average before ${fmtLoad(loadBefore)}, after ${fmtLoad(loadavg())}`,
-  `CreateSignature: ${signs.length} requests, ${signed} tags signed, ${throttled} throttled; pace ${(signs.length / Math.max(spanS, 1e-9)).toFixed(2)} req/s over ${spanS.toFixed(1)} s, busiest second ${maxInWindow(signs)}`,
+  `CreateSignature: ${signs.length} requests, ${signed} tags signed, ${throttled} throttled; pace ${(signs.length / Math.max(spanS, 1e-9)).toFixed(2)} req/s over ${spanS.toFixed(1)} s, busiest second ${maxInWindow(signs)} as received (${maxInWindow(intents)} as the CLI sent them, from ${intents.length} journal intents)`,
   `listing: last DescribeImages answered ${((listEnd - started) / 1000).toFixed(2)} s after the start (${of('DescribeImages').length} DescribeImages, ${of('DescribeRepositories').length} DescribeRepositories); first CreateSignature arrived ${((firstSign - started) / 1000).toFixed(2)} s after the start`,
   `while listing: ${whileListing.length} CreateSignature arrived${whileListing.length > 1 ? ` (${((whileListing.length - 1) / (((whileListing.at(-1) as number) - firstSign) / 1000 || 1e-9)).toFixed(2)} req/s)` : ''}`,
   `wall ${(wallMs / 1000).toFixed(1)} s; peak memory ${mb(peakKb)} MB; RSS at each tenth of the run: ${tenths.map((s) => mb(s.rss)).join(', ')} MB`,

@@ -6,48 +6,18 @@ import test from 'ava';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
-import type { EmulatorHandle } from '../src/emulator/index.js';
-import type { EmulatorSeed } from '../src/emulator/seed-format.js';
 import { cliEnv, runCli, startKitEmulator, tempDir } from './helpers/engine-kit.js';
+import { heldTags, IMAGES_REGISTRY, imagesSeed, LISTS_AND_SIGNS } from './helpers/images-kit.js';
 
-const KEY = 'c0000000-0000-4000-8000-000000000001';
 const REPOSITORIES = 5;
 const TAGS = 2000;
 /** One tag in a hundred unsigned: every DescribeImages page has one to sign. */
-const unsigned = (i: number): boolean => i % 100 === 0;
-
-const seed: EmulatorSeed = {
-  registries: [{
-    RegistryId: 'tcr-stream01', Region: 'ap-guangzhou',
-    Namespaces: [{
-      Name: 'apps',
-      Repositories: Array.from({ length: REPOSITORIES }, (_, r) => ({
-        Name: r === 0 ? 'images/r0' : `r${r}`,
-        Tags: Array.from({ length: TAGS }, (_, i) => ({ Name: `v${i}`, Signed: !unsigned(i) })),
-      })),
-    }],
-  }],
-  kmsKeys: [{ KeyId: KEY, Region: 'ap-guangzhou', KeyUsage: 'ASYMMETRIC_SIGN_VERIFY_RSA_2048' }],
-  policies: [{ RegistryId: 'tcr-stream01', NamespaceName: 'apps', Name: 'apps-signing', KmsId: KEY, KmsRegion: 'ap-guangzhou' }],
-};
-
-const LISTS_AND_SIGNS = ['DescribeRepositories', 'DescribeImages', 'CreateSignature'];
-
-/** What the emulator holds, tag by tag: `registry/namespace/repository:tag` → signed. */
-function held(emulator: EmulatorHandle): Map<string, boolean> {
-  const tags = new Map<string, boolean>();
-  for (const repo of emulator.state.images()) {
-    const at = `${repo.RegistryId}/${repo.NamespaceName}/${repo.RepositoryName}`;
-    for (const tag of repo.signed) tags.set(`${at}:${tag}`, true);
-    for (const tag of repo.unsigned) tags.set(`${at}:${tag}`, false);
-  }
-  return tags;
-}
+const seed = imagesSeed({ repositories: REPOSITORIES, tags: TAGS, unsignedEvery: 100 });
 
 test('--yes: the first CreateSignature is answered before the last DescribeImages is sent; every unsigned tag signed once; the results equal the emulator', async (t) => {
   const dir = await tempDir(t, 'tcr-pipeline-');
   const emulator = await startKitEmulator(t, { seed, latencyMs: 60, jitterMs: 80, faultActions: LISTS_AND_SIGNS, requestLogSize: 2_000 });
-  const done = await runCli(t, ['sign-images', '--registry-id', 'tcr-stream01', '--endpoint', emulator.url, '--yes', '--no-tui', '--out', 'signed.csv'], { cwd: dir, env: cliEnv(dir) });
+  const done = await runCli(t, ['sign-images', '--registry-id', IMAGES_REGISTRY, '--endpoint', emulator.url, '--yes', '--no-tui', '--out', 'signed.csv'], { cwd: dir, env: cliEnv(dir) });
   t.is(done.code, 0, done.stderr);
 
   const log = emulator.state.recentRequests();
@@ -61,7 +31,7 @@ test('--yes: the first CreateSignature is answered before the last DescribeImage
   t.true(Object.values(signatures).every((n) => n === 1), 'none signed twice');
   const rows = parse(await readFile(join(dir, 'signed.csv'), 'utf8'), { columns: true }) as Record<string, string>[];
   t.is(rows.length, REPOSITORIES * TAGS);
-  const now = held(emulator);
+  const now = heldTags(emulator);
   for (const row of rows) {
     const key = `${row.RegistryId}/${row.NamespaceName}/${row.RepositoryName}:${row.ImageVersion}`;
     if (now.get(key) !== true) t.fail(`${key}: ${row.status}, not signed in the emulator`);

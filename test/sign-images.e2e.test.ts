@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import type { EmulatorHandle, EmulatorOptions } from '../src/emulator/index.js';
 import { cliEnv, runCli, startKitEmulator, tempDir, type CliExit } from './helpers/engine-kit.js';
+import { heldTags } from './helpers/images-kit.js';
 
 const WORLD = 'fixtures/images-world.json';
 const TAG_COLUMNS = ['RegistryId', 'NamespaceName', 'RepositoryName', 'ImageVersion', 'Digest', 'Region', 'status', 'RequestId', 'ErrorCode', 'ErrorMessage', 'attempts', 'startedAt', 'finishedAt'];
@@ -22,24 +23,13 @@ async function setup(t: ExecutionContext, options: EmulatorOptions = {}): Promis
   return { dir, emulator, sign: (args = []) => runCli(t, ['sign-images', '--endpoint', emulator.url, '--no-tui', ...args], { cwd: dir, env: cliEnv(dir) }) };
 }
 
-/** What the emulator holds, tag by tag: `registry/namespace/repository:tag` → signed. */
-function held(emulator: EmulatorHandle): Map<string, boolean> {
-  const tags = new Map<string, boolean>();
-  for (const repo of emulator.state.images()) {
-    const at = `${repo.RegistryId}/${repo.NamespaceName}/${repo.RepositoryName}`;
-    for (const tag of repo.signed) tags.set(`${at}:${tag}`, true);
-    for (const tag of repo.unsigned) tags.set(`${at}:${tag}`, false);
-  }
-  return tags;
-}
-
 const readCsv = async (path: string): Promise<Record<string, string>[]> => parse(await readFile(path, 'utf8'), { columns: true }) as Record<string, string>[];
 const keyOf = (r: Record<string, string>): string => `${r.RegistryId}/${r.NamespaceName}/${r.RepositoryName}:${r.ImageVersion}`;
 
 for (const repositoryNames of ['with-namespace', 'bare'] as const) {
   test(`dry run over the world (repository names ${repositoryNames}): plans exactly the unsigned tags of namespaces with a policy, skips the signed, blocks the rest, sends nothing`, async (t) => {
     const s = await setup(t, { repositoryNames });
-    const before = held(s.emulator);
+    const before = heldTags(s.emulator);
     const done = await s.sign(['--all-registries', '--dry-run', '--out', 'plan.csv']);
     t.is(done.code, 1, done.stderr); // blocked tags are `invalid`: exit 1, as for batch
     const rows = await readCsv(join(s.dir, 'plan.csv'));
@@ -66,7 +56,7 @@ test('live: every unsigned tag of a namespace with a policy signed exactly once;
   t.is(done.code, 0, done.stderr);
   const rows = await readCsv(join(s.dir, 'signed.csv'));
   t.is(rows.length, 140);
-  const now = held(s.emulator);
+  const now = heldTags(s.emulator);
   for (const row of rows) t.is(now.get(keyOf(row)), true, `${keyOf(row)} is signed in the emulator`);
   const signed = rows.filter((r) => r.status === 'signed');
   t.is(signed.length, 140 - 43);

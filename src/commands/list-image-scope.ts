@@ -3,7 +3,10 @@ import type { ListedTag } from '../core/plan-images.js';
 import type { TcrApi } from '../core/tcr-api.js';
 import { inOrder } from '../services/in-order.js';
 import { namespaceTagPages, type ImageFilter } from '../services/list-images.js';
-import { createPreflightReader } from '../services/preflight-reader.js';
+import { createPreflightReader, PreflightError } from '../services/preflight-reader.js';
+import { UsageError } from '../core/errors.js';
+import { readHint } from '../core/read-hint.js';
+import { t } from '../i18n/messages.js';
 import { listRegistries, readNamespaceSets, type RegistryScope } from '../services/read-coverage.js';
 
 /** Namespaces named by registry (from --namespace, or a batch's results with --from). */
@@ -84,4 +87,10 @@ export async function listAll(open: OpenImageScope): Promise<ImageScope> {
   const tags: ListedTag[] = [];
   for await (const page of open.pages()) tags.push(...page);
   return Object.assign(open, { tags });
+}
+
+/** A read the listing could not make: a usage error (exit 2) naming it and what to do, nothing sent. */
+export function listingAsUsageError(error: unknown): never {
+  if (error instanceof PreflightError) throw new UsageError(t('images.listFailed', { message: error.message }), readHint(error.failure, false));
+  throw error;
 }

@@ -2,11 +2,9 @@ import { findCommand, type CommandSpec } from '../cli/command-specs.js';
 import { parseFlags } from '../cli/parse-flags.js';
 import { UsageError } from '../core/errors.js';
 import { planImages } from '../core/plan-images.js';
-import { readHint } from '../core/read-hint.js';
 import { lockOut } from '../services/out-lock.js';
-import { PreflightError } from '../services/preflight-reader.js';
 import { interactive } from './interactive.js';
-import { listAll, openImageScope } from './list-image-scope.js';
+import { listAll, listingAsUsageError as asUsageError, openImageScope } from './list-image-scope.js';
 import { namespacesFrom } from './namespaces-from.js';
 import { readSignImagesFlags } from './sign-images-flags.js';
 import { runImagePlan } from './sign-images-run.js';
@@ -14,12 +12,6 @@ import { streamPlan } from './sign-images-stream.js';
 import { t } from '../i18n/messages.js';
 
 const spec = findCommand('sign-images') as CommandSpec;
-
-/** A read the listing could not make: a usage error (exit 2) naming it, nothing sent. */
-function asUsageError(error: unknown): never {
-  if (error instanceof PreflightError) throw new UsageError(t('images.listFailed', { message: error.message }), readHint(error.failure, false));
-  throw error;
-}
 
 /**
  * Signs the images namespaces already hold: lists the tags in scope (reads), plans each one (sign,

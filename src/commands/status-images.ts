@@ -2,10 +2,8 @@ import { writeFile } from 'node:fs/promises';
 import { stringify } from 'csv-stringify/sync';
 import { UsageError } from '../core/errors.js';
 import { IMAGE_COVERAGE_COLUMNS, imageCoverageOf, type NamespaceImages } from '../core/image-coverage.js';
-import { readHint } from '../core/read-hint.js';
-import { PreflightError } from '../services/preflight-reader.js';
 import { formatImageCoverage } from '../ui/image-coverage-table.js';
-import { listImageScope } from './list-image-scope.js';
+import { listImageScope, listingAsUsageError } from './list-image-scope.js';
 import type { StatusFlags } from './status-flags.js';
 import { t } from '../i18n/messages.js';
 
@@ -19,10 +17,7 @@ export async function runImageStatus(flags: StatusFlags): Promise<number> {
   const api = await makeApi({ endpoint: flags.endpoint, profile: flags.profile, rate: 20 })();
   let rows: NamespaceImages[];
   try {
-    const listed = await listImageScope(api, { scope: flags.scope, namespaces: [], filter: { repository: () => true, tag: () => true } }).catch((error: unknown) => {
-      if (error instanceof PreflightError) throw new UsageError(t('images.listFailed', { message: error.message }), readHint(error.failure, false));
-      throw error;
-    });
+    const listed = await listImageScope(api, { scope: flags.scope, namespaces: [], filter: { repository: () => true, tag: () => true } }).catch(listingAsUsageError);
     rows = imageCoverageOf(listed.namespaceList, listed.tags);
   } finally {
     await api.close?.();
