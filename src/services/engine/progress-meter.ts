@@ -31,7 +31,7 @@ export function createProgressMeter(o: MeterOptions) {
   let held: { rate: number; etaMs: number | undefined } | undefined;
   let done = 0;
   let toSend = o.toSend;
-  let settled = o.settled;
+  const settled = o.settled;
   let counting = o.counting === true;
 
   const figures = (t: number): { rate: number; etaMs: number | undefined } => {
@@ -49,10 +49,9 @@ export function createProgressMeter(o: MeterOptions) {
     rowDone(): void {
       done += 1;
     },
-    /** More items arrived: `more` to send, `moreSettled` settled already (they count as done). */
-    grow(more: number, moreSettled: number): void {
+    /** More items arrived (to send, or settled: each of those is done as it is reported). */
+    grow(more: number): void {
       toSend += more;
-      settled += moreSettled;
     },
     /** The source has ended: the total is final. */
     counted(): void {

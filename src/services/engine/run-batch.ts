@@ -222,17 +222,19 @@ export async function runBatch<I = PolicyRow, R extends ItemResult = RowResult>(
   const take = (chunk: ItemChunk<I, R>): void => {
     const more = chunk.settled ?? [];
     settledCount += more.length;
-    meter.grow(chunk.toSend.length, more.length);
+    // The total grows first, so that no face counts a settled item past it.
+    meter.grow(chunk.toSend.length + more.length);
+    emit(meter.progress(countStatuses(results)));
+    for (const result of more) {
+      results.push(result);
+      meter.rowDone();
+      emit({ type: 'row-done', result, label: kind.label(result) });
+    }
     for (const row of chunk.toSend) {
       arrived.push(row);
       roles.add(roleOf(row));
       lanes.add(laneOfRow(row));
     }
-    for (const result of more) {
-      results.push(result);
-      emit({ type: 'row-done', result, label: kind.label(result) });
-    }
-    emit(meter.progress(countStatuses(results)));
   };
   // After a stop the source is still read to its end, so every item it finds has a result (not-sent); an abort cuts it.
   let sourceError: unknown;
