@@ -19,7 +19,8 @@ export function ProgressBar({ progress, width }: ProgressBarProps) {
   // Rows the run never sent are finished, not done: the bar must not claim 100% for them.
   const notSent = counts['not-sent'];
   const sent = Math.max(0, done - notSent);
-  const ratio = total === 0 ? (notSent > 0 ? 0 : 1) : Math.min(1, sent / total);
+  // Nothing to send is done, unless the listing has yet to find it.
+  const ratio = total === 0 ? (notSent > 0 || counting ? 0 : 1) : Math.min(1, sent / total);
   const barWidth = narrow ? Math.max(8, Math.min(30, width - 40)) : 30;
   const filled = Math.round(ratio * barWidth);
   const eta = etaMs === undefined ? '' : t('dash.eta', { eta: formatDuration(etaMs) });
