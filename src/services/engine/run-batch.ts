@@ -217,8 +217,8 @@ export async function runBatch<I = PolicyRow, R extends ItemResult = RowResult>(
     }
   }
 
-  /** Takes one chunk of a growing source: its items to their lanes, its settled items reported at once. */
   let settledCount = settled.length;
+  /** Takes one chunk of a growing source: its items to their lanes, its settled items reported at once. */
   const take = (chunk: ItemChunk<I, R>): void => {
     const more = chunk.settled ?? [];
     settledCount += more.length;
