@@ -81,7 +81,21 @@ const whileListing = signs.filter((at) => at <= listEnd);
 // When the CLI let each attempt go (its journal's intents, written right before sending): tells the
 // CLI's own spacing apart from bunching on the way to, or inside, the emulator sharing this process.
 const journal = readdirSync(dir).find((name) => name.endsWith('.jsonl'));
-const intents = journal === undefined ? [] : readFileSync(join(dir, journal), 'utf8').split('\n').filter((line) => line.includes('"intent"')).map((line) => Date.parse((JSON.parse(line) as { at: string }).at));
+const intentLines = journal === undefined ? [] : readFileSync(join(dir, journal), 'utf8').split('\n').filter((line) => line.includes('"intent"')).map((line) => JSON.parse(line) as { key: string; attempt: number; at: string });
+const intents = intentLines.map((line) => Date.parse(line.at));
+// From intent to arrival, attempt by attempt (the n-th arrival of a tag is its n-th attempt): the CLI's
+// journal sync and request, the loopback, and the emulator's own stamping on a shared CPU.
+const arrivalsOf = new Map<string, number[]>();
+for (const r of of('CreateSignature')) {
+  const b = JSON.parse(r.body) as Record<string, string>;
+  const key = `${b.RegistryId}/${b.NamespaceName}/${b.RepositoryName}:${b.ImageVersion}`;
+  arrivalsOf.set(key, [...(arrivalsOf.get(key) ?? []), Date.parse(r.receivedAt)]);
+}
+const lags = intentLines.flatMap((line) => {
+  const arrived = arrivalsOf.get(line.key)?.[line.attempt - 1];
+  return arrived === undefined ? [] : [arrived - Date.parse(line.at)];
+}).sort((a, b) => a - b);
+const pct = (p: number): number => lags[Math.min(lags.length - 1, Math.floor(p * lags.length))] ?? NaN;
 const throttled = of('CreateSignature').filter((r) => r.outcome.startsWith('RequestLimitExceeded')).length;
 const signed = Object.keys(emulator.state.successfulSignatures()).length;
 const mb = (kb: number): string => (kb / 1024).toFixed(0);
@@ -91,6 +105,7 @@ const fmtLoad = (l: number[]): string => l.map((x) => x.toFixed(2)).join(' ');
 process.stdout.write([
   `tags ${TAGS} over ${REPOSITORIES} repositories; exit ${run.status}; load average before ${fmtLoad(loadBefore)}, after ${fmtLoad(loadavg())}`,
   `CreateSignature: ${signs.length} requests, ${signed} tags signed, ${throttled} throttled; pace ${(signs.length / Math.max(spanS, 1e-9)).toFixed(2)} req/s over ${spanS.toFixed(1)} s, busiest second ${maxInWindow(signs)} as received (${maxInWindow(intents)} as the CLI sent them, from ${intents.length} journal intents)`,
+  `from journal intent to arrival: p50 ${pct(0.5)} ms, p90 ${pct(0.9)} ms, p99 ${pct(0.99)} ms, max ${lags.at(-1)} ms (${lags.length} attempts matched)`,
   `listing: last DescribeImages answered ${((listEnd - started) / 1000).toFixed(2)} s after the start (${of('DescribeImages').length} DescribeImages, ${of('DescribeRepositories').length} DescribeRepositories); first CreateSignature arrived ${((firstSign - started) / 1000).toFixed(2)} s after the start`,
   `while listing: ${whileListing.length} CreateSignature arrived${whileListing.length > 1 ? ` (${((whileListing.length - 1) / (((whileListing.at(-1) as number) - firstSign) / 1000 || 1e-9)).toFixed(2)} req/s)` : ''}`,
   `wall ${(wallMs / 1000).toFixed(1)} s; peak memory ${mb(peakKb)} MB; RSS at each tenth of the run: ${tenths.map((s) => mb(s.rss)).join(', ')} MB`,
