@@ -9,27 +9,21 @@
  *   growing with the tags signed);
  * - the throttled answers, and the load average before and after.
  * Run: npm run build && npx tsx bench/sign-images.ts [tags] [repositories]   (10,000 tags: about 9 minutes)
+ * UNSIGNED_EVERY=100: one tag in 100 unsigned (a long listing, little signing: what pipelining saves);
+ * CLI=/path/to/dist/cli.js: another build (an older one, for before/after).
  */
 import { spawn } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
-import type { EmulatorSeed } from '../src/emulator/seed-format.js';
 import { CLI_PATH, Cleanup, cliEnv, maxInWindow, startKitEmulator, tempDir } from '../test/helpers/engine-kit.js';
+import { IMAGES_REGISTRY, imagesSeed, LISTS_AND_SIGNS } from '../test/helpers/images-kit.js';
 
 const TAGS = Number(process.argv[2] ?? 10_000);
 const REPOSITORIES = Number(process.argv[3] ?? 40);
-const KEY = 'b0000000-0000-4000-8000-000000000001';
-
-const perRepository = Math.ceil(TAGS / REPOSITORIES);
-const seed: EmulatorSeed = {
-  registries: [{
-    RegistryId: 'tcr-bench001', Region: 'ap-guangzhou',
-    Namespaces: [{ Name: 'apps', Repositories: Array.from({ length: REPOSITORIES }, (_, i) => ({ Name: i % 4 === 0 ? `images/r${i}` : `r${i}`, Tags: perRepository })) }],
-  }],
-  kmsKeys: [{ KeyId: KEY, Region: 'ap-guangzhou', KeyUsage: 'ASYMMETRIC_SIGN_VERIFY_RSA_2048' }],
-  policies: [{ RegistryId: 'tcr-bench001', NamespaceName: 'apps', Name: 'apps-signing', KmsId: KEY, KmsRegion: 'ap-guangzhou' }],
-};
+const UNSIGNED_EVERY = Number(process.env.UNSIGNED_EVERY ?? 1);
+const CLI = process.env.CLI || CLI_PATH;
+const seed = imagesSeed({ repositories: REPOSITORIES, tags: Math.ceil(TAGS / REPOSITORIES), unsignedEvery: UNSIGNED_EVERY });
 
 /** The CLI's memory from /proc, in kB: its RSS now and its peak so far (undefined once it has gone). */
 function memoryOf(pid: number): { rss: number; peak: number } | undefined {
@@ -45,13 +39,13 @@ function memoryOf(pid: number): { rss: number; peak: number } | undefined {
 const loadBefore = loadavg();
 const cleanup = new Cleanup();
 const dir = await tempDir(cleanup, 'tcr-bench-images-');
-const emulator = await startKitEmulator(cleanup, { seed, latencyMs: 0, jitterMs: 120, faultActions: ['CreateSignature', 'DescribeImages', 'DescribeRepositories'], requestLogSize: TAGS + 2_000 });
+const emulator = await startKitEmulator(cleanup, { seed, latencyMs: 0, jitterMs: 120, faultActions: LISTS_AND_SIGNS, requestLogSize: TAGS + 2_000 });
 const started = Date.now();
 const samples: { at: number; rss: number }[] = [];
 let peakKb = 0;
 // Spawned, not spawnSync: the emulator answers from this very process.
 const run = await new Promise<{ status: number | null; stderr: string }>((resolve, reject) => {
-  const child = spawn(process.execPath, [CLI_PATH, 'sign-images', '--registry-id', 'tcr-bench001', '--endpoint', emulator.url, '--yes', '--no-tui', '--out', join(dir, 'signed.csv')], {
+  const child = spawn(process.execPath, [CLI, 'sign-images', '--registry-id', IMAGES_REGISTRY, '--endpoint', emulator.url, '--yes', '--no-tui', '--out', join(dir, 'signed.csv')], {
     cwd: dir, env: cliEnv(dir), stdio: ['ignore', 'ignore', 'pipe'],
   });
   const poll = setInterval(() => {
@@ -103,7 +97,7 @@ const tenths = Array.from({ length: 9 }, (_, i) => samples[Math.floor(((i + 1) *
 const fmtLoad = (l: number[]): string => l.map((x) => x.toFixed(2)).join(' ');
 
 process.stdout.write([
-  `tags ${TAGS} over ${REPOSITORIES} repositories; exit ${run.status}; load average before ${fmtLoad(loadBefore)}, after ${fmtLoad(loadavg())}`,
+  `${CLI === CLI_PATH ? 'this build' : CLI}: tags ${TAGS} over ${REPOSITORIES} repositories, one in ${UNSIGNED_EVERY} unsigned; exit ${run.status}; load average before ${fmtLoad(loadBefore)}, after ${fmtLoad(loadavg())}`,
   `CreateSignature: ${signs.length} requests, ${signed} tags signed, ${throttled} throttled; pace ${(signs.length / Math.max(spanS, 1e-9)).toFixed(2)} req/s over ${spanS.toFixed(1)} s, busiest second ${maxInWindow(signs)} as received (${maxInWindow(intents)} as the CLI sent them, from ${intents.length} journal intents)`,
   `from journal intent to arrival: p50 ${pct(0.5)} ms, p90 ${pct(0.9)} ms, p99 ${pct(0.99)} ms, max ${lags.at(-1)} ms (${lags.length} attempts matched)`,
   `listing: last DescribeImages answered ${((listEnd - started) / 1000).toFixed(2)} s after the start (${of('DescribeImages').length} DescribeImages, ${of('DescribeRepositories').length} DescribeRepositories); first CreateSignature arrived ${((firstSign - started) / 1000).toFixed(2)} s after the start`,

@@ -1,7 +1,7 @@
 import type { RegistryListing } from '../core/coverage.js';
 import type { ListedTag } from '../core/plan-images.js';
 import type { TcrApi } from '../core/tcr-api.js';
-import { inOrder } from '../services/in-order.js';
+import { mergeIn, type MergeOrder } from '../services/merge-sources.js';
 import { namespaceTagPages, type ImageFilter } from '../services/list-images.js';
 import { createPreflightReader, PreflightError } from '../services/preflight-reader.js';
 import { UsageError } from '../core/errors.js';
@@ -33,8 +33,12 @@ export interface ImageScope extends ScopeFacts {
 
 /** A scope whose registries and namespaces are read, its tags still to list, page by page. */
 export interface OpenImageScope extends ScopeFacts {
-  /** Every tag in scope, a page at a time as each is answered, numbered in listing order (`line`); throws PreflightError. */
-  pages(): AsyncGenerator<ListedTag[]>;
+  /**
+   * Every tag in scope, a page at a time, numbered as they come (`line`); throws PreflightError. `fixed`:
+   * in the order of namespaces, repositories and pages, the same every time; `arrival`: each page as soon
+   * as it is answered, so a slow repository never starves what is done with the pages.
+   */
+  pages(order?: MergeOrder): AsyncGenerator<ListedTag[]>;
 }
 
 type ScopeOptions = { readonly scope: RegistryScope; readonly namespaces: readonly string[]; readonly filter: ImageFilter; readonly targets?: NamespaceTargets };
@@ -67,9 +71,9 @@ export async function openImageScope(api: TcrApi, o: ScopeOptions): Promise<Open
     },
     namespaces: namespaces.length,
     calls: reader.calls,
-    async *pages() {
+    async *pages(order = 'fixed') {
       let line = 0;
-      for await (const page of inOrder(namespaces.map(({ registry, ns }) => () => namespaceTagPages(reader.read, registry, ns, o.filter)))) {
+      for await (const page of mergeIn<ListedTag[]>(order)(namespaces.map(({ registry, ns }) => () => namespaceTagPages(reader.read, registry, ns, o.filter, order)))) {
         for (const tag of page) repositories.add(`${tag.RegistryId}/${tag.NamespaceName}/${tag.RepositoryName}`);
         yield page.map((tag) => ({ ...tag, line: (line += 1) }));
       }

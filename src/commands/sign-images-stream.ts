@@ -23,7 +23,8 @@ export interface StreamedPlan {
 export function streamPlan(scope: OpenImageScope): StreamedPlan {
   const plan = { toSign: [] as TagItem[], settled: [] as TagResult[], counts: { sign: 0, skip: 0, blocked: 0 } };
   async function* chunks(): AsyncGenerator<ItemChunk<TagItem, TagResult>> {
-    for await (const page of scope.pages()) {
+    // As the pages are answered: the signing lane is fed by every repository at once, never by the slowest.
+    for await (const page of scope.pages('arrival')) {
       const planned = planImages(page, scope);
       plan.toSign.push(...planned.toSign);
       plan.settled.push(...planned.settled);

@@ -2,7 +2,7 @@ import type { ApiOutcome } from '../core/api-outcome.js';
 import type { RegistryListing } from '../core/coverage.js';
 import type { ListedTag } from '../core/plan-images.js';
 import { PreflightError } from './preflight-reader.js';
-import { inOrder } from './in-order.js';
+import { mergeIn, type MergeOrder } from './merge-sources.js';
 import { NUMBERED_PAGE, numberedPages, readNumberedPages } from './read-numbered-pages.js';
 import { t } from '../i18n/messages.js';
 
@@ -29,11 +29,12 @@ export function repositoryNamesOf(namespace: string, listed: readonly string[]):
 
 /**
  * Every tag of one namespace of a registry (every page of both lists), with whether it is signed, a
- * DescribeImages page at a time as each is answered: the namespace's repositories are
- * read at once (each paced in the read lanes) and their pages come in repository order. A page the
- * filters leave empty is not yielded. Throws PreflightError.
+ * DescribeImages page at a time as each is answered: the namespace's repositories are read at once
+ * (each paced in the read lanes) and their pages come in repository order (`fixed`), or as they are
+ * answered (`arrival`: a slow repository never holds back the pages of the others). A page the filters
+ * leave empty is not yielded. Throws PreflightError.
  */
-export async function* namespaceTagPages(read: ImageRead, registry: RegistryListing, namespace: string, filter: ImageFilter): AsyncGenerator<ListedTag[]> {
+export async function* namespaceTagPages(read: ImageRead, registry: RegistryListing, namespace: string, filter: ImageFilter, order: MergeOrder = 'fixed'): AsyncGenerator<ListedTag[]> {
   const { registryId: RegistryId, region: Region } = registry;
   const what = t('images.whatNamespace', { namespace, registry: RegistryId, region: Region });
   // Every name is needed before any is used: whether they carry the namespace is read from all of them.
@@ -66,5 +67,5 @@ export async function* namespaceTagPages(read: ImageRead, registry: RegistryList
       if (tags.length > 0) yield tags;
     }
   };
-  yield* inOrder(names.filter(filter.repository).map((name) => () => pagesOf(name)));
+  yield* mergeIn<ListedTag[]>(order)(names.filter(filter.repository).map((name) => () => pagesOf(name)));
 }

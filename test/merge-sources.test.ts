@@ -1,5 +1,5 @@
 import test from 'ava';
-import { inOrder } from '../src/services/in-order.js';
+import { asTheyCome, inOrder } from '../src/services/merge-sources.js';
 
 /** A source that yields `values` once `gate` opens, noting when it started. */
 function gated(name: string, values: readonly string[], gate: Promise<void>, started: string[], fail?: Error) {
@@ -36,4 +36,24 @@ test('a source that fails: the values before it come first, then its error', asy
     for await (const value of merged) taken.push(value);
   }, { message: 'page refused' });
   t.deepEqual(taken, ['a1', 'b1']);
+});
+
+test('as they come: a slow source never holds back a faster one; the first error ends the merge', async (t) => {
+  const started: string[] = [];
+  let openFirst!: () => void;
+  const first = new Promise<void>((resolve) => (openFirst = resolve));
+  const merged = asTheyCome([gated('a', ['a1'], first, started), gated('b', ['b1', 'b2'], Promise.resolve(), started)]);
+  const taken: string[] = [];
+  const reading = (async () => {
+    for await (const value of merged) {
+      taken.push(value);
+      if (value === 'b2') openFirst();
+    }
+  })();
+  await reading;
+  t.deepEqual(taken, ['b1', 'b2', 'a1'], 'b\'s values while a still waits');
+  const failing = asTheyCome([gated('c', ['c1'], new Promise(() => undefined), []), gated('d', [], Promise.resolve(), [], new Error('page refused'))]);
+  await t.throwsAsync(async () => {
+    for await (const value of failing) taken.push(value);
+  }, { message: 'page refused' });
 });
