@@ -440,6 +440,8 @@ export const en = {
   'images.badGlob': '--{flag} \'{glob}\' is not a pattern: {message}',
   'images.fromNothing': '{path} records no namespace created or skipped by a batch: there is nothing to sign',
   'images.fromNothingHint': 'give the results or journal of a batch run (tcr-sigpolicy batch … --out results.csv)',
+  'images.fromWithRole': '--from takes each namespace\'s account from its row (the RoleArn column): --role-arn is not used with it',
+  'images.fromWithRoleHint': 'leave out --role-arn; a row with an empty RoleArn is signed with the base credentials',
   'images.dryRunHead': 'Dry run: nothing is sent.',
   'images.closing': 'Signed {signed}, skipped {skipped}, blocked {blocked}, failed {failed}, not sent {notSent}.',
   'images.journal': 'Journal: {path}',

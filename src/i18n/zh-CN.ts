@@ -436,6 +436,8 @@ export const zhCN: Catalogue = {
   'images.badGlob': '--{flag} \'{glob}\' 不是有效的匹配模式：{message}',
   'images.fromNothing': '{path} 中没有批量运行创建或跳过的命名空间：没有可签名的内容',
   'images.fromNothingHint': '请提供一次 batch 运行的结果或日志文件（tcr-sigpolicy batch … --out results.csv）',
+  'images.fromWithRole': '--from 从每个命名空间所在的行（RoleArn 列）取其账号：不能同时使用 --role-arn',
+  'images.fromWithRoleHint': '请去掉 --role-arn；RoleArn 为空的行使用基础凭证签名',
   'images.dryRunHead': '试运行：不发送任何请求。',
   'images.closing': '已签名 {signed}，跳过 {skipped}，受阻 {blocked}，失败 {failed}，未发送 {notSent}。',
   'images.journal': '日志：{path}',
