@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { ApiError, ErrorCode } from './api-error.js';
-import type { AccountRecord } from './seed-format.js';
+import type { AccountRecord, ScriptedFault } from './seed-format.js';
 
 /** Who signed a request: the key's SecretId, the account it acts in, and the identity its rate window counts. */
 export interface Caller {
@@ -37,6 +37,8 @@ export class RoleSessions {
   private readonly roles = new Map<string, string>();
   private readonly sessions = new Map<string, RoleSession>();
   private readonly issuedPerRole = new Map<string, number>();
+  /** The seed's scripted AssumeRole answers still to give, per account; used up as they are given. */
+  private readonly faults = new Map<string, ScriptedFault[]>();
 
   constructor(
     accounts: readonly AccountRecord[],
@@ -45,6 +47,7 @@ export class RoleSessions {
   ) {
     for (const account of accounts) {
       for (const role of account.Roles) this.roles.set(`qcs::cam::uin/${account.Uin}:roleName/${role}`, account.Uin);
+      if (account.Faults.length > 0) this.faults.set(account.Uin, [...account.Faults]);
     }
   }
 
@@ -68,6 +71,12 @@ export class RoleSessions {
       ExpiredTime: session.expiresAt,
       Expiration: new Date(session.expiresAt * 1000).toISOString().replace(/\.\d{3}Z$/, 'Z'),
     };
+  }
+
+  /** The next scripted answer for an AssumeRole of this role (its account's), used up by this call. */
+  takeFault(roleArn: string): ScriptedFault | undefined {
+    const account = this.roles.get(roleArn);
+    return account === undefined ? undefined : this.faults.get(account)?.shift();
   }
 
   session(secretId: string): RoleSession | undefined {

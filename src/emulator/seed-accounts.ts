@@ -1,12 +1,12 @@
 import { BASE_UIN, type AccountRecord, type RegistryRecord } from './seed-format.js';
-import { SeedProblems, checkKeys, listOf, requiredText, type JsonObject } from './seed-fields.js';
+import { SeedProblems, checkKeys, listOf, readFaults, requiredText, type JsonObject } from './seed-fields.js';
 
 const UIN = /^\d{5,20}$/;
 const ROLE_NAME = /^[\w+=,.@-]{1,128}$/;
 
-/** One entry of a seed's `accounts`: a Uin and the role names that reach it. */
+/** One entry of a seed's `accounts`: a Uin, the role names that reach it, and the answers scripted for the first AssumeRole of them. */
 export function readAccount(obj: JsonObject, path: string, problems: SeedProblems): AccountRecord {
-  checkKeys(obj, ['Uin', 'Roles'], path, problems);
+  checkKeys(obj, ['Uin', 'Roles', 'Faults'], path, problems);
   const Uin = requiredText(obj, 'Uin', path, problems);
   if (Uin !== '' && !UIN.test(Uin)) problems.add(`${path}.Uin`, 'must be an account number (digits)');
   if (Uin === BASE_UIN) problems.add(`${path}.Uin`, `${BASE_UIN} is the base credentials' account; give the others another Uin`);
@@ -15,7 +15,7 @@ export function readAccount(obj: JsonObject, path: string, problems: SeedProblem
     problems.add(`${path}.Roles[${i}]`, 'must be a role name (letters, digits and +=,.@_-)');
     return [];
   });
-  return { Uin, Roles };
+  return { Uin, Roles, Faults: readFaults(obj, path, problems) };
 }
 
 /** A registry's `Account` must be the base account or one the seed lists. */

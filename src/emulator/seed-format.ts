@@ -1,5 +1,8 @@
-/** Answers a seed can script for the first CreateSignaturePolicy attempts on a namespace, in order. */
-export const SCRIPTED_FAULTS = ['RequestLimitExceeded', 'http-503', 'dropped-before'] as const;
+/**
+ * Answers a seed can script, in order: for the first CreateSignaturePolicy attempts on a namespace, or
+ * the first AssumeRole attempts for an account's roles. None changes anything.
+ */
+export const SCRIPTED_FAULTS = ['RequestLimitExceeded', 'http-503', 'dropped-before', 'InternalError'] as const;
 export type ScriptedFault = (typeof SCRIPTED_FAULTS)[number];
 
 /** A namespace in a seed: its name alone, or the name with its access level and rehearsal switches. */
@@ -58,6 +61,8 @@ export interface SeedAccount {
   readonly Uin: string;
   /** Role names a caller may assume; their ARN is `qcs::cam::uin/<Uin>:roleName/<name>`. */
   readonly Roles?: readonly string[];
+  /** The first AssumeRole attempts for its roles get these transient answers, one each, in order (STS's blips). */
+  readonly Faults?: readonly ScriptedFault[];
 }
 
 export interface SeedKmsKey {
@@ -137,6 +142,7 @@ export interface RegistryRecord {
 export interface AccountRecord {
   readonly Uin: string;
   readonly Roles: readonly string[];
+  readonly Faults: readonly ScriptedFault[];
 }
 
 export interface KmsKeyRecord {

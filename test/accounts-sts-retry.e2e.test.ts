@@ -1,0 +1,36 @@
+// A transient STS failure is asked again, not kept for the whole run: the first AssumeRole of each role
+// answers a blip (an HTTP 503 page, an InternalError), and every account's rows are still created.
+import test from 'ava';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'csv-parse/sync';
+import { ROLE_A, ROLE_B, UIN_A, UIN_B, accountsDataset } from './helpers/accounts-kit.js';
+import { disagreements } from './helpers/agreement.js';
+import { cliEnv, runCli, startKitEmulator, statusCounts, tempDir, writeCsv } from './helpers/engine-kit.js';
+
+test('the first AssumeRole of each role answers a transient error: every row of every account is created, each role assumed at most twice', async (t) => {
+  const data = accountsDataset(20, ['', ROLE_A, ROLE_B]);
+  const seed = {
+    ...data.seed,
+    accounts: [
+      { Uin: UIN_A, Roles: ['tcr-signer'], Faults: ['http-503' as const] },
+      { Uin: UIN_B, Roles: ['tcr-signer'], Faults: ['InternalError' as const] },
+    ],
+  };
+  const dir = await tempDir(t);
+  const input = await writeCsv(dir, data.csv);
+  const emulator = await startKitEmulator(t, { seed });
+
+  const run = await runCli(t, ['batch', input, '--endpoint', emulator.url, '--yes', '--no-tui', '--out', 'results.csv'], { cwd: dir, env: cliEnv(dir) });
+
+  t.is(run.code, 0, run.stderr);
+  const results = parse(readFileSync(join(dir, 'results.csv')), { columns: true }) as { line: string; status: string; RoleArn: string; RegistryId: string; NamespaceName: string; ErrorCode: string }[];
+  t.deepEqual(statusCounts(results), { created: 60 });
+  t.deepEqual(disagreements(emulator, seed, results.map((r) => ({ ...r, line: Number(r.line) }))), []);
+  const assumed = emulator.state.assumedRoles();
+  t.true([ROLE_A, ROLE_B].every((role) => (assumed[role] ?? 0) >= 1 && (assumed[role] ?? 0) <= 2), JSON.stringify(assumed));
+  // Each role: the refused attempt and the one that worked (a refresh would add one more at most).
+  const requests = emulator.state.actionCounts()['AssumeRole']?.requests ?? 0;
+  t.true(requests >= 4 && requests <= 6, `AssumeRole requests: ${requests}`);
+  t.deepEqual(emulator.state.issuedSecrets().filter((s) => run.stdout.includes(s) || run.stderr.includes(s)), []);
+});
