@@ -304,7 +304,7 @@ export const en = {
   'wiz.left': 'Left the wizard: nothing was sent.',
   'wiz.cancelled': 'Cancelled: nothing was sent.',
   'wiz.unknownCommandHint': 'run `tcr-sigpolicy --help` for the list of commands',
-  'wiz.flagsHint': '{meant}the wizard takes --region, --endpoint and --profile; run `tcr-sigpolicy --help` for the commands',
+  'wiz.flagsHint': '{meant}the wizard takes --region, --endpoint, --profile, --role-arn and --role-session-name; run `tcr-sigpolicy --help` for the commands',
   'wiz.noCredentials': 'No credentials (TENCENTCLOUD_SECRET_ID/KEY or --profile) to fetch lists with: type each value.',
   'wiz.closeGaps': 'To sign what does not sign yet: {command}',
   'wiz.lookingUp': 'Looking up {what}…',

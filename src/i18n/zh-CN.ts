@@ -300,7 +300,7 @@ export const zhCN: Catalogue = {
   'wiz.left': '已退出向导：未发送任何请求。',
   'wiz.cancelled': '已取消：未发送任何请求。',
   'wiz.unknownCommandHint': '运行 `tcr-sigpolicy --help` 查看命令列表',
-  'wiz.flagsHint': '{meant}向导接受 --region、--endpoint 和 --profile；运行 `tcr-sigpolicy --help` 查看命令',
+  'wiz.flagsHint': '{meant}向导接受 --region、--endpoint、--profile、--role-arn 和 --role-session-name；运行 `tcr-sigpolicy --help` 查看命令',
   'wiz.noCredentials': '没有可用于获取列表的凭证（TENCENTCLOUD_SECRET_ID/KEY 或 --profile）：请逐项输入。',
   'wiz.closeGaps': '为尚未签名的命名空间签名：{command}',
   'wiz.lookingUp': '正在查询{what}…',
