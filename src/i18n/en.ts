@@ -426,7 +426,7 @@ export const en = {
   // sign-images: the plan of tags, its reasons, the confirmation, what cannot be undone
   'images.planHead': 'Plan ({calls}): {sign} to sign, {skip} to skip (already signed), {blocked} blocked, in {repositories} of {namespaces}.',
   'images.alreadySigned': 'already signed (its KmsSignature is set); left as it is',
-  'images.noPolicy': 'namespace {namespace} of {registry} has no signature policy: create one first: tcr-sigpolicy create --registry-id {registry} --namespace {namespace} --name … --kms-id … --kms-region …',
+  'images.noPolicy': 'namespace {namespace} of {registry} has no signature policy: create one first: tcr-sigpolicy create --registry-id {registry} --namespace {namespace} --name … --kms-id … --kms-region …{role}',
   'images.regionNotOffered': 'CreateSignature is not offered in {region} (its API page lists the regions where it is)',
   'images.blockedHead': 'Blocked (nothing is sent for these):',
   'images.invalidFlags': 'the flags do not say which images to sign; nothing was sent',

@@ -422,7 +422,7 @@ export const zhCN: Catalogue = {
   // sign-images: the plan of tags, its reasons, the confirmation, what cannot be undone
   'images.planHead': '计划（{calls}）：签名 {sign}，跳过 {skip}（已签名），受阻 {blocked}，共 {namespaces} 中的 {repositories}。',
   'images.alreadySigned': '已签名（KmsSignature 已设置），保持不变',
-  'images.noPolicy': '{registry} 的命名空间 {namespace} 没有签名策略：请先创建：tcr-sigpolicy create --registry-id {registry} --namespace {namespace} --name … --kms-id … --kms-region …',
+  'images.noPolicy': '{registry} 的命名空间 {namespace} 没有签名策略：请先创建：tcr-sigpolicy create --registry-id {registry} --namespace {namespace} --name … --kms-id … --kms-region …{role}',
   'images.regionNotOffered': '{region} 不提供 CreateSignature（其 API 文档列出了提供它的地域）',
   'images.blockedHead': '受阻（这些不会发送）：',
   'images.invalidFlags': '参数未说明要签名哪些镜像；未发送任何请求',
