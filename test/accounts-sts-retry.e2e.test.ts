@@ -1,5 +1,6 @@
-// A transient STS failure is asked again, not kept for the whole run: the first AssumeRole of each role
-// answers a blip (an HTTP 503 page, an InternalError), and every account's rows are still created.
+// What STS answers decides how long an account waits: a transient failure (the first AssumeRole of each
+// role answers a 503 page or an InternalError) is asked again and every row is still created; a refusal
+// (a trust policy that leaves the caller out) stops that account at once.
 import test from 'ava';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -33,4 +34,27 @@ test('the first AssumeRole of each role answers a transient error: every row of 
   const requests = emulator.state.actionCounts()['AssumeRole']?.requests ?? 0;
   t.true(requests >= 4 && requests <= 6, `AssumeRole requests: ${requests}`);
   t.deepEqual(emulator.state.issuedSecrets().filter((s) => run.stdout.includes(s) || run.stderr.includes(s)), []);
+});
+
+test("a role whose trust policy leaves the caller's account out: STS asked once, that account's rows not-sent with UnauthorizedOperation naming the role, the others created, exit 1", async (t) => {
+  const data = accountsDataset(10, ['', ROLE_A, ROLE_B]);
+  // B's role trusts only A's account, not the base credentials'.
+  const seed = { ...data.seed, accounts: [{ Uin: UIN_A, Roles: ['tcr-signer'] }, { Uin: UIN_B, Roles: [{ Name: 'tcr-signer', Trusts: [UIN_A] }] }] };
+  const dir = await tempDir(t);
+  const input = await writeCsv(dir, data.csv);
+  const emulator = await startKitEmulator(t, { seed });
+
+  const run = await runCli(t, ['batch', input, '--endpoint', emulator.url, '--yes', '--no-tui', '--out', 'results.csv'], { cwd: dir, env: cliEnv(dir) });
+
+  t.is(run.code, 1, run.stderr);
+  const results = parse(readFileSync(join(dir, 'results.csv')), { columns: true }) as { status: string; RoleArn: string; ErrorCode: string; ErrorMessage: string }[];
+  t.deepEqual(statusCounts(results), { created: 20, 'not-sent': 10 });
+  for (const r of results.filter((x) => x.status === 'not-sent')) {
+    t.is(r.RoleArn, ROLE_B);
+    t.is(r.ErrorCode, 'UnauthorizedOperation');
+    t.true(r.ErrorMessage.includes(ROLE_B), r.ErrorMessage);
+  }
+  t.true(run.stderr.includes(`Account ${ROLE_B} stopped (UnauthorizedOperation)`), run.stderr);
+  t.deepEqual(emulator.state.assumedRoles(), { [ROLE_A]: 1 });
+  t.is(emulator.state.actionCounts()['AssumeRole']?.requests, 2, 'a permanent refusal is not asked again');
 });

@@ -59,8 +59,11 @@ export interface SeedRegistry {
 export interface SeedAccount {
   /** The account's Uin, as in `qcs::cam::uin/<Uin>:roleName/<role>`. */
   readonly Uin: string;
-  /** Role names a caller may assume; their ARN is `qcs::cam::uin/<Uin>:roleName/<name>`. */
-  readonly Roles?: readonly string[];
+  /**
+   * Its roles; their ARN is `qcs::cam::uin/<Uin>:roleName/<name>`. A name alone may be assumed by the
+   * base account; `Trusts` lists the accounts (Uins) its trust policy names instead.
+   */
+  readonly Roles?: readonly (string | { readonly Name: string; readonly Trusts?: readonly string[] })[];
   /** The first AssumeRole attempts for its roles get these transient answers, one each, in order (STS's blips). */
   readonly Faults?: readonly ScriptedFault[];
 }
@@ -139,9 +142,15 @@ export interface RegistryRecord {
   readonly Account: string;
 }
 
+/** A role and the accounts whose identities its trust policy lets assume it. */
+export interface RoleRecord {
+  readonly Name: string;
+  readonly Trusts: readonly string[];
+}
+
 export interface AccountRecord {
   readonly Uin: string;
-  readonly Roles: readonly string[];
+  readonly Roles: readonly RoleRecord[];
   readonly Faults: readonly ScriptedFault[];
 }
 
