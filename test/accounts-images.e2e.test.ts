@@ -5,7 +5,7 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import type { EmulatorHandle, EmulatorSeed } from '../src/emulator/index.js';
-import { ROLE_A, ROLE_B, ROLE_MISSING, SIGNING_KEY, UIN_A, UIN_B } from './helpers/accounts-kit.js';
+import { ROLE_A, ROLE_B, ROLE_MISSING, SIGNING_KEY, UIN_A, UIN_B, temporarySecretLeaks } from './helpers/accounts-kit.js';
 import { cliEnv, runCli, startKitEmulator, tempDir } from './helpers/engine-kit.js';
 
 /** Registry → the role that reaches its account ('' for the base credentials). */
@@ -45,12 +45,6 @@ function held(emulator: EmulatorHandle): Map<string, boolean> {
   return tags;
 }
 
-/** Temporary keys and tokens the emulator issued that appear in the run's output or in any file it wrote. */
-function leakedSecrets(emulator: EmulatorHandle, dir: string, outputs: readonly string[]): string[] {
-  const texts = [...outputs, ...readdirSync(dir).map((f) => readFileSync(join(dir, f), 'latin1'))];
-  return emulator.state.issuedSecrets().filter((s) => texts.some((text) => text.includes(s)));
-}
-
 test('sign-images --role-arn A --role-arn B: the dry run plans the tags of all three accounts, each with its account; nothing is signed', async (t) => {
   const dir = await tempDir(t);
   const emulator = await startKitEmulator(t, { seed: seedOf(true) });
@@ -86,7 +80,7 @@ test('live over three accounts: every unsigned tag signed through its own accoun
   t.regex(readFileSync(join(dir, journal), 'utf8'), new RegExp(`"RoleArn":"${ROLE_B.replaceAll('/', '\\/')}"`));
   const assumed = emulator.state.assumedRoles();
   t.true([ROLE_A, ROLE_B].every((role) => (assumed[role] ?? 0) >= 1 && (assumed[role] ?? 0) <= 2), JSON.stringify(assumed));
-  t.deepEqual(leakedSecrets(emulator, dir, [run.stdout, run.stderr]), []);
+  t.deepEqual(temporarySecretLeaks(emulator, dir, { stdout: run.stdout, stderr: run.stderr }), []);
 });
 
 test('sign-images --from a three-account batch: each namespace signed with its row\'s account; a role that no longer exists leaves its namespace not-sent naming the role, exit 1', async (t) => {
@@ -115,7 +109,7 @@ test('sign-images --from a three-account batch: each namespace signed with its r
   const now = held(emulator);
   t.is([...now].filter(([key, isSigned]) => key.startsWith('tcr-teamb001/') && isSigned).length, 3);
   t.true([...now].filter(([key]) => !key.startsWith('tcr-teamb001/')).every(([, isSigned]) => isSigned));
-  t.deepEqual(leakedSecrets(emulator, dir, [run.stdout, run.stderr, batch.stdout, batch.stderr]), []);
+  t.deepEqual(temporarySecretLeaks(emulator, dir, { stdout: run.stdout, stderr: run.stderr, 'batch stdout': batch.stdout, 'batch stderr': batch.stderr }), []);
 });
 
 test('a --role-arn that cannot be assumed: its account is named on stderr, the others are planned, exit 1', async (t) => {

@@ -5,7 +5,7 @@ import test from 'ava';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
-import { ROLE_A, ROLE_B, UIN_A, UIN_B, accountsDataset } from './helpers/accounts-kit.js';
+import { ROLE_A, ROLE_B, UIN_A, UIN_B, accountsDataset, temporarySecretLeaks } from './helpers/accounts-kit.js';
 import { disagreements } from './helpers/agreement.js';
 import { cliEnv, runCli, startKitEmulator, statusCounts, tempDir, writeCsv } from './helpers/engine-kit.js';
 
@@ -33,7 +33,7 @@ test('the first AssumeRole of each role answers a transient error: every row of 
   // Each role: the refused attempt and the one that worked (a refresh would add one more at most).
   const requests = emulator.state.actionCounts()['AssumeRole']?.requests ?? 0;
   t.true(requests >= 4 && requests <= 6, `AssumeRole requests: ${requests}`);
-  t.deepEqual(emulator.state.issuedSecrets().filter((s) => run.stdout.includes(s) || run.stderr.includes(s)), []);
+  t.deepEqual(temporarySecretLeaks(emulator, dir, { stdout: run.stdout, stderr: run.stderr }), []);
 });
 
 test("a role whose trust policy leaves the caller's account out: STS asked once, that account's rows not-sent with UnauthorizedOperation naming the role, the others created, exit 1", async (t) => {
