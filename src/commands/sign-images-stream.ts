@@ -20,9 +20,10 @@ export interface StreamedPlan {
  * later repositories are still listed (a run that asks nothing: `--yes`). The plan is the same one
  * `planImages` makes of the whole listing, added up page by page.
  */
-export function streamPlan(scope: OpenImageScope): StreamedPlan {
+export function streamPlan(scope: OpenImageScope, after?: (lines: number) => TagResult[]): StreamedPlan {
   const plan = { toSign: [] as TagItem[], settled: [] as TagResult[], counts: { sign: 0, skip: 0, blocked: 0 } };
   async function* chunks(): AsyncGenerator<ItemChunk<TagItem, TagResult>> {
+    let lines = 0;
     // As the pages are answered: the signing lane is fed by every repository at once, never by the slowest.
     for await (const page of scope.pages('arrival')) {
       const planned = planImages(page, scope);
@@ -31,8 +32,13 @@ export function streamPlan(scope: OpenImageScope): StreamedPlan {
       plan.counts.sign += planned.counts.sign;
       plan.counts.skip += planned.counts.skip;
       plan.counts.blocked += planned.counts.blocked;
+      lines += page.length;
       yield { toSend: planned.toSign, settled: planned.settled };
     }
+    // Rows settled once the listing is over (the namespaces of an account that could not be listed), numbered after it.
+    const tail = after?.(lines) ?? [];
+    plan.settled.push(...tail);
+    if (tail.length > 0) yield { toSend: [], settled: tail };
   }
   return { chunks: chunks(), plan };
 }
