@@ -36,22 +36,33 @@ export async function listAccountImages(
   accounts: readonly AccountToList[],
   o: { readonly namespaces: readonly string[]; readonly filter: ImageFilter },
 ): Promise<AccountImages> {
+  const { done, unlisted } = await eachAccount(accounts, async ({ roleArn, scope, targets }) => {
+    const listed = await listImageScope(accountApi(api, roleArn), { ...o, scope, targets });
+    if (!roleArn) return listed;
+    return { ...listed, tags: listed.tags.map((tag) => ({ ...tag, RoleArn: roleArn })), registries: listed.registries.map((r) => ({ ...r, roleArn })) };
+  });
+  return { ...merge(done), unlisted };
+}
+
+/**
+ * Runs `list` for every account at once. With several accounts a role's listing that fails is set aside
+ * with why; with one, or for the base credentials, it stops the command.
+ */
+async function eachAccount<T>(accounts: readonly AccountToList[], list: (account: AccountToList) => Promise<T>): Promise<{ done: T[]; unlisted: UnlistedAccount[] }> {
   const unlisted: UnlistedAccount[] = [];
-  const listed = await Promise.all(
-    accounts.map(async (account): Promise<ImageScope | undefined> => {
+  // In the accounts' order, whichever answers first.
+  const each = await Promise.all(
+    accounts.map(async (account): Promise<T[]> => {
       try {
-        const scope = await listImageScope(accountApi(api, account.roleArn), { ...o, scope: account.scope, targets: account.targets });
-        const { roleArn } = account;
-        if (!roleArn) return scope;
-        return { ...scope, tags: scope.tags.map((tag) => ({ ...tag, RoleArn: roleArn })), registries: scope.registries.map((r) => ({ ...r, roleArn })) };
+        return [await list(account)];
       } catch (error) {
         if (accounts.length < 2 || !account.roleArn || !(error instanceof PreflightError)) throw error;
         unlisted.push({ roleArn: account.roleArn, error, targets: account.targets });
-        return undefined;
+        return [];
       }
     }),
   );
-  return { ...merge(listed.filter((s): s is ImageScope => s !== undefined)), unlisted };
+  return { done: each.flat(), unlisted };
 }
 
 export interface OpenAccountImages extends OpenImageScope {
@@ -69,19 +80,10 @@ export async function openAccountImages(
   accounts: readonly AccountToList[],
   o: { readonly namespaces: readonly string[]; readonly filter: ImageFilter },
 ): Promise<OpenAccountImages> {
-  const unlisted: UnlistedAccount[] = [];
-  const opened = await Promise.all(
-    accounts.map(async (account) => {
-      try {
-        return { roleArn: account.roleArn, scope: await openImageScope(accountApi(api, account.roleArn), { ...o, scope: account.scope, targets: account.targets }) };
-      } catch (error) {
-        if (accounts.length < 2 || !account.roleArn || !(error instanceof PreflightError)) throw error;
-        unlisted.push({ roleArn: account.roleArn, error, targets: account.targets });
-        return undefined;
-      }
-    }),
-  );
-  const open = opened.filter((a): a is NonNullable<typeof a> => a !== undefined);
+  const { done: open, unlisted } = await eachAccount(accounts, async ({ roleArn, scope, targets }) => ({
+    roleArn,
+    scope: await openImageScope(accountApi(api, roleArn), { ...o, scope, targets }),
+  }));
   const scopes = open.map((a) => a.scope);
   return {
     unlisted,
