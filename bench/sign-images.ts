@@ -85,10 +85,21 @@ for (const r of of('CreateSignature')) {
   const key = `${b.RegistryId}/${b.NamespaceName}/${b.RepositoryName}:${b.ImageVersion}`;
   arrivalsOf.set(key, [...(arrivalsOf.get(key) ?? []), Date.parse(r.receivedAt)]);
 }
-const lags = intentLines.flatMap((line) => {
+const lagged = intentLines.flatMap((line) => {
   const arrived = arrivalsOf.get(line.key)?.[line.attempt - 1];
-  return arrived === undefined ? [] : [arrived - Date.parse(line.at)];
-}).sort((a, b) => a - b);
+  return arrived === undefined ? [] : [{ at: arrived - started, lag: arrived - Date.parse(line.at) }];
+});
+const lags = lagged.map((l) => l.lag).sort((a, b) => a - b);
+const worstLag = lagged.reduce((w, l) => (l.lag > w.lag ? l : w), { at: NaN, lag: -Infinity });
+/** Where the busiest second of `times` begins, from the start. */
+const busiestAt = (times: readonly number[]): number => {
+  let best = { n: 0, at: NaN };
+  for (let i = 0, j = 0; i < times.length; i++) {
+    while ((times[i] as number) - (times[j] as number) >= 1000) j++;
+    if (i - j + 1 > best.n) best = { n: i - j + 1, at: (times[j] as number) - started };
+  }
+  return best.at;
+};
 const pct = (p: number): number => lags[Math.min(lags.length - 1, Math.floor(p * lags.length))] ?? NaN;
 const throttled = of('CreateSignature').filter((r) => r.outcome.startsWith('RequestLimitExceeded')).length;
 const signed = Object.keys(emulator.state.successfulSignatures()).length;
@@ -99,7 +110,7 @@ const fmtLoad = (l: number[]): string => l.map((x) => x.toFixed(2)).join(' ');
 process.stdout.write([
   `${CLI === CLI_PATH ? 'this build' : CLI}: tags ${TAGS} over ${REPOSITORIES} repositories, one in ${UNSIGNED_EVERY} unsigned; exit ${run.status}; load average before ${fmtLoad(loadBefore)}, after ${fmtLoad(loadavg())}`,
   `CreateSignature: ${signs.length} requests, ${signed} tags signed, ${throttled} throttled; pace ${(signs.length / Math.max(spanS, 1e-9)).toFixed(2)} req/s over ${spanS.toFixed(1)} s, busiest second ${maxInWindow(signs)} as received (${maxInWindow(intents)} as the CLI sent them, from ${intents.length} journal intents)`,
-  `from journal intent to arrival: p50 ${pct(0.5)} ms, p90 ${pct(0.9)} ms, p99 ${pct(0.99)} ms, max ${lags.at(-1)} ms (${lags.length} attempts matched)`,
+  `from journal intent to arrival: p50 ${pct(0.5)} ms, p90 ${pct(0.9)} ms, p99 ${pct(0.99)} ms, max ${lags.at(-1)} ms at ${(worstLag.at / 1000).toFixed(1)} s (${lags.length} attempts matched); the busiest second as received began at ${(busiestAt(signs) / 1000).toFixed(1)} s`,
   `listing: last DescribeImages answered ${((listEnd - started) / 1000).toFixed(2)} s after the start (${of('DescribeImages').length} DescribeImages, ${of('DescribeRepositories').length} DescribeRepositories); first CreateSignature arrived ${((firstSign - started) / 1000).toFixed(2)} s after the start`,
   `while listing: ${whileListing.length} CreateSignature arrived${whileListing.length > 1 ? ` (${((whileListing.length - 1) / (((whileListing.at(-1) as number) - firstSign) / 1000 || 1e-9)).toFixed(2)} req/s)` : ''}`,
   `wall ${(wallMs / 1000).toFixed(1)} s; peak memory ${mb(peakKb)} MB; RSS at each tenth of the run: ${tenths.map((s) => mb(s.rss)).join(', ')} MB`,
