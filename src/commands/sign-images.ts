@@ -1,15 +1,10 @@
 import { findCommand, type CommandSpec } from '../cli/command-specs.js';
 import { parseFlags } from '../cli/parse-flags.js';
 import { UsageError } from '../core/errors.js';
-import { planImages } from '../core/plan-images.js';
-import { readHint } from '../core/read-hint.js';
-import { lockOut } from '../services/out-lock.js';
-import { PreflightError } from '../services/preflight-reader.js';
 import { interactive } from './interactive.js';
-import { listImageScope } from './list-image-scope.js';
 import { namespacesFrom } from './namespaces-from.js';
 import { readSignImagesFlags } from './sign-images-flags.js';
-import { runImagePlan } from './sign-images-run.js';
+import { signImageScope } from './sign-image-scope.js';
 import { t } from '../i18n/messages.js';
 
 const spec = findCommand('sign-images') as CommandSpec;
@@ -25,21 +20,5 @@ export async function run(argv: readonly string[]): Promise<number> {
   const { send } = flags;
   const targets = flags.from ? await namespacesFrom(flags.from) : undefined;
   if (!send.dryRun && !send.yes && !interactive()) throw new UsageError(t('run.needsYes'), t('run.needsYesHint'));
-  const lock = send.out ? lockOut(send.out) : undefined;
-  try {
-    // The one place every command gets its API from (credentials, lanes, --rate, --redis).
-    const api = await (await import('./make-api.js')).makeApi(send)();
-    try {
-      const listed = await listImageScope(api, { scope: targets ? { ...flags.scope, ids: [...targets.keys()] } : flags.scope, namespaces: flags.namespaces, filter: flags.filter, targets }).catch((error: unknown) => {
-        if (error instanceof PreflightError) throw new UsageError(t('images.listFailed', { message: error.message }), readHint(error.failure, false));
-        throw error;
-      });
-      const plan = planImages(listed.tags, listed);
-      return await runImagePlan({ flags, api, listed, plan, rerun: ['sign-images', ...argv] });
-    } finally {
-      await api.close?.();
-    }
-  } finally {
-    lock?.release();
-  }
+  return signImageScope({ flags, targets, rerun: ['sign-images', ...argv] });
 }

@@ -65,7 +65,7 @@ export function nextSteps(input: NextStepsInput): string[] {
   }
   const unfinished = UNFINISHED.reduce((n, s) => n + counts[s], 0);
   // Only worth it once something was sent: a run stopped before its first request is simply run again.
-  const sent = counts.created + counts.failed + counts.skipped > 0 || input.interrupted;
+  const sent = counts.created + counts.signed + counts.failed + counts.skipped > 0 || input.interrupted;
   if (whole && journal && input.resume && unfinished > 0 && sent) {
     const notSent = counts['not-sent'] > 0 ? t('next.notSent', { n: counts['not-sent'] }) : '';
     const failed = counts.failed > 0 ? t('next.failedRows', { n: counts.failed }) : '';

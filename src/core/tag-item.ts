@@ -1,4 +1,4 @@
-import { OUTCOME_COLUMNS, withOutcome, type ItemKind, type Outcome } from './work-item.js';
+import { cellText as text, OUTCOME_COLUMNS, outcomeOfCells, withOutcome, type ItemKind, type Outcome } from './work-item.js';
 
 /** One image tag to sign: where it lives, and its place in the run (`line`: its position in the listing). */
 export interface TagItem {
@@ -32,4 +32,13 @@ export const TAG_ITEMS: ItemKind<TagItem, TagResult> = {
     RepositoryName: id.RepositoryName, ImageVersion: id.ImageVersion, Digest: id.Digest,
   }, status, o),
   columns: TAG_RESULT_COLUMNS,
+  // A tag's record names its repository and tag: a policy's (a namespace alone) is not one.
+  read(c) {
+    const outcome = outcomeOfCells(c);
+    const named = (v: unknown): v is string => typeof v === 'string' && v !== '';
+    if (!outcome || !named(c.RegistryId) || !named(c.NamespaceName) || !named(c.RepositoryName) || !named(c.ImageVersion)) return undefined;
+    const { status, ...rest } = outcome;
+    const id = { line: Number(c.line) || 0, Region: text(c.Region), RegistryId: c.RegistryId, NamespaceName: c.NamespaceName, RepositoryName: c.RepositoryName, ImageVersion: c.ImageVersion, Digest: text(c.Digest) };
+    return TAG_ITEMS.result(id, status, rest);
+  },
 };

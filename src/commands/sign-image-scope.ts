@@ -1,0 +1,77 @@
+import { UsageError } from '../core/errors.js';
+import { resumeImages } from '../core/image-resume.js';
+import type { PriorRecord } from '../core/journal-lines.js';
+import { planImages } from '../core/plan-images.js';
+import { readHint } from '../core/read-hint.js';
+import { TAG_ITEMS, type TagResult } from '../core/tag-item.js';
+import type { LanedApi } from '../core/tcr-api.js';
+import { RunControl } from '../services/engine/run-control.js';
+import { scopeFingerprint } from '../services/input-fingerprint.js';
+import { lockOut } from '../services/out-lock.js';
+import { PreflightError } from '../services/preflight-reader.js';
+import { readItemRecords } from '../services/read-prior-results.js';
+import { listImageScope, type NamespaceTargets } from './list-image-scope.js';
+import { stoppingOnSignals } from './run-with-faces.js';
+import type { SignImagesFlags } from './sign-images-flags.js';
+import { refuseForeignRecord, runImagePlan, say } from './sign-images-run.js';
+import { t } from '../i18n/messages.js';
+
+export interface ImageScopeRun {
+  readonly flags: Omit<SignImagesFlags, 'from'>;
+  /** The namespaces of a batch's results (--from), by registry. */
+  readonly targets?: NamespaceTargets;
+  /** The API to list and sign through; made from the flags when absent (the demo passes its own credential). */
+  readonly api?: () => Promise<LanedApi>;
+  readonly rerun?: readonly string[];
+  readonly journalDir?: string;
+  /** The user already said yes (the wizard's offer). */
+  readonly confirmed?: boolean;
+}
+
+/** The --resume record of an earlier signing run, read before anything else: an empty file or a batch's results are refused (exit 2). */
+export function readSigningRecord(path: string | undefined): Promise<PriorRecord<TagResult>[] | undefined> {
+  return path ? readItemRecords(path, t('prior.whatResume'), TAG_ITEMS) : Promise.resolve(undefined);
+}
+
+/**
+ * A whole sign-images run over one scope: the --resume record read first, then under the --out lock
+ * and with signals stopping it gracefully at any step, the listing (reads), the plan (afresh, or what
+ * the record leaves), and the run through the shared sending path.
+ */
+export async function signImageScope(o: ImageScopeRun): Promise<number> {
+  const { flags, targets } = o;
+  const { send } = flags;
+  const prior = await readSigningRecord(send.resume);
+  const input = scopeFingerprint({
+    region: flags.scope.allRegions ? flags.scope.region : undefined, registries: flags.scope.ids, all: flags.scope.allRegions,
+    namespaces: flags.namespaces, repository: flags.globs.repository, tag: flags.globs.tag,
+    from: targets ? [...targets].flatMap(([registry, names]) => [...names].map((ns) => `${registry}/${ns}`)) : undefined,
+  });
+  const control = new RunControl();
+  return stoppingOnSignals(control, async () => {
+    const lock = send.out ? lockOut(send.out) : undefined;
+    try {
+      // The one place every command gets its API from (credentials, lanes, --rate, --redis).
+      const api = await (o.api ?? (await import('./make-api.js')).makeApi(send))();
+      try {
+        const startedAt = Date.now();
+        const scope = targets ? { ...flags.scope, ids: [...targets.keys()] } : flags.scope;
+        const listed = await listImageScope(api, { scope, namespaces: flags.namespaces, filter: flags.filter, targets }).catch((error: unknown) => {
+          if (error instanceof PreflightError) throw new UsageError(t('images.listFailed', { message: error.message }), readHint(error.failure, false));
+          throw error;
+        });
+        const resume = prior ? resumeImages(listed.tags, listed, prior, input) : undefined;
+        refuseForeignRecord(resume, send.resume, send.force);
+        if (resume && !send.json) {
+          say(t('images.resumed', { path: send.resume ?? '', carried: resume.carried, unknown: resume.settledUnknown, again: resume.unknown.size }));
+        }
+        const plan = resume?.plan ?? planImages(listed.tags, listed);
+        return await runImagePlan({ flags, api, control, listed, plan, input, resume, rerun: o.rerun, journalDir: o.journalDir, confirmed: o.confirmed, startedAt });
+      } finally {
+        await api.close?.();
+      }
+    } finally {
+      lock?.release();
+    }
+  });
+}
