@@ -463,7 +463,7 @@ export const en = {
   'images.resumeNoTagsInCommon': 'names none of the tags listed in this scope (is it a batch\'s file?)',
   'images.resumeHint': 'pass the journal or results of an earlier sign-images run with the same scope flags, or --force to use it anyway',
   'images.resumed': 'Resuming from {path}: {carried} signed by earlier runs ({unknown} of them found signed after an unanswered attempt), {again} left unknown to read again before sending.',
-  'images.signNow': 'Sign the images already in {namespace} of {registry} now? (a policy signs only what is pushed after it)',
+  'images.signNow': 'Sign the images already in {namespace} of {registry} now?',
   'images.whatNamespace': 'namespace {namespace} of {registry} ({region})',
   'images.whatRepository': 'repository {repository} of {registry} ({region})',
   'count.tag': '{n} tag|{n} tags',
