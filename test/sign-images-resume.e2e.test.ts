@@ -140,3 +140,25 @@ test('--resume with another scope\'s journal is refused (exit 2, nothing sent); 
   t.is(forced.code, 0, forced.stderr);
   t.deepEqual(emulator.state.images('tcr-world01').find((r) => r.RepositoryName === 'images/debian')?.unsigned, [], 'the tags of this scope signed');
 });
+
+test('SIGTERM mid-run: exit 130, every tag\'s result exported, the Resume line; the printed command, run as printed, finishes the run with each tag signed once', async (t) => {
+  const { dir, emulator, args, env } = await setup(t);
+  const live = spawnCli(t, args, { cwd: dir, env });
+  await waitFor(() => Object.keys(emulator.state.successfulSignatures()).length >= 30, '30 tags signed', { timeoutMs: 60_000, intervalMs: 5 });
+  live.child.kill('SIGTERM');
+  const stopped = await live.exit;
+  t.is(stopped.code, 130, stopped.stderr);
+  const first = await readCsv(join(dir, 'signed.csv'));
+  t.is(first.length, 485, 'the export holds every tag, written on the way out');
+  t.true(first.some((r) => r.status === 'not-sent'));
+  t.regex(stopped.stderr, /^Journal: +\S+\.journal\.jsonl$/m);
+  const printed = /^Resume: +tcr-sigpolicy (sign-images .*)$/m.exec(stopped.stderr)?.[1] ?? '';
+  t.regex(printed, /--resume \S+\.journal\.jsonl --force$/);
+  const resumed = await runCli(t, printed.split(' '), { cwd: dir, env });
+  t.is(resumed.code, 1, resumed.stderr); // the blocked namespace
+  const rows = await readCsv(join(dir, 'signed.csv'));
+  t.is(rows.filter((r) => r.status === 'signed').length, 367);
+  for (const r of first.filter((x) => x.status === 'signed')) t.is(rows.find((x) => keyOf(x) === keyOf(r))?.RequestId, r.RequestId, 'the stopped run\'s RequestIds kept');
+  t.deepEqual(Object.values(emulator.state.successfulSignatures()).filter((n) => n !== 1), []);
+  t.is(Object.keys(emulator.state.successfulSignatures()).length, 367);
+});

@@ -32,6 +32,7 @@ export function closingBlock({ results, interrupted, lead = [], out, journal, jo
   const lines = [...lead, ...accountStopLines(results), ...nextSteps({
     counts: countStatuses(results),
     interrupted,
+    signing: results.some((r) => r.status === 'signed') || rerun?.[0] === 'sign-images',
     journal,
     journalFailed,
     outFailed,

@@ -217,6 +217,7 @@ export const en = {
   'next.hint': ': {hint}',
   'next.resume': 'Resume:    {command}',
   'next.resumeNote': '           (sends only the {which} rows again; created rows are not)',
+  'next.resumeNoteSigned': '           (sends only the {which} tags again; signed tags are not, and tags left unknown are read first)',
   'next.outLeftOut': '           (--out is left out: {out} could not be written; add an --out in a place with room)',
   'next.notSent': '{n} not sent',
   'next.failedRows': '{n} failed',

@@ -213,6 +213,7 @@ export const zhCN: Catalogue = {
   'next.hint': '：{hint}',
   'next.resume': '续跑：    {command}',
   'next.resumeNote': '          （只重新发送 {which} 的行；已创建的行不会再发送）',
+  'next.resumeNoteSigned': '          （只重新发送 {which} 的标签；已签名的标签不会再发送，结果未知的标签会先读取）',
   'next.outLeftOut': '           （未带 --out：{out} 无法写入；请加上一个有空间的位置作为 --out）',
   'next.notSent': '{n} 个未发送',
   'next.failedRows': '{n} 个失败',
