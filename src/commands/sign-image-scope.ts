@@ -1,5 +1,5 @@
 import { UsageError } from '../core/errors.js';
-import { resumeImages } from '../core/image-resume.js';
+import { resumeImages, type ImageResume } from '../core/image-resume.js';
 import type { PriorRecord } from '../core/journal-lines.js';
 import { planImages } from '../core/plan-images.js';
 import { readHint } from '../core/read-hint.js';
@@ -13,7 +13,7 @@ import { readItemRecords } from '../services/read-prior-results.js';
 import { listImageScope, type NamespaceTargets } from './list-image-scope.js';
 import { stoppingOnSignals } from './run-with-faces.js';
 import type { SignImagesFlags } from './sign-images-flags.js';
-import { refuseForeignRecord, runImagePlan, say } from './sign-images-run.js';
+import { runImagePlan, say } from './sign-images-run.js';
 import { t } from '../i18n/messages.js';
 
 export interface ImageScopeRun {
@@ -74,4 +74,9 @@ export async function signImageScope(o: ImageScopeRun): Promise<number> {
       lock?.release();
     }
   });
+}
+
+/** A --resume record of another scope, or of no tag listed here, is refused unless --force: nothing was sent. */
+function refuseForeignRecord(resume: ImageResume | undefined, path: string | undefined, force: boolean): void {
+  if (resume?.mismatch && !force) throw new UsageError(t('resume.mismatch', { path: path ?? '', why: resume.mismatch }), t('images.resumeHint'));
 }

@@ -1,6 +1,6 @@
 import { createEventHub } from '../core/event-hub.js';
 import { runDryRun } from '../core/dry-run.js';
-import { CancelledError, DeclinedError, UsageError } from '../core/errors.js';
+import { CancelledError, DeclinedError } from '../core/errors.js';
 import type { ImageResume } from '../core/image-resume.js';
 import type { ImagePlan } from '../core/plan-images.js';
 import { countStatuses } from '../core/result.js';
@@ -117,9 +117,4 @@ function stopOnCancel(control: RunControl): (error: unknown) => void {
     if (!(error instanceof CancelledError)) throw error;
     control.stop();
   };
-}
-
-/** A --resume record of another scope, or of no tag listed here, is refused unless --force: nothing was sent. */
-export function refuseForeignRecord(resume: ImageResume | undefined, path: string | undefined, force: boolean): void {
-  if (resume?.mismatch && !force) throw new UsageError(t('resume.mismatch', { path: path ?? '', why: resume.mismatch }), t('images.resumeHint'));
 }
