@@ -92,6 +92,7 @@ async function exportAndExit<I, R extends ItemResult>(results: readonly R[], int
     return interrupted ? 130 : 1;
   }
   err.write(closingBlock({ ...closing, out }, err.columns));
+  if (how.offer && !interrupted) req.finished?.(results, out ?? how.journal);
   return code;
 }
 

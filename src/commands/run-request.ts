@@ -31,6 +31,11 @@ export interface RunRequest<I = PolicyRow, R extends ItemResult = RowResult> {
   readonly noExportOffer?: boolean;
   /** After a live run that was not interrupted, before the export: what the run reads to close (batch's coverage line). */
   readonly afterRun?: (api: TcrApi, results: readonly R[], hub: ReturnType<typeof createEventHub>) => Promise<void>;
+  /**
+   * Told once a live run has finished (not stopped) and its closing lines are out: every result, and the
+   * file that records it (the export, else the journal). The wizard offers to sign what a batch created.
+   */
+  readonly finished?: (results: readonly R[], record: string | undefined) => void;
   /** Lines of the kind's own said first in the closing block (sign-images: what was signed, and that it cannot be undone). */
   readonly summary?: (results: readonly R[]) => readonly string[];
 }

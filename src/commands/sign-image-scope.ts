@@ -43,7 +43,7 @@ export async function signImageScope(o: ImageScopeRun): Promise<number> {
   const { send } = flags;
   const prior = await readSigningRecord(send.resume);
   const input = scopeFingerprint({
-    region: flags.scope.allRegions ? flags.scope.region : undefined, registries: flags.scope.ids, all: flags.scope.allRegions,
+    region: flags.scope.allRegions ? undefined : flags.scope.region, registries: flags.scope.ids, all: flags.scope.allRegions,
     namespaces: flags.namespaces, repository: flags.globs.repository, tag: flags.globs.tag,
     from: targets ? [...targets].flatMap(([registry, names]) => [...names].map((ns) => `${registry}/${ns}`)) : undefined,
   });

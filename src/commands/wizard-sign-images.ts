@@ -1,8 +1,25 @@
 import type { SendOptions } from '../cli/send-options.js';
 import { CancelledError } from '../core/errors.js';
 import type { RowResult } from '../core/result.js';
-import { signImageScope } from './sign-image-scope.js';
+import { namespacesFrom } from './namespaces-from.js';
+import { signImageScope, type ImageScopeRun } from './sign-image-scope.js';
 import { t } from '../i18n/messages.js';
+import { count } from '../i18n/count.js';
+
+/** Every tag of the namespaces in scope: the wizard asks no patterns. */
+const EVERY_TAG = { repository: () => true, tag: () => true };
+
+/** The question, default no; Esc or Ctrl-C at it is a no (the policies are made, the closing lines stand). */
+async function askToSign(question: string): Promise<boolean> {
+  const { askConfirm } = await import('../ui/prompts.js');
+  return askConfirm(question, false).catch((error: unknown) => {
+    if (error instanceof CancelledError) return false;
+    throw error;
+  });
+}
+
+/** The signing's own options: the policy's --out (if any) is the policy's; its results are offered at the end, as sign-images offers them. */
+const signingOptions = (options: SendOptions): SendOptions => ({ ...options, out: undefined, resume: undefined, dryRun: false });
 
 /**
  * After the wizard created a policy: asks (default no) whether to sign the images the namespace already
@@ -10,22 +27,34 @@ import { t } from '../i18n/messages.js';
  * journal and closing lines; the answer given here is the confirmation). Undefined when declined.
  */
 export async function offerSigning(created: Pick<RowResult, 'RegistryId' | 'NamespaceName' | 'Region'>, options: SendOptions): Promise<number | undefined> {
-  const { askConfirm } = await import('../ui/prompts.js');
   const registry = created.RegistryId;
   const namespace = created.NamespaceName;
-  // Esc or Ctrl-C at this question is a no: the policy is made, and the closing line of `create` stands.
-  const yes = await askConfirm(t('images.signNow', { registry, namespace }), false).catch((error: unknown) => {
-    if (error instanceof CancelledError) return false;
-    throw error;
-  });
-  if (!yes) return undefined;
-  const flags = {
+  if (!(await askToSign(t('images.signNow', { registry, namespace })))) return undefined;
+  const flags: ImageScopeRun['flags'] = {
     scope: { region: created.Region, allRegions: false, ids: [registry] },
     namespaces: [namespace],
-    filter: { repository: () => true, tag: () => true },
+    filter: EVERY_TAG,
     globs: {},
-    // The policy's --out (if any) is the policy's: the signing's results are offered at the end, as sign-images offers them.
-    send: { ...options, out: undefined, resume: undefined, dryRun: false },
+    send: signingOptions(options),
   };
   return signImageScope({ flags, confirmed: true, rerun: ['sign-images', '--registry-id', registry, '--namespace', namespace] });
+}
+
+/**
+ * After the wizard's CSV run created policies: the same offer for the namespaces its record names, run
+ * as `sign-images --from RECORD` would (the command its closing lines just printed).
+ */
+export async function offerSigningFrom(record: string, options: SendOptions): Promise<number | undefined> {
+  const targets = await namespacesFrom(record);
+  const namespaces = [...targets.values()].reduce((n, names) => n + names.size, 0);
+  if (!(await askToSign(t('images.signNowMany', { namespaces: count('count.namespace', namespaces), record })))) return undefined;
+  const flags: ImageScopeRun['flags'] = {
+    // Every region, as `--from` lists: the registries come from the record.
+    scope: { region: options.region ?? 'ap-guangzhou', allRegions: true, ids: [...targets.keys()] },
+    namespaces: [],
+    filter: EVERY_TAG,
+    globs: {},
+    send: signingOptions(options),
+  };
+  return signImageScope({ flags, targets, confirmed: true, rerun: ['sign-images', '--from', record] });
 }

@@ -106,6 +106,7 @@ async function manyFromCsv(flags: FlagValues, preferDryRun: boolean): Promise<nu
   const steps = csvSteps({
     options: readSendOptions(flags, process.stdout.isTTY === true),
     defaultRegion, preferDryRun, err: process.stderr, out: process.stdout, send: sendRows,
+    offerSigning: async (record, options) => (await import('./wizard-sign-images.js')).offerSigningFrom(record, options),
   });
   const done = await runSteps<CsvState>(steps, {});
   return done.code ?? 0;

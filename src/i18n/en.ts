@@ -465,6 +465,7 @@ export const en = {
   'images.resumeHint': 'pass the journal or results of an earlier sign-images run with the same scope flags, or --force to use it anyway',
   'images.resumed': 'Resuming from {path}: {carried} signed by earlier runs ({unknown} of them found signed after an unanswered attempt), {again} left unknown to read again before sending.',
   'images.signNow': 'Sign the images already in {namespace} of {registry} now?',
+  'images.signNowMany': 'Sign the images already in {namespaces} now (sign-images --from {record})?',
   'images.whatNamespace': 'namespace {namespace} of {registry} ({region})',
   'images.whatRepository': 'repository {repository} of {registry} ({region})',
   'count.tag': '{n} tag|{n} tags',

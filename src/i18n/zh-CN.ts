@@ -461,6 +461,7 @@ export const zhCN: Catalogue = {
   'images.resumeHint': '请传入之前以相同范围参数运行 sign-images 的日志或结果文件，或加 --force 强制使用',
   'images.resumed': '从 {path} 继续：{carried} 个标签已由之前的运行签名（其中 {unknown} 个在无应答的尝试后确认已签名），{again} 个结果未知的标签会在发送前再次读取。',
   'images.signNow': '现在为 {registry}/{namespace} 中已有的镜像签名吗？',
+  'images.signNowMany': '现在为 {namespaces} 中已有的镜像签名吗（sign-images --from {record}）？',
   'images.whatNamespace': '{registry}（{region}）的命名空间 {namespace}',
   'images.whatRepository': '{registry}（{region}）的仓库 {repository}',
   'count.tag': '{n} 个版本|{n} 个版本',
