@@ -125,13 +125,19 @@ test('--resume refuses an empty file and a batch\'s policy journal: exit 2, a me
   t.is(createSignatures(emulator), 0, 'nothing sent');
 });
 
-test('--resume with another scope\'s journal is refused (exit 2, nothing sent); --force uses it', async (t) => {
+test('--resume from the same scope\'s results export carries every tag as it was, nothing sent again; another scope\'s journal is refused (exit 2, nothing sent); --force uses it', async (t) => {
   const { dir, emulator, env } = await setup(t);
   const sign = (extra: readonly string[]) => runCli(t, ['sign-images', '--registry-id', 'tcr-world01', '--endpoint', emulator.url, '--no-tui', '--yes', ...extra], { cwd: dir, env });
-  const web = await sign(['--namespace', 'web']);
+  const web = await sign(['--namespace', 'web', '--out', 'web.csv']);
   t.is(web.code, 0, web.stderr);
   const journal = /^Journal: +(.+)$/m.exec(web.stderr)?.[1] ?? '';
   const sent = createSignatures(emulator);
+  // The same scope from its results export: every tag carried as it was (its RequestId kept), nothing sent again.
+  const again = await sign(['--namespace', 'web', '--resume', 'web.csv', '--out', 'again.csv']);
+  t.is(again.code, 0, again.stderr);
+  t.is(createSignatures(emulator), sent, 'nothing sent again');
+  const [before, after] = [await readCsv(join(dir, 'web.csv')), await readCsv(join(dir, 'again.csv'))];
+  t.deepEqual(after.map((r) => [keyOf(r), r.status, r.RequestId]), before.map((r) => [keyOf(r), r.status, r.RequestId]));
   const other = await sign(['--namespace', 'apps', '--repository', 'images/*', '--resume', journal]);
   t.is(other.code, 2, other.stderr);
   t.regex(other.stderr, /another scope/);
