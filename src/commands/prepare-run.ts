@@ -6,8 +6,6 @@ import type { PolicyRow } from '../core/policy-row.js';
 import type { LanedApi } from '../core/tcr-api.js';
 import type { RunControl } from '../services/engine/run-control.js';
 import type { RowOperation } from '../services/policy-operations.js';
-
-export type { PreparedRun } from './run-request.js';
 import { formatDuration } from '../ui/format-duration.js';
 import { formatPlan } from '../ui/format-plan.js';
 import { dryRunApi, planDryRun, planLiveRun, signingBeforeOf } from './plan-before-sending.js';

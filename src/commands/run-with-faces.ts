@@ -108,7 +108,10 @@ export async function runLiveWithFaces<I, R extends ItemResult>(req: RunRequest<
       unknownBefore: prepared.unknownBefore,
       // Nothing goes out before its intent is on disk: after a crash, the row is known to be unknown. An
       // intent that cannot be written (a full or vanished disk) stops the run: that row and the rest are not sent.
-      beforeAttempt: (row, attempt) => journal.intent(kind.key(kind.identity(row)), kind.identity(row).line, attempt, signingBefore(row) === false).catch(() => control.stop('journal-failed')),
+      beforeAttempt: (row, attempt) => {
+        const id = kind.identity(row);
+        return journal.intent(kind.key(id), id.line, attempt, signingBefore(row) === false).catch(() => control.stop('journal-failed'));
+      },
     });
     return { ...outcome, journal, face };
   } catch (error) {
