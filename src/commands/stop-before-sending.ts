@@ -1,10 +1,9 @@
 import type { ResumePlan } from '../core/apply-resume.js';
 import { identityOf, resultOf, type RowResult } from '../core/result.js';
 import { finishStopped } from './finish-run.js';
-import type { PreparedRun } from './run-request.js';
 import type { CarriedRecord } from '../services/journal.js';
 import { openRunJournal } from './run-with-faces.js';
-import type { RunRequest } from './run-request.js';
+import type { PreparedRun, RunRequest } from './run-request.js';
 import type { SendRequest } from './send-rows.js';
 import type { ItemResult } from '../core/work-item.js';
 import { t } from '../i18n/messages.js';
