@@ -118,6 +118,7 @@ export const COMMANDS: readonly CommandSpec[] = [
       'dry-run': bool('list and plan every tag and show what would be sent; send no CreateSignature (the listing needs credentials)'),
       resume: str('FILE', 'a journal or results file of an earlier sign-images run of the same scope: its signed tags are carried, its unknown ones read (KmsSignature) before any send'),
       ...pickSendOptions('endpoint', 'profile', 'redis', 'yes', 'out', 'force', 'rate', 'max-attempts', 'json', 'no-tui'),
+      ...ACCOUNTS_OPTIONS,
     },
     examples: [
       'tcr-sigpolicy sign-images --registry-id tcr-9x8y7z6w --endpoint http://127.0.0.1:9500 --dry-run',

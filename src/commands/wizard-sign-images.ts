@@ -1,8 +1,7 @@
 import type { SendOptions } from '../cli/send-options.js';
 import { CancelledError } from '../core/errors.js';
 import type { RowResult } from '../core/result.js';
-import { namespacesFrom } from './namespaces-from.js';
-import { signImageScope, type ImageScopeRun } from './sign-image-scope.js';
+import { accountsToList, signImageScope, type ImageScopeRun } from './sign-image-scope.js';
 import { t } from '../i18n/messages.js';
 import { count } from '../i18n/count.js';
 
@@ -26,18 +25,15 @@ const signingOptions = (options: SendOptions): SendOptions => ({ ...options, out
  * holds, and if so runs `sign-images` for that namespace in this process (same listing, plan, engine,
  * journal and closing lines; the answer given here is the confirmation). Undefined when declined.
  */
-export async function offerSigning(created: Pick<RowResult, 'RegistryId' | 'NamespaceName' | 'Region'>, options: SendOptions): Promise<number | undefined> {
+export async function offerSigning(created: Pick<RowResult, 'RegistryId' | 'NamespaceName' | 'Region' | 'RoleArn'>, options: SendOptions): Promise<number | undefined> {
   const registry = created.RegistryId;
   const namespace = created.NamespaceName;
   if (!(await askToSign(t('images.signNow', { registry, namespace })))) return undefined;
-  const flags: ImageScopeRun['flags'] = {
-    scope: { region: created.Region, allRegions: false, ids: [registry] },
-    namespaces: [namespace],
-    filter: EVERY_TAG,
-    globs: {},
-    send: signingOptions(options),
-  };
-  return signImageScope({ flags, confirmed: true, rerun: ['sign-images', '--registry-id', registry, '--namespace', namespace] });
+  const scope = { region: created.Region, allRegions: false, ids: [registry] };
+  const flags: ImageScopeRun['flags'] = { scope, namespaces: [namespace], filter: EVERY_TAG, globs: {}, send: signingOptions(options) };
+  // The policy's account (its role, if the wizard was given one) is the one whose images are signed.
+  const accounts = [{ roleArn: created.RoleArn, scope }];
+  return signImageScope({ flags, accounts, confirmed: true, rerun: ['sign-images', '--registry-id', registry, '--namespace', namespace] });
 }
 
 /**
@@ -45,16 +41,11 @@ export async function offerSigning(created: Pick<RowResult, 'RegistryId' | 'Name
  * as `sign-images --from RECORD` would (the command its closing lines just printed).
  */
 export async function offerSigningFrom(record: string, options: SendOptions): Promise<number | undefined> {
-  const targets = await namespacesFrom(record);
-  const namespaces = [...targets.values()].reduce((n, names) => n + names.size, 0);
+  // Every region, as `--from` lists: the registries come from the record, each with its account.
+  const scope = { region: options.region ?? 'ap-guangzhou', allRegions: true, ids: [] };
+  const accounts = await accountsToList(scope, { ...options, roleArns: undefined }, record);
+  const namespaces = accounts.reduce((n, a) => n + [...(a.targets ?? new Map<string, ReadonlySet<string>>()).values()].reduce((m, names) => m + names.size, 0), 0);
   if (!(await askToSign(t('images.signNowMany', { namespaces: count('count.namespace', namespaces), record })))) return undefined;
-  const flags: ImageScopeRun['flags'] = {
-    // Every region, as `--from` lists: the registries come from the record.
-    scope: { region: options.region ?? 'ap-guangzhou', allRegions: true, ids: [...targets.keys()] },
-    namespaces: [],
-    filter: EVERY_TAG,
-    globs: {},
-    send: signingOptions(options),
-  };
-  return signImageScope({ flags, targets, confirmed: true, rerun: ['sign-images', '--from', record] });
+  const flags: ImageScopeRun['flags'] = { scope, namespaces: [], filter: EVERY_TAG, globs: {}, send: signingOptions(options) };
+  return signImageScope({ flags, accounts, confirmed: true, rerun: ['sign-images', '--from', record] });
 }

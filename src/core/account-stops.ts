@@ -2,8 +2,8 @@ import type { RowResult } from './result.js';
 import { count } from '../i18n/count.js';
 import { t } from '../i18n/messages.js';
 
-/** What a stop is read from: any item's result (only a policy row names its account). */
-type StopFacts = Pick<RowResult, 'status' | 'ErrorCode'> & { readonly RoleArn?: string };
+/** What a stop is read from: any item's result (a policy row's, a tag's) with its account. */
+type AccountResult = Pick<RowResult, 'status' | 'RoleArn' | 'ErrorCode'>;
 
 export interface AccountStop {
   readonly account: string;
@@ -15,7 +15,7 @@ export interface AccountStop {
  * The role accounts whose rows were not sent for a reason of their own (a role that could not be
  * assumed, an AuthFailure inside the account): one per account, with the first reason and how many rows.
  */
-export function accountStops(results: readonly StopFacts[]): AccountStop[] {
+export function accountStops(results: readonly AccountResult[]): AccountStop[] {
   const stops = new Map<string, AccountStop>();
   for (const r of results) {
     if (r.status !== 'not-sent' || !r.RoleArn || !r.ErrorCode || r.ErrorCode === 'NotStarted') continue;
@@ -26,6 +26,6 @@ export function accountStops(results: readonly StopFacts[]): AccountStop[] {
 }
 
 /** One closing line per stopped account, so the exit 1 says which account and why. */
-export function accountStopLines(results: readonly StopFacts[]): string[] {
+export function accountStopLines(results: readonly AccountResult[]): string[] {
   return accountStops(results).map((stop) => t('account.stoppedLine', { account: stop.account, code: stop.code, rows: count('count.row', stop.count) }));
 }
