@@ -31,7 +31,8 @@ export interface BatchRecord {
  */
 export async function readBatchRecord(req: SendRequest, input: string, err: NodeJS.WritableStream): Promise<BatchRecord | undefined> {
   const { options } = req;
-  const keys = new Set(req.rows.map((r) => policyKey(r.request)));
+  // Built only when a record is read: a preview of a big file without --resume needs no set of its keys.
+  const keys = (): Set<string> => new Set(req.rows.map((r) => policyKey(r.request)));
   if (options.resume) {
     const { records, baseline, since } = await readResumeFile(options.resume);
     const given = resolve(options.resume);
@@ -40,7 +41,8 @@ export async function readBatchRecord(req: SendRequest, input: string, err: Node
     const all = [...records, ...(await readJournals(later))];
     const resume = applyResume(req.rows, all, input, baseline);
     if (resume.mismatch && !options.force) throw new UsageError(t('resume.mismatch', { path: options.resume, why: resume.mismatch }), t('resume.mismatchHint'));
-    return recordOf(statesOf(all, baseline), (key) => keys.has(key), resume);
+    const batch = keys();
+    return recordOf(statesOf(all, baseline), (key) => batch.has(key), resume);
   }
   // A preview changes nothing and a rollback's rows are another batch's: only a live run of the batch reads its place.
   if (options.dryRun || req.operation.doneStatus !== 'created') return undefined;
@@ -52,7 +54,8 @@ export async function readBatchRecord(req: SendRequest, input: string, err: Node
   // the batch made it); one it finds not signing is sent anew. Only a row an earlier run left unknown
   // still needs its record carried, since that run's request may land after this run's plan read.
   const states = statesOf(await readJournals(earlier));
-  return recordOf(states, (key) => keys.has(key) && isUnknown(states.get(key)));
+  const batch = keys();
+  return recordOf(states, (key) => batch.has(key) && isUnknown(states.get(key)));
 }
 
 function recordOf(states: ReadonlyMap<string, KeyState>, keep: (key: string) => boolean, resume?: ResumePlan): BatchRecord {

@@ -38,7 +38,7 @@ export function startFace(req: Pick<SendRequest, 'face'> & { readonly options: P
 }
 
 /** A preview: the same events as a live run, each row with the request it would send. */
-export function runDryRunWithFaces(req: SendRequest, prepared: PreparedRun, hub: Hub): RowResult[] {
+export function runDryRunWithFaces(req: SendRequest, prepared: PreparedRun, hub: Hub): Iterable<RowResult> {
   const { options } = req;
   void startFace(req, hub);
   return runDryRun(prepared.toSend, prepared.settled, {

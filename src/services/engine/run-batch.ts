@@ -88,7 +88,7 @@ export async function runBatch<I = PolicyRow, R extends ItemResult = RowResult>(
   const roleOf = (row: I): string | undefined => (kind.identity(row) as { RoleArn?: string }).RoleArn || undefined;
   const oneAccount = new Set(rows.map(roleOf)).size <= 1;
 
-  emit(startEventOf(rows.map((row) => kind.identity(row)), settled.length, { endpoint: o.endpoint, rate: o.rate, dryRun: false, journal: o.journal, operation: op }));
+  emit(startEventOf(rows, (row) => kind.identity(row), settled.length, { endpoint: o.endpoint, rate: o.rate, dryRun: false, journal: o.journal, operation: op }));
   for (const result of settled) emit({ type: 'row-done', result, label: kind.label(result) });
   const stopTicking = (o.every ?? everyInterval)(250, () => emit(meter.progress(countStatuses(results))));
   control.onChange((change) => {
