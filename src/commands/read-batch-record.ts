@@ -7,6 +7,7 @@ import { policyKey } from '../core/policy-row.js';
 import type { RowResult } from '../core/result.js';
 import { journalsOfBatch, type BatchJournal } from '../services/batch-journals.js';
 import { identitiesFingerprint } from '../services/input-fingerprint.js';
+import type { EarlierOutcome } from '../services/engine/run-batch.js';
 import type { CarriedRecord } from '../services/journal.js';
 import { journalDirFor } from '../services/journal.js';
 import { journalOfExport, readPriorRecords, recordedBaseline } from '../services/read-prior-results.js';
@@ -103,6 +104,21 @@ export function keepBatchCreations(settled: readonly RowResult[], record: BatchR
   if (!record || record.states.size === 0) return settled;
   return attributeToBatch(settled, (r) => record.states.get(policyKey(r)), (_r, earlier) =>
     earlier ? t('rerun.createdEarlier', { requestId: earlier.RequestId || '-' }) : t('rerun.confirmedByPlan'));
+}
+
+/**
+ * For a run that sends the batch's rows again without a plan (--no-preflight): a row the record says an
+ * earlier run created, answered that its policy exists, keeps that run's RequestId and times, with a note,
+ * so the last results file is still the one to roll back.
+ */
+export function earlierCreations(record: BatchRecord | undefined): ((key: string, answer: { readonly code: string }) => EarlierOutcome | undefined) | undefined {
+  if (!record || record.states.size === 0) return undefined;
+  return (key, answer) => {
+    const made = madeByBatch(record.states.get(key));
+    if (!made || !('created' in made)) return undefined;
+    const { RequestId, attempts, startedAt, finishedAt } = made.created;
+    return { outcome: { RequestId, attempts, startedAt, finishedAt }, note: t('rerun.createdEarlierAnswered', { requestId: RequestId || '-', code: answer.code }) };
+  };
 }
 
 /** Keys the batch's record leaves unknown: an earlier run's request may still land while this run sends the row. */
