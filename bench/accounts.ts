@@ -1,6 +1,8 @@
 /**
  * Many accounts in one run, against the emulator (200 ms ± 100 ms latency): 300 rows grouped by
- * account (the base key and two roles, 100 each), then the same plus 50 rows whose role does not exist.
+ * account (the base key and two roles, 100 each), then the same plus 50 rows whose role does not exist,
+ * then the 300 again with each role's first AssumeRole answered by a transient fault (a 503 page, an
+ * InternalError): STS asked again, the rows all created.
  * Prints the wall time, the busiest one-second window per account and over all as the emulator saw
  * arrivals, the throttled answers, how often each role was assumed, and the statuses.
  * Run: npm run build && npx tsx bench/accounts.ts
@@ -10,7 +12,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startEmulator, type EmulatorSeed } from '../src/emulator/index.js';
-import { ROLE_A, ROLE_B, ROLE_MISSING, REGISTRY, accountsDataset } from '../test/helpers/accounts-kit.js';
+import { ROLE_A, ROLE_B, ROLE_MISSING, REGISTRY, UIN_A, UIN_B, accountsDataset } from '../test/helpers/accounts-kit.js';
 
 const credential = { secretId: 'AKIDbenchaccounts0000000000000000000', secretKey: 'benchAccountsSecretKey000000000000' };
 const CLI = join(import.meta.dirname, '..', 'dist', 'cli.js');
@@ -50,7 +52,8 @@ async function scenario(name: string, csv: string, seed: EmulatorSeed): Promise<
   const throttled = creates.filter((r) => r.outcome === 'RequestLimitExceeded').length;
   console.log(`${name}: exit ${code}, ${seconds.toFixed(1)} s wall, statuses ${JSON.stringify(statuses)}`);
   console.log(`  busiest second: ${busiest(creates.map((r) => Date.parse(r.receivedAt)))} over all; per account ${byAccount.join(', ')}`);
-  console.log(`  throttled ${throttled}; AssumeRole per role ${JSON.stringify(emulator.state.assumedRoles())}`);
+  const assumeRequests = emulator.state.actionCounts()['AssumeRole']?.requests ?? 0;
+  console.log(`  throttled ${throttled}; AssumeRole per role ${JSON.stringify(emulator.state.assumedRoles())} (${assumeRequests} requests)`);
   await emulator.close();
 }
 
@@ -59,3 +62,5 @@ await scenario('three-accounts', good.csv, good.seed);
 const bad = accountsDataset(50, [ROLE_MISSING]);
 const seed = { ...good.seed, registries: [...(good.seed.registries ?? []).slice(0, 3), ...(bad.seed.registries ?? []).slice(3)] };
 await scenario('plus-missing-role', good.csv + bad.csv.split('\n').slice(1).join('\n'), seed);
+const blips = { ...good.seed, accounts: [{ Uin: UIN_A, Roles: ['tcr-signer'], Faults: ['http-503' as const] }, { Uin: UIN_B, Roles: ['tcr-signer'], Faults: ['InternalError' as const] }] };
+await scenario('sts-blips', good.csv, blips);

@@ -1,9 +1,9 @@
 // Many accounts in one run: rows grouped by account (the base key and two roles), plus rows whose role does not exist.
 import test from 'ava';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
-import { ROLE_A, ROLE_B, ROLE_MISSING, accountsDataset } from './helpers/accounts-kit.js';
+import { ROLE_A, ROLE_B, ROLE_MISSING, accountsDataset, temporarySecretLeaks } from './helpers/accounts-kit.js';
 import { disagreements } from './helpers/agreement.js';
 import { cliEnv, journalResults, latestJournal, runCli, startKitEmulator, statusCounts, tempDir, writeCsv } from './helpers/engine-kit.js';
 
@@ -39,9 +39,7 @@ test('300 rows over three accounts and 50 whose role does not exist: 300 created
   t.deepEqual(journalResults(latestJournal(dir)).filter((r) => r.status === 'created').length, 3 * PER_ACCOUNT);
 
   // No temporary key or token anywhere the run wrote.
-  const secrets = emulator.state.issuedSecrets();
-  const texts = [run.stdout, run.stderr, ...readdirSync(dir).map((f) => readFileSync(join(dir, f), 'latin1'))];
-  t.deepEqual(secrets.filter((s) => texts.some((text) => text.includes(s))), []);
+  t.deepEqual(temporarySecretLeaks(emulator, dir, { stdout: run.stdout, stderr: run.stderr }), []);
 
   const rollback = await runCli(t, ['rollback', 'results.csv', '--endpoint', emulator.url, '--yes', '--no-tui', '--out', 'rollback.csv'], { cwd: dir, env: cliEnv(dir) });
   t.is(rollback.code, 0, rollback.stderr);

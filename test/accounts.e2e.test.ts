@@ -1,16 +1,8 @@
 import test from 'ava';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ROLE_A, ROLE_MISSING, accountsDataset, withoutRoleColumn } from './helpers/accounts-kit.js';
-import { cliEnv, journalResults, latestJournal, runCli, startKitEmulator, statusCounts, tempDir, writeCsv, type CliExit } from './helpers/engine-kit.js';
-import type { EmulatorHandle } from '../src/emulator/index.js';
-
-/** Temporary keys and tokens the emulator issued that show up in the run's output or files. */
-function leaks(run: CliExit, dir: string, emulator: EmulatorHandle): string[] {
-  const places: [string, string][] = [['stdout', run.stdout], ['stderr', run.stderr], ...readdirSync(dir).map((f): [string, string] => [f, readFileSync(join(dir, f), 'latin1')])];
-  const secrets = emulator.state.issuedSecrets();
-  return places.flatMap(([where, text]) => secrets.filter((s) => text.includes(s)).map(() => `a temporary secret in ${where}`));
-}
+import { ROLE_A, ROLE_MISSING, accountsDataset, temporarySecretLeaks, withoutRoleColumn } from './helpers/accounts-kit.js';
+import { cliEnv, journalResults, latestJournal, runCli, startKitEmulator, statusCounts, tempDir, writeCsv } from './helpers/engine-kit.js';
 
 test('--role-arn sends every row as that role: the policies land in its account, the role is assumed once, no temporary secret leaks', async (t) => {
   const data = accountsDataset(12, [ROLE_A]);
@@ -21,7 +13,7 @@ test('--role-arn sends every row as that role: the policies land in its account,
   t.is(run.code, 0, run.stderr);
   t.is(emulator.state.policies().filter((p) => p.RegistryId === 'tcr-teama001').length, 12);
   t.deepEqual(emulator.state.assumedRoles(), { [ROLE_A]: 1 });
-  t.deepEqual(leaks(run, dir, emulator), []);
+  t.deepEqual(temporarySecretLeaks(emulator, dir, { stdout: run.stdout, stderr: run.stderr }), []);
 });
 
 test('without the role, the same rows meet a registry the base account does not have', async (t) => {

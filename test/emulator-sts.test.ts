@@ -1,6 +1,7 @@
 import test from 'ava';
 import { Client as StsClient } from 'tencentcloud-sdk-nodejs/tencentcloud/services/sts/v20180813/sts_client.js';
-import { DEMO_SECRET_ID, DEMO_SECRET_KEY, type EmulatorHandle, type EmulatorSeed } from '../src/emulator/index.js';
+import { UsageError } from '../src/core/errors.js';
+import { DEMO_SECRET_ID, DEMO_SECRET_KEY, loadSeed, type EmulatorHandle, type EmulatorSeed } from '../src/emulator/index.js';
 import { failureOf, startTestEmulator, tcrClient } from './helpers/emulator-kit.js';
 
 const OTHER = '200000000002';
@@ -85,4 +86,36 @@ test('every session of a role shares one rate window; the base key has its own',
 test('a seed naming an account it does not list is refused', async (t) => {
   const error = await t.throwsAsync(startTestEmulator({ seed: { registries: [{ RegistryId: 'tcr-x', Region: 'ap-guangzhou', Account: '300000000003' }] } }));
   t.regex(error?.message ?? '', /account 300000000003 is not in "accounts"/);
+});
+
+test("a role's trust policy: a caller whose account it does not name is UnauthorizedOperation; one it names gets credentials", async (t) => {
+  const THIRD = '300000000003';
+  const seed: EmulatorSeed = {
+    accounts: [
+      { Uin: OTHER, Roles: ['tcr-signer'] },
+      { Uin: THIRD, Roles: [{ Name: 'from-other', Trusts: [OTHER] }] },
+    ],
+  };
+  const own = await startTestEmulator({ seed });
+  t.teardown(() => own.close());
+  const fromOther = `qcs::cam::uin/${THIRD}:roleName/from-other`;
+  const refused = await failureOf(sts(own).AssumeRole({ RoleArn: fromOther, RoleSessionName: 'tcr-sigpolicy' }));
+  t.is(refused.code, 'UnauthorizedOperation');
+  t.true(refused.message.includes(fromOther), refused.message);
+  // A session of OTHER's role acts in OTHER's account, which the trust policy names (role chaining).
+  const first = await sts(own).AssumeRole({ RoleArn: ROLE, RoleSessionName: 'tcr-sigpolicy' });
+  const c = first.Credentials;
+  const chained = new StsClient({
+    credential: { secretId: c?.TmpSecretId, secretKey: c?.TmpSecretKey, token: c?.Token },
+    region: 'ap-guangzhou',
+    profile: { httpProfile: { endpoint: `127.0.0.1:${own.port}`, protocol: 'http://', reqTimeout: 5 } },
+  });
+  const answer = await chained.AssumeRole({ RoleArn: fromOther, RoleSessionName: 'tcr-sigpolicy' });
+  t.truthy(answer.Credentials?.Token);
+  t.deepEqual(own.state.assumedRoles(), { [ROLE]: 1, [fromOther]: 1 });
+});
+
+test('a seed whose role trusts an account it does not list is refused, naming the path', async (t) => {
+  const error = await t.throwsAsync(loadSeed({ accounts: [{ Uin: OTHER, Roles: [{ Name: 'r', Trusts: ['999999999'] }] }] }), { instanceOf: UsageError });
+  t.true(error.message.includes("$.accounts[0].Roles[0].Trusts[0]: account 999999999 is not in \"accounts\""), error.message);
 });

@@ -113,7 +113,7 @@ test('the wizard on a terminal: a mistyped flag gets "did you mean"', async (t) 
   const term = await startTmux(t, { args: ['--regoin', 'ap-guangzhou'], cwd: scratch() });
   const screen = await term.waitFor(ENDED);
   t.true(screen.includes('[exit 2]'), screen);
-  t.regex(screen, /error: Unknown option '--regoin'\nhint: did you mean --region\? the wizard takes --region, --endpoint and --profile/);
+  t.regex(screen, /error: Unknown option '--regoin'\nhint: did you mean --region\? the wizard takes --region, --endpoint, --profile, --role-arn and --role-session-name/);
 });
 
 test('100 columns: full RequestIds on the rows, and every Needs-attention reason whole, wrapped', async (t) => {

@@ -33,3 +33,28 @@ test('a role that does not exist fails with STS\'s own code, and is not asked ag
   await t.throwsAsync(role.getCredential(), { instanceOf: AssumeRoleError });
   t.is(emulator.state.actionCounts()['AssumeRole']?.requests, 1);
 });
+
+test('a transient STS failure is asked again: the first AssumeRole answers InternalError, the second is the answer', async (t) => {
+  const emulator = await startTestEmulator({ seed: { accounts: [{ Uin: '200000000002', Roles: ['tcr-signer'], Faults: ['InternalError'] }] } });
+  t.teardown(() => emulator.close());
+  const waits: number[] = [];
+  const sleep = (ms: number): Promise<void> => { waits.push(ms); return Promise.resolve(); };
+  const role = await roleCredential({ roleArn: ROLE, sessionName: 'tcr-sigpolicy', base, sts: stsEndpoint(parseEndpoints([emulator.url])), sleep });
+  const [one, two] = await Promise.all([role.getCredential(), role.getCredential()]);
+  t.truthy(one?.token);
+  t.is(one?.secretId, two?.secretId);
+  t.is(emulator.state.actionCounts()['AssumeRole']?.requests, 2);
+  t.deepEqual(emulator.state.assumedRoles(), { [ROLE]: 1 });
+  t.is(waits.length, 1, 'one backoff between the two attempts');
+});
+
+test('STS failing transiently every time: four attempts, then the failure is the answer for the run', async (t) => {
+  const faults = ['http-503', 'RequestLimitExceeded', 'dropped-before', 'InternalError', 'InternalError'] as const;
+  const emulator = await startTestEmulator({ seed: { accounts: [{ Uin: '200000000002', Roles: ['tcr-signer'], Faults: [...faults] }] } });
+  t.teardown(() => emulator.close());
+  const role = await roleCredential({ roleArn: ROLE, sessionName: 'tcr-sigpolicy', base, sts: stsEndpoint(parseEndpoints([emulator.url])), sleep: () => Promise.resolve() });
+  const error = await t.throwsAsync(role.getCredential(), { instanceOf: AssumeRoleError });
+  t.like(error, { code: 'InternalError', roleArn: ROLE });
+  await t.throwsAsync(role.getCredential(), { instanceOf: AssumeRoleError });
+  t.is(emulator.state.actionCounts()['AssumeRole']?.requests, 4);
+});

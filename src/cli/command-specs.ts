@@ -117,6 +117,7 @@ export const COMMANDS: readonly CommandSpec[] = [
       from: str('RESULTS', "a batch's results or journal: sign the images of the namespaces it created or skipped"),
       'dry-run': bool('list and plan every tag and show what would be sent; send no CreateSignature (the listing needs credentials)'),
       ...pickSendOptions('endpoint', 'profile', 'redis', 'yes', 'out', 'force', 'rate', 'max-attempts', 'json', 'no-tui'),
+      ...ACCOUNTS_OPTIONS,
     },
     examples: [
       'tcr-sigpolicy sign-images --registry-id tcr-9x8y7z6w --endpoint http://127.0.0.1:9500 --dry-run',

@@ -79,7 +79,7 @@ export const ACCOUNTS_OPTIONS: Readonly<Record<string, OptionSpec>> = {
 };
 
 /** What `tcr-sigpolicy` alone takes when it runs the wizard. */
-export const WIZARD_FLAGS = ['region', 'endpoint', 'profile'] as const;
+export const WIZARD_FLAGS = ['region', 'endpoint', 'profile', 'role-arn', 'role-session-name'] as const;
 
 /** Some of the send flags, for commands that take only those. */
 export function pickSendOptions(...names: string[]): Record<string, OptionSpec> {

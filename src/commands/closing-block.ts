@@ -46,8 +46,8 @@ export function closingBlock({ results, interrupted, out, journal, journalFailed
 /**
  * The command that signs the images already in the namespaces a batch created: `sign-images --from`
  * its results, with the run's endpoint, profile and language. Not its region: the registries come from
- * the file, and a region would narrow the listing to one.
+ * the file, and a region would narrow the listing to one. Nor its role: each row names its own account.
  */
 export function signImagesCommand(results: string, context: RunContext): string {
-  return commandLine(['sign-images', '--from', results], { ...contextFor('sign-images', context), region: undefined });
+  return commandLine(['sign-images', '--from', results], { ...contextFor('sign-images', context), region: undefined, 'role-arn': undefined });
 }

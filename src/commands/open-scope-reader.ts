@@ -4,6 +4,7 @@ import type { Access } from '../services/open-api.js';
 import type { PreflightReader } from '../services/preflight-reader.js';
 import type { RegistryScope } from '../services/read-coverage.js';
 import { readHint } from '../core/read-hint.js';
+import { coveredAccounts } from '../core/role-arn.js';
 import { t } from '../i18n/messages.js';
 
 export interface ScopeReader {
@@ -46,6 +47,11 @@ export async function openScopeReader(o: { readonly scope: RegistryScope } & Acc
   }
 }
 
+/** The line that names an account that could not be listed, and why (the others are still shown). */
+export function unlistedLine(roleArn: string, message: string): string {
+  return `${t('error.prefix', { message: t('account.unlisted', { account: roleArn, message }) })}\n`;
+}
+
 /** One account's scope reader, or why the account could not be listed. */
 export type AccountScope = { readonly roleArn?: string } & ({ readonly open: ScopeReader; readonly error?: undefined } | { readonly open?: undefined; readonly error: UsageError });
 
@@ -55,7 +61,7 @@ export type AccountScope = { readonly roleArn?: string } & ({ readonly open: Sco
  * marked with the account. An account that cannot be listed is set aside with why; the others go on.
  */
 export async function openAccountScopes(o: { readonly scope: RegistryScope; readonly roleArns?: readonly string[] } & Access): Promise<AccountScope[]> {
-  const accounts = o.roleArns && o.roleArns.length > 0 ? [undefined, ...new Set(o.roleArns)] : [o.roleArn];
+  const accounts = coveredAccounts(o);
   return Promise.all(
     accounts.map(async (roleArn): Promise<AccountScope> => {
       try {

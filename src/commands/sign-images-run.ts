@@ -4,7 +4,8 @@ import { DeclinedError } from '../core/errors.js';
 import { exitCodeFor } from '../core/exit-code.js';
 import type { ImagePlan } from '../core/plan-images.js';
 import { countStatuses } from '../core/result.js';
-import { TAG_ITEMS, type TagResult } from '../core/tag-item.js';
+import { accountStopLines } from '../core/account-stops.js';
+import { TAG_ITEMS, tagResultColumns, type TagResult } from '../core/tag-item.js';
 import type { LanedApi } from '../core/tcr-api.js';
 import { RunControl } from '../services/engine/run-control.js';
 import { exportResults } from '../services/export-results.js';
@@ -86,9 +87,10 @@ async function confirm({ flags, plan }: ImageRun): Promise<void> {
 async function finish({ flags }: ImageRun, results: Iterable<TagResult>, interrupted: boolean): Promise<number> {
   const counts = countStatuses(results);
   if (flags.send.out) {
-    await exportResults(flags.send.out, results, TAG_ITEMS.columns);
+    await exportResults(flags.send.out, results, tagResultColumns(results));
     say(t('images.results', { path: flags.send.out }));
   }
+  for (const line of accountStopLines(results)) say(line);
   say(t('images.closing', { signed: counts.signed, skipped: counts.skipped, blocked: counts.invalid, failed: counts.failed, notSent: counts['not-sent'] }));
   if (!flags.send.dryRun && counts.signed > 0) say(t('images.cannotUndo'));
   return exitCodeFor(counts, interrupted);

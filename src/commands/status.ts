@@ -7,7 +7,7 @@ import type { RegistryCoverage } from '../core/coverage.js';
 import { UsageError } from '../core/errors.js';
 import { totalCalls } from '../core/plan-summary.js';
 import { formatCoverageTable, formatReadFailures } from '../ui/coverage-table.js';
-import { openAccountScopes } from './open-scope-reader.js';
+import { openAccountScopes, unlistedLine } from './open-scope-reader.js';
 import { startReadProgress } from './read-progress.js';
 import { describeScope } from './registry-scope-flags.js';
 import { readStatusFlags, type StatusFlags } from './status-flags.js';
@@ -30,7 +30,7 @@ export async function run(argv: readonly string[]): Promise<number> {
   if (values.images === true) return (await import('./status-images.js')).runImageStatus(flags);
   const accounts = await openAccountScopes(flags);
   const opened = accounts.flatMap((a) => (a.open ? [a.open] : []));
-  const unlisted = accounts.flatMap((a) => (a.error ? [`${t('error.prefix', { message: t('account.unlisted', { account: a.roleArn ?? '', message: a.error.message }) })}\n`] : [])).join('');
+  const unlisted = accounts.flatMap((a) => (a.error ? [unlistedLine(a.roleArn ?? '', a.error.message)] : [])).join('');
   const notFound = opened.map((o) => o.notFound).join('') + unlisted;
   const registries = opened.flatMap((o) => o.registries);
   let rows: RegistryCoverage[];

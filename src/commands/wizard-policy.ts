@@ -22,6 +22,8 @@ export interface PolicyContext {
   readonly api?: TcrApi;
   readonly endpoint: Endpoints;
   readonly profile?: string;
+  /** The account the lists are read in and the policy is created in; every command printed carries it. */
+  readonly roleArn?: string;
   readonly defaultRegion?: string;
   /** Answers given as flags: those questions are not asked. */
   readonly given: PolicyAnswers;

@@ -1,5 +1,6 @@
 import { WIZARD_FLAGS, pickSendOptions, type CommandSpec } from '../cli/command-specs.js';
 import { endpointsFlag, listFlag, parseFlags, stringFlag, type FlagValues } from '../cli/parse-flags.js';
+import { readAccessFlags, type AccessFlags } from '../cli/access-flags.js';
 import { readSendOptions } from '../cli/send-options.js';
 import { CancelledError, UsageError } from '../core/errors.js';
 import type { Endpoints } from '../core/endpoint.js';
@@ -18,7 +19,7 @@ import { t } from '../i18n/messages.js';
 const spec: CommandSpec = {
   name: '',
   summary: 'Guided creation of one policy, or many from a CSV',
-  usage: 'tcr-sigpolicy [--region R] [--endpoint URL] [--profile NAME]',
+  usage: 'tcr-sigpolicy [--region R] [--endpoint URL] [--profile NAME] [--role-arn ARN] [--role-session-name NAME]',
   options: pickSendOptions(...WIZARD_FLAGS),
   examples: [],
 };
@@ -70,23 +71,27 @@ function parseWizardFlags(argv: readonly string[]): FlagValues {
   }
 }
 
-/** Where to send and what to default to: the flags, then the environment, then the tccli profile. */
-function setting(flags: FlagValues): { endpoint: Endpoints; profile?: string; defaultRegion?: string } {
-  const profile = stringFlag(flags, 'profile');
+/**
+ * Where to send, as whom and what to default to: the flags, then the environment, then the tccli
+ * profile. The account (--role-arn, TENCENTCLOUD_ROLE_ARN, the profile's role-arn) is the one the lists
+ * are read in and the policy created in.
+ */
+function setting(flags: FlagValues): { endpoint: Endpoints; defaultRegion?: string } & AccessFlags {
+  const access = readAccessFlags(flags);
   const endpoint = endpointsFlag(flags);
-  return { endpoint, profile, defaultRegion: defaultRegion(stringFlag(flags, 'region'), profile) };
+  return { ...access, endpoint, defaultRegion: defaultRegion(stringFlag(flags, 'region'), access.profile) };
 }
 
 async function onePolicy(flags: FlagValues, given: PolicyAnswers): Promise<number> {
-  const { endpoint, profile, defaultRegion } = setting(flags);
-  const api = await lookupApi(endpoint, profile);
+  const { endpoint, profile, roleArn, roleSessionName, defaultRegion } = setting(flags);
+  const api = await lookupApi(endpoint, { profile, roleArn, roleSessionName });
   if (!api) {
     process.stderr.write(`${t('wiz.noCredentials')}\n`);
   }
   const { sendOnePolicy } = await import('./send-one-policy.js');
   // The other flags (endpoint, profile, --yes, --dry-run, …) are read when sending, as `create` reads them.
   const send = (answers: PolicyAnswers): Promise<number> => sendOnePolicy(answers, { ...readSendOptions(flags, process.stdout.isTTY === true), region: answers.region });
-  const steps = policySteps({ api, endpoint, profile, defaultRegion, given, err: process.stderr, out: process.stdout, send });
+  const steps = policySteps({ api, endpoint, profile, roleArn, defaultRegion, given, err: process.stderr, out: process.stdout, send });
   const done = await runSteps<PolicyState>(steps, { answers: given });
   return done.code ?? 0;
 }
@@ -105,10 +110,10 @@ async function manyFromCsv(flags: FlagValues, preferDryRun: boolean): Promise<nu
 /** `status` over every region (the wizard's --region is a default, not a filter), then the way to close the gaps. */
 async function showCoverage(flags: FlagValues): Promise<number> {
   const given = (name: string): string[] => listFlag(flags, name).flatMap((value) => [`--${name}`, value]);
-  const argv = [...given('endpoint'), ...given('profile')];
+  const argv = [...given('endpoint'), ...given('profile'), ...given('role-arn'), ...given('role-session-name')];
   const code = await (await import('./status.js')).run(argv);
-  const { endpoint, profile } = setting(flags);
+  const { endpoint, profile, roleArn } = setting(flags);
   const discover = ['discover', '--all-registries', '--unsigned-only', '--kms-id', 'KEY', '--kms-region', 'R', '--out', 'unsigned.csv'];
-  process.stderr.write(`${t('wiz.closeGaps', { command: commandLine(discover, contextFor('discover', runContext({ endpoint, profile }))) })}\n`);
+  process.stderr.write(`${t('wiz.closeGaps', { command: commandLine(discover, contextFor('discover', runContext({ endpoint, profile, roleArn }))) })}\n`);
   return code;
 }

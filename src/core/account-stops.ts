@@ -2,6 +2,9 @@ import type { RowResult } from './result.js';
 import { count } from '../i18n/count.js';
 import { t } from '../i18n/messages.js';
 
+/** What a stop is read from: any item's result (a policy row's, a tag's) with its account. */
+type AccountResult = Pick<RowResult, 'status' | 'RoleArn' | 'ErrorCode'>;
+
 export interface AccountStop {
   readonly account: string;
   readonly code: string;
@@ -12,7 +15,7 @@ export interface AccountStop {
  * The role accounts whose rows were not sent for a reason of their own (a role that could not be
  * assumed, an AuthFailure inside the account): one per account, with the first reason and how many rows.
  */
-export function accountStops(results: Iterable<RowResult>): AccountStop[] {
+export function accountStops(results: Iterable<AccountResult>): AccountStop[] {
   const stops = new Map<string, AccountStop>();
   for (const r of results) {
     if (r.status !== 'not-sent' || !r.RoleArn || !r.ErrorCode || r.ErrorCode === 'NotStarted') continue;
@@ -23,6 +26,6 @@ export function accountStops(results: Iterable<RowResult>): AccountStop[] {
 }
 
 /** One closing line per stopped account, so the exit 1 says which account and why. */
-export function accountStopLines(results: Iterable<RowResult>): string[] {
+export function accountStopLines(results: Iterable<AccountResult>): string[] {
   return accountStops(results).map((stop) => t('account.stoppedLine', { account: stop.account, code: stop.code, rows: count('count.row', stop.count) }));
 }

@@ -28,7 +28,9 @@ export const SIGN_ACTION = 'CreateSignature';
 function blockedBy(tag: TagItem, facts: ImageFacts): { code: string; reason: string } | undefined {
   if (!offeredIn(SIGN_ACTION, tag.Region)) return { code: 'Blocked.RegionNotOffered', reason: t('images.regionNotOffered', { region: tag.Region }) };
   if (!facts.hasPolicy(tag.RegistryId, tag.NamespaceName)) {
-    return { code: 'Blocked.NoSignaturePolicy', reason: t('images.noPolicy', { registry: tag.RegistryId, namespace: tag.NamespaceName }) };
+    // The create command to run first acts in the tag's account.
+    const role = tag.RoleArn ? ` --role-arn ${tag.RoleArn}` : '';
+    return { code: 'Blocked.NoSignaturePolicy', reason: t('images.noPolicy', { registry: tag.RegistryId, namespace: tag.NamespaceName, role }) };
   }
   return undefined;
 }

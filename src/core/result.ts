@@ -1,5 +1,5 @@
 import type { PolicyRow } from './policy-row.js';
-import { type ItemResult, type Outcome, type RowStatus } from './work-item.js';
+import { withAccountColumn, type ItemResult, type Outcome, type RowStatus } from './work-item.js';
 
 export { ROW_STATUSES, type RowStatus } from './work-item.js';
 
@@ -35,8 +35,7 @@ export type ResultIdentity = Pick<
 
 /** The export columns of these results: RoleArn after Region when any row was sent through a role. */
 export function resultColumns(results: Iterable<Pick<RowResult, 'RoleArn'>>): readonly ResultColumn[] {
-  for (const r of results) if (r.RoleArn) return [RESULT_COLUMNS[0], RESULT_COLUMNS[1], 'RoleArn', ...RESULT_COLUMNS.slice(2)];
-  return RESULT_COLUMNS;
+  return withAccountColumn(RESULT_COLUMNS, results);
 }
 
 export type ResultColumn = (typeof RESULT_COLUMNS)[number] | 'RoleArn';

@@ -47,3 +47,12 @@ export function byAccount<R extends { readonly roleArn?: string }>(rows: readonl
 export function accountKey(roleArn: string | undefined): string {
   return roleArn ?? '';
 }
+
+/**
+ * The accounts a command that covers several (status, discover --all-registries, sign-images) acts in:
+ * with --role-arn given, the base credentials' account and each role's; without, the one default
+ * account (TENCENTCLOUD_ROLE_ARN's or the profile's role, else the base credentials').
+ */
+export function coveredAccounts(access: { readonly roleArn?: string; readonly roleArns?: readonly string[] }): Array<string | undefined> {
+  return access.roleArns && access.roleArns.length > 0 ? [undefined, ...new Set(access.roleArns)] : [access.roleArn];
+}

@@ -28,6 +28,19 @@ export interface ItemIdentity {
   readonly NamespaceName: string;
 }
 
+/**
+ * An export's columns for these results: `RoleArn` after `Region` when some item was reached through a
+ * CAM role (policies and tags alike), so a one-account run's export keeps its plain columns.
+ */
+export function withAccountColumn<C extends string>(columns: readonly C[], results: Iterable<{ readonly RoleArn?: string }>): readonly (C | 'RoleArn')[] {
+  for (const r of results) {
+    if (!r.RoleArn) continue;
+    const at = columns.indexOf('Region' as C) + 1;
+    return [...columns.slice(0, at), 'RoleArn', ...columns.slice(at)];
+  }
+  return columns;
+}
+
 /** Any item's one recorded outcome: its identity columns, then the outcome. */
 export type ItemResult = ItemIdentity & Outcome;
 

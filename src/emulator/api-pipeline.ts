@@ -115,11 +115,13 @@ export async function answerApiRequest(request: ApiRequest, deps: PipelineDeps):
     // One window per identity: every session of a role counts together, as the role's account does.
     if (!deps.limiter.admit(`${action}\u0000${caller.identity}`, limit)) throw throttled(action, limit);
     const params = parseParams(request.body);
-    // The seed's scripted faults (for rehearsals) hit the namespace's first create attempts, whoever sends them.
+    // The seed's scripted faults (for rehearsals) hit the namespace's first create attempts, whoever sends
+    // them, and the first AssumeRole attempts for an account's roles.
     const scripted = action === 'CreateSignaturePolicy'
       ? deps.store.takeScriptedFault(String(params['RegistryId']), String(params['NamespaceName']))
-      : undefined;
+      : action === 'AssumeRole' ? deps.sessions.takeFault(String(params['RoleArn'])) : undefined;
     if (scripted === 'RequestLimitExceeded') throw throttled(action, limit);
+    if (scripted === 'InternalError') throw new ApiError(ErrorCode.InternalError, 'An internal error occurred. Please try again later.');
     if (scripted === 'http-503') return { kind: 'http-error', status: 503 };
     if (scripted === 'dropped-before') return { kind: 'drop', outcome: 'dropped-before' };
 

@@ -1,6 +1,6 @@
 import { UsageError } from '../core/errors.js';
 import type { KmsKeyRecord, NamespaceRecord, NormalizedSeed, PolicyRecord, RegistryRecord } from './seed-format.js';
-import { BASE_UIN, KEY_STATES, REPOSITORY_NAME_FORMS, SCRIPTED_FAULTS, type RepositoryNameForm, type ScriptedFault } from './seed-format.js';
+import { BASE_UIN, KEY_STATES, REPOSITORY_NAME_FORMS, type RepositoryNameForm } from './seed-format.js';
 import { checkOwners, readAccount } from './seed-accounts.js';
 import { readRepositories } from './seed-repositories.js';
 import {
@@ -10,20 +10,13 @@ import {
   listOf,
   optionalFlag,
   optionalText,
+  readFaults,
   requiredText,
   type JsonObject,
 } from './seed-fields.js';
 
 /** Seeded keys are dated from here on, one second apart, so "newest first" has a fixed order. */
 const SEED_EPOCH_SECONDS = 1_700_000_000;
-
-function readFaults(obj: JsonObject, path: string, problems: SeedProblems): ScriptedFault[] {
-  return listOf(obj, 'Faults', path, problems).flatMap((fault, i): ScriptedFault[] => {
-    if ((SCRIPTED_FAULTS as readonly unknown[]).includes(fault)) return [fault as ScriptedFault];
-    problems.add(`${path}.Faults[${i}]`, `must be one of ${SCRIPTED_FAULTS.join(', ')}`);
-    return [];
-  });
-}
 
 function readNamespace(entry: unknown, id: number, registryId: string, path: string, problems: SeedProblems): NamespaceRecord {
   const plain = { Public: false, NamespaceId: id, Denied: false, Faults: [], repositories: [] };

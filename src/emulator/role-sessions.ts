@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { ApiError, ErrorCode } from './api-error.js';
-import type { AccountRecord } from './seed-format.js';
+import type { AccountRecord, ScriptedFault } from './seed-format.js';
 
 /** Who signed a request: the key's SecretId, the account it acts in, and the identity its rate window counts. */
 export interface Caller {
@@ -34,9 +34,12 @@ const ROLE_ARN = /^qcs::cam::uin\/(\d+):roleName\/([\w+=,.@-]+)$/;
  * is a key pair and a token, each random, valid until its ExpiredTime.
  */
 export class RoleSessions {
-  private readonly roles = new Map<string, string>();
+  /** Each seeded role: the account it reaches and the accounts its trust policy lets assume it. */
+  private readonly roles = new Map<string, { readonly account: string; readonly trusts: readonly string[] }>();
   private readonly sessions = new Map<string, RoleSession>();
   private readonly issuedPerRole = new Map<string, number>();
+  /** The seed's scripted AssumeRole answers still to give, per account; used up as they are given. */
+  private readonly faults = new Map<string, ScriptedFault[]>();
 
   constructor(
     accounts: readonly AccountRecord[],
@@ -44,14 +47,23 @@ export class RoleSessions {
     private readonly maxSeconds = Infinity,
   ) {
     for (const account of accounts) {
-      for (const role of account.Roles) this.roles.set(`qcs::cam::uin/${account.Uin}:roleName/${role}`, account.Uin);
+      for (const role of account.Roles) this.roles.set(`qcs::cam::uin/${account.Uin}:roleName/${role.Name}`, { account: account.Uin, trusts: role.Trusts });
+      if (account.Faults.length > 0) this.faults.set(account.Uin, [...account.Faults]);
     }
   }
 
-  /** New temporary credentials for a seeded role; `InternalError.GetRoleError` (as STS answers) for any other. */
-  assume(roleArn: string, durationSeconds: number, nowSeconds: number): IssuedCredentials {
-    const account = ROLE_ARN.test(roleArn) ? this.roles.get(roleArn) : undefined;
-    if (account === undefined) throw new ApiError(ErrorCode.GetRoleError, 'role not exist');
+  /**
+   * New temporary credentials for a seeded role, for a caller whose account its trust policy names;
+   * `InternalError.GetRoleError` (as STS answers) for a role that does not exist, `UnauthorizedOperation`
+   * (STS's documented code for an operation not authorized) for a caller the trust policy leaves out.
+   */
+  assume(roleArn: string, caller: Pick<Caller, 'account' | 'identity'>, durationSeconds: number, nowSeconds: number): IssuedCredentials {
+    const role = ROLE_ARN.test(roleArn) ? this.roles.get(roleArn) : undefined;
+    if (role === undefined) throw new ApiError(ErrorCode.GetRoleError, 'role not exist');
+    if (!role.trusts.includes(caller.account)) {
+      throw new ApiError(ErrorCode.UnauthorizedOperation, `The trust policy of role ${roleArn} does not let account ${caller.account} assume it.`);
+    }
+    const { account } = role;
     const TmpSecretId = `AKID${randomBytes(18).toString('base64url')}`;
     const session: RoleSession = {
       secretKey: randomBytes(24).toString('base64url'),
@@ -68,6 +80,12 @@ export class RoleSessions {
       ExpiredTime: session.expiresAt,
       Expiration: new Date(session.expiresAt * 1000).toISOString().replace(/\.\d{3}Z$/, 'Z'),
     };
+  }
+
+  /** The next scripted answer for an AssumeRole of this role (its account's), used up by this call. */
+  takeFault(roleArn: string): ScriptedFault | undefined {
+    const role = this.roles.get(roleArn);
+    return role === undefined ? undefined : this.faults.get(role.account)?.shift();
   }
 
   session(secretId: string): RoleSession | undefined {

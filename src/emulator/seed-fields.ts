@@ -1,3 +1,5 @@
+import { SCRIPTED_FAULTS, type ScriptedFault } from './seed-format.js';
+
 /**
  * Field readers for seed validation. Each records a problem (with the JSON path) instead of throwing,
  * so a broken seed is reported in full rather than one mistake per run.
@@ -59,4 +61,13 @@ export function listOf(obj: JsonObject, key: string, path: string, problems: See
   if (Array.isArray(value)) return value;
   problems.add(`${path}.${key}`, 'must be a list');
   return [];
+}
+
+/** A `Faults` list (a namespace's, an account's): the scripted answers, in order. */
+export function readFaults(obj: JsonObject, path: string, problems: SeedProblems): ScriptedFault[] {
+  return listOf(obj, 'Faults', path, problems).flatMap((fault, i): ScriptedFault[] => {
+    if ((SCRIPTED_FAULTS as readonly unknown[]).includes(fault)) return [fault as ScriptedFault];
+    problems.add(`${path}.Faults[${i}]`, `must be one of ${SCRIPTED_FAULTS.join(', ')}`);
+    return [];
+  });
 }

@@ -1,5 +1,8 @@
-/** Answers a seed can script for the first CreateSignaturePolicy attempts on a namespace, in order. */
-export const SCRIPTED_FAULTS = ['RequestLimitExceeded', 'http-503', 'dropped-before'] as const;
+/**
+ * Answers a seed can script, in order: for the first CreateSignaturePolicy attempts on a namespace, or
+ * the first AssumeRole attempts for an account's roles. None changes anything.
+ */
+export const SCRIPTED_FAULTS = ['RequestLimitExceeded', 'http-503', 'dropped-before', 'InternalError'] as const;
 export type ScriptedFault = (typeof SCRIPTED_FAULTS)[number];
 
 /** A namespace in a seed: its name alone, or the name with its access level and rehearsal switches. */
@@ -56,8 +59,13 @@ export interface SeedRegistry {
 export interface SeedAccount {
   /** The account's Uin, as in `qcs::cam::uin/<Uin>:roleName/<role>`. */
   readonly Uin: string;
-  /** Role names a caller may assume; their ARN is `qcs::cam::uin/<Uin>:roleName/<name>`. */
-  readonly Roles?: readonly string[];
+  /**
+   * Its roles; their ARN is `qcs::cam::uin/<Uin>:roleName/<name>`. A name alone may be assumed by the
+   * base account; `Trusts` lists the accounts (Uins) its trust policy names instead.
+   */
+  readonly Roles?: readonly (string | { readonly Name: string; readonly Trusts?: readonly string[] })[];
+  /** The first AssumeRole attempts for its roles get these transient answers, one each, in order (STS's blips). */
+  readonly Faults?: readonly ScriptedFault[];
 }
 
 export interface SeedKmsKey {
@@ -134,9 +142,16 @@ export interface RegistryRecord {
   readonly Account: string;
 }
 
+/** A role and the accounts whose identities its trust policy lets assume it. */
+export interface RoleRecord {
+  readonly Name: string;
+  readonly Trusts: readonly string[];
+}
+
 export interface AccountRecord {
   readonly Uin: string;
-  readonly Roles: readonly string[];
+  readonly Roles: readonly RoleRecord[];
+  readonly Faults: readonly ScriptedFault[];
 }
 
 export interface KmsKeyRecord {

@@ -1,14 +1,14 @@
 import { SIGN_ACTION } from '../core/plan-images.js';
 import { TAG_ITEMS, type TagItem, type TagResult } from '../core/tag-item.js';
-import type { TcrApi } from '../core/tcr-api.js';
+import { accountApi, type TcrApi } from '../core/tcr-api.js';
 import type { RowOperation } from './engine/operation.js';
 import { readWithPatience } from './traffic/read-with-patience.js';
 import { t } from '../i18n/messages.js';
 
-/** Whether a tag is signed now: its KmsSignature read back (DescribeImages, exact tag), or why that read failed. */
+/** Whether a tag is signed now: its KmsSignature read back (DescribeImages, exact tag) in the tag's own account, or why that read failed. */
 export async function tagSignedNow(api: TcrApi, tag: TagItem, signal: AbortSignal): Promise<{ ok: true; signed: boolean } | { ok: false; code: string }> {
   const params = { RegistryId: tag.RegistryId, NamespaceName: tag.NamespaceName, RepositoryName: tag.RepositoryName, ImageVersion: tag.ImageVersion, ExactMatch: true, Limit: 100 };
-  const outcome = await readWithPatience(api, { service: 'tcr', action: 'DescribeImages', region: tag.Region, params }, { signal });
+  const outcome = await readWithPatience(accountApi(api, tag.RoleArn), { service: 'tcr', action: 'DescribeImages', region: tag.Region, params }, { signal });
   if (!outcome.ok) return { ok: false, code: outcome.code };
   const list = (outcome.response?.ImageInfoList ?? []) as { ImageVersion?: string; KmsSignature?: string }[];
   const image = list.find((i) => i.ImageVersion === tag.ImageVersion);

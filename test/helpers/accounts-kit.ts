@@ -1,5 +1,7 @@
 // A dataset over several accounts: the base key's, two reached through CAM roles, and rows whose role does not exist.
-import type { EmulatorSeed } from '../../src/emulator/index.js';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { EmulatorHandle, EmulatorSeed } from '../../src/emulator/index.js';
 
 export const UIN_A = '200000000002';
 export const UIN_B = '300000000003';
@@ -51,4 +53,14 @@ export function withoutRoleColumn(csv: string): string {
     .split('\n')
     .map((line) => line.split(',').slice(0, 7 - 1).join(','))
     .join('\n');
+}
+
+/**
+ * The temporary SecretIds, keys and tokens the emulator issued (AssumeRole) that show up in a run's
+ * output or in any file of its folder (results, journal), each named with where: [] when none leaked.
+ */
+export function temporarySecretLeaks(emulator: EmulatorHandle, dir: string, outputs: Readonly<Record<string, string>>): string[] {
+  const places = [...Object.entries(outputs), ...readdirSync(dir).map((f): [string, string] => [f, readFileSync(join(dir, f), 'latin1')])];
+  const secrets = emulator.state.issuedSecrets();
+  return places.flatMap(([where, text]) => secrets.filter((secret) => text.includes(secret)).map(() => `a temporary secret in ${where}`));
 }
