@@ -8,7 +8,7 @@ import { countStatuses, type RowResult } from '../core/result.js';
 import { fitClosingLines } from '../ui/fit-closing-lines.js';
 
 export interface ClosingInput {
-  readonly results: readonly RowResult[];
+  readonly results: Iterable<RowResult>;
   readonly interrupted: boolean;
   /** Where the results were exported, if they were. */
   readonly out?: string;

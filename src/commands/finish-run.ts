@@ -3,7 +3,7 @@ import { basename, dirname, extname, join } from 'node:path';
 import type { createEventHub } from '../core/event-hub.js';
 import { runContext } from '../cli/run-context.js';
 import { exitCodeFor } from '../core/exit-code.js';
-import { countStatuses, type RowResult } from '../core/result.js';
+import { countStatuses, totalOf, type RowResult } from '../core/result.js';
 import type { TcrApi } from '../core/tcr-api.js';
 import { checkWritable, exportResults } from '../services/export-results.js';
 import type { Journal } from '../services/journal.js';
@@ -21,7 +21,7 @@ export interface ErrorOutput {
 }
 
 /** A preview ends with its export (with --out, or when offered) and the exit code of its results. */
-export function finishDryRun(req: SendRequest, results: readonly RowResult[]): Promise<number> {
+export function finishDryRun(req: SendRequest, results: Iterable<RowResult>): Promise<number> {
   return exportAndExit(results, false, req, { offer: true }, process.stderr);
 }
 
@@ -67,14 +67,15 @@ export function finishStopped(req: SendRequest, results: readonly RowResult[], j
   return exportAndExit(results, true, req, { journal, offer: false }, err);
 }
 
-async function exportAndExit(results: readonly RowResult[], interrupted: boolean, req: SendRequest, how: { journal?: string; journalFailed?: boolean; offer: boolean }, err: ErrorOutput): Promise<number> {
+async function exportAndExit(results: Iterable<RowResult>, interrupted: boolean, req: SendRequest, how: { journal?: string; journalFailed?: boolean; offer: boolean }, err: ErrorOutput): Promise<number> {
   const { options } = req;
   // Without --out, a batch on a terminal offers the export; create (a face of its own) and --json do not.
   // A run that sent nothing has nothing worth exporting: the closing lines name its journal.
-  const sentSome = results.some((r) => r.status !== 'not-sent');
+  const counts = countStatuses(results);
+  const sentSome = counts['not-sent'] < totalOf(counts);
   const offered = how.offer && !req.face && !options.json && !interrupted && sentSome && interactive();
   const out = options.out ?? (offered ? await offerExport(req.input) : undefined);
-  const code = exitCodeFor(countStatuses(results), interrupted);
+  const code = exitCodeFor(counts, interrupted);
   // A journal that could not be written in full is named as such, never as the record of every row.
   const closing = { results, interrupted, journal: how.journal, journalFailed: how.journalFailed, rerun: req.rerun, context: runContext(options) };
   try {
@@ -94,8 +95,8 @@ async function exportAndExit(results: readonly RowResult[], interrupted: boolean
 }
 
 /** The rows that reached the API (created, or failed after being sent), one line each, for when no file could be written. */
-function sentRows(results: readonly RowResult[]): string {
-  const sent = results.filter((r) => r.status === 'created' || (r.status === 'failed' && r.attempts > 0));
+function sentRows(results: Iterable<RowResult>): string {
+  const sent = [...results].filter((r) => r.status === 'created' || (r.status === 'failed' && r.attempts > 0));
   if (sent.length === 0) return `${t('run.nothingSent')}\n`;
   const lines = sent.map((r) => t('run.sentRow', { line: r.line, key: `${r.RegistryId}/${r.NamespaceName}`, status: r.status, code: r.ErrorCode, requestId: r.RequestId || '-' }));
   return `${t('run.sentRows', { n: sent.length })}\n${lines.join('\n')}\n`;

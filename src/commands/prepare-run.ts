@@ -10,7 +10,7 @@ import type { RowOperation } from '../services/policy-operations.js';
 import { formatDuration } from '../ui/format-duration.js';
 import { formatPlan } from '../ui/format-plan.js';
 import { dryRunApi, planDryRun, planLiveRun, signingBeforeOf } from './plan-before-sending.js';
-import { keepBatchCreations, unknownIn, type BatchRecord } from './read-batch-record.js';
+import { earlierCreations, keepBatchCreations, unknownIn, type BatchRecord } from './read-batch-record.js';
 import type { CarriedRecord } from '../services/journal.js';
 import { baselineOf, remainingChecked, remainingUnchecked, sendOrder } from './resume-rows.js';
 import type { SendRequest } from './send-rows.js';
@@ -29,6 +29,8 @@ export interface PreparedRun {
   readonly signingBefore: (row: PolicyRow) => boolean | undefined;
   /** Keys a resume check saw not signing, or the batch's record left unknown: a request of an earlier run may still land first. */
   readonly unknownBefore: ReadonlySet<string>;
+  /** The batch's own earlier creations, for rows sent again without a plan (--no-preflight) and answered that they exist. */
+  readonly doneEarlier?: ReturnType<typeof earlierCreations>;
   /** What the journal copies forward from the batch's record before anything is sent. */
   readonly carried?: CarriedRecord;
   /** When the run began, before its checks: the elapsed time a face shows counts them. */
@@ -80,6 +82,7 @@ export async function planLiveRunRows(req: SendRequest, record: BatchRecord | un
     planShown: confirming && plan !== undefined && toSend.length > 0,
     signingBefore: baselineOf(left.notSigning, signingBeforeOf(plan)),
     unknownBefore: new Set([...left.notSigning, ...unknownIn(record)]),
+    doneEarlier: earlierCreations(record),
     carried: record?.carried,
     startedAt,
   };

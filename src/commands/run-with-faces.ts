@@ -38,7 +38,7 @@ export function startFace(req: Pick<SendRequest, 'face'> & { readonly options: P
 }
 
 /** A preview: the same events as a live run, each row with the request it would send. */
-export function runDryRunWithFaces(req: SendRequest, prepared: PreparedRun, hub: Hub): RowResult[] {
+export function runDryRunWithFaces(req: SendRequest, prepared: PreparedRun, hub: Hub): Iterable<RowResult> {
   const { options } = req;
   void startFace(req, hub);
   return runDryRun(prepared.toSend, prepared.settled, {
@@ -94,6 +94,7 @@ export async function runLiveWithFaces(req: SendRequest, prepared: PreparedRun, 
       startedAt: prepared.startedAt,
       // A row sent again after a check had an unknown attempt: a request still on its way may land first.
       unknownBefore: prepared.unknownBefore,
+      doneEarlier: prepared.doneEarlier,
       // Nothing goes out before its intent is on disk: after a crash, the row is known to be unknown. An
       // intent that cannot be written (a full or vanished disk) stops the run: that row and the rest are not sent.
       beforeAttempt: (row, attempt) => journal.intent(kind.key(kind.identity(row)), row.line, attempt, signingBefore(row) === false).catch(() => control.stop('journal-failed')),

@@ -84,7 +84,7 @@ async function confirm({ flags, plan }: ImageRun): Promise<void> {
 }
 
 /** The export (one row per tag, in listing order), the closing lines, and the exit code as for batch. */
-async function finish({ flags }: ImageRun, results: readonly TagResult[], interrupted: boolean): Promise<number> {
+async function finish({ flags }: ImageRun, results: Iterable<TagResult>, interrupted: boolean): Promise<number> {
   const counts = countStatuses(results);
   if (flags.send.out) {
     await exportResults(flags.send.out, results, tagResultColumns(results));
