@@ -9,7 +9,7 @@ import type { ItemResult } from '../core/work-item.js';
 import { fitClosingLines } from '../ui/fit-closing-lines.js';
 
 export interface ClosingInput {
-  readonly results: readonly ItemResult[];
+  readonly results: Iterable<ItemResult>;
   readonly interrupted: boolean;
   /** The kind's own lines, said first (sign-images: what was signed, and that it cannot be undone). */
   readonly lead?: readonly string[];
@@ -32,7 +32,7 @@ export function closingBlock({ results, interrupted, lead = [], out, journal, jo
   const lines = [...lead, ...accountStopLines(results), ...nextSteps({
     counts: countStatuses(results),
     interrupted,
-    signing: results.some((r) => r.status === 'signed') || rerun?.[0] === 'sign-images',
+    signing: rerun?.[0] === 'sign-images' || countStatuses(results).signed > 0,
     journal,
     journalFailed,
     outFailed,

@@ -3,7 +3,7 @@ import { basename, dirname, extname, join } from 'node:path';
 import type { createEventHub } from '../core/event-hub.js';
 import { runContext } from '../cli/run-context.js';
 import { exitCodeFor } from '../core/exit-code.js';
-import { countStatuses } from '../core/result.js';
+import { countStatuses, totalOf } from '../core/result.js';
 import type { TcrApi } from '../core/tcr-api.js';
 import type { ItemResult } from '../core/work-item.js';
 import { checkWritable, exportResults } from '../services/export-results.js';
@@ -22,7 +22,7 @@ export interface ErrorOutput {
 }
 
 /** A preview ends with its export (with --out, or when offered) and the exit code of its results. */
-export function finishDryRun<I, R extends ItemResult>(req: RunRequest<I, R>, results: readonly R[]): Promise<number> {
+export function finishDryRun<I, R extends ItemResult>(req: RunRequest<I, R>, results: Iterable<R>): Promise<number> {
   return exportAndExit(results, false, req, { offer: true }, process.stderr);
 }
 
@@ -64,18 +64,19 @@ async function closeJournal(journal: Journal, err: ErrorOutput): Promise<boolean
 }
 
 /** A run stopped before sending: its export (no question asked) and the closing lines; exit 130. */
-export function finishStopped<I, R extends ItemResult>(req: RunRequest<I, R>, results: readonly R[], journal?: string, err: ErrorOutput = process.stderr): Promise<number> {
+export function finishStopped<I, R extends ItemResult>(req: RunRequest<I, R>, results: Iterable<R>, journal?: string, err: ErrorOutput = process.stderr): Promise<number> {
   return exportAndExit(results, true, req, { journal, offer: false }, err);
 }
 
-async function exportAndExit<I, R extends ItemResult>(results: readonly R[], interrupted: boolean, req: RunRequest<I, R>, how: { journal?: string; journalFailed?: boolean; offer: boolean }, err: ErrorOutput): Promise<number> {
+async function exportAndExit<I, R extends ItemResult>(results: Iterable<R>, interrupted: boolean, req: RunRequest<I, R>, how: { journal?: string; journalFailed?: boolean; offer: boolean }, err: ErrorOutput): Promise<number> {
   const { options } = req;
   // Without --out, a batch on a terminal offers the export; create (a face of its own) and --json do not.
   // A run that sent nothing has nothing worth exporting: the closing lines name its journal.
-  const sentSome = results.some((r) => r.status !== 'not-sent');
+  const counts = countStatuses(results);
+  const sentSome = counts['not-sent'] < totalOf(counts);
   const offered = how.offer && !req.face && !req.noExportOffer && !options.json && !interrupted && sentSome && interactive();
   const out = options.out ?? (offered ? await offerExport(req.input) : undefined);
-  const code = exitCodeFor(countStatuses(results), interrupted);
+  const code = exitCodeFor(counts, interrupted);
   // A journal that could not be written in full is named as such, never as the record of every row.
   const kind = req.operation.item;
   const closing = { results, interrupted, journal: how.journal, journalFailed: how.journalFailed, rerun: req.rerun, context: runContext(options), lead: req.summary?.(results) };
@@ -97,8 +98,8 @@ async function exportAndExit<I, R extends ItemResult>(results: readonly R[], int
 }
 
 /** The items that reached the API (done, or failed after being sent), one line each, for when no file could be written. */
-function sentRows<I, R extends ItemResult>(results: readonly R[], { operation }: RunRequest<I, R>): string {
-  const sent = results.filter((r) => r.status === operation.doneStatus || (r.status === 'failed' && r.attempts > 0));
+function sentRows<I, R extends ItemResult>(results: Iterable<R>, { operation }: RunRequest<I, R>): string {
+  const sent = [...results].filter((r) => r.status === operation.doneStatus || (r.status === 'failed' && r.attempts > 0));
   if (sent.length === 0) return `${t('run.nothingSent')}\n`;
   const lines = sent.map((r) => t('run.sentRow', { line: r.line, key: operation.item.label(r), status: r.status, code: r.ErrorCode, requestId: r.RequestId || '-' }));
   return `${t('run.sentRows', { n: sent.length })}\n${lines.join('\n')}\n`;

@@ -9,7 +9,7 @@ import type { RowOperation } from '../services/policy-operations.js';
 import { formatDuration } from '../ui/format-duration.js';
 import { formatPlan } from '../ui/format-plan.js';
 import { dryRunApi, planDryRun, planLiveRun, signingBeforeOf } from './plan-before-sending.js';
-import { keepBatchCreations, unknownIn, type BatchRecord } from './read-batch-record.js';
+import { earlierCreations, keepBatchCreations, unknownIn, type BatchRecord } from './read-batch-record.js';
 import type { PreparedRun } from './run-request.js';
 import { baselineOf, remainingChecked, remainingUnchecked, sendOrder } from './resume-rows.js';
 import type { SendRequest } from './send-rows.js';
@@ -61,6 +61,7 @@ export async function planLiveRunRows(req: SendRequest, record: BatchRecord | un
     planShown: confirming && plan !== undefined && toSend.length > 0,
     signingBefore: baselineOf(left.notSigning, signingBeforeOf(plan)),
     unknownBefore: new Set([...left.notSigning, ...unknownIn(record)]),
+    doneEarlier: earlierCreations(record),
     carried: record?.carried,
     startedAt,
   };

@@ -7,6 +7,7 @@ import type { RowResult } from '../core/result.js';
 import type { TcrApi } from '../core/tcr-api.js';
 import type { ItemResult } from '../core/work-item.js';
 import type { RowOperation } from '../services/engine/operation.js';
+import type { RunBatchOptions } from '../services/engine/run-batch.js';
 import type { CarriedRecord } from '../services/journal.js';
 
 /**
@@ -35,9 +36,9 @@ export interface RunRequest<I = PolicyRow, R extends ItemResult = RowResult> {
    * Told once a live run has finished (not stopped) and its closing lines are out: every result, and the
    * file that records it (the export, else the journal). The wizard offers to sign what a batch created.
    */
-  readonly finished?: (results: readonly R[], record: string | undefined) => void;
+  readonly finished?: (results: Iterable<R>, record: string | undefined) => void;
   /** Lines of the kind's own said first in the closing block (sign-images: what was signed, and that it cannot be undone). */
-  readonly summary?: (results: readonly R[]) => readonly string[];
+  readonly summary?: (results: Iterable<R>) => readonly string[];
 }
 
 /** What a run sends and what it reports without sending, once resume and plan have had their say. */
@@ -52,6 +53,8 @@ export interface PreparedRun<I = PolicyRow, R extends ItemResult = RowResult> {
   readonly signingBefore: (item: I) => boolean | undefined;
   /** Keys a resume check saw not done, or the record left unknown: a request of an earlier run may still land first. */
   readonly unknownBefore: ReadonlySet<string>;
+  /** The batch's own earlier creations, for rows sent again without a plan (--no-preflight) and answered that they exist. */
+  readonly doneEarlier?: RunBatchOptions<I, R>['doneEarlier'];
   /** What the journal copies forward from the earlier record before anything is sent. */
   readonly carried?: CarriedRecord;
   /** When the run began, before its checks: the elapsed time a face shows counts them. */

@@ -40,7 +40,7 @@ export function startFace(req: Pick<RunRequest, 'face'> & { readonly options: Pi
 }
 
 /** A preview: the same events as a live run, each row with the request it would send. */
-export function runDryRunWithFaces(req: SendRequest, prepared: PreparedRun, hub: Hub): RowResult[] {
+export function runDryRunWithFaces(req: SendRequest, prepared: PreparedRun, hub: Hub): Iterable<RowResult> {
   const { options } = req;
   void startFace(req, hub);
   return runDryRun(prepared.toSend, prepared.settled, {
@@ -106,6 +106,7 @@ export async function runLiveWithFaces<I, R extends ItemResult>(req: RunRequest<
       startedAt: prepared.startedAt,
       // A row sent again after a check had an unknown attempt: a request still on its way may land first.
       unknownBefore: prepared.unknownBefore,
+      doneEarlier: prepared.doneEarlier,
       // Nothing goes out before its intent is on disk: after a crash, the row is known to be unknown. An
       // intent that cannot be written (a full or vanished disk) stops the run: that row and the rest are not sent.
       beforeAttempt: (row, attempt) => {

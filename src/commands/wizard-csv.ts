@@ -4,6 +4,7 @@ import type { SendOptions } from '../cli/send-options.js';
 import { commandLine } from '../core/command-line.js';
 import { UsageError, InputError } from '../core/errors.js';
 import { invalidResult, type Intake } from '../core/policy-intake.js';
+import { countStatuses } from '../core/result.js';
 import { formatInputError } from '../core/format-input-error.js';
 import { REGIONS } from '../core/regions.js';
 import { CREATE_POLICY } from '../services/policy-operations.js';
@@ -96,7 +97,7 @@ export function csvSteps(ctx: CsvContext): Step<CsvState>[] {
           input: s.file,
           rerun: ['batch', s.file ?? '', ...(skipping ? ['--skip-invalid'] : [])],
           operation: CREATE_POLICY,
-          finished: (results, file) => (record = results.some((r) => r.status === 'created') ? file : undefined),
+          finished: (results, file) => (record = countStatuses(results).created > 0 ? file : undefined),
         });
         // New policies sign only what is pushed after them: offer to sign what their namespaces hold.
         const signed = record && !options.dryRun ? await ctx.offerSigning?.(record, options) : undefined;

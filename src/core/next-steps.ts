@@ -90,7 +90,7 @@ type FailedRow = { readonly status: RowStatus; readonly ErrorCode: string; reado
  * do about them (`hint`, from the code and the message: one code may have several causes), with how
  * many rows each, most frequent first.
  */
-export function failureCodes(results: readonly FailedRow[], hint: (code: string, message: string) => string | undefined = () => undefined): FailureGroup[] {
+export function failureCodes(results: Iterable<FailedRow>, hint: (code: string, message: string) => string | undefined = () => undefined): FailureGroup[] {
   const groups = new Map<string, { code: string; rows: number; hint: string | undefined }>();
   for (const r of results) {
     if (r.status !== 'failed' || !r.ErrorCode) continue;

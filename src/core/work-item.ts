@@ -63,7 +63,7 @@ export interface ItemKind<I, R extends ItemResult> {
   /** The columns of an export, in order. */
   readonly columns: readonly (keyof R & string)[];
   /** The columns of these results' export when they depend on the results (a policy run with roles adds RoleArn); `columns` otherwise. */
-  exportColumns?(results: readonly R[]): readonly (keyof R & string)[];
+  exportColumns?(results: Iterable<R>): readonly (keyof R & string)[];
   /**
    * A result read back from an export or a journal line (the cells of one record), or undefined when the
    * cells are not one of this kind's results: what --resume reads an earlier run's record with.

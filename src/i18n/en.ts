@@ -513,6 +513,7 @@ export const en = {
   'resume.laterRuns': '{runs} of this batch left journals after {path} ({names}): their records are read too, so the rows they settled keep their results.',
   'rerun.found': 'Found the record of {runs} of this input in {dir}: the policies they created stay created (with their RequestId); the rest is planned and sent as usual.',
   'rerun.createdEarlier': 'created by an earlier run of this batch (RequestId {requestId}); this run found the namespace signing',
+  'rerun.createdEarlierAnswered': 'created by an earlier run of this batch (RequestId {requestId}); sent again without a plan, this run was answered {code}: the policy is still there',
   'rerun.confirmedByPlan': 'created by an earlier run of this batch: its attempt had no answer, its plan saw the namespace not signing, and this run found it signing',
   'run.needsYes': 'a live run off a terminal needs --yes',
   'run.needsYesHint': 'pass --yes to send, or --dry-run to preview',

@@ -509,6 +509,7 @@ export const zhCN: Catalogue = {
   'resume.laterRuns': '此批次在 {path} 之后还有 {runs}留下了日志（{names}）：也会读取它们的记录，它们已确定的行保留其结果。',
   'rerun.found': '在 {dir} 中找到此输入 {runs}的记录：它们创建的策略仍记为 created（保留其 RequestId）；其余的照常规划并发送。',
   'rerun.createdEarlier': '由此批次之前的一次运行创建（RequestId {requestId}）；本次运行发现该命名空间已在签名',
+  'rerun.createdEarlierAnswered': '由此批次之前的一次运行创建（RequestId {requestId}）；本次未经检查再次发送，得到的答复是 {code}：该策略仍然存在',
   'rerun.confirmedByPlan': '由此批次之前的一次运行创建：其请求没有应答，其规划时该命名空间未签名，而本次运行发现它已在签名',
   'run.needsYes': '不在终端上的实际运行需要 --yes',
   'run.needsYesHint': '传入 --yes 发送，或 --dry-run 预览',
