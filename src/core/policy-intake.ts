@@ -1,4 +1,4 @@
-import { policyKey, type InputColumn, type PolicyRow } from './policy-row.js';
+import type { InputColumn, PolicyRow } from './policy-row.js';
 import { displayValue, formatProblem, isError, type Problem } from './problem.js';
 import { checkField } from './field-rules.js';
 import { resultOf, type RowResult } from './result.js';

@@ -34,3 +34,16 @@ function inLineOrder(items: readonly { readonly line: number }[]): boolean {
   for (let i = 1; i < items.length; i++) if ((items[i - 1] as { line: number }).line > (items[i] as { line: number }).line) return false;
   return true;
 }
+
+/**
+ * A sign-images run's input: its scope (registries, region, namespaces, patterns, the namespaces of
+ * --from), the same whatever order the lists were given in, so --resume can tell this scope's record
+ * from another's (or from a batch's, whose fingerprints are of CSV rows).
+ */
+export function scopeFingerprint(scope: Readonly<Record<string, string | boolean | readonly string[] | undefined>>): string {
+  const normal = Object.keys(scope).sort().map((k) => {
+    const v = scope[k];
+    return [k, Array.isArray(v) ? [...(v as readonly string[])].sort() : v ?? null];
+  });
+  return `images-${createHash('sha256').update(JSON.stringify(normal)).digest('hex').slice(0, 16)}`;
+}
