@@ -16,6 +16,7 @@ type Emulator = Awaited<ReturnType<typeof startKitEmulator>>;
 const creates = (emulator: Emulator): number => emulator.state.actionCounts()['CreateSignaturePolicy']?.requests ?? 0;
 const settledCreates = (emulator: Emulator): number =>
   Object.values(emulator.state.actionCounts()['CreateSignaturePolicy']?.outcomes ?? {}).reduce((a, b) => a + b, 0);
+const inUse = (emulator: Emulator): number => emulator.state.actionCounts()['CreateSignaturePolicy']?.outcomes['ResourceInUse'] ?? 0;
 const okKeys = (dataset: Dataset): string[] => dataset.rows.filter((r) => r.kind === 'ok').map(keyOf).sort();
 const keysWith = (results: readonly ExportedResult[], status: string): string[] => results.filter((r) => r.status === status).map(keyOf).sort();
 
@@ -144,6 +145,33 @@ test('F5: a re-run of the same CSV with --force on the same --out keeps the firs
   t.deepEqual(Object.values(emulator.state.successfulCreates()).filter((n) => n !== 2), []);
   await rollsBackToNothing(t, emulator, dataset, dir, 'results.jsonl');
 });
+
+for (const first of [[], ['--no-preflight']]) {
+  test(`F5: a re-run with --no-preflight --force on the same --out (first run ${first.length ? 'without' : 'with'} a plan) keeps the first run's rows created with their RequestId`, async (t) => {
+    const dataset = makeDataset(30);
+    const dir = await tempDir(t);
+    const csv = await writeCsv(dir, dataset.csv);
+    const emulator = await startKitEmulator(t, { seed: dataset.seed });
+    const args = ['batch', csv, '--endpoint', emulator.url, '--yes', '--no-tui', '--out', 'results.jsonl', '--force'];
+    t.is((await runCli(t, [...args, ...first], { cwd: dir, env: cliEnv(dir) })).code, 1);
+    const before = readJsonLines<ExportedResult>(join(dir, 'results.jsonl'));
+    t.deepEqual(keysWith(before, 'created'), okKeys(dataset));
+    // No plan: every row is sent again, and the emulator answers that the batch's policies exist.
+    const inUseBefore = inUse(emulator);
+    const rerun = await runCli(t, [...args, '--no-preflight'], { cwd: dir, env: cliEnv(dir) });
+    t.is(rerun.code, 1, rerun.stderr);
+    t.regex(rerun.stderr, /Found the record of 1 earlier run of this input/);
+    t.true(inUse(emulator) - inUseBefore >= okKeys(dataset).length, 'the creates sent again were answered that the policies exist');
+    const after = readJsonLines<ExportedResult>(join(dir, 'results.jsonl'));
+    t.deepEqual(keysWith(after, 'created'), okKeys(dataset), 'the batch\'s rows stay created, none failed or skipped');
+    for (const r of after.filter((x) => x.status === 'created')) {
+      t.is(r.RequestId, before.find((b) => b.line === r.line)?.RequestId ?? '', `line ${r.line} keeps the RequestId that created it`);
+      t.regex(r.ErrorMessage, /created by an earlier run of this batch .*answered ResourceInUse/);
+    }
+    t.deepEqual(Object.values(emulator.state.successfulCreates()).filter((n) => n !== 1), [], 'each policy created once');
+    await agreesAndRollsBack(t, emulator, dataset, dir, 'results.jsonl');
+  });
+}
 
 test('F2: an empty --resume file is refused with exit 2; a run killed as it names its journal left one that resumes', async (t) => {
   const dataset = makeDataset(20);

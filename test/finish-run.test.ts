@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { SendOptions } from '../src/cli/send-options.js';
 import { finishLiveRun } from '../src/commands/finish-run.js';
+import type { SendRequest } from '../src/commands/send-rows.js';
 import type { LiveRun } from '../src/commands/run-with-faces.js';
 import { parseEndpoints } from '../src/core/endpoint.js';
 import { createEventHub } from '../src/core/event-hub.js';
@@ -33,7 +34,8 @@ async function finishWith(t: ExecutionContext, run: Partial<LiveRun>, journalClo
   // What the user would read on stderr, kept here rather than printed among the test runner's lines.
   let stderr = '';
   const err = { write: (text: string) => (stderr += text) };
-  const finished = finishLiveRun({ rows: [row], settled: [], options, confirm: false, operation: CREATE_POLICY }, { call: () => Promise.reject(new Error('no reads')) }, createEventHub(), live, err);
+  const req: SendRequest = { rows: [row], settled: [], options, confirm: false, operation: CREATE_POLICY };
+  const finished = finishLiveRun(req, { call: () => Promise.reject(new Error('no reads')) }, createEventHub(), live, err);
   return { out, finished, stderr: () => stderr };
 }
 

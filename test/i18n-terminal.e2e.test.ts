@@ -46,6 +46,8 @@ test.serial('the wizard in Chinese at 60 columns: questions, hints and choices i
   t.regex(review, /CreateSignaturePolicy（版本 2019-09-24）发往/);
   t.true(review.includes('"NamespaceName": "ledger"'), 'the request body is as it is sent');
   await term.keys('y');
+  await term.waitFor(`现在为 ${GZ_REGISTRY}/ledger 中已有的镜像签名吗？`);
+  await term.keys('Enter'); // 否
   const done = await term.waitFor(ENDED);
   t.true(done.includes('[exit 0]'), done);
   t.regex(done, /RequestId: [0-9a-f-]{36}/);

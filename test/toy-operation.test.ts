@@ -96,7 +96,7 @@ test('a toy operation over toy items runs through the one engine: body, key, lab
 
 test('the toy operation previews through the dry run with its action\'s version from the one table', (t) => {
   const events: BatchEvent[] = [];
-  const results = runDryRun([tag(1, 'v1')], [], { endpoint: 'http://fake', rate: 20, onEvent: (e) => events.push(e), now: () => 0, operation: STAMP_TAG });
+  const results = [...runDryRun([tag(1, 'v1')], [], { endpoint: 'http://fake', rate: 20, onEvent: (e) => events.push(e), now: () => 0, operation: STAMP_TAG })];
   t.like(results[0], { status: 'dry-run', Tag: 'v1' });
   const done = events.find((e) => e.type === 'row-done');
   t.like(done, { label: 'apps/images/debian:v1', request: { action: 'CreateSignature', version: '2019-09-24', region: 'ap-toy' } });

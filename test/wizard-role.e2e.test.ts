@@ -52,6 +52,9 @@ for (const how of ['--role-arn', 'TENCENTCLOUD_ROLE_ARN'] as const) {
     const review = await term.waitFor('Create 1 signature policy');
     t.true(review.replace(/\s*\n\s*/g, ' ').includes(`--role-arn ${ROLE_A}`), review);
     await term.keys('y');
+    // The offer to sign what the namespace already holds (default no): no.
+    await term.waitFor('Sign the images already in payments of tcr-teama001 now?');
+    await term.keys('Enter');
     const done = await term.waitFor(ENDED);
     t.true(done.includes('[exit 0]'), done);
 

@@ -67,8 +67,12 @@ test.serial('one policy: picked from the lists, Esc goes back, the review shows 
     ),
   );
   await term.keys('y');
+  // A new policy signs only what is pushed after it: the wizard offers to sign what is there (default no).
+  await term.waitFor(`Sign the images already in ledger of ${GZ_REGISTRY} now?`);
+  await term.keys('Enter');
   const done = await term.waitFor(ENDED);
   t.true(done.includes('[exit 0]'), done);
+  t.is(emulator.state.actionCounts().DescribeRepositories, undefined, 'no is no: nothing listed, nothing signed');
   const requestId = /RequestId: ([0-9a-f-]{36})/.exec(done)?.[1];
   t.truthy(requestId, done);
   t.true(done.includes('[tty cooked]'), 'the terminal is out of raw mode');

@@ -116,6 +116,7 @@ export const COMMANDS: readonly CommandSpec[] = [
       tag: str('GLOB', "only tags matching, e.g. 'v1.*'"),
       from: str('RESULTS', "a batch's results or journal: sign the images of the namespaces it created or skipped"),
       'dry-run': bool('list and plan every tag and show what would be sent; send no CreateSignature (the listing needs credentials)'),
+      resume: str('FILE', 'a journal or results file of an earlier sign-images run of the same scope: its signed tags are carried, its unknown ones read (KmsSignature) before any send'),
       ...pickSendOptions('endpoint', 'profile', 'redis', 'yes', 'out', 'force', 'rate', 'max-attempts', 'json', 'no-tui'),
       ...ACCOUNTS_OPTIONS,
     },

@@ -4,12 +4,15 @@ import { accountStopLines } from '../core/account-stops.js';
 import { hintFor } from '../core/error-hints.js';
 import { commandLine, type RunContext } from '../core/command-line.js';
 import { failureCodes, nextSteps, resumeCommand } from '../core/next-steps.js';
-import { countStatuses, type RowResult } from '../core/result.js';
+import { countStatuses } from '../core/result.js';
+import type { ItemResult } from '../core/work-item.js';
 import { fitClosingLines } from '../ui/fit-closing-lines.js';
 
 export interface ClosingInput {
-  readonly results: readonly RowResult[];
+  readonly results: Iterable<ItemResult>;
   readonly interrupted: boolean;
+  /** The kind's own lines, said first (sign-images: what was signed, and that it cannot be undone). */
+  readonly lead?: readonly string[];
   /** Where the results were exported, if they were. */
   readonly out?: string;
   readonly journal?: string;
@@ -25,10 +28,11 @@ export interface ClosingInput {
 
 /** The short block after every face's last line: where the results are, what failed and why, how to go on or undo. */
 /** `width`: the terminal's columns, which the lines are wrapped to between words; Infinity leaves them whole. */
-export function closingBlock({ results, interrupted, out, journal, journalFailed, outFailed, rerun, context }: ClosingInput, width = Infinity): string {
-  const lines = [...accountStopLines(results), ...nextSteps({
+export function closingBlock({ results, interrupted, lead = [], out, journal, journalFailed, outFailed, rerun, context }: ClosingInput, width = Infinity): string {
+  const lines = [...lead, ...accountStopLines(results), ...nextSteps({
     counts: countStatuses(results),
     interrupted,
+    signing: rerun?.[0] === 'sign-images' || countStatuses(results).signed > 0,
     journal,
     journalFailed,
     outFailed,

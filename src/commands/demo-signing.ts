@@ -1,9 +1,7 @@
 import type { SendOptions } from '../cli/send-options.js';
-import { planImages } from '../core/plan-images.js';
 import type { Credential } from '../services/credentials.js';
-import { listImageScope } from './list-image-scope.js';
 import { makeApi } from './make-api.js';
-import { runImagePlan } from './sign-images-run.js';
+import { signImageScope } from './sign-image-scope.js';
 import { wrapCells } from '../ui/fit-cells.js';
 import { t } from '../i18n/messages.js';
 
@@ -18,15 +16,8 @@ export async function demoSigning(options: SendOptions, credential: Credential, 
   process.stderr.write(`\n${wrapCells(t('demo.signing'), process.stderr.columns ?? Infinity).join('\n')}\n`);
   // Half the limit: a rehearsal's few tags need no more, and a throttled retry would make its events vary from run to run.
   const paced = { ...options, rate: Math.min(options.rate, 10) };
-  const api = await makeApi(paced, { credential })();
-  try {
-    const scope = { region: 'ap-guangzhou', allRegions: true, ids: DEMO_IMAGES.registries };
-    const filter = { repository: () => true, tag: () => true };
-    const listed = await listImageScope(api, { scope, namespaces: DEMO_IMAGES.namespaces, filter });
-    const plan = planImages(listed.tags, listed);
-    const flags = { scope, namespaces: DEMO_IMAGES.namespaces, filter, send: { ...paced, out: undefined } };
-    return await runImagePlan({ flags, api, listed, plan, rerun: ['sign-images'], journalDir });
-  } finally {
-    await api.close?.();
-  }
+  const scope = { region: 'ap-guangzhou', allRegions: true, ids: DEMO_IMAGES.registries };
+  const filter = { repository: () => true, tag: () => true };
+  const flags = { scope, namespaces: DEMO_IMAGES.namespaces, filter, globs: {}, send: { ...paced, out: undefined, resume: undefined } };
+  return signImageScope({ flags, accounts: [{ scope }], api: makeApi(paced, { credential }), journalDir, listFirst: true });
 }

@@ -3,14 +3,15 @@ import { basename, dirname, extname, join } from 'node:path';
 import type { createEventHub } from '../core/event-hub.js';
 import { runContext } from '../cli/run-context.js';
 import { exitCodeFor } from '../core/exit-code.js';
-import { countStatuses, type RowResult } from '../core/result.js';
+import { countStatuses, totalOf } from '../core/result.js';
 import type { TcrApi } from '../core/tcr-api.js';
+import type { ItemResult } from '../core/work-item.js';
 import { checkWritable, exportResults } from '../services/export-results.js';
 import type { Journal } from '../services/journal.js';
 import { closingBlock } from './closing-block.js';
 import { interactive } from './interactive.js';
+import type { RunRequest } from './run-request.js';
 import type { LiveRun } from './run-with-faces.js';
-import type { SendRequest } from './send-rows.js';
 import { t } from '../i18n/messages.js';
 
 /** Where the closing lines and the errors of the finish go: stderr, or a test's buffer. */
@@ -21,7 +22,7 @@ export interface ErrorOutput {
 }
 
 /** A preview ends with its export (with --out, or when offered) and the exit code of its results. */
-export function finishDryRun(req: SendRequest, results: readonly RowResult[]): Promise<number> {
+export function finishDryRun<I, R extends ItemResult>(req: RunRequest<I, R>, results: Iterable<R>): Promise<number> {
   return exportAndExit(results, false, req, { offer: true }, process.stderr);
 }
 
@@ -29,7 +30,7 @@ export function finishDryRun(req: SendRequest, results: readonly RowResult[]): P
  * After a live run: the face finishes, the journal closes, the coverage line is read, and the results
  * are exported in a `finally`, so a step that fails before it (a face that crashed) loses no export.
  */
-export async function finishLiveRun(req: SendRequest, api: TcrApi, hub: ReturnType<typeof createEventHub>, run: LiveRun, err: ErrorOutput = process.stderr): Promise<number> {
+export async function finishLiveRun<I, R extends ItemResult>(req: RunRequest<I, R>, api: TcrApi, hub: ReturnType<typeof createEventHub>, run: LiveRun<R>, err: ErrorOutput = process.stderr): Promise<number> {
   const { options } = req;
   let journalOk: boolean | undefined;
   let finished = false;
@@ -37,8 +38,8 @@ export async function finishLiveRun(req: SendRequest, api: TcrApi, hub: ReturnTy
   try {
     await run.face;
     journalOk = await closeJournal(run.journal, err);
-    // The coverage line reads; --no-preflight asked for no reads.
-    if (!run.interrupted && !req.face && options.preflight) await (await import('./emit-coverage.js')).emitCoverage(api, req.rows, run.results, hub, !options.plain);
+    // What the run reads to close (batch's coverage line): not after a stop.
+    if (!run.interrupted) await req.afterRun?.(api, run.results, hub);
     finished = true;
   } finally {
     // After a failure nothing is asked: only --out is written.
@@ -63,41 +64,44 @@ async function closeJournal(journal: Journal, err: ErrorOutput): Promise<boolean
 }
 
 /** A run stopped before sending: its export (no question asked) and the closing lines; exit 130. */
-export function finishStopped(req: SendRequest, results: readonly RowResult[], journal?: string, err: ErrorOutput = process.stderr): Promise<number> {
+export function finishStopped<I, R extends ItemResult>(req: RunRequest<I, R>, results: Iterable<R>, journal?: string, err: ErrorOutput = process.stderr): Promise<number> {
   return exportAndExit(results, true, req, { journal, offer: false }, err);
 }
 
-async function exportAndExit(results: readonly RowResult[], interrupted: boolean, req: SendRequest, how: { journal?: string; journalFailed?: boolean; offer: boolean }, err: ErrorOutput): Promise<number> {
+async function exportAndExit<I, R extends ItemResult>(results: Iterable<R>, interrupted: boolean, req: RunRequest<I, R>, how: { journal?: string; journalFailed?: boolean; offer: boolean }, err: ErrorOutput): Promise<number> {
   const { options } = req;
   // Without --out, a batch on a terminal offers the export; create (a face of its own) and --json do not.
   // A run that sent nothing has nothing worth exporting: the closing lines name its journal.
-  const sentSome = results.some((r) => r.status !== 'not-sent');
-  const offered = how.offer && !req.face && !options.json && !interrupted && sentSome && interactive();
+  const counts = countStatuses(results);
+  const sentSome = counts['not-sent'] < totalOf(counts);
+  const offered = how.offer && !req.face && !req.noExportOffer && !options.json && !interrupted && sentSome && interactive();
   const out = options.out ?? (offered ? await offerExport(req.input) : undefined);
-  const code = exitCodeFor(countStatuses(results), interrupted);
+  const code = exitCodeFor(counts, interrupted);
   // A journal that could not be written in full is named as such, never as the record of every row.
-  const closing = { results, interrupted, journal: how.journal, journalFailed: how.journalFailed, rerun: req.rerun, context: runContext(options) };
+  const kind = req.operation.item;
+  const closing = { results, interrupted, journal: how.journal, journalFailed: how.journalFailed, rerun: req.rerun, context: runContext(options), lead: req.summary?.(results) };
   try {
-    if (out) await exportResults(out, results);
+    if (out) await exportResults(out, results, kind.exportColumns?.(results) ?? kind.columns);
   } catch (error) {
     const kept = how.journal && !how.journalFailed ? t('run.journalKept', { journal: how.journal }) : '';
     const why = (error as Error).message.replace(/^--out [^:]*: /, '');
     err.write(`${t('error.prefix', { message: t('run.exportFailed', { out: out ?? '', why, kept }) })}\n`);
     // Nowhere holds the outcome: what was sent is said here, so it can be checked and undone by hand.
-    if (!kept) err.write(sentRows(results));
+    if (!kept) err.write(sentRows(results, req));
     // The resume line never points back at the place that just failed: --out is left for the user to choose.
     err.write(closingBlock({ ...closing, rerun: req.rerun && withoutOut(req.rerun), outFailed: out }, err.columns));
     return interrupted ? 130 : 1;
   }
   err.write(closingBlock({ ...closing, out }, err.columns));
+  if (how.offer && !interrupted) req.finished?.(results, out ?? how.journal);
   return code;
 }
 
-/** The rows that reached the API (created, or failed after being sent), one line each, for when no file could be written. */
-function sentRows(results: readonly RowResult[]): string {
-  const sent = results.filter((r) => r.status === 'created' || (r.status === 'failed' && r.attempts > 0));
+/** The items that reached the API (done, or failed after being sent), one line each, for when no file could be written. */
+function sentRows<I, R extends ItemResult>(results: Iterable<R>, { operation }: RunRequest<I, R>): string {
+  const sent = [...results].filter((r) => r.status === operation.doneStatus || (r.status === 'failed' && r.attempts > 0));
   if (sent.length === 0) return `${t('run.nothingSent')}\n`;
-  const lines = sent.map((r) => t('run.sentRow', { line: r.line, key: `${r.RegistryId}/${r.NamespaceName}`, status: r.status, code: r.ErrorCode, requestId: r.RequestId || '-' }));
+  const lines = sent.map((r) => t('run.sentRow', { line: r.line, key: operation.item.label(r), status: r.status, code: r.ErrorCode, requestId: r.RequestId || '-' }));
   return `${t('run.sentRows', { n: sent.length })}\n${lines.join('\n')}\n`;
 }
 

@@ -1,39 +1,20 @@
 import type { SendOptions } from '../cli/send-options.js';
 import type { ResumePlan } from '../core/apply-resume.js';
 import { DeclinedError } from '../core/errors.js';
-import type { AppliedPlan, PlanSummary } from '../core/plan-summary.js';
+import type { AppliedPlan } from '../core/plan-summary.js';
 import type { PolicyRow } from '../core/policy-row.js';
-import type { RowResult } from '../core/result.js';
 import type { LanedApi } from '../core/tcr-api.js';
 import type { RunControl } from '../services/engine/run-control.js';
 import type { RowOperation } from '../services/policy-operations.js';
 import { formatDuration } from '../ui/format-duration.js';
 import { formatPlan } from '../ui/format-plan.js';
 import { dryRunApi, planDryRun, planLiveRun, signingBeforeOf } from './plan-before-sending.js';
-import { keepBatchCreations, unknownIn, type BatchRecord } from './read-batch-record.js';
-import type { CarriedRecord } from '../services/journal.js';
+import { earlierCreations, keepBatchCreations, unknownIn, type BatchRecord } from './read-batch-record.js';
+import type { PreparedRun } from './run-request.js';
 import { baselineOf, remainingChecked, remainingUnchecked, sendOrder } from './resume-rows.js';
 import type { SendRequest } from './send-rows.js';
 import { t } from '../i18n/messages.js';
 import { count } from '../i18n/count.js';
-
-/** What a run sends and what it reports without sending, once resume and plan have had their say. */
-export interface PreparedRun {
-  readonly toSend: readonly PolicyRow[];
-  /** Every row settled before sending: the request's, the resume's, the plan's (in that order). */
-  readonly settled: readonly RowResult[];
-  readonly plan?: PlanSummary;
-  /** The plan was shown with the confirmation question, so the plain face does not show it again. */
-  readonly planShown: boolean;
-  /** Which namespaces signed before this run: the plan's view, or a resume check's. */
-  readonly signingBefore: (row: PolicyRow) => boolean | undefined;
-  /** Keys a resume check saw not signing, or the batch's record left unknown: a request of an earlier run may still land first. */
-  readonly unknownBefore: ReadonlySet<string>;
-  /** What the journal copies forward from the batch's record before anything is sent. */
-  readonly carried?: CarriedRecord;
-  /** When the run began, before its checks: the elapsed time a face shows counts them. */
-  readonly startedAt: number;
-}
 
 /** A dry run reads only when it can (credentials at hand) and never asks. */
 export async function planDryRunRows(req: SendRequest, resume: ResumePlan | undefined, stop?: AbortSignal): Promise<PreparedRun> {
@@ -80,6 +61,7 @@ export async function planLiveRunRows(req: SendRequest, record: BatchRecord | un
     planShown: confirming && plan !== undefined && toSend.length > 0,
     signingBefore: baselineOf(left.notSigning, signingBeforeOf(plan)),
     unknownBefore: new Set([...left.notSigning, ...unknownIn(record)]),
+    doneEarlier: earlierCreations(record),
     carried: record?.carried,
     startedAt,
   };

@@ -7,6 +7,7 @@ import { policyKey } from '../core/policy-row.js';
 import type { RowResult } from '../core/result.js';
 import { journalsOfBatch, type BatchJournal } from '../services/batch-journals.js';
 import { identitiesFingerprint } from '../services/input-fingerprint.js';
+import type { EarlierOutcome } from '../services/engine/run-batch.js';
 import type { CarriedRecord } from '../services/journal.js';
 import { journalDirFor } from '../services/journal.js';
 import { journalOfExport, readPriorRecords, recordedBaseline } from '../services/read-prior-results.js';
@@ -31,7 +32,8 @@ export interface BatchRecord {
  */
 export async function readBatchRecord(req: SendRequest, input: string, err: NodeJS.WritableStream): Promise<BatchRecord | undefined> {
   const { options } = req;
-  const keys = new Set(req.rows.map((r) => policyKey(r.request)));
+  // Built only when a record is read: a preview of a big file without --resume needs no set of its keys.
+  const keys = (): Set<string> => new Set(req.rows.map((r) => policyKey(r.request)));
   if (options.resume) {
     const { records, baseline, since } = await readResumeFile(options.resume);
     const given = resolve(options.resume);
@@ -40,7 +42,8 @@ export async function readBatchRecord(req: SendRequest, input: string, err: Node
     const all = [...records, ...(await readJournals(later))];
     const resume = applyResume(req.rows, all, input, baseline);
     if (resume.mismatch && !options.force) throw new UsageError(t('resume.mismatch', { path: options.resume, why: resume.mismatch }), t('resume.mismatchHint'));
-    return recordOf(statesOf(all, baseline), (key) => keys.has(key), resume);
+    const batch = keys();
+    return recordOf(statesOf(all, baseline), (key) => batch.has(key), resume);
   }
   // A preview changes nothing and a rollback's rows are another batch's: only a live run of the batch reads its place.
   if (options.dryRun || req.operation.doneStatus !== 'created') return undefined;
@@ -52,7 +55,8 @@ export async function readBatchRecord(req: SendRequest, input: string, err: Node
   // the batch made it); one it finds not signing is sent anew. Only a row an earlier run left unknown
   // still needs its record carried, since that run's request may land after this run's plan read.
   const states = statesOf(await readJournals(earlier));
-  return recordOf(states, (key) => keys.has(key) && isUnknown(states.get(key)));
+  const batch = keys();
+  return recordOf(states, (key) => batch.has(key) && isUnknown(states.get(key)));
 }
 
 function recordOf(states: ReadonlyMap<string, KeyState>, keep: (key: string) => boolean, resume?: ResumePlan): BatchRecord {
@@ -100,6 +104,21 @@ export function keepBatchCreations(settled: readonly RowResult[], record: BatchR
   if (!record || record.states.size === 0) return settled;
   return attributeToBatch(settled, (r) => record.states.get(policyKey(r)), (_r, earlier) =>
     earlier ? t('rerun.createdEarlier', { requestId: earlier.RequestId || '-' }) : t('rerun.confirmedByPlan'));
+}
+
+/**
+ * For a run that sends the batch's rows again without a plan (--no-preflight): a row the record says an
+ * earlier run created, answered that its policy exists, keeps that run's RequestId and times, with a note,
+ * so the last results file is still the one to roll back.
+ */
+export function earlierCreations(record: BatchRecord | undefined): ((key: string, answer: { readonly code: string }) => EarlierOutcome | undefined) | undefined {
+  if (!record || record.states.size === 0) return undefined;
+  return (key, answer) => {
+    const made = madeByBatch(record.states.get(key));
+    if (!made || !('created' in made)) return undefined;
+    const { RequestId, attempts, startedAt, finishedAt } = made.created;
+    return { outcome: { RequestId, attempts, startedAt, finishedAt }, note: t('rerun.createdEarlierAnswered', { requestId: RequestId || '-', code: answer.code }) };
+  };
 }
 
 /** Keys the batch's record leaves unknown: an earlier run's request may still land while this run sends the row. */

@@ -1,5 +1,3 @@
-import type { SendOptions } from '../cli/send-options.js';
-import type { BatchEventListener } from '../core/batch-events.js';
 import { CancelledError, UsageError } from '../core/errors.js';
 import { t } from '../i18n/messages.js';
 import { createEventHub } from '../core/event-hub.js';
@@ -9,35 +7,23 @@ import type { LanedApi } from '../core/tcr-api.js';
 import { inputFingerprint } from '../services/input-fingerprint.js';
 import { lockOut } from '../services/out-lock.js';
 import { RunControl } from '../services/engine/run-control.js';
-import type { RowOperation } from '../services/policy-operations.js';
-import { finishDryRun, finishLiveRun } from './finish-run.js';
+import { finishDryRun } from './finish-run.js';
 import { interactive } from './interactive.js';
 import { planDryRunRows, planLiveRunRows } from './prepare-run.js';
 import { readBatchRecord, type BatchRecord } from './read-batch-record.js';
-import { runDryRunWithFaces, runLiveWithFaces, stoppingOnSignals } from './run-with-faces.js';
+import type { RunRequest } from './run-request.js';
+import { runDryRunWithFaces, sendPrepared, stoppingOnSignals } from './run-with-faces.js';
 import { finishBeforeSending, unsentResults } from './stop-before-sending.js';
 
-export interface SendRequest {
+/** A run of policy rows: what `create`, `batch`, the wizard, `demo` and `rollback` hand the shared path. */
+export interface SendRequest extends RunRequest<PolicyRow, RowResult> {
   readonly rows: readonly PolicyRow[];
   /** Rows settled before sending (invalid with --skip-invalid). */
   readonly settled: readonly RowResult[];
-  readonly options: SendOptions;
   /** The API to send through; made from credentials when absent (the demo passes its own). */
   readonly api?: () => Promise<LanedApi>;
   /** Ask before a live run on a terminal (the demo does not: nothing real is at stake). */
   readonly confirm: boolean;
-  /** A face for a single row (create) instead of the batch reporters. */
-  readonly face?: BatchEventListener;
-  /** Where the journal goes when there is no --out (default: the working directory). */
-  readonly journalDir?: string;
-  /** `journalDir` is a scratch folder the caller removes after the run (the demo's): its journal is named nowhere at the end. */
-  readonly scratchJournals?: boolean;
-  /** The input file, which the export offered at the end is named after: `<input>.results.csv`. */
-  readonly input?: string;
-  /** What each row sends: CREATE_POLICY, or DELETE_POLICY for rollback. */
-  readonly operation: RowOperation;
-  /** The command line (after `tcr-sigpolicy`) that runs this batch again: the resume line is built from it. */
-  readonly rerun?: readonly string[];
 }
 
 /**
@@ -78,11 +64,16 @@ async function liveRun(req: SendRequest, record: BatchRecord | undefined, input:
     const prepared = control.stopping ? undefined : await planLiveRunRows(req, record, api, control).catch(stopOnCancel(control));
     // Stopped before sending: its journal still carries the batch's record forward, so the resume line names a whole record.
     if (control.stopping || !prepared) return await finishBeforeSending(req, input, unsentResults(req, resume, prepared), record?.carried);
-    const hub = createEventHub();
-    return await finishLiveRun(req, api, hub, await runLiveWithFaces(req, prepared, api, hub, input, control));
+    return await sendPrepared({ ...req, afterRun: coverageOf(req) }, api, prepared, input, control);
   } finally {
     await api.close?.();
   }
+}
+
+/** After a batch, the coverage line (it reads); create has a face of its own, and --no-preflight asked for no reads. */
+function coverageOf(req: SendRequest): RunRequest['afterRun'] {
+  if (req.face || !req.options.preflight) return undefined;
+  return async (api, results, hub) => (await import('./emit-coverage.js')).emitCoverage(api, req.rows, results, hub, !req.options.plain);
 }
 
 /** Ctrl-C at the question is a stop like any other before sending (its terminal is in raw mode: no signal). */

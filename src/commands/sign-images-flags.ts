@@ -13,6 +13,8 @@ export interface SignImagesFlags {
   /** Only these namespaces (every one when empty). */
   readonly namespaces: readonly string[];
   readonly filter: ImageFilter;
+  /** The --repository and --tag patterns as given (the scope a --resume record must share). */
+  readonly globs: { readonly repository?: string; readonly tag?: string };
   /** A batch's results or journal: the namespaces it created or skipped. */
   readonly from?: string;
   readonly send: SendOptions;
@@ -43,6 +45,7 @@ export function readSignImagesFlags(values: FlagValues, stdoutIsTty: boolean, en
     scope,
     namespaces,
     filter: { repository: globFlag(values, 'repository'), tag: globFlag(values, 'tag') },
+    globs: { repository: stringFlag(values, 'repository')?.trim() || undefined, tag: stringFlag(values, 'tag')?.trim() || undefined },
     from,
     // --out is guarded like batch's: never an existing file without --force, never the --from file.
     send: readSendOptions(values, stdoutIsTty, { inputs: from ? [from] : [], what: t('out.fromFile') }, env),

@@ -1,10 +1,11 @@
 import type { ResumePlan } from '../core/apply-resume.js';
 import { identityOf, resultOf, type RowResult } from '../core/result.js';
 import { finishStopped } from './finish-run.js';
-import type { PreparedRun } from './prepare-run.js';
 import type { CarriedRecord } from '../services/journal.js';
 import { openRunJournal } from './run-with-faces.js';
+import type { PreparedRun, RunRequest } from './run-request.js';
 import type { SendRequest } from './send-rows.js';
+import type { ItemResult } from '../core/work-item.js';
 import { t } from '../i18n/messages.js';
 
 /**
@@ -26,7 +27,7 @@ export function unsentResults(req: SendRequest, resume: ResumePlan | undefined, 
  * A run stopped (a signal, Ctrl-C at the question) before sending: a live run's journal holds every
  * row, so the resume line has a file to name; then the export and the closing lines, exit 130.
  */
-export async function finishBeforeSending(req: SendRequest, input: string, results: readonly RowResult[], carried?: CarriedRecord): Promise<number> {
+export async function finishBeforeSending<I, R extends ItemResult>(req: RunRequest<I, R>, input: string, results: readonly R[], carried?: CarriedRecord): Promise<number> {
   process.stderr.write(`${t('run.stoppedBeforeSending')}\n`);
   if (req.options.dryRun) return finishStopped(req, results);
   const journal = await openRunJournal(req, input, carried);

@@ -4,6 +4,7 @@ import type { SendOptions } from '../cli/send-options.js';
 import { commandLine } from '../core/command-line.js';
 import { UsageError, InputError } from '../core/errors.js';
 import { invalidResult, type Intake } from '../core/policy-intake.js';
+import { countStatuses } from '../core/result.js';
 import { formatInputError } from '../core/format-input-error.js';
 import { REGIONS } from '../core/regions.js';
 import { CREATE_POLICY } from '../services/policy-operations.js';
@@ -24,6 +25,8 @@ export interface CsvContext {
   readonly err: NodeJS.WritableStream;
   readonly out: NodeJS.WritableStream;
   readonly send: (request: SendRequest) => Promise<number>;
+  /** After a live run that created policies: offers to sign the images already there (`sign-images --from RECORD`); its exit code, or undefined when declined. */
+  readonly offerSigning?: (record: string, options: SendOptions) => Promise<number | undefined>;
 }
 
 type CsvAction = 'send' | 'send-valid' | 'dry-run' | 'other-file';
@@ -84,16 +87,21 @@ export function csvSteps(ctx: CsvContext): Step<CsvState>[] {
         const intake = s.intake as Intake;
         const rowRegion = region(s);
         const skipping = intake.invalid.length > 0;
+        const options = { ...ctx.options, region: rowRegion, dryRun: s.action === 'dry-run', skipInvalid: skipping };
+        let record: string | undefined;
         const code = await ctx.send({
           rows: intake.rows,
           settled: skipping ? intake.invalid.map((row) => invalidResult(row, { region: rowRegion })) : [],
-          options: { ...ctx.options, region: rowRegion, dryRun: s.action === 'dry-run', skipInvalid: skipping },
+          options,
           confirm: true,
           input: s.file,
           rerun: ['batch', s.file ?? '', ...(skipping ? ['--skip-invalid'] : [])],
           operation: CREATE_POLICY,
+          finished: (results, file) => (record = countStatuses(results).created > 0 ? file : undefined),
         });
-        return { ...s, code };
+        // New policies sign only what is pushed after them: offer to sign what their namespaces hold.
+        const signed = record && !options.dryRun ? await ctx.offerSigning?.(record, options) : undefined;
+        return { ...s, code: signed ?? code };
       },
     },
   ];

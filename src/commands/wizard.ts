@@ -7,6 +7,7 @@ import type { Endpoints } from '../core/endpoint.js';
 import { contextFor, runContext } from '../cli/run-context.js';
 import { commandLine } from '../core/command-line.js';
 import { flagsToAnswers, type PolicyAnswers } from '../core/policy-answers.js';
+import type { RowResult } from '../core/result.js';
 import { lookupApi } from '../services/lookup-api.js';
 import { defaultRegion } from '../services/default-region.js';
 import { askSelect, GoBack } from '../ui/prompts.js';
@@ -90,7 +91,15 @@ async function onePolicy(flags: FlagValues, given: PolicyAnswers): Promise<numbe
   }
   const { sendOnePolicy } = await import('./send-one-policy.js');
   // The other flags (endpoint, profile, --yes, --dry-run, …) are read when sending, as `create` reads them.
-  const send = (answers: PolicyAnswers): Promise<number> => sendOnePolicy(answers, { ...readSendOptions(flags, process.stdout.isTTY === true), region: answers.region });
+  const send = async (answers: PolicyAnswers): Promise<number> => {
+    const options = { ...readSendOptions(flags, process.stdout.isTTY === true), region: answers.region };
+    let created: RowResult | undefined;
+    const code = await sendOnePolicy(answers, options, (r) => (created = r.status === 'created' ? r : undefined));
+    // A new policy signs only what is pushed after it: offer to sign what the namespace already holds.
+    if (!created || options.dryRun) return code;
+    const { offerSigning } = await import('./wizard-sign-images.js');
+    return (await offerSigning(created, options)) ?? code;
+  };
   const steps = policySteps({ api, endpoint, profile, roleArn, defaultRegion, given, err: process.stderr, out: process.stdout, send });
   const done = await runSteps<PolicyState>(steps, { answers: given });
   return done.code ?? 0;
@@ -102,6 +111,7 @@ async function manyFromCsv(flags: FlagValues, preferDryRun: boolean): Promise<nu
   const steps = csvSteps({
     options: readSendOptions(flags, process.stdout.isTTY === true),
     defaultRegion, preferDryRun, err: process.stderr, out: process.stdout, send: sendRows,
+    offerSigning: async (record, options) => (await import('./wizard-sign-images.js')).offerSigningFrom(record, options),
   });
   const done = await runSteps<CsvState>(steps, {});
   return done.code ?? 0;

@@ -15,7 +15,7 @@ export interface AccountStop {
  * The role accounts whose rows were not sent for a reason of their own (a role that could not be
  * assumed, an AuthFailure inside the account): one per account, with the first reason and how many rows.
  */
-export function accountStops(results: readonly AccountResult[]): AccountStop[] {
+export function accountStops(results: Iterable<AccountResult>): AccountStop[] {
   const stops = new Map<string, AccountStop>();
   for (const r of results) {
     if (r.status !== 'not-sent' || !r.RoleArn || !r.ErrorCode || r.ErrorCode === 'NotStarted') continue;
@@ -26,6 +26,6 @@ export function accountStops(results: readonly AccountResult[]): AccountStop[] {
 }
 
 /** One closing line per stopped account, so the exit 1 says which account and why. */
-export function accountStopLines(results: readonly AccountResult[]): string[] {
+export function accountStopLines(results: Iterable<AccountResult>): string[] {
   return accountStops(results).map((stop) => t('account.stoppedLine', { account: stop.account, code: stop.code, rows: count('count.row', stop.count) }));
 }

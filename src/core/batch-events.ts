@@ -131,19 +131,30 @@ export interface BatchControls {
   stop(): void;
 }
 
-/** The `start` event of a run (or a preview) of these items (their identities): where they go, and how fast. */
-export function startEventOf(
-  items: readonly Pick<ItemIdentity, 'Region' | 'RegistryId'>[],
+/**
+ * The `start` event of a run (or a preview) of these items, named by their identities: where they go, and
+ * how fast. Each identity is made and dropped in turn (a 50 MB file's rows are not copied to be counted).
+ */
+export function startEventOf<I>(
+  items: readonly I[],
+  identity: (item: I) => Pick<ItemIdentity, 'Region' | 'RegistryId'>,
   settled: number,
   run: { readonly endpoint: string; readonly rate: number; readonly dryRun: boolean; readonly journal?: string; readonly operation: { readonly action: string; readonly doneStatus: RowStatus } },
 ): Extract<BatchEvent, { type: 'start' }> {
+  const regions = new Set<string>();
+  const registries = new Set<string>();
+  for (const item of items) {
+    const id = identity(item);
+    regions.add(id.Region);
+    registries.add(id.RegistryId);
+  }
   return {
     type: 'start',
     total: items.length,
     settled,
     endpoint: run.endpoint,
-    regions: [...new Set(items.map((r) => r.Region))].sort(),
-    registries: [...new Set(items.map((r) => r.RegistryId))].sort(),
+    regions: [...regions].sort(),
+    registries: [...registries].sort(),
     rate: run.rate,
     dryRun: run.dryRun,
     ...(run.journal ? { journal: run.journal } : {}),

@@ -1,10 +1,11 @@
 import type { PriorRecord, RowRecord } from './journal-lines.js';
 import { resultOf, type RowResult } from './result.js';
 import { outcomeUnknown } from './unknown-outcome.js';
+import type { ItemResult } from './work-item.js';
 
 /** Where a batch stands for one row key after every record read so far. */
-export interface KeyState {
-  readonly last: RowRecord;
+export interface KeyState<R extends ItemResult = RowResult> {
+  readonly last: RowRecord<R>;
   /** Some run's plan (or a resume's check) saw the namespace not signing before the batch touched it. */
   readonly notSigningBefore: boolean;
   /** The row's first attempt since it was last settled. */
@@ -16,8 +17,8 @@ export interface KeyState {
  * `baseline`: keys an earlier run saw not signing when the records do not say so themselves (an
  * export, whose run's journal holds its intents). Run lines say nothing about a row and are passed over.
  */
-export function statesOf(records: readonly PriorRecord[], baseline: ReadonlySet<string> = new Set()): Map<string, KeyState> {
-  const states = new Map<string, KeyState>();
+export function statesOf<R extends ItemResult = RowResult>(records: readonly PriorRecord<R>[], baseline: ReadonlySet<string> = new Set()): Map<string, KeyState<R>> {
+  const states = new Map<string, KeyState<R>>();
   for (const record of records) {
     if (record.kind === 'run') continue;
     const state = states.get(record.key);
@@ -34,8 +35,8 @@ export function statesOf(records: readonly PriorRecord[], baseline: ReadonlySet<
  * own journal before it sends anything, so its journal alone is the batch's record. A baseline
  * travels as an intent line ahead of the row's result; an unfinished row stays an intent.
  */
-export function compactRecords(states: ReadonlyMap<string, KeyState>, keep: (key: string) => boolean): RowRecord[] {
-  const out: RowRecord[] = [];
+export function compactRecords<R extends ItemResult = RowResult>(states: ReadonlyMap<string, KeyState<R>>, keep: (key: string) => boolean): RowRecord<R>[] {
+  const out: RowRecord<R>[] = [];
   for (const [key, state] of states) {
     if (!keep(key)) continue;
     const { last } = state;

@@ -54,9 +54,9 @@ export interface ResultLine extends RunStamp, ItemResult {
  * input, intent or baseline). Only what resume and rollback need. `key` is the row's key
  * (`RegistryId/NamespaceName` for a policy): nothing here depends on what kind of item it names.
  */
-export type RowRecord =
+export type RowRecord<R extends ItemResult = RowResult> =
   | { readonly kind: 'intent'; readonly key: string; readonly run?: string; readonly input?: string; readonly attempt: number; readonly at: string; readonly notSigningBefore: boolean }
-  | { readonly kind: 'result'; readonly key: string; readonly run?: string; readonly input?: string; readonly result: RowResult; readonly note?: string };
+  | { readonly kind: 'result'; readonly key: string; readonly run?: string; readonly input?: string; readonly result: R; readonly note?: string };
 
 /** A journal's first line as read back (see RunLine). */
 export interface RunRecord {
@@ -66,4 +66,4 @@ export interface RunRecord {
   readonly at: string;
 }
 
-export type PriorRecord = RowRecord | RunRecord;
+export type PriorRecord<R extends ItemResult = RowResult> = RowRecord<R> | RunRecord;

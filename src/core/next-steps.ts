@@ -40,6 +40,8 @@ export interface NextStepsInput {
   readonly failures?: readonly FailureGroup[];
   /** Builds the command that rolls back a file's created rows; undefined when none is offered (a demo, a rollback itself). */
   readonly rollback?: (file: string) => string;
+  /** The run signs image tags (sign-images): the resume note speaks of tags. */
+  readonly signing?: boolean;
   /** Builds the command that signs the images of the namespaces a results file records as created (after a live batch). */
   readonly signImages?: (file: string) => string;
 }
@@ -65,12 +67,12 @@ export function nextSteps(input: NextStepsInput): string[] {
   }
   const unfinished = UNFINISHED.reduce((n, s) => n + counts[s], 0);
   // Only worth it once something was sent: a run stopped before its first request is simply run again.
-  const sent = counts.created + counts.failed + counts.skipped > 0 || input.interrupted;
+  const sent = counts.created + counts.signed + counts.failed + counts.skipped > 0 || input.interrupted;
   if (whole && journal && input.resume && unfinished > 0 && sent) {
     const notSent = counts['not-sent'] > 0 ? t('next.notSent', { n: counts['not-sent'] }) : '';
     const failed = counts.failed > 0 ? t('next.failedRows', { n: counts.failed }) : '';
     lines.push(t('next.resume', { command: input.resume(whole) }));
-    lines.push(t('next.resumeNote', { which: [notSent, failed].filter(Boolean).join(t('next.and')) }));
+    lines.push(t(input.signing ? 'next.resumeNoteSigned' : 'next.resumeNote', { which: [notSent, failed].filter(Boolean).join(t('next.and')) }));
     if (input.outFailed) lines.push(t('next.outLeftOut', { out: input.outFailed }));
   }
   if (input.rollback && record && counts.created > 0) lines.push(t('next.rollBack', { command: input.rollback(record), n: counts.created }));
@@ -88,7 +90,7 @@ type FailedRow = { readonly status: RowStatus; readonly ErrorCode: string; reado
  * do about them (`hint`, from the code and the message: one code may have several causes), with how
  * many rows each, most frequent first.
  */
-export function failureCodes(results: readonly FailedRow[], hint: (code: string, message: string) => string | undefined = () => undefined): FailureGroup[] {
+export function failureCodes(results: Iterable<FailedRow>, hint: (code: string, message: string) => string | undefined = () => undefined): FailureGroup[] {
   const groups = new Map<string, { code: string; rows: number; hint: string | undefined }>();
   for (const r of results) {
     if (r.status !== 'failed' || !r.ErrorCode) continue;

@@ -1,5 +1,5 @@
 import type { PolicyRow } from './policy-row.js';
-import { withAccountColumn, withOutcome, type ItemResult, type Outcome, type RowStatus } from './work-item.js';
+import { withAccountColumn, type ItemResult, type Outcome, type RowStatus } from './work-item.js';
 
 export { ROW_STATUSES, type RowStatus } from './work-item.js';
 
@@ -62,8 +62,9 @@ export function resultOf(
   status: RowStatus,
   outcome: Partial<Pick<RowResult, 'RequestId' | 'ErrorCode' | 'ErrorMessage' | 'attempts' | 'startedAt' | 'finishedAt'>> = {},
 ): RowResult {
-  // Spelled out rather than spread: this runs once per row, and spreads made it the hot spot of a 100,000-row dry run.
-  const result = withOutcome({
+  // Spelled out in one literal rather than spread or added to: this runs once per row, spreads made it the
+  // hot spot of a 100,000-row dry run, and fields added after the literal cost each result a second store.
+  const result: RowResult = {
     line: identity.line,
     Region: identity.Region,
     RegistryId: identity.RegistryId,
@@ -73,7 +74,14 @@ export function resultOf(
     KmsRegion: identity.KmsRegion,
     Domain: identity.Domain,
     Disabled: identity.Disabled,
-  }, status, outcome);
+    status,
+    RequestId: outcome.RequestId ?? '',
+    ErrorCode: outcome.ErrorCode ?? '',
+    ErrorMessage: outcome.ErrorMessage ?? '',
+    attempts: outcome.attempts ?? 0,
+    startedAt: outcome.startedAt ?? '',
+    finishedAt: outcome.finishedAt ?? '',
+  };
   return identity.RoleArn ? { ...result, RoleArn: identity.RoleArn } : result;
 }
 
@@ -85,6 +93,11 @@ export function countStatuses(results: Iterable<Pick<RowResult, 'status'>>): Sta
   const counts = emptyCounts();
   for (const r of results) counts[r.status] += 1;
   return counts;
+}
+
+/** How many rows the counts are of. */
+export function totalOf(counts: StatusCounts): number {
+  return Object.values(counts).reduce((sum, n) => sum + n, 0);
 }
 
 /** A policy row's result (create, rollback), told apart from other kinds' by its policy columns. */

@@ -1,4 +1,5 @@
-import { OUTCOME_COLUMNS, withAccountColumn, withOutcome, type ItemKind, type Outcome } from './work-item.js';
+import { isRoleArn } from './role-arn.js';
+import { cellText as text, OUTCOME_COLUMNS, outcomeOfCells, withAccountColumn, withOutcome, type ItemKind, type Outcome } from './work-item.js';
 
 /** One image tag to sign: where it lives, and its place in the run (`line`: its position in the listing). */
 export interface TagItem {
@@ -40,4 +41,14 @@ export const TAG_ITEMS: ItemKind<TagItem, TagResult> = {
     RepositoryName: id.RepositoryName, ImageVersion: id.ImageVersion, Digest: id.Digest,
   }, status, o),
   columns: TAG_RESULT_COLUMNS,
+  exportColumns: (results) => tagResultColumns(results),
+  // A tag's record names its repository and tag: a policy's (a namespace alone) is not one.
+  read(c) {
+    const outcome = outcomeOfCells(c);
+    const named = (v: unknown): v is string => typeof v === 'string' && v !== '';
+    if (!outcome || !named(c.RegistryId) || !named(c.NamespaceName) || !named(c.RepositoryName) || !named(c.ImageVersion)) return undefined;
+    const { status, ...rest } = outcome;
+    const id = { line: Number(c.line) || 0, Region: text(c.Region), ...(isRoleArn(text(c.RoleArn)) ? { RoleArn: text(c.RoleArn) } : {}), RegistryId: c.RegistryId, NamespaceName: c.NamespaceName, RepositoryName: c.RepositoryName, ImageVersion: c.ImageVersion, Digest: text(c.Digest) };
+    return TAG_ITEMS.result(id, status, rest);
+  },
 };

@@ -62,6 +62,13 @@ export interface ItemKind<I, R extends ItemResult> {
   result(id: IdentityOf<R>, status: RowStatus, outcome?: Partial<Omit<Outcome, 'status'>>): R;
   /** The columns of an export, in order. */
   readonly columns: readonly (keyof R & string)[];
+  /** The columns of these results' export when they depend on the results (a policy run with roles adds RoleArn); `columns` otherwise. */
+  exportColumns?(results: Iterable<R>): readonly (keyof R & string)[];
+  /**
+   * A result read back from an export or a journal line (the cells of one record), or undefined when the
+   * cells are not one of this kind's results: what --resume reads an earlier run's record with.
+   */
+  read?(cells: Readonly<Record<string, unknown>>): R | undefined;
 }
 
 /**
@@ -78,4 +85,19 @@ export function withOutcome<Id extends object>(identity: Id, status: RowStatus, 
   r.startedAt = o.startedAt ?? '';
   r.finishedAt = o.finishedAt ?? '';
   return r;
+}
+
+/** A cell as text, absent values ''. */
+export const cellText = (v: unknown): string => (v === undefined || v === null ? '' : String(v));
+
+/**
+ * The outcome columns of a record read back (an export's row, a journal's result line), or undefined
+ * when its status is not one of ours: every kind's `read` starts here.
+ */
+export function outcomeOfCells(c: Readonly<Record<string, unknown>>): Outcome | undefined {
+  if (!ROW_STATUSES.includes(c.status as RowStatus)) return undefined;
+  return {
+    status: c.status as RowStatus, RequestId: cellText(c.RequestId), ErrorCode: cellText(c.ErrorCode), ErrorMessage: cellText(c.ErrorMessage),
+    attempts: Number(c.attempts) || 0, startedAt: cellText(c.startedAt), finishedAt: cellText(c.finishedAt),
+  };
 }

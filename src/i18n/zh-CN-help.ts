@@ -103,6 +103,7 @@ export const zhCNHelp: HelpMirror = {
         tag: "只处理匹配的版本，例如 'v1.*'",
         from: '某次 batch 的结果或日志：为其创建或跳过的命名空间中的镜像签名',
         'dry-run': '列出并规划每个版本，显示将要发送的内容；不发送 CreateSignature（列出需要凭证）',
+        resume: '之前以相同范围运行 sign-images 的日志或结果文件：其中已签名的版本直接沿用，结果未知的版本在发送前先读取（KmsSignature）',
         'role-arn': '同时覆盖此 CAM 角色所能访问的账号（可重复；基础凭证所在账号总会覆盖）；见 docs/accounts.md',
       },
     },

@@ -24,11 +24,13 @@ const CHUNK = 1000;
  * Writes every result to `path` in the format its extension names, in line order, and waits until it
  * is on disk. It is written beside `path` and renamed over it only once complete: a full or vanished
  * disk leaves no half-written (or empty) results file, and an earlier one replaced with --force intact.
+ * `results`: an array (sorted here when it is not in line order), or results made one by one in line
+ * order (a preview's), written a chunk at a time as they come so they are never all held at once.
  * `columns`: the item kind's export columns; a policy row's by default (RoleArn after Region when a row has one).
  */
-export async function exportResults<R extends ItemResult>(path: string, results: readonly R[], kindColumns?: readonly (keyof R & string)[]): Promise<void> {
+export async function exportResults<R extends ItemResult>(path: string, results: Iterable<R>, kindColumns?: readonly (keyof R & string)[]): Promise<void> {
   const format = exportFormatOf(path);
-  const sorted = isSorted(results) ? results : [...results].sort((a, b) => a.line - b.line);
+  const sorted = !Array.isArray(results) || isSorted(results) ? results : [...results].sort((a, b) => a.line - b.line);
   const partial = join(dirname(path), `.${basename(path)}.${process.pid}.partial`);
   const out = createWriteStream(partial);
   try {
@@ -36,12 +38,20 @@ export async function exportResults<R extends ItemResult>(path: string, results:
   } catch (error) {
     throw cannotWrite(path, error as NodeJS.ErrnoException);
   }
-  const columns = kindColumns ?? (resultColumns(sorted as readonly ItemResult[] as readonly RowResult[]) as readonly (keyof R & string)[]);
+  const columns = kindColumns ?? (resultColumns(sorted as Iterable<ItemResult> as Iterable<RowResult>) as readonly (keyof R & string)[]);
   try {
-    for (let i = 0; i < sorted.length || (i === 0 && format !== 'jsonl'); i += CHUNK) {
-      const chunk = sorted.slice(i, i + CHUNK);
-      await write(out, render(format, columns, chunk, i === 0, i + CHUNK >= sorted.length));
+    // A full chunk is written once the next result shows it was not the last: the last one closes a JSON array.
+    let chunk: R[] = [];
+    let first = true;
+    for (const result of sorted) {
+      if (chunk.length === CHUNK) {
+        await write(out, render(format, columns, chunk, first, false));
+        first = false;
+        chunk = [];
+      }
+      chunk.push(result);
     }
+    if (chunk.length > 0 || (first && format !== 'jsonl')) await write(out, render(format, columns, chunk, first, true));
     out.end();
     await once(out, 'finish');
     await rename(partial, path);

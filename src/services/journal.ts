@@ -53,7 +53,7 @@ export function journalPathFor(out: string | undefined, run: string, cwd = proce
 export interface CarriedRecord {
   /** The earlier runs the records come from. */
   readonly runs: readonly string[];
-  readonly records: readonly RowRecord[];
+  readonly records: readonly RowRecord<ItemResult>[];
 }
 
 /** What a journal's first line says besides its run and input. */
@@ -64,7 +64,7 @@ export interface JournalHead {
 }
 
 /** A carried record as a line of this journal: stamped with this run, naming the run it came from. */
-function carriedLine(record: RowRecord, stamp: RunStamp): IntentLine | ResultLine {
+function carriedLine(record: RowRecord<ItemResult>, stamp: RunStamp): IntentLine | ResultLine {
   const from = record.run ? { from: record.run } : {};
   if (record.kind === 'result') return { kind: 'result', ...stamp, key: record.key, ...record.result, ...(record.note ? { note: record.note } : {}), ...from };
   return {

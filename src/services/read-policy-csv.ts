@@ -43,16 +43,17 @@ export async function readPolicyCsv(path: string, defaults: RowDefaults, stdin: 
     delimiter: layout.delimiter,
     ...(layout.sepLine ? { from_line: 2 } : {}),
     bom: true,
-    info: true,
     trim: true,
     skip_empty_lines: true,
     relax_column_count: true,
     record_delimiter: '\n',
-    // With `info`, csv-parse hands on_record the {record, info} pair; its typings only know the bare record.
-    on_record: ((record: { info: Info }) => {
-      last.lines = record.info.lines;
-      last.empty = record.info.empty_lines;
-      return record;
+    // Each record is handed on with the line it ended on, and nothing more: csv-parse's `info` option would
+    // keep a copy of its whole state with every record of a chunk, the bulk of a big file's garbage.
+    // Its typings say on_record returns a record; a [record, line] pair is what the loop below reads.
+    on_record: ((record: string[], info: Info) => {
+      last.lines = info.lines;
+      last.empty = info.empty_lines;
+      return [record, info.lines];
     }) as unknown as Options['on_record'],
   });
   let checkedStart = false;
@@ -66,9 +67,9 @@ export async function readPolicyCsv(path: string, defaults: RowDefaults, stdin: 
   input.once('error', (error: NodeJS.ErrnoException) => parser.destroy(error));
   input.pipe(normaliseLineEnds()).pipe(parser);
   try {
-    for await (const { record, info } of parser as AsyncIterable<{ record: string[]; info: Info }>) {
+    for await (const [record, lines] of parser as AsyncIterable<[string[], number]>) {
       const newlinesInside = record.reduce((n, cell) => n + countNewlines(cell), 0);
-      const line = info.lines - newlinesInside;
+      const line = lines - newlinesInside;
       const cell = record.find((c) => c.includes('\uFFFD'));
       if (cell !== undefined) fail(line, t('csv.notUtf8'), t('csv.notUtf8Hint'));
       if (record.every((c) => c === '')) continue;

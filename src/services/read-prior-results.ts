@@ -1,5 +1,4 @@
 import { readdirSync, statSync } from 'node:fs';
-import { isRoleArn } from '../core/role-arn.js';
 import { readFile } from 'node:fs/promises';
 import { basename, dirname, extname, join } from 'node:path';
 import { parse } from 'csv-parse/sync';
@@ -7,8 +6,8 @@ import { UsageError } from '../core/errors.js';
 import { t } from '../i18n/messages.js';
 import type { PriorRecord, RunLine } from '../core/journal-lines.js';
 import { restoreFormula } from '../core/neutralise-formula.js';
-import { policyKey } from '../core/policy-row.js';
-import { resultOf, ROW_STATUSES, type RowResult, type RowStatus } from '../core/result.js';
+import { POLICY_ITEMS } from '../core/policy-item.js';
+import type { ItemKind, ItemResult } from '../core/work-item.js';
 
 type Cells = Readonly<Record<string, unknown>>;
 
@@ -16,7 +15,15 @@ type Cells = Readonly<Record<string, unknown>>;
  * Every record of a results export or a journal of an earlier run, in file order; `what` names the
  * file in errors. Lines that are not records of this tool are refused with their line numbers.
  */
-export async function readPriorRecords(path: string, what: string): Promise<PriorRecord[]> {
+export function readPriorRecords(path: string, what: string): Promise<PriorRecord[]> {
+  return readItemRecords(path, what, POLICY_ITEMS);
+}
+
+/** What reading a kind's records needs of it: its key, and how it reads a result back. */
+export type RecordKind<R extends ItemResult> = Pick<ItemKind<unknown, R>, 'key' | 'read'>;
+
+/** The same, for the results of any kind of item (sign-images' tags): a line that is not one of its results is refused. */
+export async function readItemRecords<R extends ItemResult>(path: string, what: string, kind: RecordKind<R>): Promise<PriorRecord<R>[]> {
   let text: string;
   try {
     text = await readFile(path, 'utf8');
@@ -39,10 +46,10 @@ export async function readPriorRecords(path: string, what: string): Promise<Prio
   }
   if (!Array.isArray(items)) throw new UsageError(t('prior.notResultsBare', { what, path }), t('prior.hint'));
   if (items.length === 0) throw new UsageError(t('prior.empty', { what, path }), t('prior.emptyHint'));
-  const records: PriorRecord[] = [];
+  const records: PriorRecord<R>[] = [];
   const bad: number[] = [];
   for (const { where, cells } of items) {
-    const record = recordOf(cells as Cells);
+    const record = recordOf(cells as Cells, kind);
     if (record) records.push(record);
     else bad.push(where);
   }
@@ -80,7 +87,8 @@ const listed = (numbers: readonly number[]): string =>
 const text = (v: unknown): string => (v === undefined || v === null ? '' : String(v));
 const optional = (v: unknown): string | undefined => (typeof v === 'string' && v !== '' ? v : undefined);
 
-function recordOf(c: Cells | null): PriorRecord | undefined {
+/** A record of any kind: the run and intent lines are the same for every kind; a result is read by the kind. */
+function recordOf<R extends ItemResult>(c: Cells | null, kind: RecordKind<R>): PriorRecord<R> | undefined {
   if (typeof c !== 'object' || c === null) return undefined;
   if (c.kind === 'run') {
     if (typeof c.run !== 'string' || typeof c.input !== 'string') return undefined;
@@ -93,20 +101,9 @@ function recordOf(c: Cells | null): PriorRecord | undefined {
       attempt: Number(c.attempt) || 1, at: text(c.at), notSigningBefore: c.baseline === 'not-signing',
     };
   }
-  if (typeof c.RegistryId !== 'string' || typeof c.NamespaceName !== 'string' || !ROW_STATUSES.includes(c.status as RowStatus)) return undefined;
-  const result: RowResult = resultOf(
-    {
-      line: Number(c.line) || 0, Region: text(c.Region), RegistryId: c.RegistryId, NamespaceName: c.NamespaceName, Name: text(c.Name),
-      KmsId: text(c.KmsId), KmsRegion: text(c.KmsRegion), Domain: text(c.Domain), Disabled: text(c.Disabled),
-      ...(isRoleArn(text(c.RoleArn)) ? { RoleArn: text(c.RoleArn) } : {}),
-    },
-    c.status as RowStatus,
-    {
-      RequestId: text(c.RequestId), ErrorCode: text(c.ErrorCode), ErrorMessage: text(c.ErrorMessage),
-      attempts: Number(c.attempts) || 0, startedAt: text(c.startedAt), finishedAt: text(c.finishedAt),
-    },
-  );
-  return { kind: 'result', key: policyKey(result), run: optional(c.run), input: optional(c.input), result, note: optional(c.note) };
+  const result = kind.read?.(c);
+  if (!result) return undefined;
+  return { kind: 'result', key: kind.key(result), run: optional(c.run), input: optional(c.input), result, note: optional(c.note) };
 }
 
 /**

@@ -1,4 +1,4 @@
-import type { StatusCounts } from '../core/result.js';
+import { totalOf, type StatusCounts } from '../core/result.js';
 import type { DashboardState } from './dashboard-state.js';
 import { formatDuration } from './format-duration.js';
 import { ThemedText } from './ThemedText.js';
@@ -15,7 +15,7 @@ export interface RunOutcomeProps {
 export function RunOutcome({ end, counts }: RunOutcomeProps) {
   const took = formatDuration(end.elapsedMs);
   if (end.interrupted) {
-    const all = Object.values(counts).reduce((a, b) => a + b, 0);
+    const all = totalOf(counts);
     const notSent = counts['not-sent'];
     return <ThemedText bold color="yellow">{t('dash.interrupted', { took, done: all - notSent, all, notSent })}</ThemedText>;
   }

@@ -7,7 +7,7 @@ import type { PolicyRow } from '../../core/policy-row.js';
 import { countStatuses, type RowResult } from '../../core/result.js';
 import { actionSpec } from '../../core/api-actions.js';
 import { accountApi, type LanedApi } from '../../core/tcr-api.js';
-import type { ItemResult } from '../../core/work-item.js';
+import type { ItemResult, Outcome } from '../../core/work-item.js';
 import { NOT_STARTED_CODE, REDIS_LOST_CODE } from '../traffic/paced-api.js';
 import { drainSource, isGrowing, type ItemChunk, type ItemSource } from './item-source.js';
 import { admitAsTheyCome, admitByLane } from './lane-admission.js';
@@ -30,6 +30,12 @@ export interface RunBatchOptions<I = PolicyRow, R extends ItemResult = RowResult
   readonly settled?: readonly R[];
   /** Keys whose earlier run ended with no answer (from --resume). */
   readonly unknownBefore?: ReadonlySet<string>;
+  /**
+   * What the batch's record says an earlier run of it already did to an item, given the "already done"
+   * answer this run got: that run's result and a note. A re-run without a plan (--no-preflight) sends
+   * the item again, and the answer that the change is in place keeps the earlier result, not a failure.
+   */
+  readonly doneEarlier?: (key: string, answer: { readonly code: string }) => EarlierOutcome | undefined;
   /** Whether an item's change was in place before this run (from the plan), to tell our change from an older one. */
   readonly signingBefore?: (item: I) => boolean | undefined;
   readonly journal?: string;
@@ -47,6 +53,12 @@ export interface RunBatchOptions<I = PolicyRow, R extends ItemResult = RowResult
   readonly every?: (ms: number, tick: () => void) => () => void;
   /** Where a source still growing sends (its `start` event cannot learn it from items not listed yet). */
   readonly where?: { readonly regions: readonly string[]; readonly registries: readonly string[] };
+}
+
+/** An earlier run's outcome of an item, as the batch's record holds it, and what to note about it. */
+export interface EarlierOutcome {
+  readonly outcome: Pick<Outcome, 'RequestId' | 'attempts' | 'startedAt' | 'finishedAt'>;
+  readonly note: string;
 }
 
 export interface BatchOutcome<R extends ItemResult = RowResult> {
@@ -100,7 +112,7 @@ export async function runBatch<I = PolicyRow, R extends ItemResult = RowResult>(
   const roles = new Set(rows.map(roleOf));
   const oneAccount = (): boolean => roles.size <= 1;
 
-  const start = startEventOf(rows.map((row) => kind.identity(row)), settled.length, { endpoint: o.endpoint, rate: o.rate, dryRun: false, journal: o.journal, operation: op });
+  const start = startEventOf(rows, (row) => kind.identity(row), settled.length, { endpoint: o.endpoint, rate: o.rate, dryRun: false, journal: o.journal, operation: op });
   emit(growing ? { ...start, ...o.where, counting: true } : start);
   for (const result of settled) emit({ type: 'row-done', result, label: kind.label(result) });
   const stopTicking = (o.every ?? everyInterval)(250, () => emit(meter.progress(countStatuses(results))));
@@ -194,6 +206,8 @@ export async function runBatch<I = PolicyRow, R extends ItemResult = RowResult>(
       last = outcome;
       const kind = classifyFailure(outcome);
       if (kind !== 'refused') delivered = true;
+      const earlier = op.alreadyDone(outcome.code) ? o.doneEarlier?.(key, outcome) : undefined;
+      if (earlier) return { result: op.item.result(id, op.doneStatus, { ...earlier.outcome, ErrorMessage: earlier.note }), note: earlier.note, requestIds };
       if (op.alreadyDone(outcome.code) && unknownBefore) {
         const check = await op.confirm(o.api, row, control.signal, o.signingBefore);
         return check.done ? end(op.doneStatus, { RequestId: outcome.requestId }, check.note) : failed(outcome, check.note, true);
