@@ -68,7 +68,7 @@ test('the dashboard while the listing goes on (--yes): the total still counted (
   const emulator = await startTestEmulator({ seed: imagesSeed({ repositories: 5, tags: 2000, unsignedEvery: 100 }), latencyMs: 60, jitterMs: 80, faultActions: LISTS_AND_SIGNS });
   t.teardown(() => emulator.close());
   const cwd = mkdtempSync(join(tmpdir(), 'tcr-sigpolicy-images-'));
-  const term = await startTmux(t, { args: ['sign-images', '--registry-id', IMAGES_REGISTRY, '--endpoint', emulator.url, '--yes'], env: CREDENTIALS, cwd, width: 120 });
+  const term = await startTmux(t, { args: ['sign-images', '--registry-id', IMAGES_REGISTRY, '--endpoint', emulator.url, '--yes', '--out', 's.csv'], env: CREDENTIALS, cwd, width: 120 });
   await term.waitFor(/\d+\/\d+\+ listing…/, 30_000);
   const screen = await term.waitFor(ENDED, 60_000);
   t.regex(screen, /10000\/10000 100%/, 'the final frame: the total is final');
