@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import type { EmulatorHandle } from '../src/emulator/index.js';
 import { cliEnv, runCli, spawnCli, startKitEmulator, tempDir, waitFor } from './helpers/engine-kit.js';
+import { heldTags } from './helpers/images-kit.js';
 
 const WORLD = join(process.cwd(), 'fixtures/images-world.json');
 /** 60 ± 60 ms per answer for the signing and its reads. */
@@ -16,17 +17,6 @@ const SLOW = { latencyMs: 0, jitterMs: 120, faultActions: ['CreateSignature', 'D
 type Row = Record<string, string>;
 const keyOf = (r: Row): string => `${r.RegistryId}/${r.NamespaceName}/${r.RepositoryName}:${r.ImageVersion}`;
 const readCsv = async (path: string): Promise<Row[]> => parse(await readFile(path, 'utf8'), { columns: true }) as Row[];
-
-/** What the emulator holds, tag by tag: `registry/namespace/repository:tag` → signed. */
-function held(emulator: EmulatorHandle): Map<string, boolean> {
-  const tags = new Map<string, boolean>();
-  for (const repo of emulator.state.images()) {
-    const at = `${repo.RegistryId}/${repo.NamespaceName}/${repo.RepositoryName}`;
-    for (const tag of repo.signed) tags.set(`${at}:${tag}`, true);
-    for (const tag of repo.unsigned) tags.set(`${at}:${tag}`, false);
-  }
-  return tags;
-}
 
 /** The CreateSignature requests the emulator received, by the namespace they named. */
 const signaturesSentTo = (emulator: EmulatorHandle, namespace: string): number =>
@@ -54,7 +44,7 @@ async function setup(t: ExecutionContext) {
 
 test('kill -9 after 80 tags, then --resume from the journal it named: every unsigned tag signed exactly once, the results record each as signed and equal the emulator', async (t) => {
   const { dir, emulator, args, env } = await setup(t);
-  const before = held(emulator);
+  const before = heldTags(emulator);
   const live = spawnCli(t, args, { cwd: dir, env });
   const named = await waitFor(() => /^Journal: (.+)$/m.exec(live.stderr())?.[1], 'the run to name its journal');
   const journal = join(dir, named);
@@ -98,7 +88,7 @@ test('kill -9 after 80 tags, then --resume from the journal it named: every unsi
     t.true(row?.status === 'signed' && (/KmsSignature, read now, is set/.test(row.ErrorMessage ?? '') || row.RequestId !== ''), `${key}: ${JSON.stringify(row)}`);
   }
   // The results equal what the emulator holds.
-  const now = held(emulator);
+  const now = heldTags(emulator);
   const disagree = rows.filter((r) => now.get(keyOf(r)) !== (r.status === 'signed' || r.status === 'skipped')).map((r) => `${keyOf(r)}: ${r.status}`);
   t.deepEqual(disagree, []);
 });

@@ -22,6 +22,12 @@ export interface UnlistedAccount {
   readonly targets?: NamespaceTargets;
 }
 
+/** What every account lists: the namespaces asked for (all when empty), and the --repository and --tag filters. */
+export interface ImageListOptions {
+  readonly namespaces: readonly string[];
+  readonly filter: ImageFilter;
+}
+
 export interface AccountImages extends ImageScope {
   readonly unlisted: readonly UnlistedAccount[];
 }
@@ -34,7 +40,7 @@ export interface AccountImages extends ImageScope {
 export async function listAccountImages(
   api: TcrApi,
   accounts: readonly AccountToList[],
-  o: { readonly namespaces: readonly string[]; readonly filter: ImageFilter },
+  o: ImageListOptions,
 ): Promise<AccountImages> {
   const { done, unlisted } = await eachAccount(accounts, async ({ roleArn, scope, targets }) => {
     const listed = await listImageScope(accountApi(api, roleArn), { ...o, scope, targets });
@@ -78,7 +84,7 @@ export interface OpenAccountImages extends OpenImageScope {
 export async function openAccountImages(
   api: TcrApi,
   accounts: readonly AccountToList[],
-  o: { readonly namespaces: readonly string[]; readonly filter: ImageFilter },
+  o: ImageListOptions,
 ): Promise<OpenAccountImages> {
   const { done: open, unlisted } = await eachAccount(accounts, async ({ roleArn, scope, targets }) => ({
     roleArn,
