@@ -1,5 +1,5 @@
 import { applyResume, type ResumePlan } from '../core/apply-resume.js';
-import { attributeToBatch, compactRecords, madeByBatch, statesOf, type KeyState } from '../core/batch-record.js';
+import { attributeToBatch, compactRecords, leftUnknown, madeByBatch, statesOf, type KeyState } from '../core/batch-record.js';
 import { UsageError } from '../core/errors.js';
 import { POLICY_ITEMS } from '../core/policy-item.js';
 import { policyKey } from '../core/policy-row.js';
@@ -51,7 +51,7 @@ export async function readBatchRecord(req: SendRequest, input: string, err: Node
   // still needs its record carried, since that run's request may land after this run's plan read.
   const states = statesOf(earlier.records);
   const batch = keys();
-  return recordOf(states, (key) => batch.has(key) && isUnknown(states.get(key)));
+  return recordOf(states, (key) => batch.has(key) && leftUnknown(states.get(key)));
 }
 
 function recordOf(states: ReadonlyMap<string, KeyState>, keep: (key: string) => boolean, resume?: ResumePlan): BatchRecord {
@@ -59,11 +59,6 @@ function recordOf(states: ReadonlyMap<string, KeyState>, keep: (key: string) => 
   const runs = [...new Set(records.flatMap((r) => (r.run ? [r.run] : [])))];
   return { resume, states, carried: { runs, records } };
 }
-
-const isUnknown = (state: KeyState | undefined): boolean => {
-  const made = madeByBatch(state);
-  return made !== undefined && 'unknown' in made;
-};
 
 /** A plan's `skipped` rows that the batch's record says the batch made: `created`, with the earlier RequestId and a note. */
 export function keepBatchCreations(settled: readonly RowResult[], record: BatchRecord | undefined): readonly RowResult[] {
@@ -90,5 +85,5 @@ export function earlierCreations(record: BatchRecord | undefined): ((key: string
 /** Keys the batch's record leaves unknown: an earlier run's request may still land while this run sends the row. */
 export function unknownIn(record: BatchRecord | undefined): string[] {
   if (!record) return [];
-  return [...record.states].flatMap(([key, state]) => (isUnknown(state) ? [key] : []));
+  return [...record.states].flatMap(([key, state]) => (leftUnknown(state) ? [key] : []));
 }

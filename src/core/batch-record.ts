@@ -66,6 +66,12 @@ export function madeByBatch<R extends ItemResult = RowResult>(state: KeyState<R>
   return unknown && state.notSigningBefore ? { unknown: true } : undefined;
 }
 
+/** The record leaves the key unknown (an attempt with no answer, the change not in place before): a request of an earlier run may still land. */
+export function leftUnknown<R extends ItemResult = RowResult>(state: KeyState<R> | undefined, done: RowStatus = 'created'): boolean {
+  const made = madeByBatch(state, done);
+  return made !== undefined && 'unknown' in made;
+}
+
 /** What attributing a plan's rows to the batch needs of their kind: its done status, and how it makes a result. */
 export interface DoneKind<R extends ItemResult> {
   readonly done: RowStatus;
