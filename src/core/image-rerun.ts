@@ -16,7 +16,8 @@ export function rerunImages(tags: readonly ListedTag[], facts: ImageFacts, prior
   const states = statesOf(prior);
   const plan = planImages(tags, facts);
   const settled = attributeToBatch(plan.settled, (r) => states.get(tagKey(r)), (_r, earlier) =>
-    earlier ? t('images.signedEarlier', { requestId: earlier.RequestId || '-' }) : t('images.noteSignedEarlier'), { done: 'signed', kind: TAG_ITEMS });
+    // An earlier result's own note (a resume's read of its KmsSignature, an earlier re-run's) is kept: it says more.
+    earlier ? earlier.ErrorMessage || t('images.signedEarlier', { requestId: earlier.RequestId || '-' }) : t('images.noteSignedEarlier'), { done: 'signed', kind: TAG_ITEMS });
   const kept = settled.filter((r, i) => r !== plan.settled[i]).length;
   const unknown = new Set(plan.toSign.map(tagKey).filter((key) => leftUnknown(states.get(key), 'signed')));
   // Only what is still unknown travels in this run's journal: the rest this run records itself.
