@@ -26,6 +26,7 @@ async function killedRun(t: ExecutionContext, s: Awaited<ReturnType<typeof setup
   live.child.kill('SIGKILL');
   t.is((await live.exit).signal, 'SIGKILL');
   const inFlight = new Set([...lastRecords(join(s.dir, named))].filter(([, r]) => r.kind === 'intent').map(([key]) => key));
+  t.log(`at the kill: ${Object.keys(s.emulator.state.successfulSignatures()).length} signed in the emulator, ${inFlight.size} tags in flight in A's journal`);
   return { journal: named, inFlight };
 }
 
