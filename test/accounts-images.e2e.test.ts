@@ -4,9 +4,10 @@ import test from 'ava';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
-import type { EmulatorHandle, EmulatorSeed } from '../src/emulator/index.js';
+import type { EmulatorSeed } from '../src/emulator/index.js';
 import { ROLE_A, ROLE_B, ROLE_MISSING, SIGNING_KEY, UIN_A, UIN_B, temporarySecretLeaks } from './helpers/accounts-kit.js';
 import { cliEnv, runCli, startKitEmulator, tempDir } from './helpers/engine-kit.js';
+import { held, keyOf } from './helpers/images-kit.js';
 
 /** Registry → the role that reaches its account ('' for the base credentials). */
 const OWNER: Readonly<Record<string, string>> = { 'tcr-base0001': '', 'tcr-teama001': ROLE_A, 'tcr-teamb001': ROLE_B };
@@ -32,18 +33,6 @@ function seedOf(policies: boolean): EmulatorSeed {
 
 type Row = Record<string, string>;
 const readCsv = (path: string): Row[] => parse(readFileSync(path), { columns: true }) as Row[];
-const keyOf = (r: Row): string => `${r.RegistryId}/${r.NamespaceName}/${r.RepositoryName}:${r.ImageVersion}`;
-
-/** What the emulator holds, tag by tag: `registry/namespace/repository:tag` → signed. */
-function held(emulator: EmulatorHandle): Map<string, boolean> {
-  const tags = new Map<string, boolean>();
-  for (const repo of emulator.state.images()) {
-    const at = `${repo.RegistryId}/${repo.NamespaceName}/${repo.RepositoryName}`;
-    for (const tag of repo.signed) tags.set(`${at}:${tag}`, true);
-    for (const tag of repo.unsigned) tags.set(`${at}:${tag}`, false);
-  }
-  return tags;
-}
 
 test('sign-images --role-arn A --role-arn B: the dry run plans the tags of all three accounts, each with its account; nothing is signed', async (t) => {
   const dir = await tempDir(t);

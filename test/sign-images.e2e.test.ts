@@ -3,11 +3,10 @@
 import test, { type ExecutionContext } from 'ava';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { parse } from 'csv-parse/sync';
 import type { EmulatorHandle, EmulatorOptions } from '../src/emulator/index.js';
 import { cliEnv, runCli, startKitEmulator, tempDir, type CliExit } from './helpers/engine-kit.js';
+import { held, keyOf, readCsv, WORLD } from './helpers/images-kit.js';
 
-const WORLD = 'fixtures/images-world.json';
 const TAG_COLUMNS = ['RegistryId', 'NamespaceName', 'RepositoryName', 'ImageVersion', 'Digest', 'Region', 'status', 'RequestId', 'ErrorCode', 'ErrorMessage', 'attempts', 'startedAt', 'finishedAt'];
 
 interface Setup {
@@ -18,23 +17,10 @@ interface Setup {
 
 async function setup(t: ExecutionContext, options: EmulatorOptions = {}): Promise<Setup> {
   const dir = await tempDir(t, 'tcr-images-');
-  const emulator = await startKitEmulator(t, { seed: join(process.cwd(), WORLD), ...options });
+  const emulator = await startKitEmulator(t, { seed: WORLD, ...options });
   return { dir, emulator, sign: (args = []) => runCli(t, ['sign-images', '--endpoint', emulator.url, '--no-tui', ...args], { cwd: dir, env: cliEnv(dir) }) };
 }
 
-/** What the emulator holds, tag by tag: `registry/namespace/repository:tag` → signed. */
-function held(emulator: EmulatorHandle): Map<string, boolean> {
-  const tags = new Map<string, boolean>();
-  for (const repo of emulator.state.images()) {
-    const at = `${repo.RegistryId}/${repo.NamespaceName}/${repo.RepositoryName}`;
-    for (const tag of repo.signed) tags.set(`${at}:${tag}`, true);
-    for (const tag of repo.unsigned) tags.set(`${at}:${tag}`, false);
-  }
-  return tags;
-}
-
-const readCsv = async (path: string): Promise<Record<string, string>[]> => parse(await readFile(path, 'utf8'), { columns: true }) as Record<string, string>[];
-const keyOf = (r: Record<string, string>): string => `${r.RegistryId}/${r.NamespaceName}/${r.RepositoryName}:${r.ImageVersion}`;
 
 for (const repositoryNames of ['with-namespace', 'bare'] as const) {
   test(`dry run over the world (repository names ${repositoryNames}): plans exactly the unsigned tags of namespaces with a policy, skips the signed, blocks the rest, sends nothing`, async (t) => {
