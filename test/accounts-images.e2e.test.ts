@@ -7,7 +7,7 @@ import { parse } from 'csv-parse/sync';
 import type { EmulatorSeed } from '../src/emulator/index.js';
 import { ROLE_A, ROLE_B, ROLE_MISSING, SIGNING_KEY, UIN_A, UIN_B, temporarySecretLeaks } from './helpers/accounts-kit.js';
 import { cliEnv, runCli, startKitEmulator, tempDir } from './helpers/engine-kit.js';
-import { heldTags } from './helpers/images-kit.js';
+import { held, keyOf } from './helpers/images-kit.js';
 
 /** Registry → the role that reaches its account ('' for the base credentials). */
 const OWNER: Readonly<Record<string, string>> = { 'tcr-base0001': '', 'tcr-teama001': ROLE_A, 'tcr-teamb001': ROLE_B };
@@ -33,7 +33,6 @@ function seedOf(policies: boolean): EmulatorSeed {
 
 type Row = Record<string, string>;
 const readCsv = (path: string): Row[] => parse(readFileSync(path), { columns: true }) as Row[];
-const keyOf = (r: Row): string => `${r.RegistryId}/${r.NamespaceName}/${r.RepositoryName}:${r.ImageVersion}`;
 
 test('sign-images --role-arn A --role-arn B: the dry run plans the tags of all three accounts, each with its account; nothing is signed', async (t) => {
   const dir = await tempDir(t);
@@ -59,7 +58,7 @@ test('live over three accounts: every unsigned tag signed through its own accoun
   t.is(rows.filter((r) => r.status === 'signed').length, 3 * 9);
   for (const r of rows) t.is(r.RoleArn, ownerOf(r.RegistryId), keyOf(r));
   // What was recorded agrees with what the emulator holds: every tag listed is signed there now.
-  const now = heldTags(emulator);
+  const now = held(emulator);
   t.is(now.size, rows.length);
   for (const r of rows) t.true(now.get(keyOf(r)), `${keyOf(r)} is signed in the emulator`);
   t.true(Object.values(emulator.state.successfulSignatures()).every((n) => n === 1), 'no tag signed twice');
@@ -96,7 +95,7 @@ test('sign-images --from a three-account batch: each namespace signed with its r
   t.true(notSent[0]?.ErrorMessage?.includes(ROLE_MISSING), notSent[0]?.ErrorMessage);
   t.true(run.stderr.includes(`Account ${ROLE_MISSING} stopped (InternalError.GetRoleError)`), run.stderr);
   // B's tags are untouched; A's and the base's are all signed.
-  const now = heldTags(emulator);
+  const now = held(emulator);
   t.is([...now].filter(([key, isSigned]) => key.startsWith('tcr-teamb001/') && isSigned).length, 3);
   t.true([...now].filter(([key]) => !key.startsWith('tcr-teamb001/')).every(([, isSigned]) => isSigned));
   t.deepEqual(temporarySecretLeaks(emulator, dir, { stdout: run.stdout, stderr: run.stderr, 'batch stdout': batch.stdout, 'batch stderr': batch.stderr }), []);

@@ -1,4 +1,5 @@
 import test from 'ava';
+import { POLICY_ITEMS } from '../src/core/policy-item.js';
 import { attributeToBatch, compactRecords, madeByBatch, statesOf } from '../src/core/batch-record.js';
 import type { PriorRecord, RowRecord } from '../src/core/journal-lines.js';
 import { resultOf, type RowResult, type RowStatus } from '../src/core/result.js';
@@ -54,7 +55,7 @@ test('madeByBatch: created by the record, or unknown with a not-signing baseline
 test('attributeToBatch: a skipped row the batch made becomes created with the earlier RequestId and a note; others stay', (t) => {
   const states = statesOf([intent('r/a'), result('r/a', 'created', { RequestId: 'q-a', startedAt: 's', finishedAt: 'f' }), intent('r/b'), intent('r/c', false)]);
   const settled = ['r/a', 'r/b', 'r/c', 'r/d'].map((key) => resultOf(identity(key), 'skipped', { ErrorMessage: 'signing before' }));
-  const out = attributeToBatch(settled, (r) => states.get(`${r.RegistryId}/${r.NamespaceName}`), (_r, earlier) => (earlier ? `made by ${earlier.RequestId}` : 'made, unanswered'));
+  const out = attributeToBatch(settled, (r) => states.get(`${r.RegistryId}/${r.NamespaceName}`), (_r, earlier) => (earlier ? `made by ${earlier.RequestId}` : 'made, unanswered'), { done: 'created', kind: POLICY_ITEMS });
   t.deepEqual(out.map((r) => [r.status, r.RequestId, r.ErrorMessage]), [
     ['created', 'q-a', 'made by q-a'],
     ['created', '', 'made, unanswered'],

@@ -1,5 +1,6 @@
 // core/image-resume.ts: what a --resume record leaves of a signing run, tag by tag, from the record and a fresh listing.
 import test from 'ava';
+import { rerunImages } from '../src/core/image-rerun.js';
 import { resumeImages } from '../src/core/image-resume.js';
 import type { PriorRecord } from '../src/core/journal-lines.js';
 import type { ListedTag } from '../src/core/plan-images.js';
@@ -47,4 +48,35 @@ test('another scope\'s record, or one naming none of the listed tags, is a misma
   const policyIntent: PriorRecord<TagResult> = { kind: 'intent', key: 'tcr-r/apps', attempt: 1, at: 't0', notSigningBefore: true };
   t.regex(resumeImages([tag(1)], facts, [policyIntent], 'scope').mismatch ?? '', /names none of the tags/);
   t.is(resumeImages([tag(1)], facts, [result(1, 'not-sent')], 'scope').mismatch, undefined);
+});
+
+test('a tag the record says was signed that the listing no longer shows (deleted since) stays signed in the results; one only planned or in flight and gone has no row', (t) => {
+  const prior = [result(1, 'signed', { RequestId: 'req-1', attempts: 1 }), result(2, 'signed', { RequestId: 'req-2' }), intent(3), result(4, 'not-sent')];
+  const r = resumeImages([tag(1, true)], facts, prior, 'scope');
+  t.deepEqual(r.plan.settled.map((x) => [x.ImageVersion, x.status, x.RequestId]), [['v1', 'signed', 'req-1'], ['v2', 'signed', 'req-2']]);
+  t.regex(r.plan.settled[1]?.ErrorMessage ?? '', /signed by an earlier run of this batch \(RequestId req-2\)/);
+  t.deepEqual(r.plan.toSign, []);
+});
+
+test('a re-run (no --resume) that finds the record: a tag it finds signed that the batch signed stays signed with the earlier RequestId and a note; signed before the batch stays skipped; an unknown tag listed unsigned is read before it is sent', (t) => {
+  const prior = [
+    { kind: 'run', run: 'A', input: 'scope', at: 't0' } as const,
+    intent(1), result(1, 'signed', { RequestId: 'req-1', attempts: 1, startedAt: 's1', finishedAt: 'f1' }),
+    intent(2), // in flight at a kill; the listing shows it signed: that attempt signed it
+    intent(3), // in flight; the listing shows it unsigned
+    result(4, 'skipped'), // signed before the batch
+    result(5, 'signed', { RequestId: 'req-5' }), // deleted from the registry since
+  ];
+  const r = rerunImages([tag(1, true), tag(2, true), tag(3), tag(4, true)], facts, prior);
+  const by = new Map(r.plan.settled.map((x) => [x.ImageVersion, x]));
+  t.like(by.get('v1'), { status: 'signed', RequestId: 'req-1', attempts: 1, startedAt: 's1', finishedAt: 'f1' });
+  t.regex(by.get('v1')?.ErrorMessage ?? '', /earlier run of this batch \(RequestId req-1\)/);
+  t.like(by.get('v2'), { status: 'signed', RequestId: '' });
+  t.regex(by.get('v2')?.ErrorMessage ?? '', /KmsSignature, read now, is set/);
+  t.like(by.get('v4'), { status: 'skipped' });
+  t.like(by.get('v5'), { status: 'signed', RequestId: 'req-5' });
+  t.deepEqual(r.plan.toSign.map((x) => x.ImageVersion), ['v3']);
+  t.deepEqual([...r.unknown], [tagKey(tag(3))]);
+  t.deepEqual(r.plan.counts, { sign: 1, skip: 1, blocked: 0 }, 'the plan counts the batch\'s own tags out of "skip"');
+  t.deepEqual(r.records.map((x) => x.key), [tagKey(tag(3))], 'only the unknown tag travels in the re-run\'s journal');
 });

@@ -7,7 +7,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { cliEnv, runCli, startKitEmulator, tempDir } from './helpers/engine-kit.js';
-import { heldTags, IMAGES_REGISTRY, imagesSeed, LISTS_AND_SIGNS } from './helpers/images-kit.js';
+import { held, IMAGES_REGISTRY, imagesSeed, LISTS_AND_SIGNS } from './helpers/images-kit.js';
 
 const REPOSITORIES = 5;
 const TAGS = 2000;
@@ -31,7 +31,7 @@ test('--yes: the first CreateSignature is answered before the last DescribeImage
   t.true(Object.values(signatures).every((n) => n === 1), 'none signed twice');
   const rows = parse(await readFile(join(dir, 'signed.csv'), 'utf8'), { columns: true }) as Record<string, string>[];
   t.is(rows.length, REPOSITORIES * TAGS);
-  const now = heldTags(emulator);
+  const now = held(emulator);
   for (const row of rows) {
     const key = `${row.RegistryId}/${row.NamespaceName}/${row.RepositoryName}:${row.ImageVersion}`;
     if (now.get(key) !== true) t.fail(`${key}: ${row.status}, not signed in the emulator`);

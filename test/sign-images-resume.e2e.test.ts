@@ -2,38 +2,10 @@
 // the images world (2 registries, 6 namespaces, one without a policy, 485 tags) answering in 60 ± 60 ms.
 // A live run is killed with SIGKILL after 80 tags are signed, then resumed from the journal it named.
 import test, { type ExecutionContext } from 'ava';
-import { readFileSync, writeFileSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parse } from 'csv-parse/sync';
-import type { EmulatorHandle } from '../src/emulator/index.js';
 import { cliEnv, runCli, spawnCli, startKitEmulator, tempDir, waitFor } from './helpers/engine-kit.js';
-import { heldTags } from './helpers/images-kit.js';
-
-const WORLD = join(process.cwd(), 'fixtures/images-world.json');
-/** 60 ± 60 ms per answer for the signing and its reads. */
-const SLOW = { latencyMs: 0, jitterMs: 120, faultActions: ['CreateSignature', 'DescribeImages', 'DescribeRepositories'], requestLogSize: 5_000 };
-
-type Row = Record<string, string>;
-const keyOf = (r: Row): string => `${r.RegistryId}/${r.NamespaceName}/${r.RepositoryName}:${r.ImageVersion}`;
-const readCsv = async (path: string): Promise<Row[]> => parse(await readFile(path, 'utf8'), { columns: true }) as Row[];
-
-/** The CreateSignature requests the emulator received, by the namespace they named. */
-const signaturesSentTo = (emulator: EmulatorHandle, namespace: string): number =>
-  emulator.state.recentRequests().filter((r) => r.action === 'CreateSignature' && (JSON.parse(r.body) as Row).NamespaceName === namespace).length;
-
-const createSignatures = (emulator: EmulatorHandle): number => emulator.state.actionCounts().CreateSignature?.requests ?? 0;
-
-/** A journal's records by key, the last of each: an intent last means that tag was in flight when the journal stopped. */
-function lastRecords(path: string): Map<string, { kind: string; status?: string; RequestId?: string }> {
-  const last = new Map<string, { kind: string; status?: string; RequestId?: string }>();
-  for (const line of readFileSync(path, 'utf8').split('\n')) {
-    if (!line.endsWith('}')) continue;
-    const record = JSON.parse(line) as { kind: string; key?: string; status?: string; RequestId?: string };
-    if (record.key) last.set(record.key, record);
-  }
-  return last;
-}
+import { createSignatures, held, keyOf, lastRecords, readCsv, signaturesSentTo, SLOW, WORLD } from './helpers/images-kit.js';
 
 async function setup(t: ExecutionContext) {
   const dir = await tempDir(t, 'tcr-images-resume-');
@@ -44,7 +16,7 @@ async function setup(t: ExecutionContext) {
 
 test('kill -9 after 80 tags, then --resume from the journal it named: every unsigned tag signed exactly once, the results record each as signed and equal the emulator', async (t) => {
   const { dir, emulator, args, env } = await setup(t);
-  const before = heldTags(emulator);
+  const before = held(emulator);
   const live = spawnCli(t, args, { cwd: dir, env });
   const named = await waitFor(() => /^Journal: (.+)$/m.exec(live.stderr())?.[1], 'the run to name its journal');
   const journal = join(dir, named);
@@ -88,7 +60,7 @@ test('kill -9 after 80 tags, then --resume from the journal it named: every unsi
     t.true(row?.status === 'signed' && (/KmsSignature, read now, is set/.test(row.ErrorMessage ?? '') || row.RequestId !== ''), `${key}: ${JSON.stringify(row)}`);
   }
   // The results equal what the emulator holds.
-  const now = heldTags(emulator);
+  const now = held(emulator);
   const disagree = rows.filter((r) => now.get(keyOf(r)) !== (r.status === 'signed' || r.status === 'skipped')).map((r) => `${keyOf(r)}: ${r.status}`);
   t.deepEqual(disagree, []);
 });

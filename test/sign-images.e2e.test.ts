@@ -3,12 +3,10 @@
 import test, { type ExecutionContext } from 'ava';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { parse } from 'csv-parse/sync';
 import type { EmulatorHandle, EmulatorOptions } from '../src/emulator/index.js';
 import { cliEnv, runCli, startKitEmulator, tempDir, type CliExit } from './helpers/engine-kit.js';
-import { heldTags } from './helpers/images-kit.js';
+import { held, keyOf, readCsv, WORLD } from './helpers/images-kit.js';
 
-const WORLD = 'fixtures/images-world.json';
 const TAG_COLUMNS = ['RegistryId', 'NamespaceName', 'RepositoryName', 'ImageVersion', 'Digest', 'Region', 'status', 'RequestId', 'ErrorCode', 'ErrorMessage', 'attempts', 'startedAt', 'finishedAt'];
 
 interface Setup {
@@ -19,17 +17,15 @@ interface Setup {
 
 async function setup(t: ExecutionContext, options: EmulatorOptions = {}): Promise<Setup> {
   const dir = await tempDir(t, 'tcr-images-');
-  const emulator = await startKitEmulator(t, { seed: join(process.cwd(), WORLD), ...options });
+  const emulator = await startKitEmulator(t, { seed: WORLD, ...options });
   return { dir, emulator, sign: (args = []) => runCli(t, ['sign-images', '--endpoint', emulator.url, '--no-tui', ...args], { cwd: dir, env: cliEnv(dir) }) };
 }
 
-const readCsv = async (path: string): Promise<Record<string, string>[]> => parse(await readFile(path, 'utf8'), { columns: true }) as Record<string, string>[];
-const keyOf = (r: Record<string, string>): string => `${r.RegistryId}/${r.NamespaceName}/${r.RepositoryName}:${r.ImageVersion}`;
 
 for (const repositoryNames of ['with-namespace', 'bare'] as const) {
   test(`dry run over the world (repository names ${repositoryNames}): plans exactly the unsigned tags of namespaces with a policy, skips the signed, blocks the rest, sends nothing`, async (t) => {
     const s = await setup(t, { repositoryNames });
-    const before = heldTags(s.emulator);
+    const before = held(s.emulator);
     const done = await s.sign(['--all-registries', '--dry-run', '--out', 'plan.csv']);
     t.is(done.code, 1, done.stderr); // blocked tags are `invalid`: exit 1, as for batch
     const rows = await readCsv(join(s.dir, 'plan.csv'));
@@ -56,7 +52,7 @@ test('live: every unsigned tag of a namespace with a policy signed exactly once;
   t.is(done.code, 0, done.stderr);
   const rows = await readCsv(join(s.dir, 'signed.csv'));
   t.is(rows.length, 140);
-  const now = heldTags(s.emulator);
+  const now = held(s.emulator);
   for (const row of rows) t.is(now.get(keyOf(row)), true, `${keyOf(row)} is signed in the emulator`);
   const signed = rows.filter((r) => r.status === 'signed');
   t.is(signed.length, 140 - 43);

@@ -1,18 +1,16 @@
-import { dirname, resolve } from 'node:path';
 import { applyResume, type ResumePlan } from '../core/apply-resume.js';
-import { attributeToBatch, compactRecords, madeByBatch, statesOf, type KeyState } from '../core/batch-record.js';
+import { attributeToBatch, compactRecords, leftUnknown, madeByBatch, statesOf, type KeyState } from '../core/batch-record.js';
 import { UsageError } from '../core/errors.js';
-import type { PriorRecord } from '../core/journal-lines.js';
+import { POLICY_ITEMS } from '../core/policy-item.js';
 import { policyKey } from '../core/policy-row.js';
 import type { RowResult } from '../core/result.js';
-import { journalsOfBatch, type BatchJournal } from '../services/batch-journals.js';
 import { identitiesFingerprint } from '../services/input-fingerprint.js';
 import type { EarlierOutcome } from '../services/engine/run-batch.js';
 import type { CarriedRecord } from '../services/journal.js';
 import { journalDirFor } from '../services/journal.js';
-import { journalOfExport, readPriorRecords, recordedBaseline } from '../services/read-prior-results.js';
 import { t } from '../i18n/messages.js';
 import { count } from '../i18n/count.js';
+import { readEarlierRuns, readResumeRecords } from './read-run-record.js';
 import type { SendRequest } from './send-rows.js';
 
 /** What earlier runs of this batch recorded, as this run reads it before sending anything. */
@@ -32,14 +30,11 @@ export interface BatchRecord {
  */
 export async function readBatchRecord(req: SendRequest, input: string, err: NodeJS.WritableStream): Promise<BatchRecord | undefined> {
   const { options } = req;
+  const place = { kind: POLICY_ITEMS, input, endpoint: options.endpoint.given, exportInput: identitiesFingerprint };
   // Built only when a record is read: a preview of a big file without --resume needs no set of its keys.
   const keys = (): Set<string> => new Set(req.rows.map((r) => policyKey(r.request)));
   if (options.resume) {
-    const { records, baseline, since } = await readResumeFile(options.resume);
-    const given = resolve(options.resume);
-    const later = journalsOfBatch(dirname(given), input, options.endpoint.given).filter((j) => resolve(j.path) !== given && (since === undefined || j.at > since.at));
-    if (later.length > 0) err.write(`${t('resume.laterRuns', { runs: count('count.laterRun', later.length), path: options.resume, names: later.map((j) => j.path).join(', ') })}\n`);
-    const all = [...records, ...(await readJournals(later))];
+    const { records: all, baseline } = await readResumeRecords(place, options.resume, err);
     const resume = applyResume(req.rows, all, input, baseline);
     if (resume.mismatch && !options.force) throw new UsageError(t('resume.mismatch', { path: options.resume, why: resume.mismatch }), t('resume.mismatchHint'));
     const batch = keys();
@@ -48,15 +43,15 @@ export async function readBatchRecord(req: SendRequest, input: string, err: Node
   // A preview changes nothing and a rollback's rows are another batch's: only a live run of the batch reads its place.
   if (options.dryRun || req.operation.doneStatus !== 'created') return undefined;
   const dir = journalDirFor(options.out, req.journalDir);
-  const earlier = journalsOfBatch(dir, input, options.endpoint.given);
-  if (earlier.length === 0) return undefined;
-  err.write(`${t('rerun.found', { runs: count('count.run', earlier.length), dir })}\n`);
+  const earlier = await readEarlierRuns(place, dir);
+  if (earlier.journals.length === 0) return undefined;
+  err.write(`${t('rerun.found', { runs: count('count.run', earlier.journals.length), dir })}\n`);
   // A re-run plans every row afresh: a row it finds signing is settled by that read (and kept `created` if
   // the batch made it); one it finds not signing is sent anew. Only a row an earlier run left unknown
   // still needs its record carried, since that run's request may land after this run's plan read.
-  const states = statesOf(await readJournals(earlier));
+  const states = statesOf(earlier.records);
   const batch = keys();
-  return recordOf(states, (key) => batch.has(key) && isUnknown(states.get(key)));
+  return recordOf(states, (key) => batch.has(key) && leftUnknown(states.get(key)));
 }
 
 function recordOf(states: ReadonlyMap<string, KeyState>, keep: (key: string) => boolean, resume?: ResumePlan): BatchRecord {
@@ -65,45 +60,11 @@ function recordOf(states: ReadonlyMap<string, KeyState>, keep: (key: string) => 
   return { resume, states, carried: { runs, records } };
 }
 
-const isUnknown = (state: KeyState | undefined): boolean => {
-  const made = madeByBatch(state);
-  return made !== undefined && 'unknown' in made;
-};
-
-/**
- * The --resume file's records. An export names no run or input: its fingerprint comes from its identity
- * columns, and its baseline from the journal its run left beside it.
- */
-async function readResumeFile(path: string): Promise<{ records: PriorRecord[]; baseline: ReadonlySet<string>; since?: BatchJournal }> {
-  const records = await readPriorRecords(path, t('prior.whatResume'));
-  const head = records.find((r) => r.run !== undefined);
-  if (head) return { records, baseline: new Set(), since: startOf(path, head) };
-  const results = records.flatMap((r) => (r.kind === 'result' ? [r.result] : []));
-  const printed = identitiesFingerprint(results);
-  const journal = journalOfExport(path);
-  const journalRecords = journal ? await readPriorRecords(journal, 'journal') : [];
-  const first = journalRecords[0];
-  const since = journal && first ? startOf(journal, first) : undefined;
-  return { records: records.map((r) => ({ ...r, input: printed })), baseline: recordedBaseline(journalRecords), since };
-}
-
-/** When the run that wrote a journal started, from its first record (its run line, or an older journal's first intent). */
-function startOf(path: string, first: PriorRecord): BatchJournal {
-  const at = first.kind === 'result' ? first.result.startedAt : first.at;
-  return { path, run: first.run ?? '', at };
-}
-
-async function readJournals(journals: readonly BatchJournal[]): Promise<PriorRecord[]> {
-  const all: PriorRecord[] = [];
-  for (const j of journals) all.push(...(await readPriorRecords(j.path, 'journal')));
-  return all;
-}
-
 /** A plan's `skipped` rows that the batch's record says the batch made: `created`, with the earlier RequestId and a note. */
 export function keepBatchCreations(settled: readonly RowResult[], record: BatchRecord | undefined): readonly RowResult[] {
   if (!record || record.states.size === 0) return settled;
   return attributeToBatch(settled, (r) => record.states.get(policyKey(r)), (_r, earlier) =>
-    earlier ? t('rerun.createdEarlier', { requestId: earlier.RequestId || '-' }) : t('rerun.confirmedByPlan'));
+    earlier ? t('rerun.createdEarlier', { requestId: earlier.RequestId || '-' }) : t('rerun.confirmedByPlan'), { done: 'created', kind: POLICY_ITEMS });
 }
 
 /**
@@ -124,5 +85,5 @@ export function earlierCreations(record: BatchRecord | undefined): ((key: string
 /** Keys the batch's record leaves unknown: an earlier run's request may still land while this run sends the row. */
 export function unknownIn(record: BatchRecord | undefined): string[] {
   if (!record) return [];
-  return [...record.states].flatMap(([key, state]) => (isUnknown(state) ? [key] : []));
+  return [...record.states].flatMap(([key, state]) => (leftUnknown(state) ? [key] : []));
 }

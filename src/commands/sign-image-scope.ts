@@ -1,13 +1,13 @@
 import { UsageError } from '../core/errors.js';
 import { resumeImages, type ImageResume } from '../core/image-resume.js';
-import type { PriorRecord } from '../core/journal-lines.js';
+import { rerunImages } from '../core/image-rerun.js';
 import { planImages } from '../core/plan-images.js';
 import { TAG_ITEMS, type TagResult } from '../core/tag-item.js';
 import type { LanedApi } from '../core/tcr-api.js';
 import { RunControl } from '../services/engine/run-control.js';
 import { scopeFingerprint } from '../services/input-fingerprint.js';
 import { lockOut } from '../services/out-lock.js';
-import { readItemRecords } from '../services/read-prior-results.js';
+import { journalDirFor } from '../services/journal.js';
 import type { SendOptions } from '../cli/send-options.js';
 import { coveredAccounts } from '../core/role-arn.js';
 import type { RegistryScope } from '../services/read-coverage.js';
@@ -15,12 +15,14 @@ import { listAccountImages, openAccountImages, unlistedResults, type AccountToLi
 import { listingAsUsageError } from './list-image-scope.js';
 import { namespacesFrom } from './namespaces-from.js';
 import { unlistedLine } from './open-scope-reader.js';
+import { readEarlierRuns, readResumeRecords, type RecordPlace } from './read-run-record.js';
 import { stoppingOnSignals } from './run-with-faces.js';
 import type { SignImagesFlags } from './sign-images-flags.js';
 import { runImagePlan, say } from './sign-images-run.js';
 import { streamPlan } from './sign-images-stream.js';
 import { formatImagePlan } from '../ui/format-image-plan.js';
 import { t } from '../i18n/messages.js';
+import { count } from '../i18n/count.js';
 
 export interface ImageScopeRun {
   readonly flags: Omit<SignImagesFlags, 'from'>;
@@ -36,11 +38,6 @@ export interface ImageScopeRun {
   readonly listFirst?: boolean;
 }
 
-/** The --resume record of an earlier signing run, read before anything else: an empty file or a batch's results are refused (exit 2). */
-export function readSigningRecord(path: string | undefined): Promise<PriorRecord<TagResult>[] | undefined> {
-  return path ? readItemRecords(path, t('prior.whatResume'), TAG_ITEMS) : Promise.resolve(undefined);
-}
-
 /**
  * A whole sign-images run over one scope: the --resume record read first, then under the --out lock
  * and with signals stopping it gracefully at any step, the listing (reads), the plan (afresh, or what
@@ -49,13 +46,15 @@ export function readSigningRecord(path: string | undefined): Promise<PriorRecord
 export async function signImageScope(o: ImageScopeRun): Promise<number> {
   const { flags, accounts } = o;
   const { send } = flags;
-  const prior = await readSigningRecord(send.resume);
   const input = scopeFingerprint({
     region: flags.scope.allRegions ? undefined : flags.scope.region, registries: flags.scope.ids, all: flags.scope.allRegions,
     namespaces: flags.namespaces, repository: flags.globs.repository, tag: flags.globs.tag,
     accounts: o.accounts.map((a) => a.roleArn ?? ''),
     from: o.accounts.flatMap((a) => [...(a.targets ?? [])].flatMap(([registry, names]) => [...names].map((ns) => `${a.roleArn ?? ''}|${registry}/${ns}`))),
   });
+  // The --resume record (with the later runs' journals beside it) is read first: an empty file or a batch's results are refused (exit 2).
+  const place = { kind: TAG_ITEMS, input, endpoint: send.endpoint.given };
+  const prior = send.resume ? (await readResumeRecords(place, send.resume, process.stderr)).records : undefined;
   const control = new RunControl();
   return stoppingOnSignals(control, async () => {
     const lock = send.out ? lockOut(send.out) : undefined;
@@ -67,9 +66,10 @@ export async function signImageScope(o: ImageScopeRun): Promise<number> {
       try {
         const startedAt = Date.now();
         const lists = { namespaces: flags.namespaces, filter: flags.filter };
-        // Nothing to ask (--yes, no --resume record to apply to the whole listing): signing starts with the
-        // first unsigned tag while the listing goes on. A question, a dry run or a resume needs the whole plan first.
-        if (send.yes && !send.dryRun && !prior && !o.listFirst) {
+        const earlier = prior ? undefined : await earlierRuns(place, o);
+        // Nothing to ask (--yes), and no record to apply to the whole listing (--resume, earlier runs in this
+        // place): signing starts with the first unsigned tag while the listing goes on. Else the whole plan first.
+        if (send.yes && !send.dryRun && !prior && !earlier && !o.listFirst) {
           const scope = await openAccountImages(api, accounts, lists).catch(listingAsUsageError);
           for (const u of scope.unlisted) process.stderr.write(unlistedLine(u.roleArn, u.error.message));
           const stream = streamPlan(scope, {
@@ -83,10 +83,10 @@ export async function signImageScope(o: ImageScopeRun): Promise<number> {
         }
         const listed = await listAccountImages(api, accounts, lists).catch(listingAsUsageError);
         for (const u of listed.unlisted) process.stderr.write(unlistedLine(u.roleArn, u.error.message));
-        const resume = prior ? resumeImages(listed.tags, listed, prior, input) : undefined;
+        const resume = prior ? resumeImages(listed.tags, listed, prior, input) : earlier && rerunImages(listed.tags, listed, earlier);
         refuseForeignRecord(resume, send.resume, send.force);
-        if (resume && !send.json) {
-          say(t('images.resumed', { path: send.resume ?? '', carried: resume.carried, unknown: resume.settledUnknown, again: resume.unknown.size }));
+        if (resume && send.resume && !send.json) {
+          say(t('images.resumed', { path: send.resume, carried: resume.carried, unknown: resume.settledUnknown, again: resume.unknown.size }));
         }
         const plan = resume?.plan ?? planImages(listed.tags, listed);
         // A role that could not be assumed: the namespaces it was to sign are `not-sent`, naming the role.
@@ -100,6 +100,20 @@ export async function signImageScope(o: ImageScopeRun): Promise<number> {
       lock?.release();
     }
   });
+}
+
+/**
+ * A live run without --resume that finds the journals earlier runs of the same scope left in its place (a
+ * re-run with --force on the same --out): the batch's record, so the tags it signed stay `signed`.
+ */
+async function earlierRuns(place: RecordPlace<TagResult>, o: ImageScopeRun): Promise<Parameters<typeof rerunImages>[2] | undefined> {
+  const { send } = o.flags;
+  if (send.dryRun) return undefined;
+  const dir = journalDirFor(send.out, o.journalDir);
+  const earlier = await readEarlierRuns(place, dir);
+  if (earlier.journals.length === 0) return undefined;
+  if (!send.json) say(t('images.rerunFound', { runs: count('count.run', earlier.journals.length), dir }));
+  return earlier.records;
 }
 
 /** A --resume record of another scope, or of no tag listed here, is refused unless --force: nothing was sent. */

@@ -8,9 +8,8 @@ import { TAG_ITEMS, type TagItem, type TagResult } from '../core/tag-item.js';
 import type { LanedApi } from '../core/tcr-api.js';
 import type { RunControl } from '../services/engine/run-control.js';
 import { SIGN_IMAGE } from '../services/image-operations.js';
-import { formatImagePlan } from '../ui/format-image-plan.js';
+import { formatImageConfirm, formatImagePlan } from '../ui/format-image-plan.js';
 import { fitClosingLines } from '../ui/fit-closing-lines.js';
-import { formatDuration } from '../ui/format-duration.js';
 import { finishDryRun } from './finish-run.js';
 import type { ScopeFacts } from './list-image-scope.js';
 import type { PreparedRun, RunRequest } from './run-request.js';
@@ -19,7 +18,6 @@ import type { SignImagesFlags } from './sign-images-flags.js';
 import { exitAfterListing, listingFailedLines, whereOf, type StreamedPlan } from './sign-images-stream.js';
 import { finishBeforeSending } from './stop-before-sending.js';
 import { t } from '../i18n/messages.js';
-import { count } from '../i18n/count.js';
 
 export interface ImageRun {
   readonly flags: Pick<SignImagesFlags, 'send'>;
@@ -109,14 +107,8 @@ export async function runImagePlan(run: ImageRun): Promise<number> {
 async function confirm({ flags, plan, control }: ImageRun): Promise<void> {
   const { send } = flags;
   const { askConfirm } = await import('../ui/prompts.js');
-  const ok = await askConfirm(t('images.confirm', {
-    tags: count('count.tag', plan.toSign.length),
-    registries: count('count.registry', new Set(plan.toSign.map((tag) => tag.RegistryId)).size),
-    regions: [...new Set(plan.toSign.map((tag) => tag.Region))].sort().join(', '),
-    endpoint: send.endpoint.url,
-    rate: send.rate,
-    duration: formatDuration((plan.toSign.length / send.rate) * 1000),
-  }), false, '--yes', control.stopSignal);
+  const question = formatImageConfirm(plan.toSign, { endpoint: send.endpoint.url, rate: send.rate });
+  const ok = await askConfirm(question, false, '--yes', control.stopSignal);
   if (!ok) throw new DeclinedError(t('confirm.nothingSent'));
 }
 

@@ -1,7 +1,7 @@
 import type { PriorRecord, RowRecord } from './journal-lines.js';
-import { resultOf, type RowResult } from './result.js';
+import type { RowResult } from './result.js';
 import { outcomeUnknown } from './unknown-outcome.js';
-import type { ItemResult } from './work-item.js';
+import type { ItemKind, ItemResult, RowStatus } from './work-item.js';
 
 /** Where a batch stands for one row key after every record read so far. */
 export interface KeyState<R extends ItemResult = RowResult> {
@@ -54,29 +54,42 @@ export function compactRecords<R extends ItemResult = RowResult>(states: Readonl
 
 /**
  * What an earlier run of the batch made of a key, as far as its record tells: `created` with that
- * run's result, or `unknown` when its attempt had no answer and its baseline says the namespace did
- * not sign before (so a namespace signing now was made by the batch).
+ * run's result (its `done` status: a policy `created`, a tag `signed`), or `unknown` when its attempt
+ * had no answer and its baseline says the change was not in place before (so finding it in place now
+ * means the batch made it).
  */
-export function madeByBatch(state: KeyState | undefined): { readonly created: RowResult } | { readonly unknown: true } | undefined {
+export function madeByBatch<R extends ItemResult = RowResult>(state: KeyState<R> | undefined, done: RowStatus = 'created'): { readonly created: R } | { readonly unknown: true } | undefined {
   if (!state) return undefined;
   const { last } = state;
-  if (last.kind === 'result' && last.result.status === 'created') return { created: last.result };
+  if (last.kind === 'result' && last.result.status === done) return { created: last.result };
   const unknown = last.kind === 'intent' || outcomeUnknown(last.result);
   return unknown && state.notSigningBefore ? { unknown: true } : undefined;
 }
 
+/** The record leaves the key unknown (an attempt with no answer, the change not in place before): a request of an earlier run may still land. */
+export function leftUnknown<R extends ItemResult = RowResult>(state: KeyState<R> | undefined, done: RowStatus = 'created'): boolean {
+  const made = madeByBatch(state, done);
+  return made !== undefined && 'unknown' in made;
+}
+
+/** What attributing a plan's rows to the batch needs of their kind: its done status, and how it makes a result. */
+export interface DoneKind<R extends ItemResult> {
+  readonly done: RowStatus;
+  readonly kind: Pick<ItemKind<unknown, R>, 'result'>;
+}
+
 /**
- * A plan's `skipped` rows (signing already) that an earlier run of this batch made: `created`, with that
- * run's RequestId and times and a note, so the last results file is still the one to roll back.
- * `stateOf` gives the batch record's state for a result's key.
+ * A plan's `skipped` rows (the change in place already) that an earlier run of this batch made: its
+ * done status (`created`, `signed`), with that run's RequestId and times and a note, so the last results
+ * file is still the one to roll back (or to read). `stateOf` gives the batch record's state for a result's key.
  */
-export function attributeToBatch(settled: readonly RowResult[], stateOf: (result: RowResult) => KeyState | undefined, note: (result: RowResult, earlier: RowResult | undefined) => string): RowResult[] {
+export function attributeToBatch<R extends ItemResult>(settled: readonly R[], stateOf: (result: R) => KeyState<R> | undefined, note: (result: R, earlier: R | undefined) => string, { done, kind }: DoneKind<R>): R[] {
   return settled.map((r) => {
     if (r.status !== 'skipped') return r;
-    const made = madeByBatch(stateOf(r));
+    const made = madeByBatch(stateOf(r), done);
     if (!made) return r;
     const earlier = 'created' in made ? made.created : undefined;
-    return resultOf(r, 'created', {
+    return kind.result(r, done, {
       RequestId: earlier?.RequestId, attempts: earlier?.attempts ?? 0,
       startedAt: earlier?.startedAt ?? r.startedAt, finishedAt: earlier?.finishedAt ?? r.finishedAt, ErrorMessage: note(r, earlier),
     });

@@ -1,7 +1,7 @@
-import { compactRecords, statesOf } from './batch-record.js';
+import { compactRecords, statesOf, type KeyState } from './batch-record.js';
 import type { PriorRecord, RowRecord } from './journal-lines.js';
 import { planImages, type ImageFacts, type ImagePlan, type ListedTag } from './plan-images.js';
-import { TAG_ITEMS, tagKey, type TagResult } from './tag-item.js';
+import { TAG_ITEMS, tagKey, type TagItem, type TagResult } from './tag-item.js';
 import { outcomeUnknown } from './unknown-outcome.js';
 import type { ItemResult } from './work-item.js';
 import { t } from '../i18n/messages.js';
@@ -42,8 +42,7 @@ export function resumeImages(tags: readonly ListedTag[], facts: ImageFacts, prio
     if (state) matched += 1;
     const { signed, ...tag } = listed;
     if (last?.kind === 'result' && last.result.status === 'signed') {
-      const r = last.result;
-      carried.push(TAG_ITEMS.result(tag, 'signed', { RequestId: r.RequestId, ErrorMessage: r.ErrorMessage, attempts: r.attempts, startedAt: r.startedAt, finishedAt: r.finishedAt }));
+      carried.push(carriedSigned(tag, last.result));
       continue;
     }
     const wasUnknown = last !== undefined && (last.kind === 'intent' || outcomeUnknown(last.result));
@@ -59,7 +58,7 @@ export function resumeImages(tags: readonly ListedTag[], facts: ImageFacts, prio
   const plan = planImages(fresh, facts);
   const records = compactRecords(states, () => true);
   return {
-    plan: { toSign: plan.toSign, settled: [...carried, ...plan.settled], counts: plan.counts },
+    plan: { toSign: plan.toSign, settled: [...carried, ...plan.settled, ...signedButGone(states, tags)], counts: plan.counts },
     unknown,
     carried: carried.length,
     settledUnknown,
@@ -67,6 +66,25 @@ export function resumeImages(tags: readonly ListedTag[], facts: ImageFacts, prio
     runs: [...new Set(records.flatMap((r) => (r.run ? [r.run] : [])))],
     mismatch: mismatchOf(prior, input, matched),
   };
+}
+
+/** A signed tag carried forward: that run's RequestId, attempts and times, and a note saying so when it has none of its own. */
+function carriedSigned(tag: TagItem, r: TagResult): TagResult {
+  const note = r.ErrorMessage || t('images.signedEarlier', { requestId: r.RequestId || '-' });
+  return TAG_ITEMS.result(tag, 'signed', { RequestId: r.RequestId, ErrorMessage: note, attempts: r.attempts, startedAt: r.startedAt, finishedAt: r.finishedAt });
+}
+
+/**
+ * Tags the record says the batch signed that the listing no longer shows (deleted since): still in the
+ * results, as recorded, so they describe the whole run. A tag only planned or in flight and gone now has no row.
+ */
+export function signedButGone(states: ReadonlyMap<string, KeyState<TagResult>>, listed: readonly ListedTag[]): TagResult[] {
+  const seen = new Set(listed.map(tagKey));
+  const gone: TagResult[] = [];
+  for (const [key, { last }] of states) {
+    if (!seen.has(key) && last.kind === 'result' && last.result.status === 'signed') gone.push(carriedSigned(last.result, last.result));
+  }
+  return gone;
 }
 
 /** Another scope's record (its run lines name another input), or one that names none of the listed tags (a policy journal). */

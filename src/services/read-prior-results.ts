@@ -147,7 +147,7 @@ async function firstLine(path: string): Promise<Partial<RunLine> | undefined> {
 }
 
 /** Keys whose intents say the namespace did not sign before the run (the plan's baseline). */
-export function recordedBaseline(records: readonly PriorRecord[]): Set<string> {
+export function recordedBaseline<R extends ItemResult>(records: readonly PriorRecord<R>[]): Set<string> {
   // A journal's every intent line carries its baseline, carried-forward ones included.
   return new Set(records.flatMap((r) => (r.kind === 'intent' && r.notSigningBefore ? [r.key] : [])));
 }
