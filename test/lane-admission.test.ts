@@ -1,5 +1,5 @@
 import test from 'ava';
-import { admitByLane, type LaneAdmission } from '../src/services/engine/lane-admission.js';
+import { admitAsTheyCome, admitByLane, type LaneAdmission } from '../src/services/engine/lane-admission.js';
 
 /** Takes every item `next()` offers now, counting each as waiting in its lane, as the runner does. */
 function takeAll(admission: LaneAdmission): number[] {
@@ -55,4 +55,34 @@ test('turnChange settles at the next turn taken in any lane; done once every ite
   admission.turnTaken('B');
   await changed;
   t.deepEqual(admission.notHandedOver(), []);
+});
+
+test('items that arrive as the run goes: handed over per lane as they come, done only once the source has ended', async (t) => {
+  const admission = admitAsTheyCome();
+  t.deepEqual(takeAll(admission), []);
+  t.false(admission.done, 'nothing yet, but the source has not ended');
+  const arrived = admission.turnChange();
+  admission.add('A');
+  await arrived;
+  admission.add('A');
+  admission.add('B');
+  t.deepEqual(takeAll(admission), [0, 2], 'the second A waits behind the first');
+  admission.turnTaken('A');
+  t.deepEqual(takeAll(admission), [1]);
+  t.false(admission.done);
+  const ended = admission.turnChange();
+  admission.end();
+  await ended;
+  t.true(admission.done);
+});
+
+test('a stop before the source ends: the items never handed over, those added later too, come back in order', (t) => {
+  const admission = admitAsTheyCome();
+  admission.add('A');
+  admission.add('B');
+  takeAll(admission);
+  admission.add('A');
+  admission.add('B');
+  admission.end();
+  t.deepEqual(admission.notHandedOver(), [2, 3]);
 });

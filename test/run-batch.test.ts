@@ -11,6 +11,7 @@ import { CREATE_POLICY } from '../src/services/policy-operations.js';
 import { runBatch, type RunBatchOptions } from '../src/services/engine/run-batch.js';
 import { pacedApi, type TrafficOptions } from '../src/services/traffic/paced-api.js';
 import { RunControl } from '../src/services/engine/run-control.js';
+import type { ItemChunk } from '../src/services/engine/item-source.js';
 import { fakeTime } from './helpers/fake-clock.js';
 
 const KMS = '11111111-0000-4000-8000-00000000a001';
@@ -66,6 +67,7 @@ async function slow(ms: number, outcome: ApiOutcome, signal: AbortSignal | undef
 interface Run {
   readonly results: RowResult[];
   readonly interrupted: boolean;
+  readonly sourceError?: unknown;
   readonly events: BatchEvent[];
   readonly control: RunControl;
   readonly api: ReturnType<typeof fakeApi>;
@@ -76,7 +78,7 @@ interface Run {
 
 /** Runs `rows` through runBatch on a fake clock, with no backoff delays; `during` gets the control and the live event list. */
 async function run(
-  rows: readonly PolicyRow[],
+  rows: readonly PolicyRow[] | ((clock: Clock) => AsyncIterable<ItemChunk<PolicyRow, RowResult>>),
   script: Script,
   { concurrency, endpointOf = () => 'http://fake', ...options }: Partial<RunBatchOptions> & Partial<Pick<TrafficOptions, 'concurrency' | 'endpointOf'>> = {},
   during?: (control: RunControl, events: BatchEvent[], clock: Clock) => void,
@@ -92,7 +94,7 @@ async function run(
     events.push(e);
     during?.(control, events, clock);
   };
-  const outcome = await clock.runUntil(runBatch(rows, {
+  const outcome = await clock.runUntil(runBatch(typeof rows === 'function' ? rows(clock) : rows, {
     api, control, emit, endpoint: 'http://fake', rate: 20, maxAttempts: 5, random: () => 0, operation: CREATE_POLICY,
     now: clock.now, sleep: clock.sleep, every: clock.every, ...options,
   }));
@@ -400,4 +402,133 @@ test('two lanes: a first stop() holds every unstarted row of both lanes; a secon
   t.deepEqual(cut.map((line) => rows.find((row) => row.line === line)?.region).sort(), ['ap-guangzhou', 'ap-shanghai']);
   for (const x of second.results) t.like(x, cut.includes(x.line) ? { status: 'failed', ErrorCode: 'Aborted' } : { status: 'not-sent' }, `line ${x.line}`);
   t.is(second.results.length, 20);
+});
+
+// A source still growing (a listing still paging): chunks of rows on the fake clock, `gapMs` apart.
+interface Listing {
+  /** When (on the clock) each row arrived, by line. */
+  readonly arrivedAt: Map<number, number>;
+  endedAt: number | undefined;
+  source(clock: Clock): AsyncIterable<ItemChunk<PolicyRow, RowResult>>;
+}
+
+function listing(rows: readonly PolicyRow[], perChunk: number, gapMs: number, o: { settled?: (row: PolicyRow) => RowResult | undefined; failAfter?: number } = {}): Listing {
+  const l: Listing = {
+    arrivedAt: new Map(),
+    endedAt: undefined,
+    async *source(clock) {
+      for (let i = 0; i < rows.length; i += perChunk) {
+        await clock.sleep(gapMs);
+        if (o.failAfter !== undefined && i >= o.failAfter) throw new Error('DescribeImages failed');
+        const chunk = rows.slice(i, i + perChunk);
+        for (const row of chunk) l.arrivedAt.set(row.line, clock.now());
+        const settled = chunk.map((row) => o.settled?.(row)).filter((r): r is RowResult => r !== undefined);
+        yield { toSend: chunk.filter((row) => !settled.some((r) => r.line === row.line)), settled };
+      }
+      l.endedAt = clock.now();
+    },
+  };
+  return l;
+}
+
+
+test('a growing source: the first row starts before the source has ended, every row is sent once, and the total grows until `listed`', async (t) => {
+  const l = listing(rowsOf(20), 4, 1000);
+  let firstStart: number | undefined;
+  const r = await run((clock) => l.source(clock), () => ok('fine'), {}, (_control, events, clock) => {
+    if (firstStart === undefined && events.at(-1)?.type === 'row-start') firstStart = clock.now();
+  });
+  t.deepEqual(countStatuses(r.results), { ...emptyCounts(), created: 20 });
+  t.is(creates(r.api).length, 20);
+  t.true(firstStart !== undefined && l.endedAt !== undefined && firstStart < l.endedAt, `first start at ${firstStart} ms, source ended at ${l.endedAt} ms`);
+  t.like(r.events.find((e) => e.type === 'start'), { total: 0, counting: true });
+  const totals = r.events.flatMap((e) => (e.type === 'progress' && e.counting ? [e.total] : []));
+  t.true(totals.includes(4) && totals.includes(16), `totals while counting: ${totals.join(', ')}`);
+  t.deepEqual(totals, [...totals].sort((a, b) => a - b), 'the total only grows');
+  const listed = r.events.findIndex((e) => e.type === 'listed');
+  t.like(r.events[listed], { total: 20, settled: 0 });
+  t.false(r.events.slice(listed).some((e) => e.type === 'progress' && e.counting), 'once listed, the total is final');
+});
+
+test('a growing source: items the plan settled are reported as they arrive and never sent', async (t) => {
+  const l = listing(rowsOf(12), 4, 500, { settled: (row) => (row.line % 3 === 0 ? resultOf(identityOf(row), 'skipped') : undefined) });
+  const r = await run((clock) => l.source(clock), () => ok('fine'));
+  t.deepEqual(countStatuses(r.results), { ...emptyCounts(), created: 8, skipped: 4 });
+  t.true(creates(r.api).every((c) => Number(String(c.params['NamespaceName']).slice(2)) % 3 !== 1), 'no skipped row sent');
+  t.like(r.events.find((e) => e.type === 'listed'), { total: 8, settled: 4 });
+});
+
+test('stop while the source is still producing: rows in flight finish, and every row not started, those arriving after the stop too, is not-sent', async (t) => {
+  const l = listing(rowsOf(20), 4, 1000);
+  let stoppedAt = -1;
+  const r = await run((clock) => l.source(clock), (_c, signal, clock) => slow(100, ok('late'), signal, clock), {}, (control, events, clock) => {
+    if (starts(events) === 3 && !control.stopping) {
+      stoppedAt = clock.now();
+      control.stop();
+    }
+  });
+  const started = new Set(r.events.flatMap((e) => (e.type === 'row-start' ? [e.line] : [])));
+  t.is(started.size, 3);
+  t.is(r.results.length, 20, 'every row the source gave has a result');
+  for (const x of r.results) t.is(x.status, started.has(x.line) ? 'created' : 'not-sent', `line ${x.line}`);
+  const late = [...l.arrivedAt].filter(([, at]) => at > stoppedAt).map(([line]) => line);
+  t.true(late.length >= 12, `${late.length} rows arrived after the stop`);
+  t.is(creates(r.api).length, 3);
+  t.true(r.interrupted);
+});
+
+test('pause while the source grows: rows arriving during the pause wait until resume()', async (t) => {
+  const l = listing(rowsOf(12), 3, 400);
+  let startsWhilePaused = 0;
+  let paused = false;
+  const r = await run((clock) => l.source(clock), () => ok('fine'), {}, (control, events) => {
+    const last = events.at(-1);
+    if (!paused && last?.type === 'start') {
+      control.pause();
+      paused = true;
+    }
+    if (control.paused && last?.type === 'row-start') startsWhilePaused += 1;
+    if (control.paused && last?.type === 'listed') control.resume();
+  });
+  t.is(startsWhilePaused, 0);
+  t.deepEqual(countStatuses(r.results), { ...emptyCounts(), created: 12 });
+});
+
+test('a source that fails: the run stops (listing-failed), what it found is sent or not-sent, and the error is returned', async (t) => {
+  const l = listing(rowsOf(12), 4, 1000, { failAfter: 8 });
+  const r = await run((clock) => l.source(clock), () => ok('fine'));
+  t.is(r.results.length, 8);
+  t.deepEqual(countStatuses(r.results), { ...emptyCounts(), created: 8 });
+  t.is((r.sourceError as Error).message, 'DescribeImages failed');
+  t.like(r.events.find((e) => e.type === 'stopping'), { reason: 'listing-failed' });
+  t.false(r.interrupted);
+  t.false(r.events.some((e) => e.type === 'listed'));
+});
+
+test('a second stop() cuts a source that is still producing: the run ends at once, without waiting for it', async (t) => {
+  const l = listing(rowsOf(40), 2, 5000);
+  let abortedAt = 0;
+  let returnedAt = 0;
+  const r = await run((clock) => l.source(clock), (_c, signal, clock) => slow(10_000, ok('late'), signal, clock), {}, (control, events, clock) => {
+    if (events.at(-1)?.type === 'end') returnedAt = clock.now();
+    if (starts(events) === 1 && !control.stopping) {
+      control.stop();
+      setImmediate(() => {
+        abortedAt = clock.now();
+        control.stop();
+      });
+    }
+  });
+  t.is(returnedAt - abortedAt, 0);
+  t.is(l.endedAt, undefined, 'the source was not read to its end');
+  t.true(r.results.length < 40);
+  t.like(r.results.find((x) => x.status === 'failed'), { ErrorCode: 'Aborted' });
+});
+
+test('an array of rows: the start event is not counting and no `listed` follows (batch and rollback as before)', async (t) => {
+  const r = await run(rowsOf(3), () => ok('fine'));
+  const start = r.events.find((e) => e.type === 'start');
+  t.like(start, { total: 3 });
+  t.false(start !== undefined && 'counting' in start);
+  t.false(r.events.some((e) => e.type === 'listed' || (e.type === 'progress' && e.counting)));
 });

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DEMO_SECRET_ID, DEMO_SECRET_KEY } from '../src/emulator/index.js';
 import { startTestEmulator } from './helpers/emulator-kit.js';
+import { IMAGES_REGISTRY, imagesSeed, LISTS_AND_SIGNS } from './helpers/images-kit.js';
 import { ENDED, startTmux } from './helpers/tmux.js';
 
 const CREDENTIALS = { TENCENTCLOUD_SECRET_ID: DEMO_SECRET_ID, TENCENTCLOUD_SECRET_KEY: DEMO_SECRET_KEY };
@@ -60,4 +61,18 @@ test('Ctrl-C at the signing question: exit 130, every tag\'s result written (not
   t.is(rows.filter((r) => r.includes(',not-sent,')).length, 35);
   t.is(rows.filter((r) => r.includes(',skipped,')).length, 10);
   t.is(emulator.state.actionCounts().CreateSignature, undefined, 'no CreateSignature sent');
+});
+
+test('the dashboard while the listing goes on (--yes): the total still counted (`N+ listing…`), then final, and the plan in the closing lines', async (t) => {
+  // 5 repositories of 2,000 tags, one in a hundred unsigned, each page delayed: a couple of seconds of listing.
+  const emulator = await startTestEmulator({ seed: imagesSeed({ repositories: 5, tags: 2000, unsignedEvery: 100 }), latencyMs: 60, jitterMs: 80, faultActions: LISTS_AND_SIGNS });
+  t.teardown(() => emulator.close());
+  const cwd = mkdtempSync(join(tmpdir(), 'tcr-sigpolicy-images-'));
+  const term = await startTmux(t, { args: ['sign-images', '--registry-id', IMAGES_REGISTRY, '--endpoint', emulator.url, '--yes', '--out', 's.csv'], env: CREDENTIALS, cwd, width: 120 });
+  await term.waitFor(/\d+\/\d+\+ listing…/, 30_000);
+  const screen = await term.waitFor(ENDED, 60_000);
+  t.regex(screen, /10000\/10000 100%/, 'the final frame: the total is final');
+  t.regex(screen, /Plan \(\d+ read calls\): 100 to sign, 9900 to skip \(already signed\), 0 blocked/);
+  t.true(screen.includes('[exit 0]'), screen);
+  t.is(Object.keys(emulator.state.successfulSignatures()).length, 100);
 });

@@ -19,5 +19,5 @@ export async function demoSigning(options: SendOptions, credential: Credential, 
   const scope = { region: 'ap-guangzhou', allRegions: true, ids: DEMO_IMAGES.registries };
   const filter = { repository: () => true, tag: () => true };
   const flags = { scope, namespaces: DEMO_IMAGES.namespaces, filter, globs: {}, send: { ...paced, out: undefined, resume: undefined } };
-  return signImageScope({ flags, accounts: [{ scope }], api: makeApi(paced, { credential }), journalDir });
+  return signImageScope({ flags, accounts: [{ scope }], api: makeApi(paced, { credential }), journalDir, listFirst: true });
 }

@@ -3,7 +3,9 @@ import { accountApi, type TcrApi } from '../core/tcr-api.js';
 import type { ImageFilter } from '../services/list-images.js';
 import { PreflightError } from '../services/preflight-reader.js';
 import type { RegistryScope } from '../services/read-coverage.js';
-import { listImageScope, type ImageScope, type NamespaceTargets } from './list-image-scope.js';
+import type { ListedTag } from '../core/plan-images.js';
+import { mergeIn, type MergeOrder } from '../services/merge-sources.js';
+import { listImageScope, openImageScope, type ImageScope, type NamespaceTargets, type OpenImageScope } from './list-image-scope.js';
 
 /** One account to list: its role (undefined: the base credentials), its registries, and the namespaces asked for (--from). */
 export interface AccountToList {
@@ -20,6 +22,12 @@ export interface UnlistedAccount {
   readonly targets?: NamespaceTargets;
 }
 
+/** What every account lists: the namespaces asked for (all when empty), and the --repository and --tag filters. */
+export interface ImageListOptions {
+  readonly namespaces: readonly string[];
+  readonly filter: ImageFilter;
+}
+
 export interface AccountImages extends ImageScope {
   readonly unlisted: readonly UnlistedAccount[];
 }
@@ -32,30 +40,89 @@ export interface AccountImages extends ImageScope {
 export async function listAccountImages(
   api: TcrApi,
   accounts: readonly AccountToList[],
-  o: { readonly namespaces: readonly string[]; readonly filter: ImageFilter },
+  o: ImageListOptions,
 ): Promise<AccountImages> {
+  const { done, unlisted } = await eachAccount(accounts, async ({ roleArn, scope, targets }) => {
+    const listed = await listImageScope(accountApi(api, roleArn), { ...o, scope, targets });
+    if (!roleArn) return listed;
+    return { ...listed, tags: listed.tags.map((tag) => ({ ...tag, RoleArn: roleArn })), registries: listed.registries.map((r) => ({ ...r, roleArn })) };
+  });
+  return { ...merge(done), unlisted };
+}
+
+/**
+ * Runs `list` for every account at once. With several accounts a role's listing that fails is set aside
+ * with why; with one, or for the base credentials, it stops the command.
+ */
+async function eachAccount<T>(accounts: readonly AccountToList[], list: (account: AccountToList) => Promise<T>): Promise<{ done: T[]; unlisted: UnlistedAccount[] }> {
   const unlisted: UnlistedAccount[] = [];
-  const listed = await Promise.all(
-    accounts.map(async (account): Promise<ImageScope | undefined> => {
+  // In the accounts' order, whichever answers first.
+  const each = await Promise.all(
+    accounts.map(async (account): Promise<T[]> => {
       try {
-        const scope = await listImageScope(accountApi(api, account.roleArn), { ...o, scope: account.scope, targets: account.targets });
-        const { roleArn } = account;
-        if (!roleArn) return scope;
-        return { ...scope, tags: scope.tags.map((tag) => ({ ...tag, RoleArn: roleArn })), registries: scope.registries.map((r) => ({ ...r, roleArn })) };
+        return [await list(account)];
       } catch (error) {
         if (accounts.length < 2 || !account.roleArn || !(error instanceof PreflightError)) throw error;
         unlisted.push({ roleArn: account.roleArn, error, targets: account.targets });
-        return undefined;
+        return [];
       }
     }),
   );
-  return { ...merge(listed.filter((s): s is ImageScope => s !== undefined)), unlisted };
+  return { done: each.flat(), unlisted };
+}
+
+export interface OpenAccountImages extends OpenImageScope {
+  readonly unlisted: readonly UnlistedAccount[];
+}
+
+/**
+ * The same accounts, opened for a listing that goes on while their tags are signed (--yes): each
+ * account's registries and namespaces read first (a role that cannot be assumed set aside as above),
+ * then `pages()` lists the tags of every account at once, each marked with its account. A read that
+ * fails during the pages ends the listing (the run stops there), whichever account it was.
+ */
+export async function openAccountImages(
+  api: TcrApi,
+  accounts: readonly AccountToList[],
+  o: ImageListOptions,
+): Promise<OpenAccountImages> {
+  const { done: open, unlisted } = await eachAccount(accounts, async ({ roleArn, scope, targets }) => ({
+    roleArn,
+    scope: await openImageScope(accountApi(api, roleArn), { ...o, scope, targets }),
+  }));
+  const scopes = open.map((a) => a.scope);
+  return {
+    unlisted,
+    hasPolicy: (registryId, namespace) => scopes.some((s) => s.hasPolicy(registryId, namespace)),
+    registries: open.flatMap(({ roleArn, scope }) => (roleArn ? scope.registries.map((r) => ({ ...r, roleArn })) : scope.registries)),
+    namespaceList: scopes.flatMap((s) => s.namespaceList),
+    get repositories() {
+      return scopes.reduce((n, s) => n + s.repositories, 0);
+    },
+    namespaces: scopes.reduce((n, s) => n + s.namespaces, 0),
+    get calls() {
+      return addCalls(scopes);
+    },
+    async *pages(order: MergeOrder = 'fixed') {
+      let line = 0;
+      const ofAccount = ({ roleArn, scope }: (typeof open)[number]) => async function* (): AsyncGenerator<ListedTag[]> {
+        for await (const page of scope.pages(order)) yield roleArn ? page.map((tag) => ({ ...tag, RoleArn: roleArn })) : page;
+      };
+      for await (const page of mergeIn<ListedTag[]>(order)(open.map(ofAccount))) yield page.map((tag) => ({ ...tag, line: (line += 1) }));
+    },
+  };
+}
+
+/** Read calls made by every account, by action. */
+function addCalls(scopes: readonly Pick<ImageScope, 'calls'>[]): Record<string, number> {
+  const calls: Record<string, number> = {};
+  for (const s of scopes) for (const [action, n] of Object.entries(s.calls)) calls[action] = (calls[action] ?? 0) + n;
+  return calls;
 }
 
 /** The accounts' listings as one, tags numbered again in listing order. */
 function merge(scopes: readonly ImageScope[]): ImageScope {
-  const calls: Record<string, number> = {};
-  for (const s of scopes) for (const [action, n] of Object.entries(s.calls)) calls[action] = (calls[action] ?? 0) + n;
+  const calls = addCalls(scopes);
   return {
     tags: scopes.flatMap((s) => s.tags).map((tag, i) => ({ ...tag, line: i + 1 })),
     // Registry ids are unique across accounts (TCR names instances globally).

@@ -6,6 +6,7 @@ import type { PolicyRow } from '../core/policy-row.js';
 import type { RowResult } from '../core/result.js';
 import type { TcrApi } from '../core/tcr-api.js';
 import type { ItemResult } from '../core/work-item.js';
+import type { ItemChunk } from '../services/engine/item-source.js';
 import type { RowOperation } from '../services/engine/operation.js';
 import type { RunBatchOptions } from '../services/engine/run-batch.js';
 import type { CarriedRecord } from '../services/journal.js';
@@ -44,6 +45,10 @@ export interface RunRequest<I = PolicyRow, R extends ItemResult = RowResult> {
 /** What a run sends and what it reports without sending, once resume and plan have had their say. */
 export interface PreparedRun<I = PolicyRow, R extends ItemResult = RowResult> {
   readonly toSend: readonly I[];
+  /** Items still arriving, sent as they come (sign-images --yes: its listing, page by page), in place of `toSend`. */
+  readonly source?: AsyncIterable<ItemChunk<I, R>>;
+  /** Where a `source` sends, for the start event (its items are not listed yet). */
+  readonly where?: RunBatchOptions<I, R>['where'];
   /** Every item settled before sending: the request's, the resume's, the plan's (in that order). */
   readonly settled: readonly R[];
   readonly plan?: PlanSummary;

@@ -100,13 +100,14 @@ export async function runLiveWithFaces<I, R extends ItemResult>(req: RunRequest<
     const { runBatch } = await import('../services/engine/run-batch.js');
     if (prepared.plan) hub.emit({ type: 'plan', ...prepared.plan });
     const { signingBefore } = prepared;
-    const outcome = await runBatch(prepared.toSend, {
+    const outcome = await runBatch(prepared.source ?? prepared.toSend, {
       api, control, emit: hub.emit, endpoint: options.endpoint.url, rate: options.rate,
       maxAttempts: options.maxAttempts, settled: prepared.settled, journal: journal.path, operation: req.operation, signingBefore,
       startedAt: prepared.startedAt,
       // A row sent again after a check had an unknown attempt: a request still on its way may land first.
       unknownBefore: prepared.unknownBefore,
       doneEarlier: prepared.doneEarlier,
+      ...(prepared.where ? { where: prepared.where } : {}),
       // Nothing goes out before its intent is on disk: after a crash, the row is known to be unknown. An
       // intent that cannot be written (a full or vanished disk) stops the run: that row and the rest are not sent.
       beforeAttempt: (row, attempt) => {

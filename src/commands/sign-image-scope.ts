@@ -2,25 +2,25 @@ import { UsageError } from '../core/errors.js';
 import { resumeImages, type ImageResume } from '../core/image-resume.js';
 import { rerunImages } from '../core/image-rerun.js';
 import { planImages } from '../core/plan-images.js';
-import { readHint } from '../core/read-hint.js';
 import { TAG_ITEMS, type TagResult } from '../core/tag-item.js';
 import type { LanedApi } from '../core/tcr-api.js';
 import { RunControl } from '../services/engine/run-control.js';
 import { scopeFingerprint } from '../services/input-fingerprint.js';
 import { lockOut } from '../services/out-lock.js';
-import { PreflightError } from '../services/preflight-reader.js';
 import { journalDirFor } from '../services/journal.js';
 import type { SendOptions } from '../cli/send-options.js';
 import { coveredAccounts } from '../core/role-arn.js';
 import type { RegistryScope } from '../services/read-coverage.js';
-import { listAccountImages, unlistedResults, type AccountToList } from './list-account-images.js';
-import type { ImageScope } from './list-image-scope.js';
+import { listAccountImages, openAccountImages, unlistedResults, type AccountToList } from './list-account-images.js';
+import { listingAsUsageError } from './list-image-scope.js';
 import { namespacesFrom } from './namespaces-from.js';
 import { unlistedLine } from './open-scope-reader.js';
 import { readEarlierRuns, readResumeRecords, type RecordPlace } from './read-run-record.js';
 import { stoppingOnSignals } from './run-with-faces.js';
 import type { SignImagesFlags } from './sign-images-flags.js';
 import { runImagePlan, say } from './sign-images-run.js';
+import { streamPlan } from './sign-images-stream.js';
+import { formatImagePlan } from '../ui/format-image-plan.js';
 import { t } from '../i18n/messages.js';
 import { count } from '../i18n/count.js';
 
@@ -34,6 +34,8 @@ export interface ImageScopeRun {
   readonly journalDir?: string;
   /** The user already said yes (the wizard's offer). */
   readonly confirmed?: boolean;
+  /** List everything and show the plan before sending, even with --yes (the demo: a rehearsal, the same every time). */
+  readonly listFirst?: boolean;
 }
 
 /**
@@ -63,12 +65,25 @@ export async function signImageScope(o: ImageScopeRun): Promise<number> {
       const api = await (o.api ?? (await import('./make-api.js')).makeApi({ ...send, roleArn: only }))();
       try {
         const startedAt = Date.now();
-        const listed = await listAccountImages(api, accounts, { namespaces: flags.namespaces, filter: flags.filter }).catch((error: unknown) => {
-          if (error instanceof PreflightError) throw new UsageError(t('images.listFailed', { message: error.message }), readHint(error.failure, false));
-          throw error;
-        });
+        const lists = { namespaces: flags.namespaces, filter: flags.filter };
+        const earlier = prior ? undefined : await earlierRuns(place, o);
+        // Nothing to ask (--yes), and no record to apply to the whole listing (--resume, earlier runs in this
+        // place): signing starts with the first unsigned tag while the listing goes on. Else the whole plan first.
+        if (send.yes && !send.dryRun && !prior && !earlier && !o.listFirst) {
+          const scope = await openAccountImages(api, accounts, lists).catch(listingAsUsageError);
+          for (const u of scope.unlisted) process.stderr.write(unlistedLine(u.roleArn, u.error.message));
+          const stream = streamPlan(scope, {
+            // A role that could not be assumed: the namespaces it was to sign are `not-sent`, after the tags.
+            after: (lines) => unlistedResults(scope.unlisted, lines),
+            // Plain lines say the plan once the listing ends (the dashboard, in its closing lines).
+            listed: () => send.plain && !send.json && say(formatImagePlan(stream.plan, scope)),
+          });
+          const code = await runImagePlan({ flags, api, control, listed: scope, plan: stream.plan, stream, input, rerun: o.rerun, journalDir: o.journalDir, confirmed: o.confirmed, startedAt });
+          return scope.unlisted.length > 0 ? Math.max(code, 1) : code;
+        }
+        const listed = await listAccountImages(api, accounts, lists).catch(listingAsUsageError);
         for (const u of listed.unlisted) process.stderr.write(unlistedLine(u.roleArn, u.error.message));
-        const resume = prior ? resumeImages(listed.tags, listed, prior, input) : await readRerun(place, listed, o);
+        const resume = prior ? resumeImages(listed.tags, listed, prior, input) : earlier && rerunImages(listed.tags, listed, earlier);
         refuseForeignRecord(resume, send.resume, send.force);
         if (resume && send.resume && !send.json) {
           say(t('images.resumed', { path: send.resume, carried: resume.carried, unknown: resume.settledUnknown, again: resume.unknown.size }));
@@ -91,14 +106,14 @@ export async function signImageScope(o: ImageScopeRun): Promise<number> {
  * A live run without --resume that finds the journals earlier runs of the same scope left in its place (a
  * re-run with --force on the same --out): the batch's record, so the tags it signed stay `signed`.
  */
-async function readRerun(place: RecordPlace<TagResult>, listed: ImageScope, o: ImageScopeRun): Promise<ImageResume | undefined> {
+async function earlierRuns(place: RecordPlace<TagResult>, o: ImageScopeRun): Promise<Parameters<typeof rerunImages>[2] | undefined> {
   const { send } = o.flags;
   if (send.dryRun) return undefined;
   const dir = journalDirFor(send.out, o.journalDir);
   const earlier = await readEarlierRuns(place, dir);
   if (earlier.journals.length === 0) return undefined;
   if (!send.json) say(t('images.rerunFound', { runs: count('count.run', earlier.journals.length), dir }));
-  return rerunImages(listed.tags, listed, earlier.records);
+  return earlier.records;
 }
 
 /** A --resume record of another scope, or of no tag listed here, is refused unless --force: nothing was sent. */

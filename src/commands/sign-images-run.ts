@@ -11,10 +11,11 @@ import { SIGN_IMAGE } from '../services/image-operations.js';
 import { formatImageConfirm, formatImagePlan } from '../ui/format-image-plan.js';
 import { fitClosingLines } from '../ui/fit-closing-lines.js';
 import { finishDryRun } from './finish-run.js';
-import type { ImageScope } from './list-image-scope.js';
+import type { ScopeFacts } from './list-image-scope.js';
 import type { PreparedRun, RunRequest } from './run-request.js';
 import { sendPrepared, startFace } from './run-with-faces.js';
 import type { SignImagesFlags } from './sign-images-flags.js';
+import { exitAfterListing, listingFailedLines, whereOf, type StreamedPlan } from './sign-images-stream.js';
 import { finishBeforeSending } from './stop-before-sending.js';
 import { t } from '../i18n/messages.js';
 
@@ -22,8 +23,10 @@ export interface ImageRun {
   readonly flags: Pick<SignImagesFlags, 'send'>;
   readonly api: LanedApi;
   readonly control: RunControl;
-  readonly listed: ImageScope;
+  readonly listed: ScopeFacts;
   readonly plan: ImagePlan;
+  /** Set for a run that asks nothing (--yes): the listing, sent as it goes; `plan` is its plan, complete once it ends. */
+  readonly stream?: StreamedPlan;
   /** The scope's fingerprint, which the journal records so a --resume can tell this scope's record. */
   readonly input: string;
   /** With --resume: what the earlier record settled, and the tags it left unknown. */
@@ -54,7 +57,10 @@ function requestOf(run: ImageRun): RunRequest<TagItem, TagResult> {
     noExportOffer: run.journalDir !== undefined,
     summary: (results) => {
       const counts = countStatuses(results);
-      const lines = [t('images.closing', { signed: counts.signed, skipped: counts.skipped, blocked: counts.invalid, failed: counts.failed, notSent: counts['not-sent'] })];
+      // Streamed, the plan was not shown before sending: it leads the closing lines, with a listing that failed.
+      const plan = run.stream && !send.json ? formatImagePlan(run.plan, run.listed).trimEnd().split('\n') : [];
+      const streamed = run.stream ? [...plan, ...listingFailedLines(run.stream)] : [];
+      const lines = [...streamed, t('images.closing', { signed: counts.signed, skipped: counts.skipped, blocked: counts.invalid, failed: counts.failed, notSent: counts['not-sent'] })];
       return !send.dryRun && counts.signed > 0 ? [...lines, t('images.cannotUndo')] : lines;
     },
   };
@@ -69,7 +75,8 @@ export async function runImagePlan(run: ImageRun): Promise<number> {
   const { plan, listed, control, resume } = run;
   const { send } = run.flags;
   const req = requestOf(run);
-  if (!send.json) say(formatImagePlan(plan, listed));
+  const { stream } = run;
+  if (!send.json && !stream) say(formatImagePlan(plan, listed));
   if (send.dryRun) {
     const hub = createEventHub();
     startFace(req, hub);
@@ -82,8 +89,9 @@ export async function runImagePlan(run: ImageRun): Promise<number> {
     return finishBeforeSending(req, run.input, [...plan.settled, ...unsent], carried);
   }
   const prepared: PreparedRun<TagItem, TagResult> = {
-    toSend: plan.toSign,
-    settled: plan.settled,
+    toSend: stream ? [] : plan.toSign,
+    settled: stream ? [] : plan.settled,
+    ...(stream ? { source: stream.chunks, where: whereOf(listed) } : {}),
     planShown: true,
     // A tag to sign was unsigned when listed: the journal's intents say so (the baseline a resume reads).
     signingBefore: () => false,
@@ -92,7 +100,8 @@ export async function runImagePlan(run: ImageRun): Promise<number> {
     carried,
     startedAt: run.startedAt,
   };
-  return sendPrepared(req, run.api, prepared, run.input, control);
+  const code = await sendPrepared(req, run.api, prepared, run.input, control);
+  return stream ? exitAfterListing(stream, code) : code;
 }
 
 async function confirm({ flags, plan, control }: ImageRun): Promise<void> {

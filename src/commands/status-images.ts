@@ -2,11 +2,10 @@ import { writeFile } from 'node:fs/promises';
 import { stringify } from 'csv-stringify/sync';
 import { UsageError } from '../core/errors.js';
 import { imageCoverageColumns, imageCoverageOf, type NamespaceImages } from '../core/image-coverage.js';
-import { readHint } from '../core/read-hint.js';
 import { coveredAccounts } from '../core/role-arn.js';
-import { PreflightError } from '../services/preflight-reader.js';
 import { formatImageCoverage } from '../ui/image-coverage-table.js';
 import { listAccountImages } from './list-account-images.js';
+import { listingAsUsageError } from './list-image-scope.js';
 import { unlistedLine } from './open-scope-reader.js';
 import type { StatusFlags } from './status-flags.js';
 import { t } from '../i18n/messages.js';
@@ -24,10 +23,7 @@ export async function runImageStatus(flags: StatusFlags): Promise<number> {
   let unlisted: string;
   try {
     const all = { repository: () => true, tag: () => true };
-    const listed = await listAccountImages(api, accounts.map((roleArn) => ({ roleArn, scope: flags.scope })), { namespaces: [], filter: all }).catch((error: unknown) => {
-      if (error instanceof PreflightError) throw new UsageError(t('images.listFailed', { message: error.message }), readHint(error.failure, false));
-      throw error;
-    });
+    const listed = await listAccountImages(api, accounts.map((roleArn) => ({ roleArn, scope: flags.scope })), { namespaces: [], filter: all }).catch(listingAsUsageError);
     const owner = new Map(listed.registries.map((r) => [r.registryId, r.roleArn]));
     rows = imageCoverageOf(listed.namespaceList.map((n) => ({ ...n, RoleArn: owner.get(n.RegistryId) })), listed.tags);
     unlisted = listed.unlisted.map((u) => unlistedLine(u.roleArn, u.error.message)).join('');

@@ -37,6 +37,11 @@ export type BatchEvent =
       readonly action?: string;
       /** What a row that works ends as (`created`, or `deleted` in a rollback): the faces count it even at zero. */
       readonly doneStatus: RowStatus;
+      /**
+       * Set when the items are still arriving (a listing still going on): `total` and `settled` are what
+       * is known so far, and grow; a `listed` event says when they are final.
+       */
+      readonly counting?: true;
     }
   | {
       /** A request for this row is about to go out (attempt 1..maxAttempts). */
@@ -79,6 +84,16 @@ export type BatchEvent =
       readonly etaMs: number | undefined;
       readonly counts: StatusCounts;
       readonly paused: boolean;
+      /** Set while the items are still arriving: `total` is what is known so far. */
+      readonly counting?: true;
+    }
+  | {
+      /** A run whose items arrived as it went (its `start` said `counting`): the source has ended, the totals are final. */
+      readonly type: 'listed';
+      /** Items sent (or to send) in this run. */
+      readonly total: number;
+      /** Items settled without sending (skipped, blocked). */
+      readonly settled: number;
     }
   | {
       /** The run stops starting new requests; rows in flight finish. */
@@ -97,8 +112,8 @@ export type BatchEvent =
       readonly registries: readonly TouchedCoverage[];
     };
 
-/** Why a run stops: asked to (Ctrl-C, q), refused credentials, an endpoint refusing connections, or a second stop. The faces say it in words. */
-export type StopReason = 'interrupt' | 'auth-failure' | 'unreachable' | 'redis-lost' | 'journal-failed' | 'abort';
+/** Why a run stops: asked to (Ctrl-C, q), refused credentials, an endpoint refusing connections, a listing that failed while the run went on, or a second stop. The faces say it in words. */
+export type StopReason = 'interrupt' | 'auth-failure' | 'unreachable' | 'redis-lost' | 'journal-failed' | 'listing-failed' | 'abort';
 
 export type BatchEventListener = (event: BatchEvent) => void;
 

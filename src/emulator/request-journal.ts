@@ -54,6 +54,7 @@ export class RequestJournal {
     const entry: RequestLogEntry = {
       seq: this.seq,
       receivedAt: request.receivedAt.toISOString(),
+      answeredAt: new Date(request.receivedAt.getTime() + request.ms).toISOString(),
       action: request.action,
       region: request.region,
       secretId: request.secretId,

@@ -105,6 +105,8 @@ export interface RequestLogEntry {
   readonly seq: number;
   /** ISO 8601 time the request arrived. */
   readonly receivedAt: string;
+  /** ISO 8601 time its answer went out (or its connection was dropped): with `receivedAt`, the order of actions. */
+  readonly answeredAt: string;
   readonly action: string;
   readonly region: string;
   readonly secretId: string;

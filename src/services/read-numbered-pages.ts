@@ -19,21 +19,37 @@ const totalOf = (outcome: ApiOutcome, fallback: number): number =>
  * it stops at TotalCount or an empty page.
  */
 export async function readNumberedPages(fetchPage: (offset: number) => Promise<ApiOutcome>, listField: string, failed: (failure: FailedOutcome) => never): Promise<Item[]> {
+  const items: Item[] = [];
+  for await (const page of numberedPages(fetchPage, listField, failed)) items.push(...page);
+  return items;
+}
+
+/** The same list, page by page as each is answered (in list order), for a caller that acts on the first before the last. */
+export async function* numberedPages(fetchPage: (offset: number) => Promise<ApiOutcome>, listField: string, failed: (failure: FailedOutcome) => never): AsyncGenerator<Item[]> {
   const one = await fetchPage(1);
   if (!one.ok) failed(one);
-  const items = listOf(one, listField);
-  const total = totalOf(one, items.length);
-  if (items.length >= total) return items;
+  const first = listOf(one, listField);
+  const total = totalOf(one, first.length);
+  if (first.length >= total) {
+    if (first.length > 0) yield first;
+    return;
+  }
+  // Page 1 waits for page 0 to say whether it was the first page or the second.
   const zero = await fetchPage(0);
   const zeroItems = listOf(zero, listField);
-  const fromZero = zero.ok && zeroItems.length > 0 && JSON.stringify(zeroItems[0]) !== JSON.stringify(items[0]);
-  if (fromZero) items.unshift(...zeroItems);
-  for (let page = 2; items.length < total; page++) {
+  const fromZero = zero.ok && zeroItems.length > 0 && JSON.stringify(zeroItems[0]) !== JSON.stringify(first[0]);
+  let seen = first.length;
+  if (fromZero) {
+    seen += zeroItems.length;
+    yield zeroItems;
+  }
+  yield first;
+  for (let page = 2; seen < total; page++) {
     const next = await fetchPage(page);
     if (!next.ok) failed(next);
     const batch = listOf(next, listField);
     if (batch.length === 0) break;
-    items.push(...batch);
+    seen += batch.length;
+    yield batch;
   }
-  return items;
 }

@@ -11,15 +11,16 @@ export interface ProgressBarProps {
   readonly width: number;
 }
 
-/** `██████░░░░ 1234/10000 12%  19.8/s  elapsed 1m02s  ETA 7m20s` */
+/** `██████░░░░ 1234/10000 12%  19.8/s  elapsed 1m02s  ETA 7m20s`; while a listing goes on, `1234/5000+ listing…` */
 export function ProgressBar({ progress, width }: ProgressBarProps) {
   const { glyphs } = useTheme();
-  const { done, total, rate, elapsedMs, etaMs, counts } = progress;
+  const { done, total, rate, elapsedMs, etaMs, counts, counting } = progress;
   const narrow = width < 80;
   // Rows the run never sent are finished, not done: the bar must not claim 100% for them.
   const notSent = counts['not-sent'];
   const sent = Math.max(0, done - notSent);
-  const ratio = total === 0 ? (notSent > 0 ? 0 : 1) : Math.min(1, sent / total);
+  // Nothing to send is done, unless the listing has yet to find it.
+  const ratio = total === 0 ? (notSent > 0 || counting ? 0 : 1) : Math.min(1, sent / total);
   const barWidth = narrow ? Math.max(8, Math.min(30, width - 40)) : 30;
   const filled = Math.round(ratio * barWidth);
   const eta = etaMs === undefined ? '' : t('dash.eta', { eta: formatDuration(etaMs) });
@@ -36,8 +37,9 @@ export function ProgressBar({ progress, width }: ProgressBarProps) {
         </Text>
       </Box>
       <Text wrap="truncate-end">
-        {` ${sent}/${total} `}
-        <ThemedText bold>{`${Math.floor(ratio * 100)}%`}</ThemedText>
+        {` ${sent}/${total}${counting ? '+' : ''} `}
+        {/* A share of a total still being counted would mislead: say the listing goes on instead. */}
+        {counting ? <ThemedText dim>{t('dash.counting')}</ThemedText> : <ThemedText bold>{`${Math.floor(ratio * 100)}%`}</ThemedText>}
         {notSent > 0 ? t('dash.notSent', { n: notSent }) : ''}
         {narrow ? '' : t('dash.elapsed', { rate: formatRate(rate), elapsed: formatDuration(elapsedMs) })}
         {eta}

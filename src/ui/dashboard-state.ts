@@ -34,6 +34,8 @@ export interface ProgressView {
   readonly etaMs: number | undefined;
   readonly counts: StatusCounts;
   readonly paused: boolean;
+  /** The items are still arriving (a listing still going on): `total` is what is known so far. */
+  readonly counting: boolean;
 }
 
 /** The preflight's verdict counts, when it ran. */
@@ -62,7 +64,7 @@ export function initialDashboardState(): DashboardState {
     plan: undefined,
     planFailure: undefined,
     run: undefined,
-    progress: { done: 0, total: 0, rate: 0, elapsedMs: 0, etaMs: undefined, counts: emptyCounts(), paused: false },
+    progress: { done: 0, total: 0, rate: 0, elapsedMs: 0, etaMs: undefined, counts: emptyCounts(), paused: false, counting: false },
     inFlight: [],
     finished: [],
     failures: [],
@@ -112,7 +114,7 @@ function applyEvent(state: DashboardState, event: BatchEvent, seq: number, { fin
     case 'start': {
       const { type: _type, ...run } = event;
       // The whole batch, as the runner's progress counts it: the settled rows' row-done events follow at once.
-      return { ...state, run, progress: { ...state.progress, total: event.total + event.settled } };
+      return { ...state, run, progress: { ...state.progress, total: event.total + event.settled, counting: event.counting === true } };
     }
     case 'row-start':
       return { ...state, inFlight: upsert(state.inFlight, event.line, (previous) => ({
@@ -135,13 +137,15 @@ function applyEvent(state: DashboardState, event: BatchEvent, seq: number, { fin
         ...state,
         inFlight: state.inFlight.filter((row) => row.line !== result.line),
         // Optimistic until the runner's next `progress` event, which is authoritative.
-        progress: { ...state.progress, counts, done: Math.min(state.progress.done + 1, state.progress.total) },
+        progress: { ...state.progress, counts, ...doneOneMore(state.progress) },
       };
     }
     case 'progress': {
       const { done, total, rate, elapsedMs, etaMs, counts, paused } = event;
-      return { ...state, progress: { done, total, rate, elapsedMs, etaMs, counts, paused } };
+      return { ...state, progress: { done, total, rate, elapsedMs, etaMs, counts, paused, counting: event.counting === true } };
     }
+    case 'listed':
+      return { ...state, progress: { ...state.progress, total: event.total + event.settled, counting: false } };
     case 'coverage':
       // Comes after the dashboard has closed; the plain line shows it.
       return state;
@@ -158,10 +162,16 @@ function applyEvent(state: DashboardState, event: BatchEvent, seq: number, { fin
           elapsedMs: event.elapsedMs,
           etaMs: undefined,
           paused: false,
+          counting: false,
           done: event.interrupted ? state.progress.done : state.progress.total,
         },
       };
   }
+}
+
+/** One more finished: within the total, which grows with it while the items are still being counted. */
+function doneOneMore({ done, total, counting }: ProgressView): Pick<ProgressView, 'done' | 'total'> {
+  return counting ? { done: done + 1, total: Math.max(total, done + 1) } : { done: Math.min(done + 1, total), total };
 }
 
 function upsert(rows: readonly InFlightRow[], line: number, make: (previous?: InFlightRow) => InFlightRow): readonly InFlightRow[] {

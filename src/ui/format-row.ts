@@ -6,8 +6,8 @@ import { count } from '../i18n/count.js';
 
 const STATUS_WIDTH = Math.max(...ROW_STATUSES.map((s) => s.length));
 
-/** `[ 12/200] created  ap-guangzhou tcr-ab12cd34/team-a  RequestId=…` (the label: the item's name in the run). */
-export function formatRowLine(result: ItemResult, label: string, done: number, total: number, note?: string): string {
+/** `[ 12/200] created  ap-guangzhou tcr-ab12cd34/team-a  RequestId=…` (the label: the item's name in the run; the total `200+` while still counted). */
+export function formatRowLine(result: ItemResult, label: string, done: number, total: number | string, note?: string): string {
   const width = String(total).length;
   const counter = `[${String(done).padStart(width)}/${total}]`;
   const where = `${result.Region || '-'} ${label}`;

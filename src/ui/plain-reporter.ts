@@ -31,6 +31,9 @@ export function createPlainReporter({ out, err }: ReporterStreams, options: Plai
   const lines = createLineBuffer(out);
   const errorCodes = new Map<string, number>();
   let total = 0;
+  // The items are still arriving (a listing still going on): totals show as `240+`.
+  let counting = false;
+  const shownTotal = (): string => (counting ? `${total}+` : String(total));
   let done = 0;
   let lastProgress = 0;
   let dryRun = false;
@@ -46,11 +49,14 @@ export function createPlainReporter({ out, err }: ReporterStreams, options: Plai
         break;
       case 'start':
         total = event.total + event.settled;
+        counting = event.counting === true;
         dryRun = event.dryRun;
         if (!quiet) err.write(startLine(event));
         break;
       case 'row-done': {
         done += 1;
+        // Items settled as they are listed may come before the progress that counts them.
+        if (counting && done > total) total = done;
         const r = event.result;
         if (r.ErrorCode && r.status !== 'invalid' && r.status !== 'not-sent') errorCodes.set(r.ErrorCode, (errorCodes.get(r.ErrorCode) ?? 0) + 1);
         if (r.status === 'not-sent') {
@@ -60,16 +66,21 @@ export function createPlainReporter({ out, err }: ReporterStreams, options: Plai
         // A row the plan blocked was said with the plan on stderr: once is enough (the export and --json have it).
         if (r.status === 'invalid' && r.ErrorCode.startsWith('Blocked.')) break;
         if (quiet && r.status !== 'failed' && r.status !== 'invalid') break;
-        lines.push(`${formatRowLine(r, labelOf(event), done, total, event.note)}\n`);
+        lines.push(`${formatRowLine(r, labelOf(event), done, shownTotal(), event.note)}\n`);
         if (event.request) lines.push(`${' '.repeat(String(total).length * 2 + 4)}${event.request.action} ${event.request.version} ${event.request.body}\n`);
         break;
       }
+      case 'listed':
+        total = event.total + event.settled;
+        counting = false;
+        break;
       case 'progress':
+        if (counting) total = event.total;
         if (!quiet && event.elapsedMs - lastProgress >= PROGRESS_EVERY_MS && event.done < event.total) {
           lastProgress = event.elapsedMs;
           const eta = event.etaMs === undefined ? '' : t('plain.eta', { eta: formatDuration(event.etaMs) });
           const paused = event.paused ? t('plain.paused') : '';
-          err.write(`${t('plain.progress', { done: event.done, total: event.total, rate: event.rate.toFixed(1), eta, paused })}\n`);
+          err.write(`${t('plain.progress', { done: event.done, total: event.counting ? `${event.total}+` : event.total, rate: event.rate.toFixed(1), eta, paused })}\n`);
         }
         break;
       case 'stopping':
@@ -100,6 +111,7 @@ function startLine(event: Extract<BatchEvent, { type: 'start' }>): string {
   const requests = event.action ? count('count.actionRequest', event.total, { action: event.action }) : count('count.request', event.total);
   if (event.dryRun) return `${t('plain.dryRun', { requests, where })}\n`;
   const journal = event.journal ? `\n${t('plain.journal', { path: event.journal })}` : '';
+  if (event.counting) return `${t('plain.sendingCounting', { action: event.action ?? '', where, rate: event.rate })}${journal}\n`;
   if (event.total === 0) return `${t('plain.nothingToSend')}${journal}\n`;
   return `${t('plain.sending', { requests, where, rate: event.rate })}${journal}\n`;
 }

@@ -1,10 +1,11 @@
-// What the sign-images end-to-end tests share: the images world, its pace, and how to read what the CLI
-// recorded and what the emulator holds, tag by tag.
+// What the sign-images end-to-end tests share: the images world, its pace, a generated world for runs that
+// must list for a while, and how to read what the CLI recorded and what the emulator holds, tag by tag.
 import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import type { EmulatorHandle } from '../../src/emulator/index.js';
+import type { EmulatorSeed } from '../../src/emulator/seed-format.js';
 
 /** 2 registries, 6 namespaces (one without a policy), 8 repositories, 485 tags. */
 export const WORLD = join(process.cwd(), 'fixtures/images-world.json');
@@ -52,3 +53,31 @@ export function lastRecords(path: string): Map<string, { kind: string; status?: 
   }
   return last;
 }
+
+export const IMAGES_REGISTRY = 'tcr-stream01';
+const KEY = 'c0000000-0000-4000-8000-000000000001';
+
+/**
+ * One registry, one namespace with a policy, R repositories (the first one nested, `images/r0`) of N tags
+ * each; `unsignedEvery`: one tag in that many is unsigned (1: all), spread so every DescribeImages page has some.
+ */
+export function imagesSeed(o: { readonly repositories: number; readonly tags: number; readonly unsignedEvery?: number }): EmulatorSeed {
+  const every = o.unsignedEvery ?? 1;
+  return {
+    registries: [{
+      RegistryId: IMAGES_REGISTRY, Region: 'ap-guangzhou',
+      Namespaces: [{
+        Name: 'apps',
+        Repositories: Array.from({ length: o.repositories }, (_, r) => ({
+          Name: r === 0 ? 'images/r0' : `r${r}`,
+          Tags: every === 1 ? o.tags : Array.from({ length: o.tags }, (_, i) => ({ Name: `v${i}`, Signed: i % every !== 0 })),
+        })),
+      }],
+    }],
+    kmsKeys: [{ KeyId: KEY, Region: 'ap-guangzhou', KeyUsage: 'ASYMMETRIC_SIGN_VERIFY_RSA_2048' }],
+    policies: [{ RegistryId: IMAGES_REGISTRY, NamespaceName: 'apps', Name: 'apps-signing', KmsId: KEY, KmsRegion: 'ap-guangzhou' }],
+  };
+}
+
+/** The actions whose answers a listing-while-signing run delays (the emulator's latency applies to these). */
+export const LISTS_AND_SIGNS = SLOW.faultActions;

@@ -17,16 +17,20 @@ export interface LaneAdmission {
    * waiting for their turn); undefined when every lane with items left is full, or none is left.
    */
   next(): Admitted | undefined;
-  /** Every item has been handed over. */
+  /** The source has ended and every item has been handed over. */
   readonly done: boolean;
   /** An item waits for its turn in `lane` (handed over, or back for a retry). Count it before asking `next()` again. */
   waiting(lane: string): void;
   /** Its turn came, or it stopped waiting: its lane has room again. */
   turnTaken(lane: string): void;
-  /** Settles at the next turn taken, in any lane. */
+  /** Settles at the next turn taken in any lane, item added, or end of the source. */
   turnChange(): Promise<void>;
   /** The items never handed over, in input order. */
   notHandedOver(): number[];
+  /** One more item (the next index) arrived from a source still growing, to wait in `lane`. */
+  add(lane: string): void;
+  /** The source has ended: no item will be added. */
+  end(): void;
 }
 
 interface LaneQueue {
@@ -43,15 +47,32 @@ interface LaneQueue {
  * gives (the traffic layer's `laneOf`), and holds one index per item, never the items themselves.
  */
 export function admitByLane(count: number, laneOf: (index: number) => string, lookAhead = LOOK_AHEAD): LaneAdmission {
+  const admission = admitAsTheyCome(lookAhead);
+  for (let i = 0; i < count; i++) admission.add(laneOf(i));
+  admission.end();
+  return admission;
+}
+
+/**
+ * The same admission for items that arrive while the run goes on (a listing still paging): each is
+ * added with its lane as it comes, and the admission is done only once the source has ended.
+ */
+export function admitAsTheyCome(lookAhead = LOOK_AHEAD): LaneAdmission {
   const lanes = new Map<string, LaneQueue>();
   const queueOf = (key: string): LaneQueue => {
     let queue = lanes.get(key);
     if (!queue) lanes.set(key, (queue = { key, items: [], cursor: 0, waiting: 0 }));
     return queue;
   };
-  for (let i = 0; i < count; i++) queueOf(laneOf(i)).items.push(i);
+  let count = 0;
+  let ended = false;
   let handed = 0;
   let wake: (() => void)[] = [];
+  const wakeAll = (): void => {
+    const w = wake;
+    wake = [];
+    w.forEach((f) => f());
+  };
 
   return {
     next() {
@@ -66,22 +87,28 @@ export function admitByLane(count: number, laneOf: (index: number) => string, lo
       return { index: best.items[best.cursor++] as number, lane: best.key };
     },
     get done() {
-      return handed === count;
+      return ended && handed === count;
     },
     waiting(lane) {
       queueOf(lane).waiting += 1;
     },
     turnTaken(lane) {
       queueOf(lane).waiting -= 1;
-      const w = wake;
-      wake = [];
-      w.forEach((f) => f());
+      wakeAll();
     },
     turnChange() {
       return new Promise((resolve) => wake.push(resolve));
     },
     notHandedOver() {
       return [...lanes.values()].flatMap((q) => q.items.slice(q.cursor)).sort((a, b) => a - b);
+    },
+    add(lane) {
+      queueOf(lane).items.push(count++);
+      wakeAll();
+    },
+    end() {
+      ended = true;
+      wakeAll();
     },
   };
 }

@@ -9,7 +9,8 @@ import { actionSpec } from '../../core/api-actions.js';
 import { accountApi, type LanedApi } from '../../core/tcr-api.js';
 import type { ItemResult, Outcome } from '../../core/work-item.js';
 import { NOT_STARTED_CODE, REDIS_LOST_CODE } from '../traffic/paced-api.js';
-import { admitByLane } from './lane-admission.js';
+import { drainSource, isGrowing, type ItemChunk, type ItemSource } from './item-source.js';
+import { admitAsTheyCome, admitByLane } from './lane-admission.js';
 import type { RowOperation } from './operation.js';
 import { createProgressMeter } from './progress-meter.js';
 import type { RunControl } from './run-control.js';
@@ -50,6 +51,8 @@ export interface RunBatchOptions<I = PolicyRow, R extends ItemResult = RowResult
   readonly sleep?: (ms: number, signal: AbortSignal) => Promise<void>;
   /** Calls `tick` every `ms` until the returned function is called (progress events); setInterval by default. */
   readonly every?: (ms: number, tick: () => void) => () => void;
+  /** Where a source still growing sends (its `start` event cannot learn it from items not listed yet). */
+  readonly where?: { readonly regions: readonly string[]; readonly registries: readonly string[] };
 }
 
 /** An earlier run's outcome of an item, as the batch's record holds it, and what to note about it. */
@@ -61,6 +64,8 @@ export interface EarlierOutcome {
 export interface BatchOutcome<R extends ItemResult = RowResult> {
   readonly results: R[];
   readonly interrupted: boolean;
+  /** What a growing source threw: the run stopped there (`listing-failed`), every item it had found has its result. */
+  readonly sourceError?: unknown;
 }
 
 /** An item's final result, with what the journal keeps besides. */
@@ -79,9 +84,10 @@ const everyInterval = (ms: number, tick: () => void): (() => void) => {
 
 /**
  * Sends one request per item (the `operation`'s action) through the paced API, retried with backoff, stopped on an auth failure or on request, every item ending with
- * exactly one result. It knows items only through the operation's kind: key, label, identity columns, region.
+ * exactly one result. It knows items only through the operation's kind: key, label, identity columns, region. The items are an array, or a
+ * source still growing (a listing): each is admitted to its lane as it arrives, so the first is sent before the source has ended.
  */
-export async function runBatch<I = PolicyRow, R extends ItemResult = RowResult>(rows: readonly I[], o: RunBatchOptions<I, R>): Promise<BatchOutcome<R>> {
+export async function runBatch<I = PolicyRow, R extends ItemResult = RowResult>(source: ItemSource<I, R>, o: RunBatchOptions<I, R>): Promise<BatchOutcome<R>> {
   const now = o.now ?? Date.now;
   const random = o.random ?? Math.random;
   const sleep = o.sleep ?? sleepFor;
@@ -91,16 +97,23 @@ export async function runBatch<I = PolicyRow, R extends ItemResult = RowResult>(
   const kind = op.item;
   const { service } = actionSpec(op.action);
   const results: R[] = [...settled];
+  const growing = isGrowing(source);
+  // A growing source's items are kept here as they arrive; an array is used as it is.
+  const arrived: I[] = [];
+  const rows: readonly I[] = growing ? arrived : source;
   let inFlight = 0;
-  const meter = createProgressMeter({ toSend: rows.length, settled: settled.length, now, inFlight: () => inFlight, paused: () => control.paused });
+  const meter = createProgressMeter({ toSend: rows.length, settled: settled.length, now, inFlight: () => inFlight, paused: () => control.paused, counting: growing });
   // The run began with its checks (the plan): the elapsed time a face shows counts them.
   const startedAt = o.startedAt ?? now();
   // With several accounts an AuthFailure stops only its own account (its paced API refuses the rest);
   // with one, it stops the run, and says so.
   const roleOf = (row: I): string | undefined => (kind.identity(row) as { RoleArn?: string }).RoleArn || undefined;
-  const oneAccount = new Set(rows.map(roleOf)).size <= 1;
+  // (From a growing source: the accounts of the items arrived so far.)
+  const roles = new Set(rows.map(roleOf));
+  const oneAccount = (): boolean => roles.size <= 1;
 
-  emit(startEventOf(rows, (row) => kind.identity(row), settled.length, { endpoint: o.endpoint, rate: o.rate, dryRun: false, journal: o.journal, operation: op }));
+  const start = startEventOf(rows, (row) => kind.identity(row), settled.length, { endpoint: o.endpoint, rate: o.rate, dryRun: false, journal: o.journal, operation: op });
+  emit(growing ? { ...start, ...o.where, counting: true } : start);
   for (const result of settled) emit({ type: 'row-done', result, label: kind.label(result) });
   const stopTicking = (o.every ?? everyInterval)(250, () => emit(meter.progress(countStatuses(results))));
   control.onChange((change) => {
@@ -110,10 +123,8 @@ export async function runBatch<I = PolicyRow, R extends ItemResult = RowResult>(
 
   // A row is handed to the API only while its own lane has room, so every lane keeps its pace whatever
   // the file's order, a pause or a stop holds everything not yet started, and memory stays flat.
-  const lanes = admitByLane(rows.length, (i) => {
-    const row = rows[i] as I;
-    return accountApi(o.api, roleOf(row)).laneOf(service, op.action, kind.identity(row).Region);
-  });
+  const laneOfRow = (row: I): string => accountApi(o.api, roleOf(row)).laneOf(service, op.action, kind.identity(row).Region);
+  const lanes = growing ? admitAsTheyCome() : admitByLane(rows.length, (i) => laneOfRow(rows[i] as I));
 
   const finish = ({ result, note, requestIds }: Finished<R>): void => {
     results.push(result);
@@ -181,7 +192,7 @@ export async function runBatch<I = PolicyRow, R extends ItemResult = RowResult>(
       }
       if (!outcome.ok && outcome.notSent) {
         // Traffic stopped for everyone (refused credentials, an endpoint refusing connections): say why.
-        if (oneAccount && outcome.code.startsWith('AuthFailure')) control.stop('auth-failure');
+        if (oneAccount() && outcome.code.startsWith('AuthFailure')) control.stop('auth-failure');
         else if (neverDelivered(outcome.code)) control.stop('unreachable');
         else if (outcome.code === REDIS_LOST_CODE) control.stop('redis-lost');
         if (outcome.code !== NOT_STARTED_CODE) last ??= outcome;
@@ -205,7 +216,7 @@ export async function runBatch<I = PolicyRow, R extends ItemResult = RowResult>(
         return end('skipped', { RequestId: outcome.requestId, ErrorMessage: t('note.nothingToDo', { code: outcome.code, message: outcome.message }) });
       }
       if (kind === 'stop-run') {
-        if (oneAccount) control.stop('auth-failure');
+        if (oneAccount()) control.stop('auth-failure');
         return failed(outcome);
       }
       if (!isRetryable(kind) || attempt >= o.maxAttempts || control.stopping) {
@@ -220,13 +231,47 @@ export async function runBatch<I = PolicyRow, R extends ItemResult = RowResult>(
     }
   }
 
+  let settledCount = settled.length;
+  /** Takes one chunk of a growing source: its items to their lanes, its settled items reported at once. */
+  const take = (chunk: ItemChunk<I, R>): void => {
+    const more = chunk.settled ?? [];
+    settledCount += more.length;
+    // The total grows first, so that no face counts a settled item past it.
+    meter.grow(chunk.toSend.length + more.length);
+    emit(meter.progress(countStatuses(results)));
+    for (const result of more) {
+      results.push(result);
+      meter.rowDone();
+      emit({ type: 'row-done', result, label: kind.label(result) });
+    }
+    for (const row of chunk.toSend) {
+      arrived.push(row);
+      roles.add(roleOf(row));
+      lanes.add(laneOfRow(row));
+    }
+  };
+  // After a stop the source is still read to its end, so every item it finds has a result (not-sent); an abort cuts it.
+  let sourceError: unknown;
+  const listing = growing
+    ? drainSource(source, take, control.signal).then(({ error }) => {
+      lanes.end();
+      meter.counted();
+      if (error !== undefined) {
+        sourceError = error;
+        control.stop('listing-failed');
+      } else emit({ type: 'listed', total: arrived.length, settled: settledCount });
+    })
+    : Promise.resolve();
+  const stopped = new Promise<void>((resolve) => control.stopSignal.addEventListener('abort', () => resolve(), { once: true }));
+
   const active = new Set<Promise<void>>();
   while (!lanes.done) {
     await control.whenRunnable();
     if (control.stopping) break;
     const next = lanes.next();
     if (!next) {
-      await lanes.turnChange();
+      // Nothing has room, or nothing has arrived yet: wait for a turn, an arrival, or a stop.
+      await Promise.race([lanes.turnChange(), stopped]);
       continue;
     }
     const row = rows[next.index] as I;
@@ -236,12 +281,13 @@ export async function runBatch<I = PolicyRow, R extends ItemResult = RowResult>(
     void p.finally(() => active.delete(p));
   }
   await Promise.all(active);
+  await listing;
   for (const i of lanes.notHandedOver()) finish({ result: kind.result(kind.identity(rows[i] as I), 'not-sent'), requestIds: [] });
   stopTicking();
   emit(meter.progress(countStatuses(results)));
   const interrupted = control.stopping && control.stopReason === 'interrupt';
   emit({ type: 'end', counts: countStatuses(results), elapsedMs: now() - startedAt, interrupted });
-  return { results, interrupted };
+  return { results, interrupted, ...(sourceError === undefined ? {} : { sourceError }) };
 }
 
 /** A bug while sending one item must not lose the item: it is recorded as failed with the error. */

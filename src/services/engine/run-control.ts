@@ -3,9 +3,10 @@ import type { BatchControls } from '../../core/batch-events.js';
 
 /**
  * Why a run stops early: Ctrl-C or SIGTERM, refused credentials, an endpoint refusing connections, the
- * --redis budget lost, a journal that cannot be written (no request goes out unrecorded).
+ * --redis budget lost, a journal that cannot be written (no request goes out unrecorded), a listing
+ * that failed while the items it found were being sent.
  */
-export type StopReason = 'interrupt' | 'auth-failure' | 'unreachable' | 'redis-lost' | 'journal-failed';
+export type StopReason = 'interrupt' | 'auth-failure' | 'unreachable' | 'redis-lost' | 'journal-failed' | 'listing-failed';
 
 /** Every request in flight listens on the one signal; there can be hundreds. */
 function createAbortController(): AbortController {
