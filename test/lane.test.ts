@@ -19,6 +19,25 @@ test('never more than `limit` actual starts in any 1030 ms, however many are han
   await lane.close();
 });
 
+test('a start held up before it leaves (its intent synced on a busy disk) is counted from when it leaves: never `limit` + 1 leave in a window', async (t) => {
+  const time = fakeTime();
+  const lane = laneOn(time);
+  const leaves: number[] = [];
+  // The first five take their turns at once, but their intents are synced late; the next five are quick.
+  // Counted from the turn, the ten would leave within one window.
+  const stalls = [900, 900, 900, 900, 900, 0, 0, 0, 0, 0];
+  const runs = stalls.map((stall) => lane.run(async (leaving) => {
+    await time.sleep(stall);
+    await leaving();
+    leaves.push(time.now());
+  }));
+  await time.runUntil(Promise.all(runs));
+  leaves.sort((a, b) => a - b);
+  t.is(leaves.length, 10);
+  for (let i = 5; i < leaves.length; i++) t.true((leaves[i] as number) - (leaves[i - 5] as number) >= 1030, `leave ${i} at ${leaves[i]}, leave ${i - 5} at ${leaves[i - 5]}`);
+  await lane.close();
+});
+
 test('the window the first request opens stays open until it is answered (it may have arrived late)', async (t) => {
   const time = fakeTime();
   const lane = laneOn(time, { limit: 3 });

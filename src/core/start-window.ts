@@ -11,6 +11,8 @@ export interface StartWindow {
   record(now: number): void;
   /** The start recorded at `was` happened later, at `now` (the first request of a connection). */
   move(was: number, now: number): void;
+  /** The start recorded at `was` has not happened yet after all: its place is given back. */
+  forget(was: number): void;
 }
 
 export function createStartWindow(limit: number, windowMs: number): StartWindow {
@@ -33,6 +35,10 @@ export function createStartWindow(limit: number, windowMs: number): StartWindow 
       const i = starts.lastIndexOf(was);
       if (i >= 0) starts[i] = now;
       starts.sort((a, b) => a - b);
+    },
+    forget(was) {
+      const i = starts.lastIndexOf(was);
+      if (i >= 0) starts.splice(i, 1);
     },
   };
 }

@@ -34,8 +34,15 @@ export interface RunOptions<T> {
   readonly throttled?: (result: T) => boolean;
 }
 
+/**
+ * A lane's task, given its turn. A task that does something before its request leaves (the journal's
+ * intent, synced to disk) calls `leaving` right before the request goes out: the start is then counted
+ * from there, and waits if that would make one too many in a window.
+ */
+export type LaneTask<T> = (leaving: () => Promise<void>) => Promise<T | typeof NOT_STARTED>;
+
 export interface Lane {
-  run<T>(task: () => Promise<T | typeof NOT_STARTED>, options?: RunOptions<T>): Promise<T | typeof NOT_STARTED>;
+  run<T>(task: LaneTask<T>, options?: RunOptions<T>): Promise<T | typeof NOT_STARTED>;
   /** Tasks handed over that have not started yet. */
   readonly waiting: number;
   readonly inFlight: number;
@@ -104,7 +111,7 @@ export function createLane(o: LaneOptions): Lane {
     if (wanted !== maxConcurrent) quietly(limiter.updateSettings({ maxConcurrent: (maxConcurrent = wanted) }));
   };
 
-  async function start<T>(task: () => Promise<T | typeof NOT_STARTED>, options: RunOptions<T>): Promise<T | typeof NOT_STARTED> {
+  async function start<T>(task: LaneTask<T>, options: RunOptions<T>): Promise<T | typeof NOT_STARTED> {
     const { stop } = options;
     // The first request's arrival is uncertain until it is answered: the window it opens may not close before.
     if (first && !firstAnswered && startsBehindFirst >= o.limit - 1) await Promise.race([first, sleep(firstGiveUpAt - now(), stop)]);
@@ -116,12 +123,21 @@ export function createLane(o: LaneOptions): Lane {
       first = new Promise((resolve) => (answered = () => ((firstAnswered = true), resolve())));
       firstGiveUpAt = now() + FIRST_ANSWER_WAIT_MS;
     }
-    const startedAt = now();
+    let startedAt = now();
     if (!opening && !firstAnswered) startsBehindFirst += 1;
     window.record(startedAt);
+    // Held up between its turn and the wire (an intent synced on a busy disk), several starts would leave
+    // together: each is counted again from when it leaves, and waits for room in the window if it must.
+    // No stop cuts this wait short: the intent is written, and the wait is under a window long.
+    const leaving = async (): Promise<void> => {
+      if (now() === startedAt) return;
+      window.forget(startedAt);
+      for (let wait = window.delayAt(now()); wait > 0; wait = window.delayAt(now())) await sleep(wait);
+      window.record((startedAt = now()));
+    };
     inFlight += 1;
     try {
-      const result = await task();
+      const result = await task(leaving);
       if (result !== NOT_STARTED && control.answered(now(), options.throttled?.(result) ?? false)) cuts += 1;
       return result;
     } finally {
@@ -135,7 +151,7 @@ export function createLane(o: LaneOptions): Lane {
   }
 
   return {
-    async run<T>(task: () => Promise<T | typeof NOT_STARTED>, options: RunOptions<T> = {}): Promise<T | typeof NOT_STARTED> {
+    async run<T>(task: LaneTask<T>, options: RunOptions<T> = {}): Promise<T | typeof NOT_STARTED> {
       if (options.stop?.aborted) return NOT_STARTED;
       waiting += 1;
       let left = false;

@@ -116,10 +116,11 @@ export function pacedApi(api: TcrApi, o: TrafficOptions): PacedApi {
       if (refused) return stoppedBy((halted ??= refused));
       let began = false;
       const running = laneFor(service, action, region).run<ApiOutcome>(
-        async () => {
+        async (leaving) => {
           if (halted) return stoppedBy(halted);
           began = true;
           if (turn?.beforeSend && !(await turn.beforeSend())) return NOT_STARTED;
+          await leaving();
           const sentAt = now();
           const outcome = await api.call(service, action, region, params, signal);
           o.onRequest?.({ action, region, endpoint: o.endpointOf(service, region), latencyMs: now() - sentAt, outcome });
