@@ -40,6 +40,8 @@ export class RoleSessions {
   private readonly issuedPerRole = new Map<string, number>();
   /** The seed's scripted AssumeRole answers still to give, per account; used up as they are given. */
   private readonly faults = new Map<string, ScriptedFault[]>();
+  /** The DescribeImages pages each account still answers before refusing (SeedAccount.DeniedAfterImagePages). */
+  private readonly imagePagesLeft = new Map<string, number>();
 
   constructor(
     accounts: readonly AccountRecord[],
@@ -49,6 +51,7 @@ export class RoleSessions {
     for (const account of accounts) {
       for (const role of account.Roles) this.roles.set(`qcs::cam::uin/${account.Uin}:roleName/${role.Name}`, { account: account.Uin, trusts: role.Trusts });
       if (account.Faults.length > 0) this.faults.set(account.Uin, [...account.Faults]);
+      if (account.DeniedAfterImagePages !== undefined) this.imagePagesLeft.set(account.Uin, account.DeniedAfterImagePages);
     }
   }
 
@@ -86,6 +89,15 @@ export class RoleSessions {
   takeFault(roleArn: string): ScriptedFault | undefined {
     const role = this.roles.get(roleArn);
     return role === undefined ? undefined : this.faults.get(role.account)?.shift();
+  }
+
+  /** Whether this account's next DescribeImages is refused (its pages used up); counts the page when it is not. */
+  deniesImagePage(account: string): boolean {
+    const left = this.imagePagesLeft.get(account);
+    if (left === undefined) return false;
+    if (left === 0) return true;
+    this.imagePagesLeft.set(account, left - 1);
+    return false;
   }
 
   session(secretId: string): RoleSession | undefined {

@@ -66,6 +66,8 @@ export interface SeedAccount {
   readonly Roles?: readonly (string | { readonly Name: string; readonly Trusts?: readonly string[] })[];
   /** The first AssumeRole attempts for its roles get these transient answers, one each, in order (STS's blips). */
   readonly Faults?: readonly ScriptedFault[];
+  /** Its first N `DescribeImages` answer; every later one is `UnauthorizedOperation` (a CAM policy narrowed mid-run). */
+  readonly DeniedAfterImagePages?: number;
 }
 
 export interface SeedKmsKey {
@@ -152,6 +154,8 @@ export interface AccountRecord {
   readonly Uin: string;
   readonly Roles: readonly RoleRecord[];
   readonly Faults: readonly ScriptedFault[];
+  /** SeedAccount.DeniedAfterImagePages; undefined: never. */
+  readonly DeniedAfterImagePages?: number;
 }
 
 export interface KmsKeyRecord {
