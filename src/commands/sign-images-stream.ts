@@ -1,5 +1,6 @@
 import type { ImagePlan } from '../core/plan-images.js';
 import { planImages } from '../core/plan-images.js';
+import { isCredentialRefusal } from '../core/error-hints.js';
 import { readHint } from '../core/read-hint.js';
 import type { TagItem, TagResult } from '../core/tag-item.js';
 import type { ItemChunk } from '../services/engine/item-source.js';
@@ -78,7 +79,11 @@ export function whereOf(listed: Pick<ScopeFacts, 'registries'>): { readonly regi
  */
 export function listingFailedLines(stream: StreamedPlan): string[] {
   const error = stream.failure();
-  const accounts = stream.stopped.flatMap((u) => [t('account.listingStopped', { account: u.roleArn, message: u.error.message }), readHint(u.error.failure, false)]);
+  const accounts = stream.stopped.flatMap(({ roleArn, error: { message, failure } }) => [
+    // Refused credentials (or a role no longer assumed) stop the account's traffic too (services/traffic/paced-api.ts): its tags still to sign end not-sent.
+    t(isCredentialRefusal(failure.code) || failure.notSent ? 'account.listingStoppedAll' : 'account.listingStopped', { account: roleArn, message }),
+    readHint(failure, false),
+  ]);
   const whole = error instanceof PreflightError ? [t('images.listFailed', { message: error.message }), readHint(error.failure, false)] : [];
   return [...accounts, ...whole].filter(Boolean);
 }

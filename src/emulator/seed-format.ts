@@ -68,7 +68,12 @@ export interface SeedAccount {
   readonly Faults?: readonly ScriptedFault[];
   /** Its first N `DescribeImages` answer; every later one is `UnauthorizedOperation` (a CAM policy narrowed mid-run). */
   readonly DeniedAfterImagePages?: number;
+  /** The code of that refusal: `UnauthorizedOperation` (default) or `AuthFailure.UnauthorizedOperation` (which stops the account's traffic). */
+  readonly DeniedImagePagesCode?: DeniedImagesCode;
 }
+
+export const DENIED_IMAGES_CODES = ['UnauthorizedOperation', 'AuthFailure.UnauthorizedOperation'] as const;
+export type DeniedImagesCode = (typeof DENIED_IMAGES_CODES)[number];
 
 export interface SeedKmsKey {
   readonly KeyId: string;
@@ -156,6 +161,7 @@ export interface AccountRecord {
   readonly Faults: readonly ScriptedFault[];
   /** SeedAccount.DeniedAfterImagePages; undefined: never. */
   readonly DeniedAfterImagePages?: number;
+  readonly DeniedImagePagesCode?: DeniedImagesCode;
 }
 
 export interface KmsKeyRecord {

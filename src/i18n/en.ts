@@ -606,6 +606,7 @@ export const en = {
   'account.notAssumed': 'not sent: the role {role} could not be assumed: {code}: {message}',
   'account.stopped': 'not sent: account {account} was stopped by {code} on an earlier request',
   'account.unlisted': 'account {account} could not be listed: {message}',
+  'account.listingStoppedAll': 'Listing account {account} stopped: {message}. The account is stopped: its tags not signed yet were not sent; the rest of its images were not listed. The other accounts carried on.',
   'account.listingStopped': 'Listing account {account} stopped: {message}. Its tags listed before went on; the rest of its images were not listed. The other accounts carried on.',
   'account.stoppedLine': 'Account {account} stopped ({code}): {rows} not sent. The other accounts carried on.',
   'out.locked': '--out {out} is being written by another run (process {holder}, lock {path})',

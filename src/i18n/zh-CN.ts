@@ -602,6 +602,7 @@ export const zhCN: Catalogue = {
   'account.notAssumed': '未发送：无法扮演角色 {role}：{code}：{message}',
   'account.stopped': '未发送：账号 {account} 因先前请求返回 {code} 已停止',
   'account.unlisted': '无法列出账号 {account} 的实例：{message}',
+  'account.listingStoppedAll': '账号 {account} 的镜像列表中途停止：{message}。该账号已停止：尚未签名的标签未发送；其余镜像未列出。其他账号照常进行。',
   'account.listingStopped': '账号 {account} 的镜像列表中途停止：{message}。此前列出的标签照常处理；其余镜像未列出。其他账号照常进行。',
   'account.stoppedLine': '账号 {account} 已停止（{code}）：{rows}未发送。其他账号照常进行。',
 
