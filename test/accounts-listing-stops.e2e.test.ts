@@ -99,7 +99,8 @@ async function runRefused(t: ExecutionContext, code: DeniedImagesCode): Promise<
 const smallUnsigned = ['svc0', 'svc1'].flatMap((repo) => [2, 3].map((n) => `${FAILING}/apps/${repo}:v${n}`));
 
 test('--yes over three accounts: one account\'s DescribeImages refused midway (UnauthorizedOperation) sets only it aside, named once; the tags it listed still signed; the others signed in full, exit 1', async (t) => {
-  const { rowsB } = await runRefused(t, 'UnauthorizedOperation');
+  const { rowsB, stderr } = await runRefused(t, 'UnauthorizedOperation');
+  t.regex(stderr, /needs tcr:DescribeRepositories and tcr:DescribeImages in that account/, 'the hint names the listing\'s permissions');
   t.deepEqual(rowsB.filter((r) => (r.RepositoryName ?? '').startsWith('svc') && r.status === 'signed').map(keyOf).sort(), smallUnsigned);
   t.deepEqual(PAGE_FIVE.filter((key) => rowsB.find((r) => keyOf(r) === key)?.status !== 'signed'), [], 'page 5, listed before the refusal, all signed');
 });

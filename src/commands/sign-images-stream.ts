@@ -79,12 +79,12 @@ export function whereOf(listed: Pick<ScopeFacts, 'registries'>): { readonly regi
  */
 export function listingFailedLines(stream: StreamedPlan): string[] {
   const error = stream.failure();
-  const accounts = stream.stopped.flatMap(({ roleArn, error: { message, failure } }) => [
+  const accounts = stream.stopped.flatMap(({ roleArn, error: { message, failure, action } }) => [
     // Refused credentials (or a role no longer assumed) stop the account's traffic too (services/traffic/paced-api.ts): its tags still to sign end not-sent.
     t(isCredentialRefusal(failure.code) || failure.notSent ? 'account.listingStoppedAll' : 'account.listingStopped', { account: roleArn, message }),
-    readHint(failure, false),
+    readHint(failure, false, action),
   ]);
-  const whole = error instanceof PreflightError ? [t('images.listFailed', { message: error.message }), readHint(error.failure, false)] : [];
+  const whole = error instanceof PreflightError ? [t('images.listFailed', { message: error.message }), readHint(error.failure, false, error.action)] : [];
   return [...accounts, ...whole].filter(Boolean);
 }
 

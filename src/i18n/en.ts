@@ -171,6 +171,7 @@ export const en = {
   'preflight.refused': 'nothing answers at the endpoint: check --endpoint (for the emulator: is `tcr-sigpolicy emulator` running, on that port?)',
   'preflight.unknown': 'nothing answered: check the network and --endpoint (for the emulator: is it still running?), then run again',
   'preflight.throttled': 'the API stayed busy for a minute (other clients share this budget): run again later',
+  'preflight.imagePermissions': 'listing images needs tcr:DescribeRepositories and tcr:DescribeImages in that account (docs/accounts.md): grant them, then run the command again',
   'preflight.permissions': 'these reads need tcr:DescribeInstances, tcr:DescribeNamespaces, tcr:DescribeInstanceCustomizedDomain (for rows with a Domain) and kms:DescribeKeys: grant them{orSkip}',
 
   // what a failed preflight read was for

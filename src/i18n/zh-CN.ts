@@ -167,6 +167,7 @@ export const zhCN: Catalogue = {
   'preflight.refused': '接入点没有应答：请检查 --endpoint（模拟器：`tcr-sigpolicy emulator` 是否在该端口运行？）',
   'preflight.unknown': '没有任何应答：请检查网络和 --endpoint（模拟器：它是否仍在运行？），然后重新运行',
   'preflight.throttled': 'API 持续繁忙了一分钟（其他客户端共享此预算）：请稍后重新运行',
+  'preflight.imagePermissions': '列出镜像需要该账号的 tcr:DescribeRepositories 和 tcr:DescribeImages 权限（见 docs/accounts.md）：请授予后重新运行命令',
   'preflight.permissions': '这些读调用需要 tcr:DescribeInstances、tcr:DescribeNamespaces、tcr:DescribeInstanceCustomizedDomain（用于填写了 Domain 的行）和 kms:DescribeKeys 权限：请授予{orSkip}',
 
   // what a failed preflight read was for
