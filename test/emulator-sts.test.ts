@@ -119,3 +119,10 @@ test('a seed whose role trusts an account it does not list is refused, naming th
   const error = await t.throwsAsync(loadSeed({ accounts: [{ Uin: OTHER, Roles: [{ Name: 'r', Trusts: ['999999999'] }] }] }), { instanceOf: UsageError });
   t.true(error.message.includes("$.accounts[0].Roles[0].Trusts[0]: account 999999999 is not in \"accounts\""), error.message);
 });
+
+test("an account's DeniedAfterImagePages must be a whole number and its code one the switch knows, each problem with its path", async (t) => {
+  const bad = { Uin: OTHER, DeniedAfterImagePages: -1, DeniedImagePagesCode: 'InternalError' } as unknown as NonNullable<EmulatorSeed['accounts']>[number];
+  const error = await t.throwsAsync(loadSeed({ accounts: [bad] }), { instanceOf: UsageError });
+  t.true(error.message.includes('$.accounts[0].DeniedAfterImagePages: must be a whole number of pages'), error.message);
+  t.true(error.message.includes('$.accounts[0].DeniedImagePagesCode: must be one of UnauthorizedOperation, AuthFailure.UnauthorizedOperation'), error.message);
+});

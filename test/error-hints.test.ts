@@ -49,5 +49,8 @@ test('readHint: what to do about a failed read, with --no-preflight only where t
   ];
   for (const [code, httpStatus, hint] of table) t.regex(readHint(httpStatus ? { code, httpStatus } : { code }, true), hint, code);
   t.notRegex(readHint({ code: 'UnauthorizedOperation' }, false), /--no-preflight/);
+  // The image listing's reads name their own permissions, and no --no-preflight (there is no listing without them).
+  for (const action of ['DescribeRepositories', 'DescribeImages']) t.regex(readHint({ code: 'UnauthorizedOperation' }, true, action), /^listing images needs tcr:DescribeRepositories and tcr:DescribeImages/, action);
+  t.regex(readHint({ code: 'UnauthorizedOperation' }, true, 'DescribeNamespaces'), /kms:DescribeKeys/);
   t.is(readHint({ code: 'AuthFailure' }, true), hintFor('AuthFailure.TokenFailure') ?? 'no hint', 'one line for refused credentials, whatever failed');
 });

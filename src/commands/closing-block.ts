@@ -29,7 +29,8 @@ export interface ClosingInput {
 /** The short block after every face's last line: where the results are, what failed and why, how to go on or undo. */
 /** `width`: the terminal's columns, which the lines are wrapped to between words; Infinity leaves them whole. */
 export function closingBlock({ results, interrupted, lead = [], out, journal, journalFailed, outFailed, rerun, context }: ClosingInput, width = Infinity): string {
-  const lines = [...lead, ...accountStopLines(results), ...nextSteps({
+  // An account the kind's own lines name already (sign-images: its listing stopped, with the RequestId) is not named twice.
+  const lines = [...lead, ...accountStopLines(results, (account) => lead.some((line) => line.includes(account))), ...nextSteps({
     counts: countStatuses(results),
     interrupted,
     signing: rerun?.[0] === 'sign-images' || countStatuses(results).signed > 0,

@@ -62,8 +62,7 @@ async function eachAccount<T>(accounts: readonly AccountToList[], list: (account
       try {
         return [await list(account)];
       } catch (error) {
-        if (accounts.length < 2 || !account.roleArn || !(error instanceof PreflightError)) throw error;
-        unlisted.push({ roleArn: account.roleArn, error, targets: account.targets });
+        unlisted.push(setAside(accounts, account, error));
         return [];
       }
     }),
@@ -71,25 +70,38 @@ async function eachAccount<T>(accounts: readonly AccountToList[], list: (account
   return { done: each.flat(), unlisted };
 }
 
+/**
+ * The one rule for an account whose listing fails: with several accounts, a role's failed read sets that
+ * account aside (why, for its row and its line); with one, or for the base credentials, it is thrown.
+ */
+function setAside(accounts: readonly AccountToList[], account: AccountToList, error: unknown): UnlistedAccount {
+  if (accounts.length < 2 || !account.roleArn || !(error instanceof PreflightError)) throw error;
+  return { roleArn: account.roleArn, error, targets: account.targets };
+}
+
 export interface OpenAccountImages extends OpenImageScope {
   readonly unlisted: readonly UnlistedAccount[];
+  /** Accounts whose listing failed after their pages began (set aside as above): their tags listed before go on; grows as it happens. */
+  readonly stopped: readonly UnlistedAccount[];
 }
 
 /**
  * The same accounts, opened for a listing that goes on while their tags are signed (--yes): each
  * account's registries and namespaces read first (a role that cannot be assumed set aside as above),
  * then `pages()` lists the tags of every account at once, each marked with its account. A read that
- * fails during the pages ends the listing (the run stops there), whichever account it was.
+ * fails during the pages sets its account aside by the same rule (`stopped`): the others go on.
  */
 export async function openAccountImages(
   api: TcrApi,
   accounts: readonly AccountToList[],
   o: ImageListOptions,
 ): Promise<OpenAccountImages> {
-  const { done: open, unlisted } = await eachAccount(accounts, async ({ roleArn, scope, targets }) => ({
-    roleArn,
-    scope: await openImageScope(accountApi(api, roleArn), { ...o, scope, targets }),
+  const { done: open, unlisted } = await eachAccount(accounts, async (account) => ({
+    account,
+    roleArn: account.roleArn,
+    scope: await openImageScope(accountApi(api, account.roleArn), { ...o, scope: account.scope, targets: account.targets }),
   }));
+  const stopped: UnlistedAccount[] = [];
   const scopes = open.map((a) => a.scope);
   return {
     unlisted,
@@ -103,10 +115,16 @@ export async function openAccountImages(
     get calls() {
       return addCalls(scopes);
     },
+    stopped,
     async *pages(order: MergeOrder = 'fixed') {
       let line = 0;
-      const ofAccount = ({ roleArn, scope }: (typeof open)[number]) => async function* (): AsyncGenerator<ListedTag[]> {
-        for await (const page of scope.pages(order)) yield roleArn ? page.map((tag) => ({ ...tag, RoleArn: roleArn })) : page;
+      const ofAccount = ({ account, roleArn, scope }: (typeof open)[number]) => async function* (): AsyncGenerator<ListedTag[]> {
+        try {
+          for await (const page of scope.pages(order)) yield roleArn ? page.map((tag) => ({ ...tag, RoleArn: roleArn })) : page;
+        } catch (error) {
+          // Its listing ends here; the other accounts' go on.
+          stopped.push(setAside(accounts, account, error));
+        }
       };
       for await (const page of mergeIn<ListedTag[]>(order)(open.map(ofAccount))) yield page.map((tag) => ({ ...tag, line: (line += 1) }));
     },

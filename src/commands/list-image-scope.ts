@@ -95,6 +95,6 @@ export async function listAll(open: OpenImageScope): Promise<ImageScope> {
 
 /** A read the listing could not make: a usage error (exit 2) naming it and what to do, nothing sent. */
 export function listingAsUsageError(error: unknown): never {
-  if (error instanceof PreflightError) throw new UsageError(t('images.listFailed', { message: error.message }), readHint(error.failure, false));
+  if (error instanceof PreflightError) throw new UsageError(t('images.listFailed', { message: error.message }), readHint(error.failure, false, error.action));
   throw error;
 }

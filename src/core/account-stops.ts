@@ -25,7 +25,7 @@ export function accountStops(results: Iterable<AccountResult>): AccountStop[] {
   return [...stops.values()];
 }
 
-/** One closing line per stopped account, so the exit 1 says which account and why. */
-export function accountStopLines(results: Iterable<AccountResult>): string[] {
-  return accountStops(results).map((stop) => t('account.stoppedLine', { account: stop.account, code: stop.code, rows: count('count.row', stop.count) }));
+/** One closing line per stopped account, so the exit 1 says which account and why; none for an account `named` already (said once). */
+export function accountStopLines(results: Iterable<AccountResult>, named: (account: string) => boolean = () => false): string[] {
+  return accountStops(results).filter((stop) => !named(stop.account)).map((stop) => t('account.stoppedLine', { account: stop.account, code: stop.code, rows: count('count.row', stop.count) }));
 }

@@ -19,6 +19,7 @@ export const ErrorCode = {
   SignatureExpire: 'AuthFailure.SignatureExpire',
   SignatureFailure: 'AuthFailure.SignatureFailure',
   TokenFailure: 'AuthFailure.TokenFailure',
+  AuthUnauthorizedOperation: 'AuthFailure.UnauthorizedOperation',
   InvalidAction: 'InvalidAction',
   NoSuchVersion: 'NoSuchVersion',
   MissingParameter: 'MissingParameter',

@@ -30,6 +30,7 @@ const ZH_CN: Readonly<Record<Code, string>> = {
   'InvalidParameter.ErrorTcrInvalidParameter': '参数错误：TCR 请求参数无效。',
   UnsupportedOperation: '操作不支持。',
   UnauthorizedOperation: '未授权操作。',
+  'AuthFailure.UnauthorizedOperation': '请求未授权。请参考 CAM 文档对鉴权的说明。',
   'InvalidParameterValue.DuplicatedKeyId': '参数取值错误：存在重复的密钥 ID。',
   'ResourceUnavailable.CmkNotFound': '资源不可用：CMK 不存在。',
   InternalError: '内部错误。',

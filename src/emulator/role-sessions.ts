@@ -40,6 +40,8 @@ export class RoleSessions {
   private readonly issuedPerRole = new Map<string, number>();
   /** The seed's scripted AssumeRole answers still to give, per account; used up as they are given. */
   private readonly faults = new Map<string, ScriptedFault[]>();
+  /** The DescribeImages pages each account still answers before refusing (SeedAccount.DeniedAfterImagePages). */
+  private readonly imagePagesLeft = new Map<string, { left: number; readonly code: string }>();
 
   constructor(
     accounts: readonly AccountRecord[],
@@ -49,6 +51,9 @@ export class RoleSessions {
     for (const account of accounts) {
       for (const role of account.Roles) this.roles.set(`qcs::cam::uin/${account.Uin}:roleName/${role.Name}`, { account: account.Uin, trusts: role.Trusts });
       if (account.Faults.length > 0) this.faults.set(account.Uin, [...account.Faults]);
+      if (account.DeniedAfterImagePages !== undefined) {
+        this.imagePagesLeft.set(account.Uin, { left: account.DeniedAfterImagePages, code: account.DeniedImagePagesCode ?? ErrorCode.UnauthorizedOperation });
+      }
     }
   }
 
@@ -86,6 +91,15 @@ export class RoleSessions {
   takeFault(roleArn: string): ScriptedFault | undefined {
     const role = this.roles.get(roleArn);
     return role === undefined ? undefined : this.faults.get(role.account)?.shift();
+  }
+
+  /** The code refusing this account's next DescribeImages (its pages used up), or undefined; counts the page when it answers. */
+  deniesImagePage(account: string): string | undefined {
+    const pages = this.imagePagesLeft.get(account);
+    if (pages === undefined) return undefined;
+    if (pages.left === 0) return pages.code;
+    pages.left -= 1;
+    return undefined;
   }
 
   session(secretId: string): RoleSession | undefined {

@@ -1,4 +1,4 @@
-import { BASE_UIN, type AccountRecord, type RegistryRecord, type RoleRecord } from './seed-format.js';
+import { BASE_UIN, DENIED_IMAGES_CODES, type AccountRecord, type DeniedImagesCode, type RegistryRecord, type RoleRecord } from './seed-format.js';
 import { SeedProblems, checkKeys, isObject, listOf, readFaults, requiredText, type JsonObject } from './seed-fields.js';
 
 const UIN = /^\d{5,20}$/;
@@ -24,12 +24,19 @@ function readRole(role: unknown, path: string, problems: SeedProblems): RoleReco
 
 /** One entry of a seed's `accounts`: a Uin, the roles that reach it (with who may assume each), and the answers scripted for the first AssumeRole of them. */
 export function readAccount(obj: JsonObject, path: string, problems: SeedProblems): AccountRecord {
-  checkKeys(obj, ['Uin', 'Roles', 'Faults'], path, problems);
+  checkKeys(obj, ['Uin', 'Roles', 'Faults', 'DeniedAfterImagePages', 'DeniedImagePagesCode'], path, problems);
   const Uin = requiredText(obj, 'Uin', path, problems);
   if (Uin !== '' && !UIN.test(Uin)) problems.add(`${path}.Uin`, 'must be an account number (digits)');
   if (Uin === BASE_UIN) problems.add(`${path}.Uin`, `${BASE_UIN} is the base credentials' account; give the others another Uin`);
   const Roles = listOf(obj, 'Roles', path, problems).flatMap((role, i) => readRole(role, `${path}.Roles[${i}]`, problems));
-  return { Uin, Roles, Faults: readFaults(obj, path, problems) };
+  const denied = obj.DeniedAfterImagePages;
+  if (denied !== undefined && !(Number.isInteger(denied) && (denied as number) >= 0)) problems.add(`${path}.DeniedAfterImagePages`, 'must be a whole number of pages (0 or more)');
+  const code = obj.DeniedImagePagesCode;
+  if (code !== undefined && !(DENIED_IMAGES_CODES as readonly unknown[]).includes(code)) problems.add(`${path}.DeniedImagePagesCode`, `must be one of ${DENIED_IMAGES_CODES.join(', ')}`);
+  return {
+    Uin, Roles, Faults: readFaults(obj, path, problems),
+    ...(typeof denied === 'number' ? { DeniedAfterImagePages: denied, DeniedImagePagesCode: (code as DeniedImagesCode | undefined) ?? 'UnauthorizedOperation' } : {}),
+  };
 }
 
 /** A registry's `Account`, and each account a role trusts, must be the base account or one the seed lists. */

@@ -66,7 +66,14 @@ export interface SeedAccount {
   readonly Roles?: readonly (string | { readonly Name: string; readonly Trusts?: readonly string[] })[];
   /** The first AssumeRole attempts for its roles get these transient answers, one each, in order (STS's blips). */
   readonly Faults?: readonly ScriptedFault[];
+  /** Its first N `DescribeImages` answer; every later one is `UnauthorizedOperation` (a CAM policy narrowed mid-run). */
+  readonly DeniedAfterImagePages?: number;
+  /** The code of that refusal: `UnauthorizedOperation` (default) or `AuthFailure.UnauthorizedOperation` (which stops the account's traffic). */
+  readonly DeniedImagePagesCode?: DeniedImagesCode;
 }
+
+export const DENIED_IMAGES_CODES = ['UnauthorizedOperation', 'AuthFailure.UnauthorizedOperation'] as const;
+export type DeniedImagesCode = (typeof DENIED_IMAGES_CODES)[number];
 
 export interface SeedKmsKey {
   readonly KeyId: string;
@@ -152,6 +159,9 @@ export interface AccountRecord {
   readonly Uin: string;
   readonly Roles: readonly RoleRecord[];
   readonly Faults: readonly ScriptedFault[];
+  /** SeedAccount.DeniedAfterImagePages; undefined: never. */
+  readonly DeniedAfterImagePages?: number;
+  readonly DeniedImagePagesCode?: DeniedImagesCode;
 }
 
 export interface KmsKeyRecord {

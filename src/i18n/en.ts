@@ -171,6 +171,7 @@ export const en = {
   'preflight.refused': 'nothing answers at the endpoint: check --endpoint (for the emulator: is `tcr-sigpolicy emulator` running, on that port?)',
   'preflight.unknown': 'nothing answered: check the network and --endpoint (for the emulator: is it still running?), then run again',
   'preflight.throttled': 'the API stayed busy for a minute (other clients share this budget): run again later',
+  'preflight.imagePermissions': 'listing images needs tcr:DescribeRepositories and tcr:DescribeImages in that account (docs/accounts.md): grant them, then run the command again',
   'preflight.permissions': 'these reads need tcr:DescribeInstances, tcr:DescribeNamespaces, tcr:DescribeInstanceCustomizedDomain (for rows with a Domain) and kms:DescribeKeys: grant them{orSkip}',
 
   // what a failed preflight read was for
@@ -606,6 +607,8 @@ export const en = {
   'account.notAssumed': 'not sent: the role {role} could not be assumed: {code}: {message}',
   'account.stopped': 'not sent: account {account} was stopped by {code} on an earlier request',
   'account.unlisted': 'account {account} could not be listed: {message}',
+  'account.listingStoppedAll': 'Listing account {account} stopped: {message}. The account is stopped: its tags not signed yet were not sent; the rest of its images were not listed. The other accounts carried on.',
+  'account.listingStopped': 'Listing account {account} stopped: {message}. Its tags listed before went on; the rest of its images were not listed. The other accounts carried on.',
   'account.stoppedLine': 'Account {account} stopped ({code}): {rows} not sent. The other accounts carried on.',
   'out.locked': '--out {out} is being written by another run (process {holder}, lock {path})',
   'out.lockedHint': 'wait for that run to end, or choose another --out (if no run is using it, delete {path})',

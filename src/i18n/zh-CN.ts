@@ -167,6 +167,7 @@ export const zhCN: Catalogue = {
   'preflight.refused': '接入点没有应答：请检查 --endpoint（模拟器：`tcr-sigpolicy emulator` 是否在该端口运行？）',
   'preflight.unknown': '没有任何应答：请检查网络和 --endpoint（模拟器：它是否仍在运行？），然后重新运行',
   'preflight.throttled': 'API 持续繁忙了一分钟（其他客户端共享此预算）：请稍后重新运行',
+  'preflight.imagePermissions': '列出镜像需要该账号的 tcr:DescribeRepositories 和 tcr:DescribeImages 权限（见 docs/accounts.md）：请授予后重新运行命令',
   'preflight.permissions': '这些读调用需要 tcr:DescribeInstances、tcr:DescribeNamespaces、tcr:DescribeInstanceCustomizedDomain（用于填写了 Domain 的行）和 kms:DescribeKeys 权限：请授予{orSkip}',
 
   // what a failed preflight read was for
@@ -602,6 +603,8 @@ export const zhCN: Catalogue = {
   'account.notAssumed': '未发送：无法扮演角色 {role}：{code}：{message}',
   'account.stopped': '未发送：账号 {account} 因先前请求返回 {code} 已停止',
   'account.unlisted': '无法列出账号 {account} 的实例：{message}',
+  'account.listingStoppedAll': '账号 {account} 的镜像列表中途停止：{message}。该账号已停止：尚未签名的标签未发送；其余镜像未列出。其他账号照常进行。',
+  'account.listingStopped': '账号 {account} 的镜像列表中途停止：{message}。此前列出的标签照常处理；其余镜像未列出。其他账号照常进行。',
   'account.stoppedLine': '账号 {account} 已停止（{code}）：{rows}未发送。其他账号照常进行。',
 
   'out.locked': '--out {out} 正被另一次运行写入（进程 {holder}，锁 {path}）',

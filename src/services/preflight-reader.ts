@@ -13,11 +13,11 @@ export class PreflightError extends UsageError {
   /** The API's error code (or NetworkError, Timeout, …) of the read that failed. */
   readonly code: string;
 
-  constructor(action: string, what: string, readonly failure: FailedOutcome) {
+  constructor(readonly action: string, what: string, readonly failure: FailedOutcome) {
     const requestId = failure.requestId ? t('preflight.requestId', { id: failure.requestId }) : '';
     super(
       t('preflight.readFailed', { action, what, code: failure.code, message: failure.message, requestId }),
-      readHint(failure, true),
+      readHint(failure, true, action),
     );
     this.name = 'PreflightError';
     this.code = failure.code;

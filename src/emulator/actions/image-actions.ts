@@ -54,6 +54,10 @@ export const describeImages: ActionHandler = (context) => {
   const { params, region, store, caller } = context;
   rejectUnknownParameters(params, ['RegistryId', 'NamespaceName', 'RepositoryName', 'ImageVersion', 'Limit', 'Offset', 'Digest', 'ExactMatch']);
   const registry = registryInRegion(store, requiredString(params, 'RegistryId', TCR_REQUIRED), region, caller.account);
+  const denied = context.sessions.deniesImagePage(caller.account);
+  if (denied !== undefined) {
+    throw new ApiError(denied, `You are not authorized to perform tcr:DescribeImages on registry ${registry.RegistryId}: the CAM policy of this caller no longer grants it.`);
+  }
   const ns = namespaceOf(store, registry, requiredString(params, 'NamespaceName', TCR_REQUIRED));
   const repo = repositoryOf(registry, ns, requiredString(params, 'RepositoryName', TCR_REQUIRED));
   const version = optionalString(params, 'ImageVersion') ?? '';
