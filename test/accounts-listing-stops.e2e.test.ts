@@ -108,6 +108,8 @@ test('--yes over three accounts: one account\'s DescribeImages refused midway (U
 test('--yes over three accounts: an AuthFailure on one account\'s DescribeImages midway stops that account: its tags still to sign not-sent with the reason, named once; the others signed in full, exit 1', async (t) => {
   const { rowsB, now, stderr } = await runRefused(t, 'AuthFailure.UnauthorizedOperation');
   t.regex(stderr, /The account is stopped/);
+  t.regex(stderr, /the role's temporary credentials were refused: check in CAM that the role still exists/, 'the hint is about the role, not the base key');
+  t.notRegex(stderr, /TENCENTCLOUD_SECRET_ID/);
   // Each of B's small repositories' unsigned tags: signed before the refusal, or not sent after it, never anything else.
   for (const key of [...smallUnsigned, ...PAGE_FIVE]) {
     const row = rowsB.find((r) => keyOf(r) === key);

@@ -82,7 +82,8 @@ export function listingFailedLines(stream: StreamedPlan): string[] {
   const accounts = stream.stopped.flatMap(({ roleArn, error: { message, failure, action } }) => [
     // Refused credentials (or a role no longer assumed) stop the account's traffic too (services/traffic/paced-api.ts): its tags still to sign end not-sent.
     t(isCredentialRefusal(failure.code) || failure.notSent ? 'account.listingStoppedAll' : 'account.listingStopped', { account: roleArn, message }),
-    readHint(failure, false, action),
+    // Refused temporary credentials are the role's, not the base key's: the base key's hint would mislead.
+    roleArn && failure.code.startsWith('AuthFailure') ? t('account.roleRefusedHint') : readHint(failure, false, action),
   ]);
   const whole = error instanceof PreflightError ? [t('images.listFailed', { message: error.message }), readHint(error.failure, false, error.action)] : [];
   return [...accounts, ...whole].filter(Boolean);

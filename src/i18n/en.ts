@@ -610,6 +610,7 @@ export const en = {
   'account.listingStoppedAll': 'Listing account {account} stopped: {message}. The account is stopped: its tags not signed yet were not sent; the rest of its images were not listed. The other accounts carried on.',
   'account.listingStopped': 'Listing account {account} stopped: {message}. Its tags listed before went on; the rest of its images were not listed. The other accounts carried on.',
   'account.stoppedLine': 'Account {account} stopped ({code}): {rows} not sent. The other accounts carried on.',
+  'account.roleRefusedHint': 'the role\'s temporary credentials were refused: check in CAM that the role still exists, trusts the base credentials and may use TCR (docs/accounts.md), then run the Resume line',
   'out.locked': '--out {out} is being written by another run (process {holder}, lock {path})',
   'out.lockedHint': 'wait for that run to end, or choose another --out (if no run is using it, delete {path})',
   'out.lockFailed': '--out {out}: cannot take the lock {path}: {message}',

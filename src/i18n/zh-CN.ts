@@ -606,6 +606,7 @@ export const zhCN: Catalogue = {
   'account.listingStoppedAll': '账号 {account} 的镜像列表中途停止：{message}。该账号已停止：尚未签名的标签未发送；其余镜像未列出。其他账号照常进行。',
   'account.listingStopped': '账号 {account} 的镜像列表中途停止：{message}。此前列出的标签照常处理；其余镜像未列出。其他账号照常进行。',
   'account.stoppedLine': '账号 {account} 已停止（{code}）：{rows}未发送。其他账号照常进行。',
+  'account.roleRefusedHint': '该角色的临时凭证被拒绝：请在 CAM 中确认该角色仍然存在、信任基础凭证并有权使用 TCR（见 docs/accounts.md），然后运行 Resume 行的命令',
 
   'out.locked': '--out {out} 正被另一次运行写入（进程 {holder}，锁 {path}）',
   'out.lockedHint': '请等待那次运行结束，或换一个 --out（如果没有运行在使用它，删除 {path}）',
