@@ -33,7 +33,9 @@ export async function offerSigning(created: Pick<RowResult, 'RegistryId' | 'Name
   const flags: ImageScopeRun['flags'] = { scope, namespaces: [namespace], filter: EVERY_TAG, globs: {}, send: signingOptions(options) };
   // The policy's account (its role, if the wizard was given one) is the one whose images are signed.
   const accounts = [{ roleArn: created.RoleArn, scope }];
-  return signImageScope({ flags, accounts, confirmed: true, rerun: ['sign-images', '--registry-id', registry, '--namespace', namespace] });
+  // The printed Resume line names this very scope (the region too: without it the line would list every
+  // region, another scope, and its resume would need --force to be taken).
+  return signImageScope({ flags, accounts, confirmed: true, rerun: ['sign-images', '--registry-id', registry, '--namespace', namespace, '--region', created.Region] });
 }
 
 /**
